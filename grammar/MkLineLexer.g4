@@ -1,0 +1,3 @@
+lexer grammar MkLineLexer;
+// placeholder: replaced by the syntax stage
+TEXT : ~[\n]+ ;

@@ -1,0 +1,16 @@
+package dev.jmake.syntax;
+
+/** What {@link StatementReader} needs to know of the evaluator's state to classify the next line. */
+public interface ReaderContext {
+    /** The current {@code .RECIPEPREFIX} (a tab by default). */
+    char recipePrefix();
+
+    /** True while a rule is open, so that lines starting with the recipe prefix are recipe lines. */
+    boolean inRuleContext();
+
+    /** Expands text now, for the arguments of {@code ifeq}/{@code ifneq}/{@code ifdef}. */
+    String expand(String text, Location location);
+
+    /** {@code ifdef} semantics: the variable exists and its (unexpanded) value is not empty. */
+    boolean isDefinedNonEmpty(String variableName);
+}

@@ -1,0 +1,70 @@
+package dev.jmake.ui;
+
+import dev.jmake.syntax.Location;
+import dev.jmake.syntax.MakeError;
+import java.io.PrintStream;
+
+/**
+ * Every message jmake prints, in GNU make's format. The program name is the one jmake was invoked as;
+ * from a sub-make ({@code MAKELEVEL > 0}) it carries the level: {@code jmake[1]: Entering directory ...}.
+ */
+public final class Diagnostics {
+    private final String program;
+    private final int makeLevel;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Diagnostics(String program, int makeLevel, PrintStream out, PrintStream err) {
+        this.program = program;
+        this.makeLevel = makeLevel;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** {@code jmake} or {@code jmake[2]}: the prefix of unlocated messages. */
+    public String prefix() {
+        return makeLevel == 0 ? program : program + "[" + makeLevel + "]";
+    }
+
+    /** A line on stdout as {@code $(info)} prints it. */
+    public void info(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    /** {@code jmake: text} on stdout ({@code Nothing to be done for 'all'.}). */
+    public void message(String text) {
+        out.println(prefix() + ": " + text);
+        out.flush();
+    }
+
+    /** {@code Makefile:3: text} on stderr ({@code $(warning)}, {@code overriding recipe for target}); unlocated: {@code jmake: text}. */
+    public void warning(Location location, String text) {
+        out.flush();
+        err.println((location == null ? prefix() : location.toString()) + ": " + text);
+        err.flush();
+    }
+
+    /** {@code jmake: text} on stderr ({@code *** [Makefile:3: x] Error 1}, {@code Circular a <- b dependency dropped.}). */
+    public void error(String text) {
+        out.flush();
+        err.println(prefix() + ": " + text);
+        err.flush();
+    }
+
+    /** A fatal error: {@code Makefile:7: *** missing separator.  Stop.} or {@code jmake: *** No targets.  Stop.}. */
+    public void fatal(MakeError error) {
+        out.flush();
+        String where = error.location() == null ? prefix() : error.location().toString();
+        err.println(where + ": *** " + error.getMessage() + ".  Stop.");
+        err.flush();
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+}
