@@ -1,0 +1,43 @@
+package dev.jmake.build;
+
+import dev.jmake.eval.ExportMode;
+import dev.jmake.eval.Flavor;
+import dev.jmake.eval.Origin;
+import dev.jmake.eval.Scope;
+import dev.jmake.eval.Variable;
+import dev.jmake.eval.VariableSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** The automatic variables of one recipe run: {@code $@ $< $^ $+ $? $* $| $%}. */
+record AutomaticVariables(String target, List<String> prerequisites, List<String> orderOnly, List<String> newer,
+                          String stem) {
+
+    /** The scope for expanding the recipe: these variables searched before everything else. */
+    Scope bind(Scope scope) {
+        VariableSet set = new VariableSet();
+        put(set, "@", target);
+        put(set, "%", "");
+        put(set, "<", prerequisites.isEmpty() ? "" : prerequisites.get(0));
+        put(set, "^", String.join(" ", new LinkedHashSet<>(prerequisites)));
+        put(set, "+", String.join(" ", prerequisites));
+        put(set, "?", String.join(" ", new LinkedHashSet<>(newer)));
+        put(set, "|", String.join(" ", new LinkedHashSet<>(orderOnly)));
+        put(set, "*", stem == null ? "" : stem);
+        return scope.with(set);
+    }
+
+    private static void put(VariableSet set, String name, String value) {
+        set.put(new Variable(name, value, Flavor.SIMPLE, Origin.AUTOMATIC, ExportMode.DEFAULT, false, false, null));
+    }
+
+    /** {@code $*} of an explicit rule: the target minus a suffix listed in {@code .SUFFIXES}, else empty. */
+    static String suffixStem(String target, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (target.endsWith(suffix) && target.length() > suffix.length()) {
+                return target.substring(0, target.length() - suffix.length());
+            }
+        }
+        return "";
+    }
+}

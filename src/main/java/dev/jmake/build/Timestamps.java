@@ -1,0 +1,50 @@
+package dev.jmake.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/** File modification times in nanoseconds, as GNU make compares them (following symlinks). */
+final class Timestamps {
+    /** The file does not exist. */
+    static final long MISSING = Long.MIN_VALUE;
+    /** Newer than any file: a remade target that left no file, or one assumed remade under -n. */
+    static final long NEWEST = Long.MAX_VALUE;
+
+    private final Path directory;
+
+    Timestamps(Path directory) {
+        this.directory = directory;
+    }
+
+    long of(String name) {
+        try {
+            FileTime time = Files.readAttributes(directory.resolve(name), BasicFileAttributes.class).lastModifiedTime();
+            return time.to(TimeUnit.NANOSECONDS);
+        } catch (NoSuchFileException e) {
+            return MISSING;
+        } catch (IOException e) {
+            // ENOTDIR, ELOOP, EACCES: GNU make treats a file it cannot stat as nonexistent.
+            return MISSING;
+        }
+    }
+
+    /** Sets the file's time to now, creating it empty if missing ({@code -t}). */
+    void touch(String name) throws IOException {
+        Path path = directory.resolve(name);
+        if (Files.exists(path)) {
+            Files.setLastModifiedTime(path, FileTime.from(Instant.now()));
+        } else {
+            Files.createFile(path);
+        }
+    }
+
+    boolean delete(String name) throws IOException {
+        return Files.deleteIfExists(directory.resolve(name));
+    }
+}

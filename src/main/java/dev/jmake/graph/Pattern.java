@@ -1,0 +1,61 @@
+package dev.jmake.graph;
+
+/**
+ * A GNU make pattern with at most one {@code %}: matching yields the stem, substitution puts a stem back.
+ * Patterns without a slash match the file-name part only, the directory joining the stem as GNU make does.
+ */
+public record Pattern(String prefix, String suffix) {
+
+    /** Parses {@code text}, which must contain a {@code %}. */
+    public static Pattern of(String text) {
+        int percent = text.indexOf('%');
+        if (percent < 0) {
+            throw new IllegalArgumentException("not a pattern: " + text);
+        }
+        return new Pattern(text.substring(0, percent), text.substring(percent + 1));
+    }
+
+    public static boolean isPattern(String text) {
+        return text.indexOf('%') >= 0;
+    }
+
+    /** The stem of {@code name} matched literally against the whole name, or null. */
+    public String matchWhole(String name) {
+        if (name.length() < prefix.length() + suffix.length()
+                || !name.startsWith(prefix) || !name.endsWith(suffix)) {
+            return null;
+        }
+        return name.substring(prefix.length(), name.length() - suffix.length());
+    }
+
+    /**
+     * The stem of {@code name} by GNU make's implicit-rule matching: a pattern without a slash is matched
+     * against the part after the last slash, and the directory part becomes the start of the stem.
+     */
+    public String match(String name) {
+        if (prefix.indexOf('/') >= 0 || suffix.indexOf('/') >= 0) {
+            return matchWhole(name);
+        }
+        int slash = name.lastIndexOf('/');
+        if (slash < 0) {
+            return matchWhole(name);
+        }
+        String stem = matchWhole(name.substring(slash + 1));
+        return stem == null ? null : name.substring(0, slash + 1) + stem;
+    }
+
+    /** Replaces the {@code %} with {@code stem}. */
+    public String substitute(String stem) {
+        return prefix + stem + suffix;
+    }
+
+    /** True for a match-anything pattern {@code %}. */
+    public boolean matchesAnything() {
+        return prefix.isEmpty() && suffix.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return prefix + "%" + suffix;
+    }
+}

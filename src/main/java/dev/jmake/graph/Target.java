@@ -1,0 +1,95 @@
+package dev.jmake.graph;
+
+import dev.jmake.eval.Recipe;
+import dev.jmake.syntax.Location;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A file (or phony name) the graph knows of: its merged explicit prerequisites and its recipe.
+ * The prerequisites of the rule that has the recipe come first, as in GNU make.
+ */
+public final class Target {
+    private final String name;
+    private final List<String> prerequisites = new ArrayList<>();
+    private final List<String> orderOnly = new ArrayList<>();
+    private final List<DoubleColonRule> doubleColonRules = new ArrayList<>();
+    private Recipe recipe;
+    private String stem;
+    private Location location;
+    private boolean mentionedAsTarget;
+    private List<String> groupMembers = List.of();
+
+    Target(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Normal prerequisites, duplicates kept ({@code $+}). */
+    public List<String> prerequisites() {
+        return prerequisites;
+    }
+
+    public List<String> orderOnly() {
+        return orderOnly;
+    }
+
+    /** The recipe, or null when no explicit rule gave one. */
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    /** The stem of a static pattern rule ({@code $*}), or null. */
+    public String stem() {
+        return stem;
+    }
+
+    /** Where the recipe (or, lacking one, the first rule) was read. */
+    public Location location() {
+        return location;
+    }
+
+    /** True when some rule names this file as a target (not only as a prerequisite). */
+    public boolean isTarget() {
+        return mentionedAsTarget;
+    }
+
+    public List<DoubleColonRule> doubleColonRules() {
+        return doubleColonRules;
+    }
+
+    /** The targets of the grouped rule ({@code &:}) this target belongs to, empty otherwise. */
+    public List<String> groupMembers() {
+        return groupMembers;
+    }
+
+    void markTarget(Location where) {
+        mentionedAsTarget = true;
+        if (location == null) {
+            location = where;
+        }
+    }
+
+    void addPrerequisites(List<String> normal, List<String> orderOnlyNames, boolean first) {
+        if (first) {
+            prerequisites.addAll(0, normal);
+            orderOnly.addAll(0, orderOnlyNames);
+        } else {
+            prerequisites.addAll(normal);
+            orderOnly.addAll(orderOnlyNames);
+        }
+    }
+
+    void setRecipe(Recipe recipe, Location where, String stem) {
+        this.recipe = recipe;
+        this.location = where;
+        this.stem = stem;
+    }
+
+    void setGroupMembers(List<String> members) {
+        this.groupMembers = List.copyOf(members);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jmake.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.jmake.eval.Database;
+import dev.jmake.eval.PatternRule;
+import dev.jmake.eval.Recipe;
+import dev.jmake.syntax.Location;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImplicitRuleSearchTest {
+    private static final Location AT = new Location("Makefile", 1);
+    private static final Recipe RECIPE = new Recipe(List.of(new Recipe.Line("cc", AT)));
+
+    @TempDir
+    Path dir;
+
+    private static PatternRule rule(String target, String... prerequisites) {
+        return new PatternRule(AT, List.of(target), List.of(prerequisites), List.of(), RECIPE, false);
+    }
+
+    @Test
+    void choosesARuleWhosePrerequisitesExist() throws IOException {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/foo.c"), "");
+        Database db = new Database();
+        db.patternRules().add(rule("%.o", "%.s"));
+        db.patternRules().add(rule("%.o", "%.c"));
+        ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db), dir).find("src/foo.o");
+        assertEquals("src/foo", match.stem());
+        assertEquals(List.of("src/foo.c"), match.prerequisites());
+        assertNull(new ImplicitRuleSearch(TargetGraph.from(db), dir).find("bar.o"));
+    }
+
+    @Test
+    void chainsThroughAnIntermediateFile() throws IOException {
+        Files.writeString(dir.resolve("p.y"), "");
+        Database db = new Database();
+        db.patternRules().add(rule("%.o", "%.c"));
+        db.patternRules().add(rule("%.c", "%.y"));
+        ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db), dir).find("p.o");
+        assertEquals(List.of("p.c"), match.prerequisites());
+    }
+
+    @Test
+    void shortestStemWins() throws IOException {
+        Files.writeString(dir.resolve("lib.c"), "");
+        Files.writeString(dir.resolve("b.c"), "");
+        Database db = new Database();
+        db.patternRules().add(rule("%.o", "%.c"));
+        db.patternRules().add(rule("li%.o", "b.c"));
+        ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db), dir).find("lib.o");
+        assertEquals("b", match.stem());
+    }
+}
