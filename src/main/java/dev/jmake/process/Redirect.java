@@ -1,0 +1,20 @@
+package dev.jmake.process;
+
+/** What a child gets as one of its standard descriptors 0, 1 or 2. */
+public sealed interface Redirect {
+    /** The parent's own descriptor of the same number. */
+    record Inherit() implements Redirect {}
+
+    /** A new pipe whose read end the parent gets back from {@link SpawnedProcess} (stdout and stderr only). */
+    record Capture() implements Redirect {}
+
+    /** A duplicate of the parent's {@code fd} (a file for output sync, a pipe, the read end of an empty pipe for stdin). */
+    record Descriptor(int fd) implements Redirect {}
+
+    /** {@code /dev/null}, opened for reading on stdin and for writing otherwise. */
+    record NullDevice() implements Redirect {}
+
+    Redirect INHERIT = new Inherit();
+    Redirect CAPTURE = new Capture();
+    Redirect NULL_DEVICE = new NullDevice();
+}
