@@ -49,8 +49,8 @@ public record RecipeCommand(List<String> argv, Optional<String> rest) {
     }
 
     /**
-     * The argv of a {@code $(shell ...)} command: newlines do not end it, they stay inside words or go to the shell
-     * (func_shell passes no rest pointer). Empty when the command is blank: GNU make then runs nothing and leaves
+     * The argv of a {@code $(shell ...)} command: newlines do not end it (func_shell passes no rest pointer); they
+     * stay inside words when make splits the line, and vanish when the shell gets it (escaped as backslash-newline). Empty when the command is blank: GNU make then runs nothing and leaves
      * {@code .SHELLSTATUS} alone.
      */
     public static List<String> forShellFunction(String command, ShellSettings settings) {
