@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ public final class ProcessSpawner {
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final int O_RDONLY = 0;
     private static final int O_WRONLY = 1;
+    private static final int O_CREAT = 0100;
+    private static final int O_APPEND = 02000;
     private static final int O_CLOEXEC = 02000000;
     private static final int SIGSET_SIZE = 128;
     private static final int FILE_ACTIONS_SIZE = 256;
@@ -36,6 +39,7 @@ public final class ProcessSpawner {
     private static final String DEFAULT_PATH = "/bin:/usr/bin";
     /** What execvp runs a file with when the kernel says {@code ENOEXEC} (no {@code #!} line). */
     private static final String SCRIPT_SHELL = "/bin/sh";
+    private static final Path NULL_DEVICE = Path.of("/dev/null");
 
     private final LibC libc;
     private final Runtime runtime;
@@ -68,11 +72,6 @@ public final class ProcessSpawner {
         }
     }
 
-    /** The {@code strerror} text of an errno. */
-    public String describe(int errno) {
-        return libc.strerror(errno);
-    }
-
     /** Starts the child described by {@code request}, or says why execvp would have failed. */
     public SpawnResult spawn(SpawnRequest request) {
         List<Integer> childEnds = new ArrayList<>();
@@ -80,7 +79,7 @@ public final class ProcessSpawner {
         boolean started = false;
         try {
             List<FdMapping> dups = new ArrayList<>();
-            List<Integer> nullDevices = new ArrayList<>();
+            Map<Integer, Path> opens = new LinkedHashMap<>();
             List<Redirect> stdio = List.of(request.stdin(), request.stdout(), request.stderr());
             for (int fd = 0; fd < 3; fd++) {
                 Redirect redirect = stdio.get(fd);
@@ -91,12 +90,14 @@ public final class ProcessSpawner {
                     dups.add(new FdMapping(fd, pipe.writeFd()));
                 } else if (redirect instanceof Redirect.Descriptor descriptor) {
                     dups.add(new FdMapping(fd, descriptor.fd()));
+                } else if (redirect instanceof Redirect.File file) {
+                    opens.put(fd, file.path());
                 } else if (redirect instanceof Redirect.NullDevice) {
-                    nullDevices.add(fd);
+                    opens.put(fd, NULL_DEVICE);
                 }
             }
             dups.addAll(request.descriptors());
-            SpawnResult result = spawnWithActions(request, dups, nullDevices, captured);
+            SpawnResult result = spawnWithActions(request, dups, opens, captured);
             started = result instanceof SpawnResult.Started;
             return result;
         } finally {
@@ -113,7 +114,7 @@ public final class ProcessSpawner {
         }
     }
 
-    private SpawnResult spawnWithActions(SpawnRequest request, List<FdMapping> dups, List<Integer> nullDevices,
+    private SpawnResult spawnWithActions(SpawnRequest request, List<FdMapping> dups, Map<Integer, Path> opens,
             int[] captured) {
         Pointer actions = Memory.allocateDirect(runtime, FILE_ACTIONS_SIZE, true);
         Pointer attributes = Memory.allocateDirect(runtime, ATTRIBUTES_SIZE, true);
@@ -121,7 +122,7 @@ public final class ProcessSpawner {
         try {
             check("posix_spawnattr_init", libc.posix_spawnattr_init(attributes));
             try {
-                addFileActions(actions, request, dups, nullDevices);
+                addFileActions(actions, request, dups, opens);
                 setAttributes(attributes, request);
                 int[] pid = new int[1];
                 int errno = execvp(request, actions, attributes, pid);
@@ -146,10 +147,10 @@ public final class ProcessSpawner {
      * lacks close-on-exec; then everything not wanted is closed.
      */
     private void addFileActions(Pointer actions, SpawnRequest request, List<FdMapping> dups,
-            List<Integer> nullDevices) {
+            Map<Integer, Path> opens) {
         int highest = 2;
         int highestTarget = 2;
-        Set<Integer> targets = new HashSet<>(nullDevices);
+        Set<Integer> targets = new HashSet<>(opens.keySet());
         for (FdMapping mapping : dups) {
             highest = Math.max(highest, Math.max(mapping.childFd(), mapping.parentFd()));
             highestTarget = Math.max(highestTarget, mapping.childFd());
@@ -164,9 +165,11 @@ public final class ProcessSpawner {
             check("posix_spawn_file_actions_adddup2",
                     libc.posix_spawn_file_actions_adddup2(actions, scratch + i, dups.get(i).childFd()));
         }
-        for (int fd : nullDevices) {
+        for (Map.Entry<Integer, Path> open : opens.entrySet()) {
+            int fd = open.getKey();
+            int flags = fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_APPEND;
             check("posix_spawn_file_actions_addopen", libc.posix_spawn_file_actions_addopen(actions, fd,
-                    cString("/dev/null"), fd == 0 ? O_RDONLY : O_WRONLY, 0));
+                    cString(open.getValue().toString()), flags, 0666));
         }
         for (int fd = 3; fd <= highestTarget; fd++) {
             if (!targets.contains(fd)) {

@@ -1,5 +1,7 @@
 package dev.jmake.process;
 
+import java.nio.file.Path;
+
 /** What a child gets as one of its standard descriptors 0, 1 or 2. */
 public sealed interface Redirect {
     /** The parent's own descriptor of the same number. */
@@ -10,6 +12,13 @@ public sealed interface Redirect {
 
     /** A duplicate of the parent's {@code fd} (a file for output sync, a pipe, the read end of an empty pipe for stdin). */
     record Descriptor(int fd) implements Redirect {}
+
+    /**
+     * A file opened by the child: for reading on stdin; otherwise created if missing and appended to, so that
+     * stdout and stderr can share one file (output sync) without overwriting each other. A relative path is
+     * opened before the child changes directory, so it is relative to the JVM's working directory.
+     */
+    record File(Path path) implements Redirect {}
 
     /** {@code /dev/null}, opened for reading on stdin and for writing otherwise. */
     record NullDevice() implements Redirect {}

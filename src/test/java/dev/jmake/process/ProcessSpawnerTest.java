@@ -222,6 +222,18 @@ class ProcessSpawnerTest {
     }
 
     @Test
+    void stdoutAndStderrMayAppendToOneFile() throws IOException {
+        Path log = dir.resolve("out.log");
+        Files.writeString(log, "before\n");
+        Path input = Files.writeString(dir.resolve("in.txt"), "input\n");
+        SpawnedProcess process = start(SpawnRequest.of(List.of("sh", "-c", "cat; echo err >&2; echo out"), ENV)
+                .withStdin(new Redirect.File(input)).withStdout(new Redirect.File(log))
+                .withStderr(new Redirect.File(log)));
+        assertEquals(new Termination.Exited(0), process.waitFor());
+        assertEquals("before\ninput\nerr\nout\n", Files.readString(log));
+    }
+
+    @Test
     void signalMaskIsEmptyEvenWhenTheSpawningThreadBlocksEverything() throws Exception {
         TestLibC testLibc = LibraryLoader.create(TestLibC.class).load("c");
         Runtime runtime = Runtime.getRuntime(testLibc);
