@@ -1,0 +1,64 @@
+package dev.jmake.process;
+
+import jnr.ffi.Pointer;
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.SaveError;
+
+/**
+ * The slice of glibc (≥ 2.34) this package calls through jnr-ffi; public only because jnr-ffi implements it
+ * from another class loader. Paths are NUL-terminated bytes so that the caller controls their encoding.
+ */
+public interface LibC {
+    int posix_spawn(@Out int[] pid, @In byte[] path, Pointer fileActions, Pointer attributes, Pointer argv, Pointer envp);
+
+    int posix_spawn_file_actions_init(Pointer fileActions);
+
+    int posix_spawn_file_actions_destroy(Pointer fileActions);
+
+    int posix_spawn_file_actions_adddup2(Pointer fileActions, int fd, int newFd);
+
+    int posix_spawn_file_actions_addopen(Pointer fileActions, int fd, @In byte[] path, int flags, int mode);
+
+    int posix_spawn_file_actions_addclose(Pointer fileActions, int fd);
+
+    int posix_spawn_file_actions_addclosefrom_np(Pointer fileActions, int from);
+
+    int posix_spawn_file_actions_addchdir_np(Pointer fileActions, @In byte[] path);
+
+    int posix_spawnattr_init(Pointer attributes);
+
+    int posix_spawnattr_destroy(Pointer attributes);
+
+    int posix_spawnattr_setflags(Pointer attributes, short flags);
+
+    int posix_spawnattr_setsigmask(Pointer attributes, Pointer signalSet);
+
+    int posix_spawnattr_setsigdefault(Pointer attributes, Pointer signalSet);
+
+    int posix_spawnattr_setpgroup(Pointer attributes, int processGroup);
+
+    int sigemptyset(Pointer signalSet);
+
+    int sigaddset(Pointer signalSet, int signal);
+
+    @SaveError
+    int waitid(int idType, int id, Pointer info, int options);
+
+    @SaveError
+    int waitpid(int pid, @Out int[] status, int options);
+
+    @SaveError
+    int pipe2(@Out int[] fds, int flags);
+
+    @SaveError
+    int close(int fd);
+
+    @SaveError
+    long read(int fd, @Out byte[] buffer, long count);
+
+    @SaveError
+    int kill(int pid, int signal);
+
+    String strerror(int errno);
+}

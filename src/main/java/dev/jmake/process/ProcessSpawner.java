@@ -1,0 +1,304 @@
+package dev.jmake.process;
+
+import java.io.InputStream;
+import java.lang.ref.Reference;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+
+/**
+ * Starts children with glibc's {@code posix_spawn}, with explicit file actions and attributes (jnr-posix 3.1.22 can
+ * set neither the signal mask nor the working directory). The program is looked up like {@code execvp} does it,
+ * but in the {@code PATH} of the child's environment, as GNU make does by setting {@code environ} before execvp.
+ */
+public final class ProcessSpawner {
+    private static final short POSIX_SPAWN_SETPGROUP = 0x02;
+    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final int O_RDONLY = 0;
+    private static final int O_WRONLY = 1;
+    private static final int O_CREAT = 0100;
+    private static final int O_APPEND = 02000;
+    private static final int O_CLOEXEC = 02000000;
+    private static final int SIGSET_SIZE = 128;
+    private static final int FILE_ACTIONS_SIZE = 256;
+    private static final int ATTRIBUTES_SIZE = 512;
+    /** glibc's {@code _CS_PATH}, what execvp searches when {@code PATH} is unset. */
+    private static final String DEFAULT_PATH = "/bin:/usr/bin";
+    /** What execvp runs a file with when the kernel says {@code ENOEXEC} (no {@code #!} line). */
+    private static final String SCRIPT_SHELL = "/bin/sh";
+    private static final Path NULL_DEVICE = Path.of("/dev/null");
+
+    private final LibC libc;
+    private final Runtime runtime;
+    private final Charset charset;
+
+    /** Loads libc; {@code charset} encodes argv, environment and paths and decodes captured output. */
+    public ProcessSpawner(Charset charset) {
+        this.libc = LibraryLoader.create(LibC.class).load("c");
+        this.runtime = Runtime.getRuntime(libc);
+        this.charset = charset;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    /** A new pipe, both ends close-on-exec so that only children it is explicitly mapped into see it. */
+    public Pipe pipe() {
+        int[] fds = new int[2];
+        if (libc.pipe2(fds, O_CLOEXEC) != 0) {
+            throw lastError("pipe2");
+        }
+        return new Pipe(fds[0], fds[1]);
+    }
+
+    /** Closes a descriptor from {@link #pipe()}. */
+    public void close(int fd) {
+        if (libc.close(fd) != 0) {
+            throw lastError("close");
+        }
+    }
+
+    /** Starts the child described by {@code request}, or says why execvp would have failed. */
+    public SpawnResult spawn(SpawnRequest request) {
+        List<Integer> childEnds = new ArrayList<>();
+        int[] captured = {-1, -1, -1};
+        boolean started = false;
+        try {
+            List<FdMapping> dups = new ArrayList<>();
+            Map<Integer, Path> opens = new LinkedHashMap<>();
+            List<Redirect> stdio = List.of(request.stdin(), request.stdout(), request.stderr());
+            for (int fd = 0; fd < 3; fd++) {
+                Redirect redirect = stdio.get(fd);
+                if (redirect instanceof Redirect.Capture) {
+                    Pipe pipe = pipe();
+                    captured[fd] = pipe.readFd();
+                    childEnds.add(pipe.writeFd());
+                    dups.add(new FdMapping(fd, pipe.writeFd()));
+                } else if (redirect instanceof Redirect.Descriptor descriptor) {
+                    dups.add(new FdMapping(fd, descriptor.fd()));
+                } else if (redirect instanceof Redirect.File file) {
+                    opens.put(fd, file.path());
+                } else if (redirect instanceof Redirect.NullDevice) {
+                    opens.put(fd, NULL_DEVICE);
+                }
+            }
+            dups.addAll(request.descriptors());
+            SpawnResult result = spawnWithActions(request, dups, opens, captured);
+            started = result instanceof SpawnResult.Started;
+            return result;
+        } finally {
+            for (int fd : childEnds) {
+                libc.close(fd);
+            }
+            if (!started) {
+                for (int fd : captured) {
+                    if (fd >= 0) {
+                        libc.close(fd);
+                    }
+                }
+            }
+        }
+    }
+
+    private SpawnResult spawnWithActions(SpawnRequest request, List<FdMapping> dups, Map<Integer, Path> opens,
+            int[] captured) {
+        Pointer actions = Memory.allocateDirect(runtime, FILE_ACTIONS_SIZE, true);
+        Pointer attributes = Memory.allocateDirect(runtime, ATTRIBUTES_SIZE, true);
+        check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(actions));
+        try {
+            check("posix_spawnattr_init", libc.posix_spawnattr_init(attributes));
+            try {
+                addFileActions(actions, request, dups, opens);
+                setAttributes(attributes, request);
+                int[] pid = new int[1];
+                int errno = execvp(request, actions, attributes, pid);
+                if (errno != 0) {
+                    String program = request.argv().get(0);
+                    return new SpawnResult.Failed(program, errno, libc.strerror(errno));
+                }
+                InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc, captured[1]) : null;
+                InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc, captured[2]) : null;
+                return new SpawnResult.Started(new SpawnedProcess(libc, pid[0], stdout, stderr));
+            } finally {
+                libc.posix_spawnattr_destroy(attributes);
+            }
+        } finally {
+            libc.posix_spawn_file_actions_destroy(actions);
+        }
+    }
+
+    /**
+     * The child ends up with exactly 0-2 and the mapped descriptors. Each source is first copied above every
+     * descriptor involved, so mappings that overwrite each other's sources (3←4, 4←3) still work and every copy
+     * lacks close-on-exec; then everything not wanted is closed.
+     */
+    private void addFileActions(Pointer actions, SpawnRequest request, List<FdMapping> dups,
+            Map<Integer, Path> opens) {
+        int highest = 2;
+        int highestTarget = 2;
+        Set<Integer> targets = new HashSet<>(opens.keySet());
+        for (FdMapping mapping : dups) {
+            highest = Math.max(highest, Math.max(mapping.childFd(), mapping.parentFd()));
+            highestTarget = Math.max(highestTarget, mapping.childFd());
+            targets.add(mapping.childFd());
+        }
+        int scratch = highest + 1;
+        for (int i = 0; i < dups.size(); i++) {
+            check("posix_spawn_file_actions_adddup2",
+                    libc.posix_spawn_file_actions_adddup2(actions, dups.get(i).parentFd(), scratch + i));
+        }
+        for (int i = 0; i < dups.size(); i++) {
+            check("posix_spawn_file_actions_adddup2",
+                    libc.posix_spawn_file_actions_adddup2(actions, scratch + i, dups.get(i).childFd()));
+        }
+        for (Map.Entry<Integer, Path> open : opens.entrySet()) {
+            int fd = open.getKey();
+            int flags = fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_APPEND;
+            check("posix_spawn_file_actions_addopen", libc.posix_spawn_file_actions_addopen(actions, fd,
+                    cString(open.getValue().toString()), flags, 0666));
+        }
+        for (int fd = 3; fd <= highestTarget; fd++) {
+            if (!targets.contains(fd)) {
+                check("posix_spawn_file_actions_addclose", libc.posix_spawn_file_actions_addclose(actions, fd));
+            }
+        }
+        check("posix_spawn_file_actions_addclosefrom_np",
+                libc.posix_spawn_file_actions_addclosefrom_np(actions, highestTarget + 1));
+        if (request.workingDirectory().isPresent()) {
+            check("posix_spawn_file_actions_addchdir_np", libc.posix_spawn_file_actions_addchdir_np(actions,
+                    cString(request.workingDirectory().get().toString())));
+        }
+    }
+
+    /** Empty signal mask (JVM threads block SIGQUIT, and bash would keep it), optional defaults and process group. */
+    private void setAttributes(Pointer attributes, SpawnRequest request) {
+        short flags = POSIX_SPAWN_SETSIGMASK;
+        Pointer mask = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+        libc.sigemptyset(mask);
+        check("posix_spawnattr_setsigmask", libc.posix_spawnattr_setsigmask(attributes, mask));
+        if (!request.defaultSignals().isEmpty()) {
+            Pointer defaults = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+            libc.sigemptyset(defaults);
+            for (int signal : request.defaultSignals()) {
+                check("sigaddset", libc.sigaddset(defaults, signal));
+            }
+            check("posix_spawnattr_setsigdefault", libc.posix_spawnattr_setsigdefault(attributes, defaults));
+            flags |= POSIX_SPAWN_SETSIGDEF;
+        }
+        if (request.newProcessGroup()) {
+            check("posix_spawnattr_setpgroup", libc.posix_spawnattr_setpgroup(attributes, 0));
+            flags |= POSIX_SPAWN_SETPGROUP;
+        }
+        check("posix_spawnattr_setflags", libc.posix_spawnattr_setflags(attributes, flags));
+    }
+
+    /** glibc's execvpe, candidate by candidate; returns 0 with {@code pid[0]} set, or the errno execvp would leave. */
+    private int execvp(SpawnRequest request, Pointer actions, Pointer attributes, int[] pid) {
+        List<String> argv = request.argv();
+        String file = argv.get(0);
+        List<String> environment = new ArrayList<>(request.environment().size());
+        for (Map.Entry<String, String> entry : request.environment().entrySet()) {
+            environment.add(entry.getKey() + "=" + entry.getValue());
+        }
+        CStringArray envp = new CStringArray(runtime, environment, charset);
+        try {
+            if (file.isEmpty()) {
+                return Errno.ENOENT;
+            }
+            if (file.contains("/")) {
+                return execute(file, argv, envp, actions, attributes, pid);
+            }
+            String path = request.environment().getOrDefault("PATH", DEFAULT_PATH);
+            boolean deniedSomewhere = false;
+            for (String directory : path.split(":", -1)) {
+                String candidate = directory.isEmpty() ? file : directory + "/" + file;
+                if (!mayExist(candidate, request)) {
+                    continue;
+                }
+                int errno = execute(candidate, argv, envp, actions, attributes, pid);
+                switch (errno) {
+                    case 0:
+                        return 0;
+                    case Errno.EACCES:
+                        deniedSomewhere = true;
+                        break;
+                    case Errno.ENOENT, Errno.ESTALE, Errno.ENOTDIR, Errno.ENODEV, Errno.ETIMEDOUT:
+                        break;
+                    default:
+                        return errno;
+                }
+            }
+            return deniedSomewhere ? Errno.EACCES : Errno.ENOENT;
+        } finally {
+            Reference.reachabilityFence(envp);
+        }
+    }
+
+    /** Saves a failed clone+exec for PATH entries that plainly do not hold the program. */
+    private static boolean mayExist(String candidate, SpawnRequest request) {
+        try {
+            Path path = Path.of(candidate);
+            if (!path.isAbsolute() && request.workingDirectory().isPresent()) {
+                path = request.workingDirectory().get().resolve(path);
+            }
+            return Files.exists(path);
+        } catch (InvalidPathException e) {
+            return true;
+        }
+    }
+
+    private int execute(String program, List<String> argv, CStringArray envp, Pointer actions, Pointer attributes,
+            int[] pid) {
+        int errno = spawnOnce(program, argv, envp, actions, attributes, pid);
+        if (errno == Errno.ENOEXEC) {
+            List<String> script = new ArrayList<>(argv.size() + 1);
+            script.add(SCRIPT_SHELL);
+            script.add(program);
+            script.addAll(argv.subList(1, argv.size()));
+            errno = spawnOnce(SCRIPT_SHELL, script, envp, actions, attributes, pid);
+        }
+        return errno;
+    }
+
+    private int spawnOnce(String program, List<String> argv, CStringArray envp, Pointer actions,
+            Pointer attributes, int[] pid) {
+        CStringArray args = new CStringArray(runtime, argv, charset);
+        try {
+            return libc.posix_spawn(pid, cString(program), actions, attributes, args.pointer(), envp.pointer());
+        } finally {
+            Reference.reachabilityFence(args);
+        }
+    }
+
+    private byte[] cString(String text) {
+        byte[] bytes = text.getBytes(charset);
+        byte[] terminated = new byte[bytes.length + 1];
+        System.arraycopy(bytes, 0, terminated, 0, bytes.length);
+        return terminated;
+    }
+
+    private void check(String call, int errno) {
+        if (errno != 0) {
+            throw new NativeCallException(call, errno, libc.strerror(errno));
+        }
+    }
+
+    private NativeCallException lastError(String call) {
+        int errno = LastError.getLastError(runtime);
+        return new NativeCallException(call, errno, libc.strerror(errno));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jmake.process;
+
+import dev.jmake.eval.ShellRunner;
+import dev.jmake.ui.Diagnostics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs {@code $(shell ...)} commands as GNU make 4.3's func_shell does: stdout captured to the end, stdin and
+ * stderr inherited. The status is what make stores in {@code .SHELLSTATUS}: the exit code, {@code 128 + signal}
+ * for a killed child, and 127 (after printing {@code make: foo: No such file or directory}) when nothing could be
+ * executed, as make's forked child does before {@code _exit(127)}.
+ */
+public final class ShellCommandRunner implements ShellRunner {
+    /** The status of a command that could not be executed. */
+    public static final int NOT_EXECUTED = 127;
+
+    private final ProcessSpawner spawner;
+    private final Optional<Path> workingDirectory;
+    private final Diagnostics diagnostics;
+
+    /** Commands run in {@code workingDirectory} (empty: the JVM's own, as without {@code -C}). */
+    public ShellCommandRunner(ProcessSpawner spawner, Optional<Path> workingDirectory, Diagnostics diagnostics) {
+        this.spawner = spawner;
+        this.workingDirectory = workingDirectory;
+        this.diagnostics = diagnostics;
+    }
+
+    /** {@code argv} must not be empty: for a blank command GNU make runs nothing (see {@link RecipeCommand#forShellFunction}). */
+    @Override
+    public Result run(List<String> argv, Map<String, String> environment) {
+        SpawnRequest request = SpawnRequest.of(argv, environment).withStdout(Redirect.CAPTURE);
+        if (workingDirectory.isPresent()) {
+            request = request.inDirectory(workingDirectory.get());
+        }
+        SpawnResult result = spawner.spawn(request);
+        if (result instanceof SpawnResult.Failed failed) {
+            diagnostics.error(failed.message());
+            return new Result("", NOT_EXECUTED);
+        }
+        SpawnedProcess process = ((SpawnResult.Started) result).process();
+        String stdout;
+        try (InputStream out = process.stdout().orElseThrow()) {
+            stdout = new String(out.readAllBytes(), spawner.charset());
+        } catch (IOException e) {
+            process.waitFor();
+            throw new UncheckedIOException(e);
+        }
+        Termination termination = process.waitFor();
+        if (termination instanceof Termination.Signaled signaled) {
+            return new Result(stdout, 128 + signaled.signal());
+        }
+        return new Result(stdout, ((Termination.Exited) termination).code());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.jmake.process;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import jnr.ffi.LastError;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+
+/**
+ * A running child. It is reaped with {@code waitpid(pid)} for its own pid only, never {@code waitpid(-1)}, so it
+ * cannot steal the JDK's children. Signals are sent only until it is reaped, so a recycled pid is never hit.
+ */
+public final class SpawnedProcess {
+    private static final int P_PID = 1;
+    private static final int WEXITED = 4;
+    private static final int WNOWAIT = 0x01000000;
+    private static final int SIGINFO_SIZE = 128;
+
+    private final LibC libc;
+    private final int pid;
+    private final InputStream stdout;
+    private final InputStream stderr;
+    /** Serialises waiters; held while blocked in waitid. */
+    private final Object waiting = new Object();
+    /** Guards {@link #termination} against {@link #signal}; never held while blocking. */
+    private final Object state = new Object();
+    private Termination termination;
+    private CompletableFuture<Termination> exit;
+
+    SpawnedProcess(LibC libc, int pid, InputStream stdout, InputStream stderr) {
+        this.libc = libc;
+        this.pid = pid;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    /** The read end of the child's stdout when it was {@link Redirect.Capture captured}; the caller closes it. */
+    public Optional<InputStream> stdout() {
+        return Optional.ofNullable(stdout);
+    }
+
+    /** The read end of the child's stderr when it was {@link Redirect.Capture captured}; the caller closes it. */
+    public Optional<InputStream> stderr() {
+        return Optional.ofNullable(stderr);
+    }
+
+    /** Blocks until the child terminates, reaps it (once; later calls return the same outcome). */
+    public Termination waitFor() {
+        synchronized (waiting) {
+            synchronized (state) {
+                if (termination != null) {
+                    return termination;
+                }
+            }
+            Runtime runtime = Runtime.getRuntime(libc);
+            Pointer info = Memory.allocateDirect(runtime, SIGINFO_SIZE, true);
+            // Wait without reaping first, so that signal() can never race with the pid being freed.
+            while (libc.waitid(P_PID, pid, info, WEXITED | WNOWAIT) != 0) {
+                failUnlessInterrupted("waitid", LastError.getLastError(runtime));
+            }
+            synchronized (state) {
+                int[] status = new int[1];
+                while (libc.waitpid(pid, status, 0) != pid) {
+                    failUnlessInterrupted("waitpid", LastError.getLastError(runtime));
+                }
+                termination = Termination.decode(status[0]);
+                return termination;
+            }
+        }
+    }
+
+    /** The outcome if the child was already reaped. */
+    public Optional<Termination> termination() {
+        synchronized (state) {
+            return Optional.ofNullable(termination);
+        }
+    }
+
+    /** Completes when the child is reaped, by a dedicated platform thread that waits for this pid only. */
+    public synchronized CompletableFuture<Termination> onExit() {
+        if (exit == null) {
+            CompletableFuture<Termination> future = new CompletableFuture<>();
+            Thread reaper = new Thread(() -> {
+                try {
+                    future.complete(waitFor());
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                }
+            }, "jmake-reaper-" + pid);
+            reaper.setDaemon(true);
+            reaper.start();
+            exit = future;
+        }
+        return exit;
+    }
+
+    /** Sends {@code signal} to the child unless it has been reaped; returns whether it was sent. */
+    public boolean signal(int signal) {
+        synchronized (state) {
+            if (termination != null) {
+                return false;
+            }
+            if (libc.kill(pid, signal) != 0) {
+                int errno = LastError.getLastError(Runtime.getRuntime(libc));
+                throw new NativeCallException("kill", errno, libc.strerror(errno));
+            }
+            return true;
+        }
+    }
+
+    private void failUnlessInterrupted(String call, int errno) {
+        if (errno != Errno.EINTR) {
+            throw new NativeCallException(call, errno, libc.strerror(errno));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SpawnedProcess[" + pid + "]";
+    }
+}

@@ -1,0 +1,12 @@
+package dev.jmake.process;
+
+import jnr.ffi.Pointer;
+
+/** libc calls the tests need to put the JVM thread in an unusual state. */
+public interface TestLibC {
+    int pthread_sigmask(int how, Pointer set, Pointer oldSet);
+
+    int sigfillset(Pointer set);
+
+    long signal(int signal, long handler);
+}
