@@ -1,0 +1,17 @@
+# Shared helpers for the whole-process benchmarks: run a command N times, print the median wall time in ms.
+# Usage: median_ms N command args...   (stdout/stderr of the command are discarded)
+median_ms() {
+    local n=$1; shift
+    local times=() i start end
+    for ((i = 0; i < n; i++)); do
+        start=$(date +%s%N)
+        "$@" >/dev/null 2>&1
+        end=$(date +%s%N)
+        times+=($(( (end - start) / 1000 )))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m / 1000}'
+}
+
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", a / b }'
+}
