@@ -22,13 +22,15 @@ import java.util.stream.Stream;
 /**
  * Plays a case in a fresh temporary directory with one make command: writes the files, applies the
  * steps in order and records every run. Files from the case start one hour older than the case's
- * time origin, so anything a run builds is newer than them.
+ * time origin, so anything a run builds is newer than them; before each step all mtimes move back
+ * by a second, so anything a step writes is strictly newer than everything already there.
  */
 final class Sandbox {
 
     /** Not compared: jmake's own persistent build state. */
     static final String STATE_DIR = ".jmake";
     static final Duration INITIAL_AGE = Duration.ofHours(1);
+    static final Duration RUN_SEPARATION = Duration.ofSeconds(1);
 
     private final ProcessRunner runner;
     private final Map<String, String> baseEnv;
@@ -53,6 +55,7 @@ final class Sandbox {
             writeFiles(diffCase, dir, origin.minus(INITIAL_AGE));
             List<RunRecord> runs = new ArrayList<>();
             for (Step step : diffCase.steps()) {
+                shiftBack(dir);
                 if (step instanceof Step.Touch touch) {
                     touch(dir, touch, origin);
                 } else if (step instanceof Step.Shell shell) {
@@ -78,6 +81,22 @@ final class Sandbox {
         } finally {
             if (!keep) {
                 deleteTree(dir);
+            }
+        }
+    }
+
+    /**
+     * Moves every mtime in the sandbox back by {@link #RUN_SEPARATION}, keeping their order. File
+     * systems stamp writes with a coarse clock (a few ms), so without this a step could write files
+     * with the same mtime as the previous run or setup step, and make would see them as equally old.
+     */
+    private static void shiftBack(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path path : all.toList()) {
+                if (!path.equals(dir) && !Files.isSymbolicLink(path)) {
+                    FileTime mtime = Files.getLastModifiedTime(path);
+                    Files.setLastModifiedTime(path, FileTime.from(mtime.toInstant().minus(RUN_SEPARATION)));
+                }
             }
         }
     }
