@@ -2,6 +2,8 @@ package dev.jmake.difftest;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,8 @@ record DiffCase(
         Duration timeout) {
 
     DiffCase {
-        files = Map.copyOf(files);
+        // Keep the case file's order: files are written to disk in it.
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         env = Map.copyOf(env);
         steps = List.copyOf(steps);
     }
