@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 final class Sandbox {
 
-    /** Not compared: jmake's own persistent build state. */
+    /** Not compared, at any depth: jmake's own persistent build state. */
     static final String STATE_DIR = ".jmake";
     static final Duration INITIAL_AGE = Duration.ofHours(1);
     static final Duration RUN_SEPARATION = Duration.ofSeconds(1);
@@ -134,11 +134,10 @@ final class Sandbox {
                 if (path.equals(dir)) {
                     return FileVisitResult.CONTINUE;
                 }
-                String name = relative(dir, path);
-                if (name.equals(STATE_DIR)) {
+                if (path.getFileName().toString().equals(STATE_DIR)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                files.put(name + "/", "");
+                files.put(relative(dir, path) + "/", "");
                 return FileVisitResult.CONTINUE;
             }
 

@@ -73,4 +73,15 @@ class SandboxTest {
                 """);
         assertEquals("built newer old\n", runs.get(0).outcome().stdout());
     }
+
+    @Test
+    void jmakeStateDirectoriesAreNotCompared() throws Exception {
+        List<RunRecord> runs = play("""
+                # args: -r
+                --- Makefile
+                all:
+                	@mkdir -p .jmake sub/.jmake && touch .jmake/state sub/.jmake/state sub/kept
+                """);
+        assertEquals(List.of("Makefile", "sub/", "sub/kept"), List.copyOf(runs.get(0).files().keySet()));
+    }
 }
