@@ -1,0 +1,67 @@
+package dev.jmake.difftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The differential suite: every case under {@code src/test/resources/difftest} runs under GNU make
+ * ({@code make} via a fixed PATH) and under jmake, and both must agree on stdout, stderr, exit
+ * status and the files left behind. Select cases with {@code -Djmake.difftest=regex}.
+ */
+final class DifferentialIT {
+
+    /** GNU make, invoked through PATH so that its messages say {@code make:}. */
+    static final String GNU_MAKE = "make";
+
+    @TestFactory
+    Stream<DynamicNode> gnuMakeAndJmakeAgree() throws IOException {
+        HarnessSettings settings = HarnessSettings.fromSystemProperties();
+        CaseCatalog catalog = new CaseCatalog(settings.repoRoot().resolve("src/test/resources/difftest"));
+        Path scratch = Files.createDirectories(settings.repoRoot().resolve("target/difftest-scratch"));
+        Files.createDirectories(settings.repoRoot().resolve("target/difftest-home"));
+        Sandbox sandbox = new Sandbox(new ProcessRunner(scratch), settings.baseEnvironment(), settings.keep());
+        Map<String, List<DynamicNode>> byTopic = new LinkedHashMap<>();
+        List<Path> files = catalog.files();
+        assertFalse(files.isEmpty(), "no cases under " + catalog.root());
+        for (Path file : files) {
+            String name = catalog.nameOf(file);
+            if (!settings.selects(name)) {
+                continue;
+            }
+            String topic = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : ".";
+            byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(DynamicTest.dynamicTest(
+                    name.substring(name.lastIndexOf('/') + 1), file.toUri(),
+                    () -> check(catalog.load(file), sandbox, settings.jmakeCommand())));
+        }
+        assertFalse(byTopic.isEmpty(), "no case matches -Djmake.difftest=" + settings.filter());
+        return byTopic.entrySet().stream()
+                .map(e -> DynamicContainer.dynamicContainer(e.getKey(), e.getValue().stream()));
+    }
+
+    private static void check(DiffCase diffCase, Sandbox sandbox, String jmakeCommand) throws Exception {
+        assertTrue(Files.isExecutable(Path.of(jmakeCommand)), "jmake command is not executable: " + jmakeCommand);
+        List<RunRecord> make = sandbox.play(diffCase, GNU_MAKE);
+        List<RunRecord> jmake = sandbox.play(diffCase, jmakeCommand);
+        assertEquals(make.size(), jmake.size());
+        Optional<String> report = Comparison.report(diffCase, make, jmake);
+        if (report.isPresent()) {
+            fail(report.get());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.jmake.difftest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Where things are and what to run, from system properties: {@code jmake.command} (default
+ * {@code <repo>/bin/jmake}), {@code jmake.difftest} (a regex selecting cases by name) and
+ * {@code jmake.difftest.keep} (keep sandboxes for debugging).
+ */
+record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boolean keep) {
+
+    /** The fixed PATH both makes get. */
+    static final String PATH = "/usr/local/bin:/usr/bin:/bin";
+
+    static HarnessSettings fromSystemProperties() {
+        Path root = findRepoRoot(Path.of(System.getProperty("user.dir")).toAbsolutePath());
+        String command = System.getProperty("jmake.command", "");
+        if (command.isBlank()) {
+            command = root.resolve("bin/jmake").toString();
+        }
+        String filter = System.getProperty("jmake.difftest", "");
+        return new HarnessSettings(root, command, filter.isBlank() ? null : Pattern.compile(filter),
+                Boolean.getBoolean("jmake.difftest.keep"));
+    }
+
+    /** True when {@code caseName} is selected by the filter. */
+    boolean selects(String caseName) {
+        return filter == null || filter.matcher(caseName).find();
+    }
+
+    /** The environment every run starts from: nothing leaks in from the outer build. */
+    Map<String, String> baseEnvironment() {
+        return Map.of(
+                "PATH", PATH,
+                "HOME", repoRoot.resolve("target/difftest-home").toString(),
+                "LANG", "C",
+                "TZ", "UTC");
+    }
+
+    private static Path findRepoRoot(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no pom.xml above " + start);
+    }
+}
