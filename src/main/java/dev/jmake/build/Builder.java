@@ -9,6 +9,7 @@ import dev.jmake.graph.ImplicitMatch;
 import dev.jmake.graph.ImplicitRuleSearch;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
+import dev.jmake.process.ProcessSpawner;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
@@ -38,7 +39,7 @@ public final class Builder {
     private boolean outOfDate;
 
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
-                   Diagnostics ui, CommandRunner runner, RecipeEnvironment environment, Path directory) {
+                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
         this.graph = graph;
         this.expander = expander;
         this.options = options;
@@ -46,7 +47,7 @@ public final class Builder {
         this.implicitRules = new ImplicitRuleSearch(graph, directory);
         this.scopes = new TargetScopes(database);
         this.timestamps = new Timestamps(directory);
-        this.execution = new RecipeExecution(graph, expander, options, ui, runner, timestamps, environment);
+        this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment);
     }
 
     /** Updates the goals in order; returns make's exit status (0, 1 for -q out of date, 2 on errors). */

@@ -34,6 +34,11 @@ public record CommandLine(String command, boolean silent, boolean ignoreErrors, 
         return new CommandLine(expanded.substring(i), silent, ignore, recursive, location);
     }
 
+    /** The same prefixes for another command text. */
+    public CommandLine withCommand(String text) {
+        return new CommandLine(text, silent, ignoreErrors, recursive, location);
+    }
+
     /** GNU make's test for a recursive line: the literal text {@code $(MAKE)} or {@code ${MAKE}}. */
     static boolean mentionsMake(String unexpanded) {
         return unexpanded.contains("$(MAKE)") || unexpanded.contains("${MAKE}");

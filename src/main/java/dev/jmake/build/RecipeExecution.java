@@ -4,6 +4,13 @@ import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.TargetGraph;
+import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.RecipeCommand;
+import dev.jmake.process.ShellSettings;
+import dev.jmake.process.SignalNames;
+import dev.jmake.process.SpawnRequest;
+import dev.jmake.process.SpawnResult;
+import dev.jmake.process.Termination;
 import dev.jmake.syntax.Location;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
@@ -22,25 +29,28 @@ final class RecipeExecution {
     private final Expander expander;
     private final BuildOptions options;
     private final Diagnostics ui;
-    private final CommandRunner runner;
+    private final ProcessSpawner spawner;
     private final Timestamps timestamps;
     private final RecipeEnvironment environment;
 
-    RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, CommandRunner runner,
+    RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
                     Timestamps timestamps, RecipeEnvironment environment) {
         this.graph = graph;
         this.expander = expander;
         this.options = options;
         this.ui = ui;
-        this.runner = runner;
+        this.spawner = spawner;
         this.timestamps = timestamps;
         this.environment = environment;
     }
 
+    /** One command of a recipe, ready to run: its prefixes, the text echoed, and the argv. */
+    private record Prepared(CommandLine line, RecipeCommand command) {}
+
     /** Runs the recipe of {@code target}; false if it failed (errors not ignored). */
     boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore) {
-        List<CommandLine> lines = expand(recipe, scope);
-        if (options.touch() && !allRecursive(lines)) {
+        List<Prepared> commands = prepare(recipe, scope);
+        if (options.touch() && !allRecursive(commands)) {
             if (!graph.isPhony(target)) {
                 if (!options.silent()) {
                     ui.info("touch " + target);
@@ -55,10 +65,9 @@ final class RecipeExecution {
         }
         boolean silentTarget = options.silent() || graph.isSilent(target);
         Map<String, String> env = null;
-        String shell = null;
-        String shellFlags = null;
-        for (CommandLine line : lines) {
-            if (line.command().isBlank()) {
+        for (Prepared prepared : commands) {
+            CommandLine line = prepared.line();
+            if (prepared.command().isEmpty()) {
                 continue;
             }
             if (options.dryRun() && !line.recursive()) {
@@ -71,14 +80,14 @@ final class RecipeExecution {
             if (!line.silent() && !silentTarget || options.dryRun()) {
                 ui.info(line.command());
             }
+            if (prepared.command().isNoOp()) {
+                continue;
+            }
             if (env == null) {
                 env = environment.of(scope, line.location());
-                shell = expander.expand("$(SHELL)", scope, line.location());
-                shellFlags = expander.expand("$(.SHELLFLAGS)", scope, line.location());
             }
-            ui.out().flush();
-            CommandOutcome outcome = runner.run(line.command(), shell, shellFlags, env);
-            if (outcome instanceof CommandOutcome.Exited exited && exited.code() == 0) {
+            Termination outcome = execute(prepared.command(), env);
+            if (outcome instanceof Termination.Exited exited && exited.code() == 0) {
                 continue;
             }
             boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
@@ -91,49 +100,66 @@ final class RecipeExecution {
         return true;
     }
 
-    private List<CommandLine> expand(Recipe recipe, Scope scope) {
-        List<CommandLine> lines = new ArrayList<>();
+    /** Runs one command to completion; a program that cannot be started is reported and counts as status 127. */
+    private Termination execute(RecipeCommand command, Map<String, String> env) {
+        ui.out().flush();
+        SpawnResult result = spawner.spawn(SpawnRequest.of(command.argv(), env));
+        if (result instanceof SpawnResult.Started started) {
+            return started.process().waitFor();
+        }
+        ui.error(((SpawnResult.Failed) result).message());
+        return new Termination.Exited(127);
+    }
+
+    /**
+     * Expands every line before the first runs, then cuts each into its commands: a line whose expansion spans
+     * several lines holds several commands, each with its own {@code @-+} prefixes (job.c start_job_command).
+     */
+    private List<Prepared> prepare(Recipe recipe, Scope scope) {
+        List<String> expanded = new ArrayList<>(recipe.lines().size());
         for (Recipe.Line line : recipe.lines()) {
-            String expanded = expander.expand(line.text(), scope, line.location());
-            for (String piece : splitLines(expanded)) {
-                lines.add(CommandLine.parse(piece, line.text(), line.location()));
+            expanded.add(expander.expand(line.text(), scope, line.location()));
+        }
+        List<Prepared> commands = new ArrayList<>();
+        if (recipe.lines().isEmpty()) {
+            return commands;
+        }
+        Location first = recipe.lines().get(0).location();
+        ShellSettings shell = ShellSettings.of(expander.expand("$(SHELL)", scope, first),
+                expander.expand("$(.SHELLFLAGS)", scope, first));
+        for (int i = 0; i < expanded.size(); i++) {
+            Recipe.Line line = recipe.lines().get(i);
+            String text = expanded.get(i).replace("\n\t", "\n");
+            while (text != null) {
+                CommandLine parsed = CommandLine.parse(text, line.text(), line.location());
+                RecipeCommand command = RecipeCommand.next(parsed.command(), shell);
+                String whole = parsed.command();
+                String shown = command.rest().isPresent()
+                        ? whole.substring(0, whole.length() - command.rest().get().length() - 1)
+                        : whole.endsWith("\n") ? whole.substring(0, whole.length() - 1) : whole;
+                commands.add(new Prepared(parsed.withCommand(shown), command));
+                text = command.rest().orElse(null);
             }
         }
-        return lines;
+        return commands;
     }
 
-    /** Splits at newlines not escaped by a backslash: each piece is a command of its own (job.c). */
-    static List<String> splitLines(String text) {
-        List<String> pieces = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n' && !(i > 0 && text.charAt(i - 1) == '\\')) {
-                pieces.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        pieces.add(text.substring(start));
-        return pieces;
-    }
-
-    private static boolean allRecursive(List<CommandLine> lines) {
-        for (CommandLine line : lines) {
-            if (!line.recursive()) {
+    private static boolean allRecursive(List<Prepared> commands) {
+        for (Prepared prepared : commands) {
+            if (!prepared.line().recursive()) {
                 return false;
             }
         }
-        return !lines.isEmpty();
+        return !commands.isEmpty();
     }
 
-    private void report(String target, Location location, CommandOutcome outcome, boolean ignored) {
+    private void report(String target, Location location, Termination outcome, boolean ignored) {
         String what;
-        if (outcome instanceof CommandOutcome.Exited exited) {
+        if (outcome instanceof Termination.Exited exited) {
             what = "Error " + exited.code();
-        } else if (outcome instanceof CommandOutcome.Signaled signaled) {
-            what = signaled.description() + (signaled.coreDumped() ? " (core dumped)" : "");
         } else {
-            ui.error(((CommandOutcome.NotStarted) outcome).message());
-            what = "Error 127";
+            Termination.Signaled signaled = (Termination.Signaled) outcome;
+            what = SignalNames.describe(signaled.signal()) + (signaled.coreDumped() ? " (core dumped)" : "");
         }
         String where = location == null ? target : location + ": " + target;
         ui.error((ignored ? "" : "*** ") + "[" + where + "] " + what + (ignored ? " (ignored)" : ""));

@@ -28,11 +28,6 @@ class CommandLineTest {
     }
 
     @Test
-    void expandedTextWithNewlinesRunsAsSeveralCommands() {
-        assertEquals(List.of("echo a", "@echo b \\\nc"), RecipeExecution.splitLines("echo a\n@echo b \\\nc"));
-    }
-
-    @Test
     void suffixStemUsesTheSuffixList() {
         assertEquals("foo", AutomaticVariables.suffixStem("foo.o", List.of(".c", ".o")));
         assertEquals("", AutomaticVariables.suffixStem("foo.z", List.of(".c", ".o")));
