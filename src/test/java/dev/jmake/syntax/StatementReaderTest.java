@@ -280,7 +280,7 @@ class StatementReaderTest {
 
     @Test
     void defineErrors() {
-        assertError("X = 1\ndefine X\n  endef x\n", 2, "missing 'endef', unterminated 'define'");
+        assertError("X = 1\ndefine X\n\tendef\nendef-not\n", 2, "missing 'endef', unterminated 'define'");
         assertError("define\nendef\n", 1, "empty variable name");
         assertEquals(List.of(assign(1, "define", AssignOp.SIMPLE, ""), new RuleLine(at(2), "endef", null)),
                 read("define :=\nendef\n"));
