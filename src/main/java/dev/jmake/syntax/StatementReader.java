@@ -125,7 +125,7 @@ public final class StatementReader {
             VariableDefinitionParser.Definition definition) {}
 
     /**
-     * read.c parse_var_assignment: modifiers ({@code override export unexport private}) in any order, then a
+     * read.c parse_var_assignment: modifiers ({@code override export private}) in any order, then a
      * variable definition, {@code define} or {@code undefine}; null if the line is none of these.
      */
     private AssignmentLine assignmentLine(String line, int start) {
@@ -134,29 +134,21 @@ public final class StatementReader {
         }
         boolean override = false;
         boolean export = false;
-        boolean unexport = false;
         boolean isPrivate = false;
         int p = start;
         while (true) {
             VariableDefinitionParser.Definition definition = definitions.parse(line, p);
             if (definition != null) {
-                return new AssignmentLine(new Modifiers(override, export, unexport, isPrivate),
+                return new AssignmentLine(new Modifiers(override, export, false, isPrivate),
                         AssignmentKind.DEFINITION, p, definition);
             }
             int end = LineText.endOfToken(line, p);
             switch (line.substring(p, end)) {
-                case "export" -> {
-                    export = true;
-                    unexport = false;
-                }
-                case "unexport" -> {
-                    unexport = true;
-                    export = false;
-                }
+                case "export" -> export = true; // 4.3 has no "unexport" modifier: that line is an unexport list
                 case "override" -> override = true;
                 case "private" -> isPrivate = true;
                 case "define", "undefine" -> {
-                    return new AssignmentLine(new Modifiers(override, export, unexport, isPrivate),
+                    return new AssignmentLine(new Modifiers(override, export, false, isPrivate),
                             line.charAt(p) == 'd' ? AssignmentKind.DEFINE : AssignmentKind.UNDEFINE,
                             LineText.skipSpace(line, end), null);
                 }

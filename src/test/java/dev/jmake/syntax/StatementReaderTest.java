@@ -89,9 +89,10 @@ class StatementReaderTest {
     void modifiersInAnyOrder() {
         assertEquals(List.of(
                 new Assignment(at(1), mods(false, true, false, false), "A", AssignOp.RECURSIVE, "1"),
-                new Assignment(at(2), mods(true, false, true, true), "B", AssignOp.SIMPLE, "2"),
-                new Assignment(at(3), mods(false, false, true, false), "C", AssignOp.RECURSIVE, "3")),
-                read("export A = 1\nprivate unexport override B := 2\nexport unexport C = 3\n"));
+                new Assignment(at(2), mods(true, true, false, true), "B", AssignOp.SIMPLE, "2"),
+                new Export(at(3), false, "C = 3"),
+                new Export(at(4), true, "unexport D = 4")),
+                read("export A = 1\nprivate export override B := 2\nunexport C = 3\nexport unexport D = 4\n"));
     }
 
     @Test
