@@ -63,6 +63,7 @@ class BuiltinFunctionsDifferentialTest {
         "$(call map,upper,banana bandana)", "[$(call nothing,1)]", "[$(call ,1)]", "$(call subst,a,b,abc)",
         "$(call words,a b c)", "$(call if,,yes,no)", "$(call reverse,a,b,c) $(0)",
         // shell
+        "$(words $(shell printf 'a\\rb\\vc\\fd\\te'))", "$(sort $(shell printf 'b\\ra\\va'))",
         "$(shell echo hello; echo world)", "[$(shell printf 'a\\n\\n\\n')]", "[$(shell printf 'a\\r\\nb\\n ')]",
         "$(shell exit 3)$(.SHELLSTATUS)", "$(shell true)$(.SHELLSTATUS)", "[$(shell )]", "$(shell echo $$HOME)",
         // automatic variable forms outside a recipe
@@ -90,7 +91,8 @@ class BuiltinFunctionsDifferentialTest {
         "$(wildcard *.c)", "$(wildcard b.c a.c nonexist.c b.c)", "$(wildcard */ *)", "$(wildcard */*.c ./*.c)",
         "$(wildcard [ab].c [!a]*.c ?.c)", "$(wildcard .*)", "$(wildcard ~ ~/ ~root)",
         "$(wildcard sub/../a.c sub//x.c a\\.c a\\*.c)", "$(wildcard *.c *.c)", "$(wildcard sub sub/ . ..)",
-        "$(wildcard */*/*.c */deep *.[c])", "$(realpath . sub/ ../$(notdir $(CURDIR)) nonexist / link)",
+        "$(wildcard */*/*.c */deep *.[c])",
+        "$(wildcard a.c/ a.c// sub// nonexist/ a.c/. *.c/ s*/ ./a.c ./*.c a.c/x)", "$(realpath . sub/ ../$(notdir $(CURDIR)) nonexist / link)",
         "$(abspath . sub/ nonexist / a//b/./c/.. /.. //x ../..)", "$(file <a.c)", "[$(file <nonexist)]",
     })
     void filesLikeGnuMake(String expression) throws Exception {

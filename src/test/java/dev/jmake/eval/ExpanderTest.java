@@ -61,6 +61,16 @@ class ExpanderTest {
     }
 
     @Test
+    void conditionalFunctionsExpandOnlyWhatTheyNeed() {
+        Fixture fixture = new Fixture(dir);
+        assertEquals("b", fixture.expand("$(if a,b,$(error else branch))"));
+        assertEquals("c", fixture.expand("$(if ,$(error then branch),c)"));
+        assertEquals("a", fixture.expand("$(or a,$(error second))"));
+        assertEquals("", fixture.expand("$(and ,$(error second))"));
+        assertEquals("", fixture.expand("$(foreach x,,$(error body))"));
+    }
+
+    @Test
     void evalPassesItsTextAndExpandsToNothing() {
         Fixture fixture = new Fixture(dir).define("rule = $(1): ; echo $(1)");
         assertEquals("", fixture.expand("$(eval $(call rule,t))"));
