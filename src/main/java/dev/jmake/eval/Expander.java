@@ -86,10 +86,25 @@ public final class Expander {
             parent |= s.inherited();
             Variable v = s.variables().get(name);
             if (v != null && !(parent && v.isPrivate())) {
-                return v;
+                return s.outer() == null && v.name().equals(VARIABLES) ? variablesList(v, s.variables()) : v;
             }
         }
         return null;
+    }
+
+    /** {@code .VARIABLES}, once defined by the reading phase, lists the global variables' names (GNU's special). */
+    private static final String VARIABLES = ".VARIABLES";
+
+    private static Variable variablesList(Variable v, VariableSet globals) {
+        StringBuilder names = new StringBuilder();
+        for (Variable each : globals.all()) {
+            if (names.length() > 0) {
+                names.append(' ');
+            }
+            names.append(each.name());
+        }
+        return new Variable(v.name(), names.toString(), Flavor.SIMPLE, v.origin(), v.export(), v.isPrivate(),
+                false, v.location());
     }
 
     /**

@@ -71,6 +71,20 @@ class ExpanderTest {
     }
 
     @Test
+    void variablesListsTheGlobalNamesOnceDefined() throws Exception {
+        Fixture fixture = new Fixture(dir).define("GV = 1");
+        assertEquals("", fixture.expand("$(.VARIABLES)"));
+        fixture.globals.put(new Variable(".VARIABLES", "", Flavor.SIMPLE, Origin.DEFAULT, ExportMode.DEFAULT, false,
+                false, null));
+        VariableSet target = new VariableSet();
+        target.put(new Variable("TV", "2", Flavor.RECURSIVE, Origin.FILE, ExportMode.DEFAULT, false, false, null));
+        String text = "$(filter GV TV @D .VARIABLES,$(.VARIABLES)) $(origin .VARIABLES) $(flavor .VARIABLES)";
+        assertEquals("@D GV .VARIABLES default simple", fixture.expander.expand(text,
+                Scope.forTargets(fixture.globals).with(target), new Location("Makefile", 2)));
+        assertEquals(fixture.gnu("$(sort " + text + ")"), fixture.expand("$(sort " + text + ")"));
+    }
+
+    @Test
     void evalPassesItsTextAndExpandsToNothing() {
         Fixture fixture = new Fixture(dir).define("rule = $(1): ; echo $(1)");
         assertEquals("", fixture.expand("$(eval $(call rule,t))"));
