@@ -3,6 +3,10 @@ package dev.jmake.eval;
 /**
  * The variable sets searched by an expansion, innermost first: automatic variables, then a target's own
  * variables, its pattern-specific ones, those inherited from the target that needed it, and the globals.
+ * As in GNU make, a frame reached through an inherited frame is itself inherited (its {@code private}
+ * variables are invisible too), so a target's scope is built as
+ * {@code Scope.forTargets(globals).with(parentPatternVars).withInherited(parentVars).with(ownPatternVars)
+ * .with(ownVars).with(automatic)}.
  */
 public final class Scope {
     private final VariableSet variables;
@@ -15,9 +19,14 @@ public final class Scope {
         this.inherited = inherited;
     }
 
-    /** The outermost scope: the global variables. */
+    /** The outermost scope of the reading phase: the global variables, private ones included. */
     public static Scope global(VariableSet globals) {
         return new Scope(globals, null, false);
+    }
+
+    /** The global variables as the base of a target's scope: GNU hides private globals from every target. */
+    public static Scope forTargets(VariableSet globals) {
+        return new Scope(globals, null, true);
     }
 
     /** A scope that searches {@code inner} before this one. */
@@ -42,8 +51,17 @@ public final class Scope {
         return outer;
     }
 
-    /** True when the private variables of this frame must be skipped. */
+    /** True when the private variables of this frame must be skipped (also for every frame outside it). */
     public boolean inherited() {
         return inherited;
+    }
+
+    /** The outermost frame's variables: the globals. */
+    public VariableSet globals() {
+        Scope s = this;
+        while (s.outer != null) {
+            s = s.outer;
+        }
+        return s.variables;
     }
 }
