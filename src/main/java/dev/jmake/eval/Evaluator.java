@@ -28,6 +28,7 @@ public final class Evaluator {
     private final VariableDefiner definer;
     private final RuleRecorder recorder;
     private final List<String> includeDirs;
+    private final FileNames fileNames;
 
     public Evaluator(ReadSettings settings, Diagnostics diagnostics, ShellRunner shell) {
         this(settings, diagnostics, shell, System.in);
@@ -51,6 +52,7 @@ public final class Evaluator {
         }, settings.environmentOverrides());
         this.recorder = new RuleRecorder(database, diagnostics);
         this.includeDirs = DefaultVariables.includeDirs(settings);
+        this.fileNames = new FileNames(settings.directory());
     }
 
     /** Reads every makefile; throws {@link dev.jmake.syntax.MakeError} on fatal errors. */
@@ -252,6 +254,10 @@ public final class Evaluator {
 
     RuleRecorder recorder() {
         return recorder;
+    }
+
+    FileNames fileNames() {
+        return fileNames;
     }
 
     Path directory() {

@@ -88,7 +88,7 @@ final class StatementEvaluator implements ReaderContext {
     private void include(Statement.Include i) {
         String files = expand(i.files(), i.location());
         for (String word : RuleLineParser.words(files)) {
-            for (String name : FileGlob.expand(word, evaluator.directory())) {
+            for (String name : evaluator.fileNames().expand(word)) {
                 evaluator.include(name, i.optional(), i.location());
             }
         }
@@ -189,7 +189,7 @@ final class StatementEvaluator implements ReaderContext {
     private List<String> glob(List<String> words) {
         List<String> out = new ArrayList<>();
         for (String w : words) {
-            for (String name : FileGlob.expand(w, evaluator.directory())) {
+            for (String name : evaluator.fileNames().expand(w)) {
                 out.add(name.replace("\\:", ":"));
             }
         }
