@@ -22,6 +22,7 @@ public final class Evaluator {
     private static final List<String> DEFAULT_MAKEFILES = List.of("GNUmakefile", "makefile", "Makefile");
 
     private final ReadSettings settings;
+    private final Diagnostics diagnostics;
     private final InputStream stdin;
     private final Database database = new Database();
     private final Expander expander;
@@ -37,6 +38,7 @@ public final class Evaluator {
     /** As {@link #Evaluator(ReadSettings, Diagnostics, ShellRunner)}, reading {@code -f -} from {@code stdin}. */
     public Evaluator(ReadSettings settings, Diagnostics diagnostics, ShellRunner shell, InputStream stdin) {
         this.settings = settings;
+        this.diagnostics = diagnostics;
         this.stdin = stdin;
         this.expander = new Expander(settings.directory(), diagnostics, shell, this::eval, settings.environment());
         this.definer = new VariableDefiner(database.globals(), new ReadExpansion() {
@@ -242,6 +244,10 @@ public final class Evaluator {
 
     private Scope globalScope() {
         return Scope.global(database.globals());
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
     }
 
     Database database() {

@@ -54,6 +54,11 @@ final class StatementEvaluator implements ReaderContext {
         return v != null && !v.value().isEmpty();
     }
 
+    /** Non-fatal reader diagnostics ({@code extraneous text after 'endif' directive}). */
+    public void warning(Location location, String message) {
+        evaluator.diagnostics().warning(location, message);
+    }
+
     void evaluate(Statement statement) {
         if (statement instanceof Statement.RecipeLine r) {
             if (pending != null) {

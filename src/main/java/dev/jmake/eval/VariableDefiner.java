@@ -57,6 +57,9 @@ final class VariableDefiner {
         requireName(name, location);
         Scope scope = Scope.global(globals).with(set);
         Variable v = define(set, scope, true, name, op, value, origin, location);
+        if (set.get(name) != v) {
+            return v; // ?= found the variable already defined (possibly globally): nothing is defined
+        }
         ExportMode export = modifiers.export() ? ExportMode.EXPORT : ExportMode.DEFAULT;
         v = new Variable(v.name(), v.value(), v.flavor(), v.origin(), export, modifiers.isPrivate(), v.append(),
                 v.location());
