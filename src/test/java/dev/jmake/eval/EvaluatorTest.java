@@ -71,7 +71,7 @@ class EvaluatorTest {
         Database db = read("A = $(B)\nB := x\nB += $(A)y\nC ?= 1\nC ?= 2\nD =\nD += d\nA += z\n");
         assertEquals("$(B) z", global(db, "A").value());
         assertEquals(Flavor.RECURSIVE, global(db, "A").flavor());
-        assertEquals("x y", global(db, "B").value());
+        assertEquals("x xy", global(db, "B").value());
         assertEquals(Flavor.SIMPLE, global(db, "B").flavor());
         assertEquals("1", global(db, "C").value());
         assertEquals("d", global(db, "D").value());
