@@ -2,6 +2,7 @@ package dev.jmake.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,7 @@ class EvaluatorDifferentialTest {
     @TempDir
     Path dir;
 
+    /** {@code commandLine}: variable assignments and {@code -I} options. */
     private void assertSameAsGnu(String makefile, String... commandLine) {
         String text = makefile + "\n" + GOAL + ":;@:\n";
         try {
@@ -41,9 +43,27 @@ class EvaluatorDifferentialTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Diagnostics diagnostics = new Diagnostics("make", 0, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        ReadSettings settings = new ReadSettings(dir, List.of(), List.of(), ENV, List.of(commandLine), false,
+        List<Path> includeDirs = new ArrayList<>();
+        List<String> variables = new ArrayList<>();
+        for (int i = 0; i < commandLine.length; i++) {
+            if (commandLine[i].equals("-I")) {
+                includeDirs.add(Path.of(commandLine[++i]));
+            } else if (commandLine[i].startsWith("-I")) {
+                includeDirs.add(Path.of(commandLine[i].substring(2)));
+            } else {
+                variables.add(commandLine[i]);
+            }
+        }
+        ReadSettings settings = new ReadSettings(dir, List.of(), includeDirs, ENV, variables, false,
                 false, false, "make", 0, "", List.of(GOAL));
-        new Evaluator(settings, diagnostics, new RealShellRunner(), new ByteArrayInputStream(new byte[0])).read();
+        int status = 0;
+        try {
+            new Evaluator(settings, diagnostics, new RealShellRunner(), new ByteArrayInputStream(new byte[0])).read();
+        } catch (MakeError e) {
+            diagnostics.fatal(e);
+            status = 2;
+        }
+        assertEquals(gnu.status(), status);
         assertEquals(gnu.out(), out.toString(StandardCharsets.UTF_8));
         assertEquals(gnu.err(), err.toString(StandardCharsets.UTF_8));
     }
@@ -150,6 +170,79 @@ class EvaluatorDifferentialTest {
                 X = 2
                 t: ; @:
                 $(info $(Y)$(Z))
+                """);
+    }
+
+    @Test
+    void conditionalsSeeVariablesAsRead() {
+        assertSameAsGnu("""
+                A = 1
+                ifdef A
+                B = yes
+                else
+                B = no
+                endif
+                ifeq ($(B),yes)
+                $(info B is $(B))
+                endif
+                E =
+                ifdef E
+                $(info E defined)
+                endif
+                """);
+    }
+
+    @Test
+    void recipePrefixAndRuleContext() {
+        assertSameAsGnu("""
+                .RECIPEPREFIX = >
+                all:
+                >@echo hi
+                X = 1
+                $(info $(.RECIPEPREFIX) $(X))
+                """);
+    }
+
+    @Test
+    void fatalErrors() {
+        assertSameAsGnu("foo bar\n");
+        assertSameAsGnu("A = 1\n\techo\n");
+        assertSameAsGnu("%.o a: b\n");
+        assertSameAsGnu("a b: c: d\n");
+        assertSameAsGnu("a: b\na:: c\n");
+        assertSameAsGnu("E =\n$(E) = 1\n");
+        assertSameAsGnu("        echo\n");
+        assertSameAsGnu(" ; echo\n");
+    }
+
+    @Test
+    void nonFatalMixedRule() {
+        assertSameAsGnu("a %.o: b\n$(info read on)\n");
+    }
+
+    @Test
+    void includesWithGlobsAndIncludeDirectories() throws IOException {
+        Files.createDirectories(dir.resolve("inc"));
+        Files.writeString(dir.resolve("inc/x.mk"), "X = from-inc\n$(info $(lastword $(MAKEFILE_LIST)))\n");
+        Files.writeString(dir.resolve("b1.mk"), "B1 = 1\nfirst: ; @:\n");
+        Files.writeString(dir.resolve("b2.mk"), "B2 = 2\n");
+        assertSameAsGnu("""
+                include b*.mk
+                -include x.mk
+                sinclude
+                $(info $(MAKEFILE_LIST) $(X) $(B1) $(B2) $(.DEFAULT_GOAL))
+                """, "-Iinc", "-I", "absent");
+    }
+
+    @Test
+    void targetSpecificLinesDoNotBreakRuleContext() {
+        assertSameAsGnu("""
+                t: V = 1
+                t: ; @:
+                x := $(shell echo a; exit 3)
+                $(info $(x) $(.SHELLSTATUS))
+                all: a\\:b c
+                $(info done)
                 """);
     }
 }
