@@ -38,7 +38,10 @@ public final class Database {
         return targetVariables;
     }
 
-    /** Pattern-specific variables in the order they were read. */
+    /**
+     * Pattern-specific variables, one entry per pattern, ordered as GNU make applies them: by pattern length,
+     * then in reading order. All entries matching a target apply, later ones over earlier ones.
+     */
     public List<PatternVariables> patternVariables() {
         return patternVariables;
     }

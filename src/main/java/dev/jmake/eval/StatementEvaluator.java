@@ -159,7 +159,7 @@ final class StatementEvaluator implements ReaderContext {
                 }
                 if (set == null) {
                     set = new VariableSet();
-                    db.patternVariables().add(new PatternVariables(target, set));
+                    addByPatternLength(db.patternVariables(), new PatternVariables(target, set));
                 }
             } else {
                 set = db.targetVariables().computeIfAbsent(target, k -> new VariableSet());
@@ -168,6 +168,18 @@ final class StatementEvaluator implements ReaderContext {
             evaluator.definer().assignSpecific(set, name, a.op(), a.value(), origin(a.modifiers().override()),
                     a.modifiers(), location);
         }
+    }
+
+    /**
+     * GNU's {@code create_pattern_var} keeps pattern-specific variables sorted by pattern length, stably, so that
+     * longer (more specific) patterns are applied later.
+     */
+    private static void addByPatternLength(List<PatternVariables> list, PatternVariables entry) {
+        int i = list.size();
+        while (i > 0 && list.get(i - 1).pattern().length() > entry.pattern().length()) {
+            i--;
+        }
+        list.add(i, entry);
     }
 
     private void header(RuleLine.Header h, Location location) {

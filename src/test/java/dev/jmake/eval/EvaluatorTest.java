@@ -260,4 +260,27 @@ class EvaluatorTest {
         expected.add(new VpathDirective(at(3), null, List.of()));
         assertEquals(expected, db.vpaths());
     }
+
+    @Test
+    void patternVariablesAreOrderedByPatternLength() {
+        Database db = read("lib/%.o: A = 1\n%.o: A = 2\n%: A = 3\n%.o: B = 4\n");
+        assertEquals(List.of("%", "%.o", "lib/%.o"),
+                db.patternVariables().stream().map(PatternVariables::pattern).toList());
+        assertEquals("4", db.patternVariables().get(1).variables().get("B").value());
+    }
+
+    @Test
+    void conditionalTargetVariableDefinesNothingWhenGloballyDefined() {
+        Database db = read("X = g\nt: X ?= 1\nt: Y ?= 2\n");
+        assertNull(db.targetVariables().get("t").get("X"));
+        assertEquals("2", db.targetVariables().get("t").get("Y").value());
+    }
+
+    @Test
+    void commandLineValueReplacesTargetVariable() {
+        Database db = read("t: X = file\nt: override Y = over\n", "X=cmd", "Y=cmd");
+        assertEquals("cmd", db.targetVariables().get("t").get("X").value());
+        assertEquals(Origin.COMMAND_LINE, db.targetVariables().get("t").get("X").origin());
+        assertEquals("over", db.targetVariables().get("t").get("Y").value());
+    }
 }
