@@ -54,7 +54,7 @@ public final class Evaluator {
         }, settings.environmentOverrides());
         this.recorder = new RuleRecorder(database, diagnostics);
         this.includeDirs = DefaultVariables.includeDirs(settings);
-        this.fileNames = new FileNames(settings.directory());
+        this.fileNames = new FileNames(settings.directory(), settings.environment().get("HOME"));
     }
 
     /** Reads every makefile; throws {@link dev.jmake.syntax.MakeError} on fatal errors. */

@@ -283,4 +283,12 @@ class EvaluatorTest {
         assertEquals(Origin.COMMAND_LINE, db.targetVariables().get("t").get("X").origin());
         assertEquals("over", db.targetVariables().get("t").get("Y").value());
     }
+
+    @Test
+    void fileNamesAreGlobbedAndTildeExpanded() {
+        write("src/b.c", "");
+        write("src/a.c", "");
+        Database db = read("all: src/*.c ~/x none*.q\n");
+        assertEquals(List.of("src/a.c", "src/b.c", "/home/u/x", "none*.q"), db.rules().get(0).prerequisites());
+    }
 }
