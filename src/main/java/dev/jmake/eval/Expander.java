@@ -227,7 +227,7 @@ public final class Expander {
             return;
         }
         if (guard && !expanding.add(v)) {
-            throw new MakeError(context.expanding(),
+            throw new MakeError(v.location() != null ? v.location() : context.expanding(),
                     "Recursive variable '" + v.name() + "' references itself (eventually)");
         }
         try {

@@ -31,7 +31,19 @@ public final class Glob {
     public List<String> expand(String pattern) {
         if (!hasMagic(pattern)) {
             String name = unescape(pattern);
-            return exists(name, name.endsWith("/")) ? List.of(name) : List.of();
+            if (name.length() > 1 && name.endsWith("/")) {
+                // glibc globs "name/" as "name" with GLOB_MARK: a file loses the slashes, a directory keeps one
+                int end = name.length();
+                while (end > 1 && name.charAt(end - 1) == '/') {
+                    end--;
+                }
+                String base = name.substring(0, end);
+                if (!exists(base, false)) {
+                    return List.of();
+                }
+                return List.of(isDirectory(base) && !base.equals("/") ? base + "/" : base);
+            }
+            return exists(name, false) ? List.of(name) : List.of();
         }
         List<String> results = new ArrayList<>();
         int start = 0;

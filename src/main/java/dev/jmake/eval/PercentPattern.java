@@ -33,6 +33,11 @@ public record PercentPattern(String prefix, String suffix, boolean hasPercent) {
         return new PercentPattern(out.toString(), "", false);
     }
 
+    /** The text with quoting backslashes removed, the active {@code %} (if any) in place. */
+    public String text() {
+        return hasPercent ? prefix + "%" + suffix : prefix;
+    }
+
     /** Whether {@code word} matches ({@code pattern_matches}). */
     public boolean matches(String word) {
         if (!hasPercent) {

@@ -55,6 +55,7 @@ final class StatementEvaluator implements ReaderContext {
     }
 
     /** Non-fatal reader diagnostics ({@code extraneous text after 'endif' directive}). */
+    @Override
     public void warning(Location location, String message) {
         evaluator.diagnostics().warning(location, message);
     }

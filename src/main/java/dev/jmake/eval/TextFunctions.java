@@ -26,7 +26,7 @@ public final class TextFunctions {
     /** {@code patsubst_expand} with a pattern that went through {@code find_percent}. */
     public static String patsubst(PercentPattern pattern, String replacement, String text) {
         if (!pattern.hasPercent()) {
-            return substWords(pattern.prefix(), PercentPattern.parse(replacement).prefix(), text);
+            return substWords(pattern.prefix(), PercentPattern.parse(replacement).text(), text);
         }
         return patsubstPercent(pattern, PercentPattern.parse(replacement), text);
     }
@@ -37,7 +37,7 @@ public final class TextFunctions {
         if (pattern.hasPercent()) {
             return patsubstPercent(pattern, PercentPattern.parse(to), value);
         }
-        return patsubstPercent(new PercentPattern("", from, true), new PercentPattern("", to, true), value);
+        return patsubstPercent(new PercentPattern("", pattern.prefix(), true), new PercentPattern("", to, true), value);
     }
 
     /** {@code patsubst_expand_pat} for a pattern with a {@code %}: words re-joined with single spaces. */

@@ -20,12 +20,12 @@ class DefaultVariablesTest {
     Path dir;
 
     @Test
-    void defaultVariablesAreThoseOfGnuMake() {
+    void defaultVariablesAreThoseOfGnuMake() throws Exception {
         assertEquals(gnuDefaults(), jmakeDefaults(false));
     }
 
     @Test
-    void noBuiltinVariablesKeepsWhatGnuMakeKeeps() {
+    void noBuiltinVariablesKeepsWhatGnuMakeKeeps() throws Exception {
         assertEquals(gnuDefaults("-R"), jmakeDefaults(true));
     }
 
@@ -35,13 +35,13 @@ class DefaultVariablesTest {
     }
 
     /** {@code make -p -f /dev/null}'s variables of origin default, as "name op value". */
-    private Map<String, String> gnuDefaults(String... extra) {
+    private Map<String, String> gnuDefaults(String... extra) throws Exception {
         String[] args = new String[extra.length + 3];
         System.arraycopy(extra, 0, args, 0, extra.length);
         args[extra.length] = "-p";
         args[extra.length + 1] = "-f";
         args[extra.length + 2] = "/dev/null";
-        String out = GnuMake.run(dir, ENV, "", args).out();
+        String out = GnuMake.run(dir, "", ENV, args).stdout();
         Map<String, String> defaults = new TreeMap<>();
         String[] lines = out.split("\n");
         boolean inVariables = false;
@@ -67,7 +67,7 @@ class DefaultVariablesTest {
                 noBuiltinVariables, "/usr/bin/make", 0, "", List.of());
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         Diagnostics diagnostics = new Diagnostics("jmake", 0, new PrintStream(sink), new PrintStream(sink));
-        Database db = new Evaluator(settings, diagnostics, new RealShellRunner(),
+        Database db = new Evaluator(settings, diagnostics, new ProcessShellRunner(),
                 new ByteArrayInputStream(new byte[0])).read();
         Map<String, String> defaults = new TreeMap<>();
         for (Variable v : db.globals().all()) {

@@ -29,15 +29,17 @@ class EvaluatorDifferentialTest {
     /** {@code commandLine}: variable assignments and {@code -I} options. */
     private void assertSameAsGnu(String makefile, String... commandLine) {
         String text = makefile + "\n" + GOAL + ":;@:\n";
+        List<String> args = new ArrayList<>(List.of(commandLine));
+        args.add(GOAL);
+        GnuMake.Run gnu;
         try {
-            Files.writeString(dir.resolve("Makefile"), text);
+            gnu = GnuMake.run(dir, text, ENV, args.toArray(String[]::new));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        List<String> args = new ArrayList<>(List.of("-s", "--no-print-directory"));
-        args.addAll(List.of(commandLine));
-        args.add(GOAL);
-        GnuMake.Run gnu = GnuMake.run(dir, ENV, "", args.toArray(String[]::new));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -58,14 +60,14 @@ class EvaluatorDifferentialTest {
                 false, false, "make", 0, "", List.of(GOAL));
         int status = 0;
         try {
-            new Evaluator(settings, diagnostics, new RealShellRunner(), new ByteArrayInputStream(new byte[0])).read();
+            new Evaluator(settings, diagnostics, new ProcessShellRunner(), new ByteArrayInputStream(new byte[0])).read();
         } catch (MakeError e) {
             diagnostics.fatal(e);
             status = 2;
         }
         assertEquals(gnu.status(), status);
-        assertEquals(gnu.out(), out.toString(StandardCharsets.UTF_8));
-        assertEquals(gnu.err(), err.toString(StandardCharsets.UTF_8));
+        assertEquals(gnu.stdout(), out.toString(StandardCharsets.UTF_8));
+        assertEquals(gnu.stderr(), err.toString(StandardCharsets.UTF_8));
     }
 
     private static String show(String... names) {

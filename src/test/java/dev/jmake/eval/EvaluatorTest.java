@@ -44,7 +44,7 @@ class EvaluatorTest {
     private Evaluator evaluator(ReadSettings settings) {
         Diagnostics diagnostics = new Diagnostics("make", 0, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Evaluator(settings, diagnostics, new RealShellRunner(),
+        return new Evaluator(settings, diagnostics, new ProcessShellRunner(),
                 new ByteArrayInputStream("x:;\n".getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -1,40 +1,43 @@
 package dev.jmake.eval;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** Runs the real GNU make ({@code /usr/bin/make}) for differential tests. */
+/** Runs the reference implementation, /usr/bin/make, on a makefile: the oracle of these tests. */
 final class GnuMake {
-    /** Stdout, stderr and exit status of one run. */
-    record Run(String out, String err, int status) {}
+    /** What one make run printed and returned. */
+    record Run(String stdout, String stderr, int status) {}
 
     private GnuMake() {}
 
-    static Run run(Path directory, Map<String, String> environment, String stdin, String... args) {
-        List<String> argv = new ArrayList<>();
-        argv.add("/usr/bin/make");
-        argv.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile());
+    static Run run(Path directory, String makefile, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Path file = directory.resolve("Makefile");
+        Files.writeString(file, makefile);
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/make", "-s", "--no-print-directory"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
+        Path out = Files.createTempFile("gnumake", ".out");
+        Path err = Files.createTempFile("gnumake", ".err");
         try {
+            builder.redirectOutput(out.toFile()).redirectError(err.toFile());
             Process process = builder.start();
-            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            process.getOutputStream().close();
-            byte[] err;
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            err = process.getErrorStream().readAllBytes();
-            return new Run(out, new String(err, StandardCharsets.UTF_8), process.waitFor());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("make timed out");
+            }
+            return new Run(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
+                    process.exitValue());
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
     }
 }

@@ -20,7 +20,7 @@ class RuleLineParserTest {
     private final VariableSet globals = new VariableSet();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final Expander expander = new Expander(Path.of("/"), new Diagnostics("jmake", 0,
-            new PrintStream(out, true), new PrintStream(out, true)), new RealShellRunner(), (t, l) -> { }, java.util.Map.of());
+            new PrintStream(out, true), new PrintStream(out, true)), new ProcessShellRunner(), (t, l) -> { }, java.util.Map.of());
     private final RuleLineParser parser = new RuleLineParser(t -> expander.expand(t, Scope.global(globals), AT));
 
     private void set(String name, String value) {

@@ -6,24 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Runs commands with ProcessBuilder, for tests that need {@code $(shell)} and {@code !=} for real. */
-final class RealShellRunner implements ShellRunner {
+/** A real {@link ShellRunner} for tests (the process stage provides the production one). */
+final class ProcessShellRunner implements ShellRunner {
     @Override
     public Result run(List<String> argv, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().clear();
         builder.environment().putAll(environment);
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(out, process.waitFor());
+            int status = process.waitFor();
+            return new Result(out, status);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Result("", 127);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(new IOException(e));
         }
     }
 }
