@@ -291,4 +291,34 @@ class EvaluatorTest {
         Database db = read("all: src/*.c ~/x none*.q\n");
         assertEquals(List.of("src/a.c", "src/b.c", "/home/u/x", "none*.q"), db.rules().get(0).prerequisites());
     }
+
+    @Test
+    void environmentOverridesWithDashE() {
+        write("Makefile", "HOME = x\nV := $(origin HOME) $(HOME)\noverride PATH = o\n");
+        ReadSettings settings = new ReadSettings(dir, List.of(), List.of(), ENV, List.of(), true, false, false,
+                "make", 0, "", List.of());
+        Database db = evaluator(settings).read();
+        assertEquals("environment override /home/u", global(db, "V").value());
+        assertEquals("o", global(db, "PATH").value());
+    }
+
+    @Test
+    void makefilesFromTheEnvironmentAreReadFirstAndMayBeMissing() {
+        write("m.mk", "M = 1\nfromm:\n");
+        write("Makefile", "all:\n");
+        ReadSettings settings = new ReadSettings(dir, List.of(), List.of(),
+                Map.of("PATH", "/usr/bin:/bin", "MAKEFILES", "m.mk nothere.mk"), List.of(), false, false, false,
+                "make", 0, "", List.of());
+        Database db = evaluator(settings).read();
+        assertEquals("m.mk Makefile", global(db, "MAKEFILE_LIST").value());
+        assertEquals("all", global(db, ".DEFAULT_GOAL").value());
+        assertEquals(List.of(), db.missingIncludes());
+    }
+
+    @Test
+    void secondReadingOfSameTargetWithDoubleColonIsFatal() {
+        MakeError e = assertThrows(MakeError.class, () -> read("a:: b\n\techo 1\na: c\n"));
+        assertEquals("target file 'a' has both : and :: entries", e.getMessage());
+        assertEquals(at(3), e.location());
+    }
 }
