@@ -13,7 +13,12 @@ public final class Database {
     private final Map<String, VariableSet> targetVariables = new HashMap<>();
     private final List<PatternVariables> patternVariables = new ArrayList<>();
     private final List<String> makefiles = new ArrayList<>();
+    private final List<MissingInclude> missingIncludes = new ArrayList<>();
+    private final List<VpathDirective> vpaths = new ArrayList<>();
     private String firstTarget;
+    private boolean exportAll;
+    private boolean posix;
+    private boolean oneShell;
 
     public VariableSet globals() {
         return globals;
@@ -33,7 +38,10 @@ public final class Database {
         return targetVariables;
     }
 
-    /** Pattern-specific variables in the order they were read. */
+    /**
+     * Pattern-specific variables, one entry per pattern, ordered as GNU make applies them: by pattern length,
+     * then in reading order. All entries matching a target apply, later ones over earlier ones.
+     */
     public List<PatternVariables> patternVariables() {
         return patternVariables;
     }
@@ -50,5 +58,42 @@ public final class Database {
 
     public void setFirstTarget(String target) {
         this.firstTarget = target;
+    }
+
+    /** Makefiles that were to be read but do not exist, in order (the build stage tries to remake them). */
+    public List<MissingInclude> missingIncludes() {
+        return missingIncludes;
+    }
+
+    /** {@code vpath} directives in reading order. */
+    public List<VpathDirective> vpaths() {
+        return vpaths;
+    }
+
+    /** True after a bare {@code export} (until a bare {@code unexport}) or a {@code .EXPORT_ALL_VARIABLES} rule. */
+    public boolean exportAll() {
+        return exportAll;
+    }
+
+    public void setExportAll(boolean exportAll) {
+        this.exportAll = exportAll;
+    }
+
+    /** True once a {@code .POSIX} rule was read. */
+    public boolean posix() {
+        return posix;
+    }
+
+    public void setPosix(boolean posix) {
+        this.posix = posix;
+    }
+
+    /** True once a {@code .ONESHELL} rule was read. */
+    public boolean oneShell() {
+        return oneShell;
+    }
+
+    public void setOneShell(boolean oneShell) {
+        this.oneShell = oneShell;
     }
 }

@@ -1,29 +1,272 @@
 package dev.jmake.eval;
 
+import dev.jmake.syntax.Location;
+import dev.jmake.syntax.Modifiers;
+import dev.jmake.syntax.StatementReader;
 import dev.jmake.ui.Diagnostics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The reading phase: reads the makefiles statement by statement, as GNU make does, and produces the
  * {@link Database}. Its {@link Expander} also serves the build phase (recipes, {@code $(eval)} in recipes).
  */
 public final class Evaluator {
+    private static final List<String> DEFAULT_MAKEFILES = List.of("GNUmakefile", "makefile", "Makefile");
+
     private final ReadSettings settings;
     private final Diagnostics diagnostics;
-    private final ShellRunner shell;
+    private final InputStream stdin;
+    private final Database database = new Database();
+    private final Expander expander;
+    private final VariableDefiner definer;
+    private final RuleRecorder recorder;
+    private final List<String> includeDirs;
+    private final FileNames fileNames;
 
     public Evaluator(ReadSettings settings, Diagnostics diagnostics, ShellRunner shell) {
+        this(settings, diagnostics, shell, System.in);
+    }
+
+    /** As {@link #Evaluator(ReadSettings, Diagnostics, ShellRunner)}, reading {@code -f -} from {@code stdin}. */
+    public Evaluator(ReadSettings settings, Diagnostics diagnostics, ShellRunner shell, InputStream stdin) {
         this.settings = settings;
         this.diagnostics = diagnostics;
-        this.shell = shell;
+        this.stdin = stdin;
+        this.expander = new Expander(settings.directory(), diagnostics, shell, this::eval, settings.environment());
+        this.definer = new VariableDefiner(database.globals(), new ReadExpansion() {
+            @Override
+            public String expand(String text, Scope scope, Location location) {
+                return expander.expand(text, scope, location);
+            }
+
+            @Override
+            public String shell(String command, Location location) {
+                return expander.shell(command, Scope.global(database.globals()), location, false);
+            }
+        }, settings.environmentOverrides());
+        this.recorder = new RuleRecorder(database, diagnostics);
+        this.includeDirs = DefaultVariables.includeDirs(settings);
+        this.fileNames = new FileNames(settings.directory(), settings.environment().get("HOME"));
     }
 
     /** Reads every makefile; throws {@link dev.jmake.syntax.MakeError} on fatal errors. */
     public Database read() {
-        throw new UnsupportedOperationException("Evaluator.read");
+        defineInitialVariables();
+        Variable makefiles = database.globals().get("MAKEFILES");
+        if (makefiles != null) {
+            for (String name : RuleLineParser.words(expander.expand(makefiles.value(), globalScope(), null))) {
+                Path path = resolveIncluded(name);
+                if (path != null) {
+                    readFile(path.equals(directory().resolve(name)) ? name : path.toString(), path, false);
+                }
+            }
+        }
+        if (!settings.makefiles().isEmpty()) {
+            for (String name : settings.makefiles()) {
+                if (name.equals("-")) {
+                    readStdin();
+                } else if (Files.isRegularFile(directory().resolve(name))) {
+                    readFile(name, directory().resolve(name), true);
+                } else {
+                    database.missingIncludes().add(new MissingInclude(null, name, false));
+                }
+            }
+        } else {
+            for (String name : DEFAULT_MAKEFILES) {
+                if (Files.isRegularFile(directory().resolve(name))) {
+                    readFile(name, directory().resolve(name), true);
+                    break;
+                }
+            }
+        }
+        return database;
     }
 
     /** The expander bound to the database being read. */
     public Expander expander() {
-        throw new UnsupportedOperationException("Evaluator.expander");
+        return expander;
+    }
+
+    /** {@code $(eval text)}: the text is read and evaluated like a makefile, starting at {@code location}'s line. */
+    void eval(String text, Location location) {
+        String file = location == null ? "" : location.file();
+        int line = location == null ? 0 : location.line();
+        new StatementEvaluator(this, true).run(new StatementReader(file, text, line));
+    }
+
+    /** An {@code include}: reads the file, or records it as missing. */
+    void include(String name, boolean optional, Location location) {
+        Path path = resolveIncluded(name);
+        if (path == null) {
+            database.missingIncludes().add(new MissingInclude(location, name, optional));
+            return;
+        }
+        String shown = Path.of(name).isAbsolute() || Files.isRegularFile(directory().resolve(name))
+                ? name : path.toString();
+        readFile(shown, path, true);
+    }
+
+    /** The file an include name denotes: relative to the directory, else in each include directory; or null. */
+    private Path resolveIncluded(String name) {
+        Path direct = directory().resolve(name);
+        if (Files.isRegularFile(direct)) {
+            return direct;
+        }
+        if (Path.of(name).isAbsolute()) {
+            return null;
+        }
+        for (String dir : includeDirs) {
+            Path candidate = directory().resolve(dir).resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return Path.of(dir).resolve(name);
+            }
+        }
+        return null;
+    }
+
+    private void readStdin() {
+        try {
+            Path temp = Files.createTempFile(Path.of("/tmp"), "Gm", "");
+            temp.toFile().deleteOnExit();
+            Files.write(temp, stdin.readAllBytes());
+            readFile(temp.toString(), temp, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readFile(String name, Path path, boolean setDefaultGoal) {
+        String text;
+        try {
+            text = Files.readString(directory().resolve(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        database.makefiles().add(name);
+        Variable list = database.globals().get("MAKEFILE_LIST");
+        String value = list == null || list.value().isEmpty() ? name : list.value() + " " + name;
+        definer.defineInSet(database.globals(), "MAKEFILE_LIST", value, Flavor.SIMPLE, Origin.FILE, false,
+                list == null ? null : list.location());
+        new StatementEvaluator(this, setDefaultGoal).run(new StatementReader(name, text, 1));
+    }
+
+    /** Environment, command line, special and default variables, as GNU's main.c defines them before reading. */
+    private void defineInitialVariables() {
+        VariableSet globals = database.globals();
+        for (Map.Entry<String, String> e : new TreeMap<>(settings.environment()).entrySet()) {
+            String name = e.getKey();
+            if (!isImportableName(name) || name.equals("MAKELEVEL")) {
+                continue;
+            }
+            if (name.equals("SHELL")) {
+                globals.put(new Variable("SHELL", "/bin/sh", Flavor.RECURSIVE, Origin.FILE, ExportMode.DEFAULT,
+                        false, false, null));
+                continue;
+            }
+            globals.put(new Variable(name, e.getValue(), Flavor.RECURSIVE, Origin.ENVIRONMENT, ExportMode.EXPORT,
+                    false, false, null));
+        }
+        for (String argument : settings.commandLineVariables()) {
+            ParsedAssignment a = AssignmentParser.parse(argument);
+            if (a == null) {
+                throw new IllegalArgumentException("not a variable assignment: " + argument);
+            }
+            String name = expander.expand(a.name(), globalScope(), null);
+            definer.assignGlobal(name, a.op(), a.value(), Origin.COMMAND_LINE, Modifiers.NONE, null);
+        }
+        simple("MAKELEVEL", Integer.toString(settings.makeLevel()), Origin.ENVIRONMENT);
+        simple("CURDIR", directory().toString(), Origin.FILE);
+        definer.defineInSet(globals, "MAKEFLAGS", settings.makeflags(), Flavor.RECURSIVE, Origin.FILE, false, null);
+        simple("MAKEFILE_LIST", "", Origin.FILE);
+        if (!settings.goals().isEmpty()) {
+            simple("MAKECMDGOALS", String.join(" ", settings.goals()), Origin.DEFAULT);
+        }
+        simple(".DEFAULT_GOAL", "", Origin.FILE);
+        Expander.defineAutomaticVariables(globals);
+        DefaultVariables.define(definer, globals, settings, includeDirs);
+    }
+
+    private void simple(String name, String value, Origin origin) {
+        definer.defineInSet(database.globals(), name, value, Flavor.SIMPLE, origin, false, null);
+    }
+
+    /** Environment entries whose names make can hold as variables (no blanks, no assignment characters). */
+    private static boolean isImportableName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (" \t\n=:#$()".indexOf(name.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** GNU's default goal rule, applied while {@code .DEFAULT_GOAL} is empty: first non-dot, non-pattern target. */
+    void considerDefaultGoal(List<String> targets) {
+        Variable goal = database.globals().get(".DEFAULT_GOAL");
+        if (goal != null && !goal.value().isEmpty()) {
+            return;
+        }
+        for (String target : targets) {
+            if (target.indexOf('%') >= 0) {
+                return;
+            }
+            if (target.startsWith(".") && target.indexOf('/') < 0) {
+                continue;
+            }
+            definer.defineInSet(database.globals(), ".DEFAULT_GOAL", target, Flavor.SIMPLE, Origin.FILE, false,
+                    null);
+            if (database.firstTarget() == null) {
+                database.setFirstTarget(target);
+            }
+            return;
+        }
+    }
+
+    char recipePrefix() {
+        Variable v = database.globals().get(".RECIPEPREFIX");
+        return v == null || v.value().isEmpty() ? '\t' : v.value().charAt(0);
+    }
+
+    String expandGlobal(String text, Location location) {
+        return expander.expand(text, globalScope(), location);
+    }
+
+    private Scope globalScope() {
+        return Scope.global(database.globals());
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    VariableDefiner definer() {
+        return definer;
+    }
+
+    RuleRecorder recorder() {
+        return recorder;
+    }
+
+    FileNames fileNames() {
+        return fileNames;
+    }
+
+    Path directory() {
+        return settings.directory();
     }
 }

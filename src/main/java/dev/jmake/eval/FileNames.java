@@ -1,0 +1,32 @@
+package dev.jmake.eval;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * File names in rule lines and {@code include} as GNU make's {@code parse_file_seq} yields them: a word with
+ * wildcards becomes the sorted names it matches, or stays as written when nothing matches ({@code GLOB_NOCHECK});
+ * a leading {@code ~/} becomes {@code $HOME/}.
+ */
+final class FileNames {
+    private final Glob glob;
+    private final String home;
+
+    /** {@code home}: the {@code HOME} environment variable for {@code ~/} (null: no tilde expansion). */
+    FileNames(Path directory, String home) {
+        this.glob = new Glob(directory);
+        this.home = home;
+    }
+
+    List<String> expand(String name) {
+        String word = name;
+        if (home != null && (word.equals("~") || word.startsWith("~/"))) {
+            word = home + word.substring(1);
+        }
+        if (!Glob.hasMagic(word)) {
+            return List.of(word);
+        }
+        List<String> matches = glob.expand(word);
+        return matches.isEmpty() ? List.of(word) : matches;
+    }
+}

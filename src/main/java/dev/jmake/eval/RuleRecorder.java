@@ -1,0 +1,120 @@
+package dev.jmake.eval;
+
+import dev.jmake.syntax.Location;
+import dev.jmake.syntax.MakeError;
+import dev.jmake.ui.Diagnostics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Enters finished rules into the {@link Database} as GNU make's {@code record_files} does: pattern rules apart,
+ * static pattern rules one per target with its stem, and the warnings and errors GNU prints at that point.
+ */
+final class RuleRecorder {
+    private final Database database;
+    private final Diagnostics diagnostics;
+    /** Where each target's recipe was read (single-colon targets only), for "overriding recipe". */
+    private final Map<String, Location> recipeLocations = new HashMap<>();
+    /** Whether each explicit target was seen with {@code ::}. */
+    private final Map<String, Boolean> doubleColonTargets = new HashMap<>();
+
+    RuleRecorder(Database database, Diagnostics diagnostics) {
+        this.database = database;
+        this.diagnostics = diagnostics;
+    }
+
+    void record(PendingRule rule) {
+        Recipe recipe = rule.recipe.isEmpty() ? null : new Recipe(rule.recipe);
+        String first = rule.targets.get(0);
+        if (rule.staticPattern == null && first.indexOf('%') >= 0) {
+            for (String target : rule.targets) {
+                if (target.indexOf('%') < 0) {
+                    throw new MakeError(rule.location, "mixed implicit and normal rules");
+                }
+            }
+            database.patternRules().add(new PatternRule(rule.location, rule.targets, rule.prerequisites,
+                    rule.orderOnly, recipe, rule.doubleColon));
+            return;
+        }
+        List<String> targets = new ArrayList<>();
+        for (String target : rule.targets) {
+            if (target.indexOf('%') >= 0) {
+                if (rule.staticPattern != null) {
+                    throw new MakeError(rule.location, "mixed implicit and static pattern rules");
+                }
+                diagnostics.warning(rule.location, "*** mixed implicit and normal rules: deprecated syntax");
+            }
+            targets.add(target);
+        }
+        for (String target : targets) {
+            checkColons(rule, target);
+            if (recipe != null && !rule.doubleColon) {
+                Location old = recipeLocations.get(target);
+                if (old != null) {
+                    diagnostics.warning(rule.recipeLocation,
+                            "warning: overriding recipe for target '" + target + "'");
+                    diagnostics.warning(old, "warning: ignoring old recipe for target '" + target + "'");
+                }
+                recipeLocations.put(target, rule.recipeLocation);
+            }
+        }
+        noteSpecialTargets(targets);
+        if (rule.staticPattern == null) {
+            database.rules().add(new Rule(rule.location, targets, rule.prerequisites, rule.orderOnly, recipe,
+                    rule.doubleColon, rule.grouped, null));
+            return;
+        }
+        for (String target : targets) {
+            String stem = stem(rule.staticPattern, target);
+            if (stem == null) {
+                diagnostics.warning(rule.location, "target '" + target + "' doesn't match the target pattern");
+                database.rules().add(new Rule(rule.location, List.of(target), List.of(), List.of(), recipe,
+                        rule.doubleColon, rule.grouped, null));
+                continue;
+            }
+            database.rules().add(new Rule(rule.location, List.of(target), substitute(rule.prerequisites, stem),
+                    substitute(rule.orderOnly, stem), recipe, rule.doubleColon, rule.grouped, stem));
+        }
+    }
+
+    private void checkColons(PendingRule rule, String target) {
+        Boolean previous = doubleColonTargets.putIfAbsent(target, rule.doubleColon);
+        if (previous != null && previous != rule.doubleColon) {
+            throw new MakeError(rule.location, "target file '" + target + "' has both : and :: entries");
+        }
+    }
+
+    private void noteSpecialTargets(List<String> targets) {
+        for (String target : targets) {
+            switch (target) {
+                case ".POSIX" -> database.setPosix(true);
+                case ".ONESHELL" -> database.setOneShell(true);
+                case ".EXPORT_ALL_VARIABLES" -> database.setExportAll(true);
+                default -> { }
+            }
+        }
+    }
+
+    /** The part of {@code name} matched by the {@code %} of {@code pattern}, or null when it does not match. */
+    static String stem(String pattern, String name) {
+        int percent = pattern.indexOf('%');
+        String prefix = pattern.substring(0, percent);
+        String suffix = pattern.substring(percent + 1);
+        if (name.length() < prefix.length() + suffix.length() || !name.startsWith(prefix) || !name.endsWith(suffix)) {
+            return null;
+        }
+        return name.substring(prefix.length(), name.length() - suffix.length());
+    }
+
+    /** Replaces the first {@code %} of each word by the stem, as {@code patsubst_expand_pat} does. */
+    private static List<String> substitute(List<String> words, String stem) {
+        List<String> out = new ArrayList<>(words.size());
+        for (String w : words) {
+            int percent = w.indexOf('%');
+            out.add(percent < 0 ? w : w.substring(0, percent) + stem + w.substring(percent + 1));
+        }
+        return out;
+    }
+}
