@@ -115,6 +115,12 @@ public final class Expander {
         return valueOf(variable, new Context(scope, location, location), true);
     }
 
+    /** What {@code $(name)} expands to in {@code scope}: the value of the variable, or empty when undefined. */
+    public String value(String name, Scope scope, Location location) {
+        Variable v = lookup(name, scope);
+        return v == null ? "" : valueOf(v, scope, location);
+    }
+
     /**
      * Runs {@code command} as {@code $(shell)} does ({@code $(SHELL) $(.SHELLFLAGS) command} with make's
      * environment), sets {@code .SHELLSTATUS} and folds newlines into spaces. {@code trimAllNewlines} drops every
