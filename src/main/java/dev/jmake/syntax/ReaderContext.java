@@ -13,4 +13,13 @@ public interface ReaderContext {
 
     /** {@code ifdef} semantics: the variable exists and its (unexpanded) value is not empty. */
     boolean isDefinedNonEmpty(String variableName);
+
+    /**
+     * A diagnostic that does not stop reading (GNU make's {@code error()}, e.g. {@code extraneous text after 'endif'
+     * directive}), printed by GNU make as {@code Makefile:3: message} without {@code ***}. The default prints exactly
+     * that to standard error; evaluators should route it through their diagnostics.
+     */
+    default void warning(Location location, String message) {
+        System.err.println(location + ": " + message);
+    }
 }

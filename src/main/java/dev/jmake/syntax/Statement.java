@@ -23,9 +23,21 @@ public sealed interface Statement {
      * Any other non-recipe line: a rule, or text whose kind is decided after expansion
      * ({@code $(RULE)}, {@code $(eval ...)}, {@code $(info ...)}).
      * {@code text} is the line before the first unquoted {@code ;} with continuations collapsed and the
-     * comment removed; {@code inlineRecipe} is the raw text after that {@code ;}, or null.
+     * comment removed (leading blanks kept; backslashes before {@code ;} and {@code #} halved, as GNU make does);
+     * {@code inlineRecipe} is the raw text after that {@code ;} (treated like a {@link RecipeLine}: one recipe
+     * prefix dropped after each backslash-newline), or null.
      */
-    record RuleLine(Location location, String text, String inlineRecipe) implements Statement {}
+    record RuleLine(Location location, String text, String inlineRecipe) implements Statement {
+        /**
+         * GNU make's message when this line, once expanded, has no separator and is not blank: it suggests a TAB
+         * when the line starts with 8 spaces and the recipe prefix is a tab.
+         */
+        public String missingSeparatorMessage(char recipePrefix) {
+            return recipePrefix == '\t' && text.startsWith("        ")
+                    ? "missing separator (did you mean TAB instead of 8 spaces?)"
+                    : "missing separator";
+        }
+    }
 
     /**
      * A line starting with the recipe prefix while a rule is open; the prefix is removed, backslash-newlines are
