@@ -20,6 +20,9 @@ import java.util.Set;
  * <p>Two locations travel with an expansion, as in GNU make: the line being read (or the recipe line being
  * run), used by {@code $(error)}, {@code $(warning)} and I/O errors; and the definition of the innermost
  * variable being expanded, used by argument errors such as {@code unterminated variable reference}.
+ *
+ * <p>Like GNU make, one expansion runs at a time: an expander is not thread-safe (it tracks the variables being
+ * expanded and the arguments bound by enclosing {@code $(call)}s).
  */
 public final class Expander {
     private final Diagnostics diagnostics;
@@ -113,6 +116,12 @@ public final class Expander {
      */
     public String valueOf(Variable variable, Scope scope, Location location) {
         return valueOf(variable, new Context(scope, location, location), true);
+    }
+
+    /** What {@code $(name)} expands to in {@code scope}: the value of the variable, or empty when undefined. */
+    public String value(String name, Scope scope, Location location) {
+        Variable v = lookup(name, scope);
+        return v == null ? "" : valueOf(v, scope, location);
     }
 
     /**

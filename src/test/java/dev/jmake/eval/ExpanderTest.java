@@ -92,6 +92,34 @@ class ExpanderTest {
     }
 
     @Test
+    void evalSeesTheScopeItWasExpandedIn() {
+        Fixture fixture = new Fixture(dir);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Expander expander = new Expander(dir, new dev.jmake.ui.Diagnostics("make", 0, System.out, System.err),
+                new ProcessShellRunner(), new EvalHook() {
+                    @Override
+                    public void eval(String text, Location location) {
+                        throw new AssertionError("the scoped form must be called");
+                    }
+
+                    @Override
+                    public void eval(String text, Scope scope, Location location) {
+                        seen.add(text + " -> " + fixture.expander.expand(text.substring(text.indexOf('$')), scope,
+                                location));
+                    }
+                }, Fixture.ENVIRONMENT);
+        expander.expand("$(foreach v,val,$(eval c_x := $$(v)))", fixture.scope, new Location("Makefile", 1));
+        assertEquals(List.of("c_x := $(v) -> val"), seen);
+    }
+
+    @Test
+    void valueIsWhatAReferenceExpandsTo() {
+        Fixture fixture = new Fixture(dir).define("a = <$(b)>", "b = 1");
+        assertEquals("<1>", fixture.expander.value("a", fixture.scope, new Location("Makefile", 3)));
+        assertEquals("", fixture.expander.value("undefined", fixture.scope, new Location("Makefile", 3)));
+    }
+
+    @Test
     void shellStatusIsAGlobalVariable() {
         Fixture fixture = new Fixture(dir);
         VariableSet local = new VariableSet();
