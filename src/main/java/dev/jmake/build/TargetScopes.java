@@ -20,7 +20,7 @@ final class TargetScopes {
 
     TargetScopes(Database database) {
         this.database = database;
-        this.global = Scope.global(database.globals());
+        this.global = Scope.forTargets(database.globals());
     }
 
     Scope global() {
