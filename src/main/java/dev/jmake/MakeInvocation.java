@@ -21,9 +21,11 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One run of jmake: wires the stages together (cli → eval → graph → build) and returns make's exit status. */
 final class MakeInvocation {
@@ -77,38 +79,73 @@ final class MakeInvocation {
         ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset());
         String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/")
                 ? Path.of("").toAbsolutePath() + "/" + argv0 : argv0;
-        ReadSettings settings = new ReadSettings(directory, options.makefiles, List.of(), environment,
-                options.variables, options.environmentOverrides, options.noBuiltinRules, options.noBuiltinVariables,
-                makeCommand, makeLevel, options.makeflags(), options.goals);
-        Evaluator evaluator = new Evaluator(settings, ui,
-                new ShellCommandRunner(spawner, Optional.empty(), ui));
-        Database database = evaluator.read();
+        Map<String, String> env = new HashMap<>(environment);
+        for (int restarts = 0; ; restarts++) {
+            if (restarts > 0) {
+                env.put("MAKE_RESTARTS", Integer.toString(restarts));
+            }
+            ReadSettings settings = new ReadSettings(directory, options.makefiles, options.includeDirs(directory), env,
+                    options.variables, options.environmentOverrides, options.noBuiltinRules,
+                    options.noBuiltinVariables, makeCommand, makeLevel, options.makeflags(), options.goals);
+            Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.empty(), ui));
+            Database database = evaluator.read();
+            TargetGraph graph = TargetGraph.from(database);
+            ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
+            childEnvironment.setExportAll(database.exportAll());
+            BuildOptions buildOptions = new BuildOptions(options.keepGoing, options.ignoreErrors, options.dryRun,
+                    options.question, options.touch, options.silent, options.alwaysMake);
+            Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
+                    childEnvironment::of, directory);
+            if (!remakeMakefiles(builder, database, ui).isEmpty()) {
+                continue;
+            }
+            return builder.build(goals(database, evaluator, options));
+        }
+    }
+
+    /**
+     * GNU make's "updating makefiles" step: every makefile read and every missing include is a goal first;
+     * a required include that still does not exist is fatal.
+     */
+    private static Set<String> remakeMakefiles(Builder builder, Database database, Diagnostics ui) {
+        List<String> names = new ArrayList<>(database.makefiles());
+        for (MissingInclude missing : database.missingIncludes()) {
+            names.add(missing.name());
+        }
+        Set<String> changed = builder.remakeMakefiles(names);
+        if (!changed.isEmpty()) {
+            return changed;
+        }
         for (MissingInclude missing : database.missingIncludes()) {
             if (!missing.optional()) {
+                if (missing.location() != null) {
+                    ui.warning(missing.location(), missing.name() + ": No such file or directory");
+                } else {
+                    ui.error(missing.name() + ": No such file or directory");
+                }
                 throw new MakeError(null, "No rule to make target '" + missing.name() + "'");
             }
         }
-        List<String> goals = new ArrayList<>(options.goals);
-        if (goals.isEmpty()) {
-            Variable defaultGoal = database.globals().get(".DEFAULT_GOAL");
-            String goal = defaultGoal == null ? "" : evaluator.expander()
-                    .valueOf(defaultGoal, Scope.global(database.globals()), null).strip();
-            if (goal.isEmpty()) {
-                if (database.makefiles().isEmpty()) {
-                    throw new MakeError(null, "No targets specified and no makefile found");
-                }
-                throw new MakeError(null, "No targets");
-            }
-            goals.add(goal);
+        return changed;
+    }
+
+    private static List<String> goals(Database database, Evaluator evaluator, TemporaryOptions options) {
+        if (!options.goals.isEmpty()) {
+            return options.goals;
         }
-        TargetGraph graph = TargetGraph.from(database);
-        ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), environment, makeLevel);
-        childEnvironment.setExportAll(database.exportAll());
-        BuildOptions buildOptions = new BuildOptions(options.keepGoing, options.ignoreErrors, options.dryRun,
-                options.question, options.touch, options.silent, options.alwaysMake);
-        Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                childEnvironment::of, directory);
-        return builder.build(goals);
+        Variable defaultGoal = database.globals().get(".DEFAULT_GOAL");
+        String goal = defaultGoal == null ? ""
+                : evaluator.expander().valueOf(defaultGoal, Scope.global(database.globals()), null).strip();
+        if (goal.isEmpty()) {
+            if (database.makefiles().isEmpty()) {
+                throw new MakeError(null, "No targets specified and no makefile found");
+            }
+            throw new MakeError(null, "No targets");
+        }
+        if (goal.split("\\s+").length > 1) {
+            throw new MakeError(null, ".DEFAULT_GOAL contains more than one target");
+        }
+        return List.of(goal);
     }
 
     private static int parseLevel(String value) {

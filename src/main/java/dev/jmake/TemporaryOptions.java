@@ -9,6 +9,7 @@ final class TemporaryOptions {
     final List<String> directories = new ArrayList<>();
     final List<String> variables = new ArrayList<>();
     final List<String> goals = new ArrayList<>();
+    final List<String> includes = new ArrayList<>();
     boolean keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, environmentOverrides,
             noBuiltinRules, noBuiltinVariables, printDirectory, noPrintDirectory;
 
@@ -22,9 +23,9 @@ final class TemporaryOptions {
                 for (int j = 1; j < a.length(); j++) {
                     char c = a.charAt(j);
                     switch (c) {
-                        case 'f', 'C' -> {
+                        case 'f', 'C', 'I' -> {
                             String v = j + 1 < a.length() ? a.substring(j + 1) : args.get(++i);
-                            (c == 'f' ? o.makefiles : o.directories).add(v);
+                            (c == 'f' ? o.makefiles : c == 'C' ? o.directories : o.includes).add(v);
                             j = a.length();
                         }
                         case 'k' -> o.keepGoing = true;
@@ -48,6 +49,14 @@ final class TemporaryOptions {
             }
         }
         return o;
+    }
+
+    List<java.nio.file.Path> includeDirs(java.nio.file.Path directory) {
+        List<java.nio.file.Path> dirs = new ArrayList<>();
+        for (String i : includes) {
+            dirs.add(directory.resolve(i));
+        }
+        return dirs;
     }
 
     String makeflags() {

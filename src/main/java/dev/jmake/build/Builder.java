@@ -16,8 +16,10 @@ import dev.jmake.ui.Diagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The build phase, sequential for now: updates goals depth-first in GNU make's order (remake.c
@@ -37,6 +39,8 @@ public final class Builder {
     private final Map<String, ImplicitMatch> implicitRuleUsed = new HashMap<>();
     private int commandsStarted;
     private boolean outOfDate;
+    /** While remaking makefiles: a makefile without a rule is not an error (GNU's "dontcare"). */
+    private boolean dontCare;
 
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
@@ -79,6 +83,34 @@ public final class Builder {
         return options.question() && outOfDate ? 1 : 0;
     }
 
+
+    /**
+     * Before the goals, GNU make tries to remake every makefile it read (and every missing included one); returns
+     * the names whose file changed, which means the makefiles must be read again. Failures are left to the caller.
+     */
+    public Set<String> remakeMakefiles(List<String> makefiles) {
+        Set<String> changed = new LinkedHashSet<>();
+        dontCare = true;
+        try {
+            for (String makefile : makefiles) {
+                String name = TargetGraph.normalize(makefile);
+                Target target = graph.get(name);
+                // A makefile with a double-colon rule and no prerequisites would be remade forever (GNU skips it).
+                if (target != null && target.doubleColonRules().stream().anyMatch(r -> r.prerequisites().isEmpty())) {
+                    continue;
+                }
+                long before = timestamps.of(name);
+                TargetState state = update(name, null, null, 0);
+                long after = timestamps.of(name);
+                if (state == TargetState.REMADE && after != Timestamps.MISSING && after != before) {
+                    changed.add(name);
+                }
+            }
+        } finally {
+            dontCare = false;
+        }
+        return changed;
+    }
 
     private TargetState update(String name, String parent, Scope parentScope, int depth) {
         TargetState known = states.get(name);
@@ -194,6 +226,9 @@ public final class Builder {
     }
 
     private TargetState noRule(String name, String parent) {
+        if (dontCare) {
+            return TargetState.FAILED;
+        }
         String message = parent == null
                 ? "No rule to make target '" + name + "'"
                 : "No rule to make target '" + name + "', needed by '" + parent + "'";
