@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * File names in rule lines and {@code include} as GNU make's {@code parse_file_seq} yields them: a word with
  * wildcards becomes the sorted names it matches, or stays as written when nothing matches ({@code GLOB_NOCHECK});
- * a leading {@code ~/} becomes {@code $HOME/}.
+ * a leading {@code ./} is dropped and a leading {@code ~/} becomes {@code $HOME/}.
  */
 final class FileNames {
     private final Glob glob;
@@ -19,7 +19,7 @@ final class FileNames {
     }
 
     List<String> expand(String name) {
-        String word = name;
+        String word = stripDotSlash(name);
         if (home != null && (word.equals("~") || word.startsWith("~/"))) {
             word = home + word.substring(1);
         }
@@ -28,5 +28,18 @@ final class FileNames {
         }
         List<String> matches = glob.expand(word);
         return matches.isEmpty() ? List.of(word) : matches;
+    }
+
+    /** {@code parse_file_seq} drops leading {@code ./} (and the slashes after it) unless nothing would remain. */
+    static String stripDotSlash(String name) {
+        String word = name;
+        while (word.length() > 2 && word.startsWith("./")) {
+            int i = 2;
+            while (i < word.length() && word.charAt(i) == '/') {
+                i++;
+            }
+            word = word.substring(i);
+        }
+        return word;
     }
 }
