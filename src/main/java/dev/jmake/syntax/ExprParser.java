@@ -119,7 +119,7 @@ public final class ExprParser {
     private int functionCall(String s, int beg, char openChar, char closeChar, FunctionSignature function,
             Parts out, int depth) {
         int argsStart = beg + function.name().length();
-        while (argsStart < s.length() && isSpace(s.charAt(argsStart))) {
+        while (argsStart < s.length() && LineText.isSpace(s.charAt(argsStart))) {
             argsStart++;
         }
         int end = matchingClose(s, argsStart, openChar, closeChar);
@@ -153,7 +153,7 @@ public final class ExprParser {
         while (e < s.length() && (s.charAt(e) >= 'a' && s.charAt(e) <= 'z' || s.charAt(e) == '-')) {
             e++;
         }
-        if (e == beg || e < s.length() && !isSpace(s.charAt(e))) {
+        if (e == beg || e < s.length() && !LineText.isSpace(s.charAt(e))) {
             return null;
         }
         return BuiltinFunctions.lookup(s.substring(beg, e));
@@ -217,11 +217,6 @@ public final class ExprParser {
             }
         }
         return new Expr.VarRef(body.build());
-    }
-
-    /** GNU make's ISSPACE (the C locale's isspace). */
-    static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     /** The parts of one text being parsed; adjacent literal text is merged. */

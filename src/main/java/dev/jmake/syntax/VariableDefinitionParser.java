@@ -20,6 +20,9 @@ final class VariableDefinitionParser {
 
     /** The definition that starts at {@code from} (after spaces) in {@code line}, or null if it is none. */
     Definition parse(String line, int from) {
+        if (line.indexOf('=', from) < 0) {
+            return null; // every operator has one; most rule lines stop here without lexing
+        }
         int start = LineText.skipSpace(line, from);
         stream.reset(line);
         stream.seek(start);
