@@ -89,7 +89,7 @@ final class BuiltinCalls {
                 yield v == null ? "" : v.value();
             }
             case "eval" -> {
-                expander.evalHook().eval(a.get(0), context.reading());
+                expander.evalHook().eval(a.get(0), context.scope(), context.reading());
                 yield "";
             }
             case "call" -> call(a, context);

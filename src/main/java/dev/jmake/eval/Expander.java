@@ -20,6 +20,9 @@ import java.util.Set;
  * <p>Two locations travel with an expansion, as in GNU make: the line being read (or the recipe line being
  * run), used by {@code $(error)}, {@code $(warning)} and I/O errors; and the definition of the innermost
  * variable being expanded, used by argument errors such as {@code unterminated variable reference}.
+ *
+ * <p>Like GNU make, one expansion runs at a time: an expander is not thread-safe (it tracks the variables being
+ * expanded and the arguments bound by enclosing {@code $(call)}s).
  */
 public final class Expander {
     private final Diagnostics diagnostics;
@@ -86,10 +89,25 @@ public final class Expander {
             parent |= s.inherited();
             Variable v = s.variables().get(name);
             if (v != null && !(parent && v.isPrivate())) {
-                return v;
+                return s.outer() == null && v.name().equals(VARIABLES) ? variablesList(v, s.variables()) : v;
             }
         }
         return null;
+    }
+
+    /** {@code .VARIABLES}, once defined by the reading phase, lists the global variables' names (GNU's special). */
+    private static final String VARIABLES = ".VARIABLES";
+
+    private static Variable variablesList(Variable v, VariableSet globals) {
+        StringBuilder names = new StringBuilder();
+        for (Variable each : globals.all()) {
+            if (names.length() > 0) {
+                names.append(' ');
+            }
+            names.append(each.name());
+        }
+        return new Variable(v.name(), names.toString(), Flavor.SIMPLE, v.origin(), v.export(), v.isPrivate(),
+                false, v.location());
     }
 
     /**
@@ -98,6 +116,12 @@ public final class Expander {
      */
     public String valueOf(Variable variable, Scope scope, Location location) {
         return valueOf(variable, new Context(scope, location, location), true);
+    }
+
+    /** What {@code $(name)} expands to in {@code scope}: the value of the variable, or empty when undefined. */
+    public String value(String name, Scope scope, Location location) {
+        Variable v = lookup(name, scope);
+        return v == null ? "" : valueOf(v, scope, location);
     }
 
     /**

@@ -47,6 +47,15 @@ public record PercentPattern(String prefix, String suffix, boolean hasPercent) {
                 && word.startsWith(prefix) && word.endsWith(suffix);
     }
 
+    /** Whether {@code text[start, end)} matches, without copying it. */
+    public boolean matches(String text, int start, int end) {
+        if (!hasPercent) {
+            return end - start == prefix.length() && text.startsWith(prefix, start);
+        }
+        return end - start >= prefix.length() + suffix.length()
+                && text.startsWith(prefix, start) && text.startsWith(suffix, end - suffix.length());
+    }
+
     /** The part of a matching {@code word} that the {@code %} matched. */
     public String stem(String word) {
         return word.substring(prefix.length(), word.length() - suffix.length());

@@ -57,14 +57,14 @@ public final class TextFunctions {
             while (i < n && !Words.isSpace(text.charAt(i))) {
                 i++;
             }
-            String word = text.substring(start, i);
-            boolean matched = pattern.matches(word);
+            boolean matched = pattern.matches(text, start, i);
             if (!matched) {
-                out.append(word);
+                out.append(text, start, i);
             } else {
                 out.append(replacement.prefix());
                 if (replacement.hasPercent()) {
-                    out.append(pattern.stem(word)).append(replacement.suffix());
+                    out.append(text, start + pattern.prefix().length(), i - pattern.suffix().length())
+                            .append(replacement.suffix());
                 }
             }
             if (!matched || !replacement.prefix().isEmpty() || replacement.hasPercent()) {

@@ -61,7 +61,7 @@ class BuiltinFunctionsDifferentialTest {
         "$(foreach x,a b c,<$(x)>)", "[$(foreach x,,<$(x)>)]", "$(foreach x, a b ,$(x)$(x))",
         "$(foreach x,1 2,$(foreach y,a b,$(x)$(y)))", "$(call reverse,1,2)", "$(call nest,a,b,c)",
         "$(call map,upper,banana bandana)", "[$(call nothing,1)]", "[$(call ,1)]", "$(call subst,a,b,abc)",
-        "$(call words,a b c)", "$(call if,,yes,no)", "$(call reverse,a,b,c) $(0)",
+        "$(call words,a b c)", "$(call if,,yes,no)", "$(call foreach,x,a b,$$(x)-)", "$(call or,,b)", "[$(call info)]", "$(call reverse,a,b,c) $(0)",
         // shell
         "$(words $(shell printf 'a\\rb\\vc\\fd\\te'))", "$(sort $(shell printf 'b\\ra\\va'))",
         "$(shell echo hello; echo world)", "[$(shell printf 'a\\n\\n\\n')]", "[$(shell printf 'a\\r\\nb\\n ')]",

@@ -71,10 +71,52 @@ class ExpanderTest {
     }
 
     @Test
+    void variablesListsTheGlobalNamesOnceDefined() throws Exception {
+        Fixture fixture = new Fixture(dir).define("GV = 1");
+        assertEquals("", fixture.expand("$(.VARIABLES)"));
+        fixture.globals.put(new Variable(".VARIABLES", "", Flavor.SIMPLE, Origin.DEFAULT, ExportMode.DEFAULT, false,
+                false, null));
+        VariableSet target = new VariableSet();
+        target.put(new Variable("TV", "2", Flavor.RECURSIVE, Origin.FILE, ExportMode.DEFAULT, false, false, null));
+        String text = "$(filter GV TV @D .VARIABLES,$(.VARIABLES)) $(origin .VARIABLES) $(flavor .VARIABLES)";
+        assertEquals("@D GV .VARIABLES default simple", fixture.expander.expand(text,
+                Scope.forTargets(fixture.globals).with(target), new Location("Makefile", 2)));
+        assertEquals(fixture.gnu("$(sort " + text + ")"), fixture.expand("$(sort " + text + ")"));
+    }
+
+    @Test
     void evalPassesItsTextAndExpandsToNothing() {
         Fixture fixture = new Fixture(dir).define("rule = $(1): ; echo $(1)");
         assertEquals("", fixture.expand("$(eval $(call rule,t))"));
         assertEquals(List.of("t: ; echo t"), fixture.evaluated);
+    }
+
+    @Test
+    void evalSeesTheScopeItWasExpandedIn() {
+        Fixture fixture = new Fixture(dir);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        Expander expander = new Expander(dir, new dev.jmake.ui.Diagnostics("make", 0, System.out, System.err),
+                new ProcessShellRunner(), new EvalHook() {
+                    @Override
+                    public void eval(String text, Location location) {
+                        throw new AssertionError("the scoped form must be called");
+                    }
+
+                    @Override
+                    public void eval(String text, Scope scope, Location location) {
+                        seen.add(text + " -> " + fixture.expander.expand(text.substring(text.indexOf('$')), scope,
+                                location));
+                    }
+                }, Fixture.ENVIRONMENT);
+        expander.expand("$(foreach v,val,$(eval c_x := $$(v)))", fixture.scope, new Location("Makefile", 1));
+        assertEquals(List.of("c_x := $(v) -> val"), seen);
+    }
+
+    @Test
+    void valueIsWhatAReferenceExpandsTo() {
+        Fixture fixture = new Fixture(dir).define("a = <$(b)>", "b = 1");
+        assertEquals("<1>", fixture.expander.value("a", fixture.scope, new Location("Makefile", 3)));
+        assertEquals("", fixture.expander.value("undefined", fixture.scope, new Location("Makefile", 3)));
     }
 
     @Test
