@@ -42,4 +42,35 @@ final class FileNames {
         }
         return word;
     }
+
+    /**
+     * {@code parse_file_seq}'s archive groups: {@code lib.a(m1.o m2.o)} (split into words) becomes
+     * {@code lib.a(m1.o) lib.a(m2.o)}; other words pass through.
+     */
+    static List<String> archiveMembers(List<String> words) {
+        List<String> out = new java.util.ArrayList<>(words.size());
+        String archive = null;
+        for (String word : words) {
+            if (archive == null) {
+                int open = word.indexOf('(');
+                if (open < 0 || word.endsWith(")")) {
+                    out.add(word);
+                    continue;
+                }
+                archive = word.substring(0, open + 1);
+                String member = word.substring(open + 1);
+                if (!member.isEmpty()) {
+                    out.add(archive + member + ")");
+                }
+            } else if (word.endsWith(")")) {
+                if (word.length() > 1) {
+                    out.add(archive + word);
+                }
+                archive = null;
+            } else {
+                out.add(archive + word + ")");
+            }
+        }
+        return out;
+    }
 }

@@ -199,10 +199,10 @@ final class StatementEvaluator implements ReaderContext {
         }
     }
 
-    /** Expands wildcards word by word and removes the backslashes quoting colons. */
+    /** Splits archive groups, expands wildcards word by word and removes the backslashes quoting colons. */
     private List<String> glob(List<String> words) {
         List<String> out = new ArrayList<>();
-        for (String w : words) {
+        for (String w : FileNames.archiveMembers(words)) {
             for (String name : evaluator.fileNames().expand(w)) {
                 out.add(name.replace("\\:", ":"));
             }

@@ -247,4 +247,12 @@ class EvaluatorDifferentialTest {
                 $(info done)
                 """);
     }
+
+    @Test
+    void directivesCloseTheRule() {
+        assertSameAsGnu("all: a\nexport X\n\techo 1\n");
+        assertSameAsGnu("all: a\ndefine V\nendef\n\techo 1\n");
+        assertSameAsGnu("all: a\n-include nothing.mk\n\techo 1\n");
+        assertSameAsGnu("all: ; $(info late)\n$(info early)\n");
+    }
 }

@@ -166,4 +166,27 @@ class RulesDifferentialTest {
                 s: u $(semi) echo s
                 """);
     }
+
+    @Test
+    void prerequisitesAndTargetVariablesDecidedAfterTheColon() throws Exception {
+        assertSameRules("""
+                foo: bar baz=qux
+                a: b = c
+                info: $(info seen) ; $(info not expanded yet)
+                E :=
+                $(E) n1 $(E): n2
+
+                r1: p1
+                	@first
+
+                # a comment inside the recipe
+                	@second
+                define D
+                x
+                endef
+                r2: ; @:
+                lib.a: lib.a(m1.o) lib.a(m2.o)
+                lib2.a: lib2.a(m1.o m2.o   m3.o) x lib2.a( m4.o ) y
+                """);
+    }
 }
