@@ -257,6 +257,8 @@ class EvaluatorDifferentialTest {
         assertSameAsGnu("all: a\ndefine V\nendef\n\techo 1\n");
         assertSameAsGnu("all: a\n-include nothing.mk\n\techo 1\n");
         assertSameAsGnu("all: ; $(info late)\n$(info early)\n");
+        assertSameAsGnu("all:\n$(info x)\n\techo hi\n");
+        assertSameAsGnu("all:\n: foo\n\techo hi\n$(info after)\n");
     }
 
     @Test
