@@ -5,7 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the reading phase produced: variables, rules in reading order, target/pattern-specific variables. */
+/**
+ * Everything the reading phase produced: variables, rules in reading order, target/pattern-specific variables.
+ *
+ * <p>A target's scope, as GNU's {@code initialize_file_variables} chains it: {@code Scope.forTargets(globals)},
+ * then (when the target was needed by a parent) the parent's frames via {@code withInherited}, then one set
+ * holding the {@link #patternVariables()} entries matching the target merged in list order (an {@code append}
+ * variable is joined with a space to the value already in that merged set), then
+ * {@code targetVariables().get(target)}, then the automatic variables. The default goal is the value of
+ * {@code .DEFAULT_GOAL} in {@link #globals()} after reading.
+ */
 public final class Database {
     private final VariableSet globals = new VariableSet();
     private final List<Rule> rules = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.jmake.eval;
 
 import dev.jmake.syntax.AssignOp;
 import dev.jmake.syntax.Location;
-import dev.jmake.syntax.MakeError;
 import dev.jmake.syntax.ReaderContext;
 import dev.jmake.syntax.Statement;
 import dev.jmake.syntax.StatementReader;
@@ -132,9 +131,6 @@ final class StatementEvaluator implements ReaderContext {
     }
 
     private void ruleLine(Statement.RuleLine r) {
-        if (!r.text().isEmpty() && r.text().charAt(0) == recipePrefix()) {
-            throw new MakeError(r.location(), "recipe commences before first target");
-        }
         RuleLine parsed = new RuleLineParser(text -> expand(text, r.location()))
                 .parse(r.text(), r.inlineRecipe(), recipePrefix(), r.location());
         if (parsed instanceof RuleLine.NoTargets) {
@@ -203,10 +199,10 @@ final class StatementEvaluator implements ReaderContext {
         }
     }
 
-    /** Expands wildcards word by word and removes the backslashes quoting colons. */
+    /** Splits archive groups, expands wildcards word by word and removes the backslashes quoting colons. */
     private List<String> glob(List<String> words) {
         List<String> out = new ArrayList<>();
-        for (String w : words) {
+        for (String w : FileNames.archiveMembers(words)) {
             for (String name : evaluator.fileNames().expand(w)) {
                 out.add(name.replace("\\:", ":"));
             }

@@ -26,7 +26,7 @@ class EvaluatorDifferentialTest {
     @TempDir
     Path dir;
 
-    /** {@code commandLine}: variable assignments and {@code -I} options. */
+    /** {@code commandLine}: variable assignments, {@code -e} and {@code -I} options. */
     private void assertSameAsGnu(String makefile, String... commandLine) {
         String text = makefile + "\n" + GOAL + ":;@:\n";
         List<String> args = new ArrayList<>(List.of(commandLine));
@@ -47,8 +47,11 @@ class EvaluatorDifferentialTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         List<Path> includeDirs = new ArrayList<>();
         List<String> variables = new ArrayList<>();
+        boolean environmentOverrides = false;
         for (int i = 0; i < commandLine.length; i++) {
-            if (commandLine[i].equals("-I")) {
+            if (commandLine[i].equals("-e")) {
+                environmentOverrides = true;
+            } else if (commandLine[i].equals("-I")) {
                 includeDirs.add(Path.of(commandLine[++i]));
             } else if (commandLine[i].startsWith("-I")) {
                 includeDirs.add(Path.of(commandLine[i].substring(2)));
@@ -56,7 +59,7 @@ class EvaluatorDifferentialTest {
                 variables.add(commandLine[i]);
             }
         }
-        ReadSettings settings = new ReadSettings(dir, List.of(), includeDirs, ENV, variables, false,
+        ReadSettings settings = new ReadSettings(dir, List.of(), includeDirs, ENV, variables, environmentOverrides,
                 false, false, "make", 0, "", List.of(GOAL));
         int status = 0;
         try {
@@ -246,5 +249,35 @@ class EvaluatorDifferentialTest {
                 all: a\\:b c
                 $(info done)
                 """);
+    }
+
+    @Test
+    void directivesCloseTheRule() {
+        assertSameAsGnu("all: a\nexport X\n\techo 1\n");
+        assertSameAsGnu("all: a\ndefine V\nendef\n\techo 1\n");
+        assertSameAsGnu("all: a\n-include nothing.mk\n\techo 1\n");
+        assertSameAsGnu("all: ; $(info late)\n$(info early)\n");
+        assertSameAsGnu("all:\n$(info x)\n\techo hi\n");
+        assertSameAsGnu("all:\n: foo\n\techo hi\n$(info after)\n");
+    }
+
+    @Test
+    void environmentOverrides() {
+        assertSameAsGnu("""
+                FROM_ENV = file
+                HOME += more
+                override PATH := over
+                undefine FROM_ENV
+                C = file
+                """ + show("FROM_ENV", "HOME", "PATH", "C"), "-e", "C=cmd");
+    }
+
+    @Test
+    void undefineNeedsOverrideForCommandLineVariables() {
+        assertSameAsGnu("""
+                undefine A
+                override undefine B
+                undefine HOME
+                """ + show("A", "B", "HOME"), "A=1", "B=2");
     }
 }
