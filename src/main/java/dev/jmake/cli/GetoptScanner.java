@@ -6,12 +6,11 @@ import java.util.List;
 /**
  * Splits argv the way GNU make 4.3 does: glibc getopt_long in RETURN_IN_ORDER mode (options may follow goals,
  * {@code --} ends options), bundled short options, unambiguous long-option prefixes, and make's own look-ahead
- * that lets {@code -j 4} and {@code -l 2.5} take a following numeric word. Messages are glibc's and make's,
- * without the program-name prefix.
+ * that lets {@code -j 4} and {@code -l 2.5} take a following numeric word. Messages are glibc's and make's.
  */
 final class GetoptScanner {
     /** The tokens in order and the error messages in the order GNU prints them. */
-    record Scan(List<ArgToken> tokens, List<String> errors) {
+    record Scan(List<ArgToken> tokens, List<UsageError.Message> errors) {
         Scan {
             tokens = List.copyOf(tokens);
             errors = List.copyOf(errors);
@@ -22,7 +21,7 @@ final class GetoptScanner {
 
     Scan scan(List<String> argv) {
         List<ArgToken> tokens = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<UsageError.Message> errors = new ArrayList<>();
         int i = 0;
         while (i < argv.size()) {
             String word = argv.get(i++);
@@ -41,7 +40,7 @@ final class GetoptScanner {
         return new Scan(tokens, errors);
     }
 
-    private int longOption(List<String> argv, int next, String body, List<ArgToken> tokens, List<String> errors) {
+    private int longOption(List<String> argv, int next, String body, List<ArgToken> tokens, List<UsageError.Message> errors) {
         int eq = body.indexOf('=');
         String name = eq < 0 ? body : body.substring(0, eq);
         String attached = eq < 0 ? null : body.substring(eq + 1);
@@ -52,7 +51,8 @@ final class GetoptScanner {
                 exact = ln;
                 break;
             }
-            if (ln.name().startsWith(name)) {
+            // jmake's own long options must be spelt out, so GNU's prefixes and ambiguity lists stay the same.
+            if (ln.name().startsWith(name) && !ln.target().jmakeOnly()) {
                 candidates.add(ln);
             }
         }
@@ -63,14 +63,16 @@ final class GetoptScanner {
             for (Switch.LongName c : candidates) {
                 if (c.target() != found.target()) {
                     StringBuilder msg = new StringBuilder("option '--" + body + "' is ambiguous; possibilities:");
-                    candidates.forEach(k -> msg.append(" '--").append(k.name()).append('\''));
-                    errors.add(msg.toString());
+                    Switch first = found.target();
+                    candidates.stream().filter(k -> k == candidates.get(0) || k.target() != first)
+                            .forEach(k -> msg.append(" '--").append(k.name()).append('\''));
+                    errors.add(UsageError.Message.getopt(msg.toString()));
                     return next;
                 }
             }
         }
         if (found == null) {
-            errors.add("unrecognized option '--" + body + "'");
+            errors.add(UsageError.Message.getopt("unrecognized option '--" + body + "'"));
             return next;
         }
         Switch target = found.target();
@@ -78,14 +80,14 @@ final class GetoptScanner {
         switch (target.arg()) {
             case NONE -> {
                 if (attached != null) {
-                    errors.add("option '--" + found.name() + "' doesn't allow an argument");
+                    errors.add(UsageError.Message.getopt("option '--" + found.name() + "' doesn't allow an argument"));
                     return next;
                 }
             }
             case REQUIRED -> {
                 if (attached == null) {
                     if (next >= argv.size()) {
-                        errors.add("option '--" + found.name() + "' requires an argument");
+                        errors.add(UsageError.Message.getopt("option '--" + found.name() + "' requires an argument"));
                         return next;
                     }
                     value = argv.get(next++);
@@ -96,12 +98,12 @@ final class GetoptScanner {
         return option(argv, next, target, value, tokens, errors);
     }
 
-    private int shortCluster(List<String> argv, int next, String word, List<ArgToken> tokens, List<String> errors) {
+    private int shortCluster(List<String> argv, int next, String word, List<ArgToken> tokens, List<UsageError.Message> errors) {
         for (int j = 1; j < word.length(); j++) {
             char c = word.charAt(j);
             Switch target = Switch.forLetter(c).orElse(null);
             if (target == null) {
-                errors.add("invalid option -- '" + c + "'");
+                errors.add(UsageError.Message.getopt("invalid option -- '" + c + "'"));
                 continue;
             }
             String rest = word.substring(j + 1);
@@ -112,7 +114,7 @@ final class GetoptScanner {
                         return option(argv, next, target, rest, tokens, errors);
                     }
                     if (next >= argv.size()) {
-                        errors.add("option requires an argument -- '" + c + "'");
+                        errors.add(UsageError.Message.getopt("option requires an argument -- '" + c + "'"));
                         return next;
                     }
                     return option(argv, next + 1, target, argv.get(next), tokens, errors);
@@ -127,7 +129,7 @@ final class GetoptScanner {
 
     /** make's part: numeric look-ahead for -j/-l and the checks on the value (main.c decode_switches). */
     private int option(List<String> argv, int next, Switch target, String value, List<ArgToken> tokens,
-                       List<String> errors) {
+                       List<UsageError.Message> errors) {
         switch (target.kind()) {
             case POSITIVE_INT -> {
                 if (value == null && next < argv.size() && argv.get(next).chars().allMatch(Character::isDigit)
@@ -135,7 +137,7 @@ final class GetoptScanner {
                     value = argv.get(next++);
                 }
                 if (value != null && !isPositiveInt(value)) {
-                    errors.add("the '" + target.displayName() + "' option requires a positive integer argument");
+                    errors.add(UsageError.Message.make("the '" + target.displayName() + "' option requires a positive integer argument"));
                     return next;
                 }
             }
@@ -146,7 +148,7 @@ final class GetoptScanner {
             }
             case STRING -> {
                 if (value != null && value.isEmpty()) {
-                    errors.add("the '" + target.displayName() + "' option requires a non-empty string argument");
+                    errors.add(UsageError.Message.make("the '" + target.displayName() + "' option requires a non-empty string argument"));
                     return next;
                 }
             }

@@ -53,7 +53,7 @@ public final class HelpText {
     /** GNU make 4.3's usage text for {@code program} (stdout for --help, stderr after a bad option). */
     public static String usage(String program) {
         return "Usage: " + program + " [options] [target] ...\n" + OPTIONS
-                + "\nThis program built for " + hostTriple() + "\n"
+                + "\n\nThis program built for " + hostTriple() + "\n"
                 + "Report bugs to <bug-make@gnu.org>\n";
     }
 

@@ -101,6 +101,11 @@ enum Switch {
         return toEnvironment;
     }
 
+    /** Not in GNU make 4.3: accepted only under its full long name. */
+    boolean jmakeOnly() {
+        return this == JOBSERVER_STYLE || this == SHUFFLE || this == NO_STATUS;
+    }
+
     /** How GNU names the switch in its own messages: {@code -j} when it has a letter, else {@code --debug}. */
     String displayName() {
         return letter != null ? "-" + letter : "--" + longName;
