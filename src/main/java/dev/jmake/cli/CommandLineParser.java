@@ -12,11 +12,12 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * GNU make 4.3's command line. {@link GetoptScanner} reproduces getopt_long's syntax (bundles, optional and
  * look-ahead arguments, prefixes, permutation, messages) and rewrites argv into one canonical word per switch
- * ({@code --jobs=4}, {@code --keep-going}, then {@code --} and the operands); a picocli {@link CommandSpec}
+ * ({@code --jobs=4}, {@code --jobs-without-argument}, {@code --keep-going}, then {@code --} and the operands); a picocli {@link CommandSpec}
  * declaring every switch then binds those words, in order, onto the options.
  */
 public final class CommandLineParser {
-    private static final String OMITTED = "";
+    /** Suffix of the extra picocli option that stands for a switch whose optional argument was omitted. */
+    private static final String OMITTED = "-without-argument";
 
     private final GetoptScanner scanner = new GetoptScanner();
 
@@ -53,7 +54,10 @@ public final class CommandLineParser {
     static void bind(List<ArgToken> tokens, OptionsBuilder builder, boolean fromEnvironment) {
         CommandSpec spec = CommandSpec.create();
         for (Switch s : Switch.values()) {
-            spec.addOption(optionSpec(s, builder, fromEnvironment));
+            spec.addOption(optionSpec(s, canonicalName(s), s.arg() != Switch.Arg.NONE, builder, fromEnvironment));
+            if (s.arg() == Switch.Arg.OPTIONAL) {
+                spec.addOption(optionSpec(s, canonicalName(s) + OMITTED, false, builder, fromEnvironment));
+            }
         }
         List<String> operands = new ArrayList<>();
         spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").type(String.class)
@@ -71,26 +75,27 @@ public final class CommandLineParser {
         commandLine.setExpandAtFiles(false);
         commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setTrimQuotes(false);
+        commandLine.setAllowOptionsAsOptionParameters(true);
         commandLine.parseArgs(canonical(tokens).toArray(String[]::new));
         for (String operand : operands) {
             builder.operand(operand, fromEnvironment);
         }
     }
 
-    private static OptionSpec optionSpec(Switch s, OptionsBuilder builder, boolean fromEnvironment) {
-        OptionSpec.Builder option = OptionSpec.builder(canonicalName(s)).hasInitialValue(false);
-        switch (s.arg()) {
-            case NONE -> option.arity("0").type(boolean.class);
-            case REQUIRED -> option.arity("1").type(String.class);
-            case OPTIONAL -> option.arity("0..1").type(String.class).fallbackValue(OMITTED);
+    private static OptionSpec optionSpec(Switch s, String name, boolean takesValue, OptionsBuilder builder,
+                                         boolean fromEnvironment) {
+        OptionSpec.Builder option = OptionSpec.builder(name).hasInitialValue(false);
+        if (takesValue) {
+            option.arity("1").type(String.class);
+        } else {
+            option.arity("0").type(boolean.class);
         }
         // picocli also calls setters with initial values (null or false); only matches carry true or a string.
         return option.setter(new ISetter() {
             @Override
             public <T> T set(T value) {
                 if (value instanceof String text) {
-                    builder.apply(s, s.arg() == Switch.Arg.OPTIONAL && text.equals(OMITTED) ? null : text,
-                            fromEnvironment);
+                    builder.apply(s, text, fromEnvironment);
                 } else if (Boolean.TRUE.equals(value)) {
                     builder.apply(s, null, fromEnvironment);
                 }
@@ -106,9 +111,14 @@ public final class CommandLineParser {
             if (token instanceof ArgToken.Option o) {
                 String value = o.value();
                 if (o.target().kind() == Switch.Kind.FLOATING && value != null && value.isEmpty()) {
-                    value = "0"; // atof("") is 0, and "" is picocli's mark for an omitted argument
+                    value = "0"; // atof("") is 0
                 }
-                words.add(value == null ? canonicalName(o.target()) : canonicalName(o.target()) + "=" + value);
+                String name = canonicalName(o.target());
+                if (o.target().arg() == Switch.Arg.NONE) {
+                    words.add(name);
+                } else {
+                    words.add(value == null ? name + OMITTED : name + "=" + value);
+                }
             } else if (token instanceof ArgToken.Operand p) {
                 operands.add(p.text());
             }
