@@ -71,7 +71,16 @@ public final class MakeFlags {
      * {@link CommandVariable#resolve}). A value without flag letters starts with a space.
      */
     public static String encode(Options options, Optional<String> jobserverAuth, List<CommandVariable> variables) {
-        StringBuilder out = new StringBuilder(switches(options, jobserverAuth));
+        return encode(options, jobserverAuth, variables, false);
+    }
+
+    /**
+     * As {@link #encode(Options, Optional, List)}; while {@code rebuildingMakefiles} (recipes run to remake
+     * makefiles), GNU leaves out {@code -n}, {@code -q} and {@code -t}.
+     */
+    public static String encode(Options options, Optional<String> jobserverAuth, List<CommandVariable> variables,
+                                boolean rebuildingMakefiles) {
+        StringBuilder out = new StringBuilder(switches(options, jobserverAuth, rebuildingMakefiles));
         for (String eval : options.evals()) {
             out.append(" --eval=").append(quote(eval));
         }
@@ -86,17 +95,23 @@ public final class MakeFlags {
 
     /** MFLAGS: the same switches with a dash before the letters, no {@code --eval} and no variables. */
     public static String encodeMflags(Options options, Optional<String> jobserverAuth) {
-        String switches = switches(options, jobserverAuth);
+        return encodeMflags(options, jobserverAuth, false);
+    }
+
+    /** MFLAGS; while {@code rebuildingMakefiles}, without {@code -n}, {@code -q} and {@code -t}. */
+    public static String encodeMflags(Options options, Optional<String> jobserverAuth, boolean rebuildingMakefiles) {
+        String switches = switches(options, jobserverAuth, rebuildingMakefiles);
         if (switches.isEmpty()) {
             return "";
         }
         return switches.startsWith(" ") ? switches.substring(1) : "-" + switches;
     }
 
-    private static String switches(Options o, Optional<String> jobserverAuth) {
+    private static String switches(Options o, Optional<String> jobserverAuth, boolean rebuildingMakefiles) {
         StringBuilder out = new StringBuilder();
         for (Switch s : Switch.values()) {
-            if (s.kind() == Switch.Kind.FLAG && s.letter().isPresent() && s.toEnvironment() && isSet(o, s)) {
+            if (s.kind() == Switch.Kind.FLAG && s.letter().isPresent() && s.toEnvironment() && isSet(o, s)
+                    && !(rebuildingMakefiles && s.notWhileRemakingMakefiles())) {
                 out.append(s.letter().get());
             }
         }

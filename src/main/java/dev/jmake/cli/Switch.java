@@ -101,6 +101,11 @@ enum Switch {
         return toEnvironment;
     }
 
+    /** GNU's {@code no_makefile} bit: left out of MAKEFLAGS while makefiles are being remade. */
+    boolean notWhileRemakingMakefiles() {
+        return this == JUST_PRINT || this == QUESTION || this == TOUCH;
+    }
+
     /** Not in GNU make 4.3: accepted only under its full long name. */
     boolean jmakeOnly() {
         return this == JOBSERVER_STYLE || this == SHUFFLE || this == NO_STATUS;

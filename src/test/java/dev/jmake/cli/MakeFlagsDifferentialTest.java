@@ -99,6 +99,24 @@ class MakeFlagsDifferentialTest {
         assertSameAsMake(argv, environment);
     }
 
+    @ParameterizedTest
+    @MethodSource("commandLinesWhileRemakingMakefiles")
+    void leavesOutNqtWhileRemakingMakefiles(List<String> argv) throws Exception {
+        Files.writeString(dir.resolve("Makefile"), "include inc.mk\n" + GnuMake.ECHO_FLAGS
+                + "inc.mk:;$(info [$(MAKEFLAGS)] [$(MFLAGS)])@echo > $@\n");
+        String expected = GnuMake.flagsLine(GnuMake.run(dir, argv, Map.of()));
+        Options options = new CommandLineParser().parse(argv);
+        String actual = "[" + MakeFlags.encode(options, Optional.empty(),
+                CommandVariable.resolve(options.variables(), Map.of()), true)
+                + "] [" + MakeFlags.encodeMflags(options, Optional.empty(), true) + "]";
+        assertEquals(expected, actual, "argv " + argv);
+    }
+
+    static Stream<Arguments> commandLinesWhileRemakingMakefiles() {
+        return Stream.of("-n", "-q", "-t", "-nqtks", "-k", "-n A=1", "-tw --trace")
+                .map(line -> Arguments.of(Arrays.asList(line.split(" "))));
+    }
+
     private void assertSameAsMake(List<String> argv, Map<String, String> environment) throws Exception {
         Files.writeString(dir.resolve("Makefile"), GnuMake.ECHO_FLAGS);
         String expected = GnuMake.flagsLine(GnuMake.run(dir, argv, environment));
