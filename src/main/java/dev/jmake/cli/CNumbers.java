@@ -10,6 +10,8 @@ final class CNumbers {
     private static final Pattern FLOAT_PREFIX =
             Pattern.compile("^[ \\t\\n\\x0B\\f\\r]*([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)");
 
+    private static final Pattern INT_PREFIX = Pattern.compile("^[ \\t\\n\\x0B\\f\\r]*([+-]?)(\\d+)");
+
     private CNumbers() {
     }
 
@@ -17,6 +19,19 @@ final class CNumbers {
     static double atof(String text) {
         Matcher m = FLOAT_PREFIX.matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
+    }
+
+    /** C's {@code atoi}: optional blanks and sign, then the leading digits; 0 when there are none. */
+    static int atoi(String text) {
+        Matcher m = INT_PREFIX.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        long value = 0;
+        for (char c : m.group(2).toCharArray()) {
+            value = Math.min(value * 10 + (c - '0'), Integer.MAX_VALUE);
+        }
+        return (int) (m.group(1).equals("-") ? -value : value);
     }
 
     /** {@code %g}: 6 significant digits, trailing zeros dropped, exponent form below 1e-4 or from 1e6. */

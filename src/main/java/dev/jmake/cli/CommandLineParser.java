@@ -133,6 +133,6 @@ public final class CommandLineParser {
     }
 
     private static int makeLevel(String value) {
-        return value == null ? 0 : (int) CNumbers.atof(value.replaceAll("[^0-9].*$", ""));
+        return value == null ? 0 : CNumbers.atoi(value);
     }
 }

@@ -132,8 +132,8 @@ final class GetoptScanner {
                        List<UsageError.Message> errors) {
         switch (target.kind()) {
             case POSITIVE_INT -> {
-                if (value == null && next < argv.size() && argv.get(next).chars().allMatch(Character::isDigit)
-                        && argv.get(next).chars().allMatch(ch -> ch < 128)) {
+                // GNU takes the next word when it is all digits, even when it is empty.
+                if (value == null && next < argv.size() && argv.get(next).chars().allMatch(GetoptScanner::isDigit)) {
                     value = argv.get(next++);
                 }
                 if (value != null && !isPositiveInt(value)) {
@@ -159,11 +159,15 @@ final class GetoptScanner {
     }
 
     private static boolean startsNumber(String word) {
-        return !word.isEmpty() && (word.charAt(0) == '.' || (word.charAt(0) >= '0' && word.charAt(0) <= '9'));
+        return !word.isEmpty() && (word.charAt(0) == '.' || isDigit(word.charAt(0)));
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isPositiveInt(String value) {
-        if (value.isEmpty() || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        if (value.isEmpty() || !value.chars().allMatch(GetoptScanner::isDigit)) {
             return false;
         }
         String digits = value.replaceFirst("^0+", "");

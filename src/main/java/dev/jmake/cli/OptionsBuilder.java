@@ -99,7 +99,7 @@ final class OptionsBuilder {
         int p = 0;
         while (true) {
             char c = p < value.length() ? Character.toLowerCase(value.charAt(p)) : '\0';
-            if ("abijmnv".indexOf(c) < 0 || c == '\0') {
+            if ("abijmnv".indexOf(c) < 0) {
                 throw new MakeError(null, "unknown debug level specification '" + value.substring(p) + "'");
             }
             while (++p < value.length()) {

@@ -24,4 +24,11 @@ class CNumbersTest {
         String[] parts = testCase.split(":", -1);
         assertEquals(Double.parseDouble(parts[1]), CNumbers.atof(parts[0]));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1:1", " 2x:2", "x:0", ":0", "-3:-3", "1.9:1", "99999999999:2147483647"})
+    void atoiTakesTheLeadingDigits(String testCase) {
+        String[] parts = testCase.split(":", -1);
+        assertEquals(Integer.parseInt(parts[1]), CNumbers.atoi(parts[0]));
+    }
 }
