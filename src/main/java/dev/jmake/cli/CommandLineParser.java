@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * GNU make 4.3's command line. {@link GetoptScanner} reproduces getopt_long's syntax (bundles, optional and
  * look-ahead arguments, prefixes, permutation, messages) and rewrites argv into one canonical word per switch
- * ({@code --jobs=4}, {@code --jobs-without-argument}, {@code --keep-going}, then {@code --} and the operands); a picocli {@link CommandSpec}
- * declaring every switch then binds those words, in order, onto the options.
+ * ({@code --jobs=4}, {@code --jobs-without-argument}, {@code --keep-going}, then {@code --} and the operands);
+ * a picocli {@link CommandSpec} declaring every switch then binds those words, in order, onto the options.
  */
 public final class CommandLineParser {
     /** Suffix of the extra picocli option that stands for a switch whose optional argument was omitted. */

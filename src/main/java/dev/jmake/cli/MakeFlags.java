@@ -85,10 +85,22 @@ public final class MakeFlags {
             out.append(" --eval=").append(quote(eval));
         }
         if (!variables.isEmpty()) {
-            out.append(" --");
-            for (CommandVariable v : variables) {
-                out.append(' ').append(quote(v.name() + (v.simple() ? ":=" : "=") + v.value()));
+            out.append(" -- ").append(overrides(variables));
+        }
+        return out.toString();
+    }
+
+    /**
+     * The variables part of MAKEFLAGS as children see it (the expanded value of GNU's MAKEOVERRIDES), e.g.
+     * {@code B=x\ y A:=$$z}.
+     */
+    public static String overrides(List<CommandVariable> variables) {
+        StringBuilder out = new StringBuilder();
+        for (CommandVariable v : variables) {
+            if (out.length() > 0) {
+                out.append(' ');
             }
+            out.append(quote(v.name() + (v.simple() ? ":=" : "=") + v.value()));
         }
         return out.toString();
     }

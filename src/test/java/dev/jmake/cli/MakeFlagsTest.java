@@ -72,6 +72,13 @@ class MakeFlagsTest {
     }
 
     @Test
+    void overridesAreQuoted() {
+        assertEquals("B=x\\ y A:=$$z C=a\\\\b", MakeFlags.overrides(List.of(new CommandVariable("B", false, "x y"),
+                new CommandVariable("A", true, "$z"), new CommandVariable("C", false, "a\\b"))));
+        assertEquals("", MakeFlags.overrides(List.of()));
+    }
+
+    @Test
     void encodeThenParseKeepsTheOptions() {
         Options o = new CommandLineParser().parse(
                 List.of("-kin", "-j3", "-l1.5", "-Oline", "--debug=b", "--trace", "-I/x y", "A=a b", "B:=$$"));
