@@ -1,0 +1,138 @@
+package dev.jmake.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * GNU make 4.3's command line. {@link GetoptScanner} reproduces getopt_long's syntax (bundles, optional and
+ * look-ahead arguments, prefixes, permutation, messages) and rewrites argv into one canonical word per switch
+ * ({@code --jobs=4}, {@code --jobs-without-argument}, {@code --keep-going}, then {@code --} and the operands);
+ * a picocli {@link CommandSpec} declaring every switch then binds those words, in order, onto the options.
+ */
+public final class CommandLineParser {
+    /** Suffix of the extra picocli option that stands for a switch whose optional argument was omitted. */
+    private static final String OMITTED = "-without-argument";
+
+    private final GetoptScanner scanner = new GetoptScanner();
+
+    /** Parses argv (without the program name) alone, as if MAKEFLAGS were unset and MAKELEVEL were 0. */
+    public Options parse(List<String> argv) {
+        return parse(argv, Map.of());
+    }
+
+    /**
+     * Parses argv after GNUMAKEFLAGS and then MAKEFLAGS from {@code environment} (the command line wins), and
+     * applies MAKELEVEL's implicit {@code -w}.
+     *
+     * @throws UsageError             for bad options on the command line (bad ones in MAKEFLAGS are ignored)
+     * @throws dev.jmake.syntax.MakeError for GNU's fatal errors: unknown --debug or --output-sync value,
+     *                                empty variable name
+     */
+    public Options parse(List<String> argv, Map<String, String> environment) {
+        OptionsBuilder builder = new OptionsBuilder();
+        for (String name : List.of("GNUMAKEFLAGS", "MAKEFLAGS")) {
+            String value = environment.get(name);
+            if (value != null) {
+                bind(scanner.scan(MakeFlags.words(value)).tokens(), builder, true);
+            }
+        }
+        GetoptScanner.Scan scan = scanner.scan(argv);
+        if (!scan.errors().isEmpty()) {
+            throw new UsageError(scan.errors());
+        }
+        bind(scan.tokens(), builder, false);
+        return builder.build(makeLevel(environment.get("MAKELEVEL")));
+    }
+
+    /** Binds tokens through picocli, in order, onto {@code builder}. */
+    static void bind(List<ArgToken> tokens, OptionsBuilder builder, boolean fromEnvironment) {
+        CommandSpec spec = CommandSpec.create();
+        for (Switch s : Switch.values()) {
+            spec.addOption(optionSpec(s, canonicalName(s), s.arg() != Switch.Arg.NONE, builder, fromEnvironment));
+            if (s.arg() == Switch.Arg.OPTIONAL) {
+                spec.addOption(optionSpec(s, canonicalName(s) + OMITTED, false, builder, fromEnvironment));
+            }
+        }
+        List<String> operands = new ArrayList<>();
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").type(String.class)
+                .hasInitialValue(false)
+                .setter(new ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        if (value instanceof String s) {
+                            operands.add(s);
+                        }
+                        return null;
+                    }
+                }).build());
+        CommandLine commandLine = new CommandLine(spec);
+        commandLine.setExpandAtFiles(false);
+        commandLine.setOverwrittenOptionsAllowed(true);
+        commandLine.setTrimQuotes(false);
+        commandLine.setAllowOptionsAsOptionParameters(true);
+        commandLine.parseArgs(canonical(tokens).toArray(String[]::new));
+        for (String operand : operands) {
+            builder.operand(operand, fromEnvironment);
+        }
+    }
+
+    private static OptionSpec optionSpec(Switch s, String name, boolean takesValue, OptionsBuilder builder,
+                                         boolean fromEnvironment) {
+        OptionSpec.Builder option = OptionSpec.builder(name).hasInitialValue(false);
+        if (takesValue) {
+            option.arity("1").type(String.class);
+        } else {
+            option.arity("0").type(boolean.class);
+        }
+        // picocli also calls setters with initial values (null or false); only matches carry true or a string.
+        return option.setter(new ISetter() {
+            @Override
+            public <T> T set(T value) {
+                if (value instanceof String text) {
+                    builder.apply(s, text, fromEnvironment);
+                } else if (Boolean.TRUE.equals(value)) {
+                    builder.apply(s, null, fromEnvironment);
+                }
+                return null;
+            }
+        }).build();
+    }
+
+    private static List<String> canonical(List<ArgToken> tokens) {
+        List<String> words = new ArrayList<>();
+        List<String> operands = new ArrayList<>();
+        for (ArgToken token : tokens) {
+            if (token instanceof ArgToken.Option o) {
+                String value = o.value();
+                if (o.target().kind() == Switch.Kind.FLOATING && value != null && value.isEmpty()) {
+                    value = "0"; // atof("") is 0
+                }
+                String name = canonicalName(o.target());
+                if (o.target().arg() == Switch.Arg.NONE) {
+                    words.add(name);
+                } else {
+                    words.add(value == null ? name + OMITTED : name + "=" + value);
+                }
+            } else if (token instanceof ArgToken.Operand p) {
+                operands.add(p.text());
+            }
+        }
+        words.add("--");
+        words.addAll(operands);
+        return words;
+    }
+
+    private static String canonicalName(Switch s) {
+        return s.longName().map(n -> "--" + n).orElseGet(() -> "-" + s.letter().orElseThrow());
+    }
+
+    private static int makeLevel(String value) {
+        return value == null ? 0 : CNumbers.atoi(value);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.jmake.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Everything GNU make's command line (merged with GNUMAKEFLAGS and MAKEFLAGS) says, after GNU's post-processing:
+ * {@code -R} implies {@code -r}, and {@code printDirectory} already includes the implicit {@code -w} of
+ * {@code -C} and sub-makes.
+ *
+ * @param makefiles       {@code -f}/{@code --file}/{@code --makefile}, in order
+ * @param directories     {@code -C}, in order; see {@link #directory(Path)}
+ * @param includeDirs     {@code -I}, in order (duplicates kept, as 4.3 does)
+ * @param evals           {@code -E}/{@code --eval} strings, in order
+ * @param oldFiles        {@code -o}/{@code --old-file}/{@code --assume-old}
+ * @param newFiles        {@code -W}/{@code --what-if}/{@code --new-file}/{@code --assume-new}
+ * @param debugFlags      {@code --debug} values as given ({@code basic} for a bare {@code --debug})
+ * @param variables       {@code VAR=value} operands as written, in the order GNU defines them (MAKEFLAGS' first)
+ * @param goals           goal operands in order ({@code .WAIT} included; {@code -} and empty words dropped)
+ * @param jobserverAuth   the last {@code --jobserver-auth}/{@code --jobserver-fds} value
+ */
+public record Options(
+        List<String> makefiles, List<String> directories, List<String> includeDirs, List<String> evals,
+        List<String> oldFiles, List<String> newFiles, List<String> debugFlags,
+        boolean alwaysMake, boolean debugAll, boolean environmentOverrides, boolean help, boolean ignoreErrors,
+        boolean keepGoing, boolean checkSymlinkTimes, boolean justPrint, boolean printDataBase, boolean question,
+        boolean noBuiltinRules, boolean noBuiltinVariables, boolean silent, boolean touch, boolean version,
+        boolean printDirectory, boolean noPrintDirectory, boolean trace, boolean warnUndefinedVariables,
+        boolean noStatus,
+        JobLimit jobs, OptionalDouble maxLoad, Optional<OutputSync> outputSync,
+        Optional<String> jobserverAuth, Optional<String> jobserverStyle, Optional<String> syncMutex,
+        Optional<String> shuffle,
+        List<String> variables, List<String> goals) {
+
+    public Options {
+        makefiles = List.copyOf(makefiles);
+        directories = List.copyOf(directories);
+        includeDirs = List.copyOf(includeDirs);
+        evals = List.copyOf(evals);
+        oldFiles = List.copyOf(oldFiles);
+        newFiles = List.copyOf(newFiles);
+        debugFlags = List.copyOf(debugFlags);
+        variables = List.copyOf(variables);
+        goals = List.copyOf(goals);
+    }
+
+    /** The directory after applying every {@code -C} in turn to {@code start} ({@code -C a -C b} is {@code a/b}). */
+    public Path directory(Path start) {
+        Path dir = start;
+        for (String d : directories) {
+            dir = dir.resolve(d);
+        }
+        return dir.normalize();
+    }
+}
