@@ -2,6 +2,12 @@ package dev.jmake;
 
 import dev.jmake.build.BuildOptions;
 import dev.jmake.build.Builder;
+import dev.jmake.cli.CommandLineParser;
+import dev.jmake.cli.CommandVariable;
+import dev.jmake.cli.HelpText;
+import dev.jmake.cli.MakeFlags;
+import dev.jmake.cli.Options;
+import dev.jmake.cli.UsageError;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
@@ -16,6 +22,7 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -29,77 +36,137 @@ import java.util.Set;
 
 /** One run of jmake: wires the stages together (cli → eval → graph → build) and returns make's exit status. */
 final class MakeInvocation {
+    static final String VERSION = "0.1.0";
+
     private final String argv0;
+    private final String program;
     private final Map<String, String> environment;
+    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
+            Charset.defaultCharset());
+    private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false,
+            Charset.defaultCharset());
 
     MakeInvocation(String argv0, Map<String, String> environment) {
         this.argv0 = argv0;
+        this.program = argv0.substring(argv0.lastIndexOf('/') + 1);
         this.environment = Map.copyOf(environment);
     }
 
     int run(List<String> args) {
-        String program = argv0.substring(argv0.lastIndexOf('/') + 1);
         int makeLevel = parseLevel(environment.get("MAKELEVEL"));
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, Charset.defaultCharset());
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, Charset.defaultCharset());
         Diagnostics ui = new Diagnostics(program, makeLevel, out, err);
-        TemporaryOptions options = TemporaryOptions.parse(args);
-        Path directory = Path.of("").toAbsolutePath();
-        for (String dir : options.directories) {
-            directory = directory.resolve(dir).normalize();
-        }
-        boolean printDirectory = !options.noPrintDirectory
-                && (options.printDirectory || makeLevel > 0 || !options.directories.isEmpty());
-        int status;
         try {
-            if (!options.directories.isEmpty()) {
-                if (!Files.isDirectory(directory)) {
-                    throw new MakeError(null, options.directories.get(options.directories.size() - 1)
-                            + ": No such file or directory");
-                }
-                WorkingDirectory.change(directory);
-            }
-            if (printDirectory) {
-                ui.message("Entering directory '" + directory + "'");
-            }
-            status = read(ui, options, directory, makeLevel);
+            return run(args, ui, makeLevel);
+        } catch (UsageError e) {
+            err.print(e.render(argv0, program));
+            err.flush();
+            return UsageError.EXIT_STATUS;
         } catch (MakeError e) {
             ui.fatal(e);
-            status = 2;
+            return 2;
+        } finally {
+            out.flush();
+            err.flush();
         }
-        if (printDirectory) {
-            ui.message("Leaving directory '" + directory + "'");
-        }
-        out.flush();
-        err.flush();
-        return status;
     }
 
-    private int read(Diagnostics ui, TemporaryOptions options, Path directory, int makeLevel) {
+    private int run(List<String> args, Diagnostics ui, int makeLevel) {
+        CommandLineParser parser = new CommandLineParser();
+        Options options = parser.parse(args, environment);
+        if (options.help()) {
+            out.print(HelpText.usage(program));
+            return 0;
+        }
+        if (options.version()) {
+            out.print(HelpText.version(VERSION));
+            return 0;
+        }
+        Path start = Path.of("").toAbsolutePath();
+        Path directory = options.directory(start);
+        if (!options.directories().isEmpty()) {
+            if (!Files.isDirectory(directory)) {
+                throw new MakeError(null, options.directories().get(options.directories().size() - 1)
+                        + ": No such file or directory");
+            }
+            WorkingDirectory.change(directory);
+            directory = realPath(directory);
+        }
+        if (options.printDirectory()) {
+            ui.message("Entering directory '" + directory + "'");
+        }
+        try {
+            return read(ui, parser, args, options, start, directory, makeLevel);
+        } catch (MakeError e) {
+            ui.fatal(e);
+            return 2;
+        } finally {
+            if (options.printDirectory()) {
+                ui.message("Leaving directory '" + directory + "'");
+            }
+        }
+    }
+
+    private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
+                     Path directory, int makeLevel) {
         ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset());
-        String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/")
-                ? Path.of("").toAbsolutePath() + "/" + argv0 : argv0;
+        // $(MAKE) is argv[0] as invoked, made absolute against the starting directory when it has a slash.
+        String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
         Map<String, String> env = new HashMap<>(environment);
+        List<CommandVariable> variables = CommandVariable.resolve(options.variables(), environment);
+        String readFlags = MakeFlags.encode(options, Optional.empty(), List.of());
         for (int restarts = 0; ; restarts++) {
             if (restarts > 0) {
                 env.put("MAKE_RESTARTS", Integer.toString(restarts));
             }
-            ReadSettings settings = new ReadSettings(directory, options.makefiles, options.includeDirs(directory), env,
-                    options.variables, options.environmentOverrides, options.noBuiltinRules,
-                    options.noBuiltinVariables, makeCommand, makeLevel, options.makeflags(), options.goals);
+            ReadSettings settings = new ReadSettings(directory, options.makefiles(),
+                    options.includeDirs().stream().map(directory::resolve).toList(), env, options.variables(),
+                    options.environmentOverrides(), options.noBuiltinRules(), options.noBuiltinVariables(),
+                    makeCommand, makeLevel, readFlags, options.goals(), options.evals(),
+                    MakeFlags.encodeMflags(options, Optional.empty()), MakeFlags.overrides(variables));
             Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.empty(), ui));
             Database database = evaluator.read();
+            Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
+            setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
             TargetGraph graph = TargetGraph.from(database);
             ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
             childEnvironment.setExportAll(database.exportAll());
-            BuildOptions buildOptions = new BuildOptions(options.keepGoing, options.ignoreErrors, options.dryRun,
-                    options.question, options.touch, options.silent, options.alwaysMake);
+            BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
+                    effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
+                    effective.alwaysMake());
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
                     childEnvironment::of, directory);
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {
                 continue;
             }
             return builder.build(goals(database, evaluator, options));
+        }
+    }
+
+    /**
+     * A makefile may add options by assigning MAKEFLAGS ({@code MAKEFLAGS += -s}); GNU make decodes the value again
+     * after reading, the command line still winning.
+     */
+    private Options applyMakefileFlags(CommandLineParser parser, List<String> args, Options options,
+                                       Database database, Evaluator evaluator, String readFlags) {
+        Variable makeflags = database.globals().get("MAKEFLAGS");
+        if (makeflags == null) {
+            return options;
+        }
+        String value = evaluator.expander().valueOf(makeflags, Scope.global(database.globals()), null);
+        if (value.equals(readFlags)) {
+            return options;
+        }
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("MAKEFLAGS", value);
+        env.remove("GNUMAKEFLAGS");
+        return parser.parse(args, env);
+    }
+
+    private static void setMakeflags(Database database, String value) {
+        Variable makeflags = database.globals().get("MAKEFLAGS");
+        if (makeflags != null) {
+            database.globals().put(new Variable(makeflags.name(), value, makeflags.flavor(), makeflags.origin(),
+                    makeflags.export(), makeflags.isPrivate(), false, makeflags.location()));
         }
     }
 
@@ -129,9 +196,9 @@ final class MakeInvocation {
         return changed;
     }
 
-    private static List<String> goals(Database database, Evaluator evaluator, TemporaryOptions options) {
-        if (!options.goals.isEmpty()) {
-            return options.goals;
+    private static List<String> goals(Database database, Evaluator evaluator, Options options) {
+        if (!options.goals().isEmpty()) {
+            return options.goals();
         }
         Variable defaultGoal = database.globals().get(".DEFAULT_GOAL");
         String goal = defaultGoal == null ? ""
@@ -146,6 +213,14 @@ final class MakeInvocation {
             throw new MakeError(null, ".DEFAULT_GOAL contains more than one target");
         }
         return List.of(goal);
+    }
+
+    private static Path realPath(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            throw new MakeError(null, directory + ": " + e.getMessage());
+        }
     }
 
     private static int parseLevel(String value) {

@@ -60,6 +60,9 @@ public final class Evaluator {
     /** Reads every makefile; throws {@link dev.jmake.syntax.MakeError} on fatal errors. */
     public Database read() {
         defineInitialVariables();
+        for (String text : settings.evals()) {
+            eval(text, new Location("--eval", 1));
+        }
         Variable makefiles = database.globals().get("MAKEFILES");
         if (makefiles != null) {
             for (String name : RuleLineParser.words(expander.expand(makefiles.value(), globalScope(), null))) {
@@ -185,6 +188,11 @@ public final class Evaluator {
         simple("MAKELEVEL", Integer.toString(settings.makeLevel()), Origin.ENVIRONMENT);
         simple("CURDIR", directory().toString(), Origin.FILE);
         definer.defineInSet(globals, "MAKEFLAGS", settings.makeflags(), Flavor.RECURSIVE, Origin.FILE, false, null);
+        definer.defineInSet(globals, "MFLAGS", settings.mflags(), Flavor.RECURSIVE, Origin.ENVIRONMENT, false, null);
+        if (!settings.makeoverrides().isEmpty()) {
+            definer.defineInSet(globals, "MAKEOVERRIDES", settings.makeoverrides(), Flavor.RECURSIVE,
+                    Origin.ENVIRONMENT, false, null);
+        }
         simple("MAKEFILE_LIST", "", Origin.FILE);
         if (!settings.goals().isEmpty()) {
             simple("MAKECMDGOALS", String.join(" ", settings.goals()), Origin.DEFAULT);

@@ -19,16 +19,30 @@ import java.util.Map;
  * @param makeLevel       this make's {@code MAKELEVEL}
  * @param makeflags       the value {@code MAKEFLAGS} starts with (built by the cli stage)
  * @param goals           the goals named on the command line ({@code MAKECMDGOALS})
+ * @param evals           {@code --eval} texts, evaluated before the makefiles
+ * @param mflags          the value of {@code MFLAGS} (origin environment, as GNU make shows it)
+ * @param makeoverrides   the value of {@code MAKEOVERRIDES}, empty when there are no command-line variables
  */
 public record ReadSettings(Path directory, List<String> makefiles, List<Path> includeDirs,
                            Map<String, String> environment, List<String> commandLineVariables,
                            boolean environmentOverrides, boolean noBuiltinRules, boolean noBuiltinVariables,
-                           String makeCommand, int makeLevel, String makeflags, List<String> goals) {
+                           String makeCommand, int makeLevel, String makeflags, List<String> goals,
+                           List<String> evals, String mflags, String makeoverrides) {
     public ReadSettings {
         makefiles = List.copyOf(makefiles);
         includeDirs = List.copyOf(includeDirs);
         environment = Map.copyOf(environment);
         commandLineVariables = List.copyOf(commandLineVariables);
         goals = List.copyOf(goals);
+        evals = List.copyOf(evals);
+    }
+
+    /** Settings without {@code --eval}, {@code MFLAGS} or {@code MAKEOVERRIDES}. */
+    public ReadSettings(Path directory, List<String> makefiles, List<Path> includeDirs,
+                        Map<String, String> environment, List<String> commandLineVariables,
+                        boolean environmentOverrides, boolean noBuiltinRules, boolean noBuiltinVariables,
+                        String makeCommand, int makeLevel, String makeflags, List<String> goals) {
+        this(directory, makefiles, includeDirs, environment, commandLineVariables, environmentOverrides,
+                noBuiltinRules, noBuiltinVariables, makeCommand, makeLevel, makeflags, goals, List.of(), "", "");
     }
 }
