@@ -11,6 +11,7 @@ import dev.jmake.cli.UsageError;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
+import dev.jmake.eval.ExportMode;
 import dev.jmake.eval.MissingInclude;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.eval.Scope;
@@ -165,8 +166,10 @@ final class MakeInvocation {
     private static void setMakeflags(Database database, String value) {
         Variable makeflags = database.globals().get("MAKEFLAGS");
         if (makeflags != null) {
+            // GNU make always exports MAKEFLAGS to recipes unless the makefile unexports it.
+            ExportMode export = makeflags.export() == ExportMode.UNEXPORT ? ExportMode.UNEXPORT : ExportMode.EXPORT;
             database.globals().put(new Variable(makeflags.name(), value, makeflags.flavor(), makeflags.origin(),
-                    makeflags.export(), makeflags.isPrivate(), false, makeflags.location()));
+                    export, makeflags.isPrivate(), false, makeflags.location()));
         }
     }
 

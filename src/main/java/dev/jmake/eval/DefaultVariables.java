@@ -53,7 +53,7 @@ final class DefaultVariables {
             if (!e.always() && settings.noBuiltinVariables()) {
                 continue;
             }
-            String value = e.name().equals("SUFFIXES") && settings.noBuiltinVariables() ? "" : e.value();
+            String value = e.name().equals("SUFFIXES") && (settings.noBuiltinRules() || settings.noBuiltinVariables()) ? "" : e.value();
             definer.defineInSet(globals, e.name(), value, e.flavor(), Origin.DEFAULT, false, null);
         }
         definer.defineInSet(globals, "MAKE_COMMAND", settings.makeCommand(), Flavor.SIMPLE, Origin.DEFAULT, false,
