@@ -125,6 +125,7 @@ final class MakeInvocation {
                     makeCommand, makeLevel, readFlags, options.goals(), options.evals(),
                     MakeFlags.encodeMflags(options, Optional.empty()), MakeFlags.overrides(variables));
             Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.empty(), ui));
+            evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
             Database database = evaluator.read();
             Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
             setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));

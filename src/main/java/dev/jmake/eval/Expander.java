@@ -34,6 +34,8 @@ public final class Expander {
     private final BuiltinCalls builtins;
     /** Recursive variables whose expansion is in progress, to report self-references instead of looping. */
     private final Set<Variable> expanding = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** {@code --warn-undefined-variables}. */
+    private boolean warnUndefined;
 
     /** An expander whose {@code $(shell)} sees this process's environment. */
     public Expander(Path directory, Diagnostics diagnostics, ShellRunner shell, EvalHook evalHook) {
@@ -54,6 +56,11 @@ public final class Expander {
         this.environment = Map.copyOf(environment);
         this.files = new FileFunctions(directory, StandardCharsets.UTF_8);
         this.builtins = new BuiltinCalls(this);
+    }
+
+    /** {@code --warn-undefined-variables}: every reference to an undefined variable is reported. */
+    public void warnUndefinedVariables(boolean warn) {
+        this.warnUndefined = warn;
     }
 
     /**
@@ -213,9 +220,12 @@ public final class Expander {
                 expandInto(out, part, context);
             }
         } else if (expr instanceof Expr.VarRef ref) {
-            Variable v = lookup(expand(ref.name(), context), context.scope());
+            String name = expand(ref.name(), context);
+            Variable v = lookup(name, context.scope());
             if (v != null) {
                 appendValue(out, v, context, true);
+            } else if (warnUndefined) {
+                diagnostics.warning(context.reading(), "warning: undefined variable '" + name + "'");
             }
         } else if (expr instanceof Expr.SubstRef ref) {
             Variable v = lookup(expand(ref.name(), context), context.scope());
