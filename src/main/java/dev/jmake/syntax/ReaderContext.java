@@ -16,10 +16,7 @@ public interface ReaderContext {
 
     /**
      * A diagnostic that does not stop reading (GNU make's {@code error()}, e.g. {@code extraneous text after 'endif'
-     * directive}), printed by GNU make as {@code Makefile:3: message} without {@code ***}. The default prints exactly
-     * that to standard error; evaluators should route it through their diagnostics.
+     * directive}), printed by GNU make as {@code Makefile:3: message} without {@code ***}.
      */
-    default void warning(Location location, String message) {
-        System.err.println(location + ": " + message);
-    }
+    void warning(Location location, String message);
 }
