@@ -66,7 +66,7 @@ public final class Builder {
         this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites);
         this.timestamps = new Timestamps(directory);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
-                database.oneShell());
+                database.oneShell(), directory);
     }
 
     /**
@@ -75,7 +75,7 @@ public final class Builder {
      */
     public int build(List<String> goals) {
         for (TargetGraph.SuffixRuleWarning w : graph.suffixRuleWarnings()) {
-            ui.warning(w.location(), w.message().substring("warning: ".length()));
+            ui.warning(w.location(), w.message());
         }
         for (String goal : goals) {
             this.goals.add(TargetGraph.normalize(goal));

@@ -15,6 +15,7 @@ import dev.jmake.syntax.Location;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,12 @@ final class RecipeExecution {
     private final Timestamps timestamps;
     private final RecipeEnvironment environment;
     private final boolean oneShell;
+    private final Path directory;
 
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
-                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell) {
+                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory) {
         this.oneShell = oneShell;
+        this.directory = directory;
         this.graph = graph;
         this.expander = expander;
         this.options = options;
@@ -105,7 +108,7 @@ final class RecipeExecution {
     /** Runs one command to completion; a program that cannot be started is reported and counts as status 127. */
     private Termination execute(RecipeCommand command, Map<String, String> env) {
         ui.out().flush();
-        SpawnResult result = spawner.spawn(SpawnRequest.of(command.argv(), env));
+        SpawnResult result = spawner.spawn(SpawnRequest.of(command.argv(), env).inDirectory(directory));
         if (result instanceof SpawnResult.Started started) {
             return started.process().waitFor();
         }

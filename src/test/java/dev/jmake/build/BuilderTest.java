@@ -1,0 +1,153 @@
+package dev.jmake.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jmake.eval.ChildEnvironment;
+import dev.jmake.eval.Database;
+import dev.jmake.eval.Evaluator;
+import dev.jmake.eval.ReadSettings;
+import dev.jmake.graph.TargetGraph;
+import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ShellCommandRunner;
+import dev.jmake.ui.Diagnostics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build phase in process against GNU make on copies of one tree: what each prints on stdout and stderr, its
+ * exit status and the files it leaves. Recipes write to files, since they run as real child processes.
+ */
+class BuilderTest {
+    private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin");
+    private static final Instant OLD = Instant.parse("2020-01-01T00:00:00Z");
+    private static final Instant NEWER = Instant.parse("2021-01-01T00:00:00Z");
+
+    @TempDir
+    Path gnu;
+    @TempDir
+    Path ours;
+
+    /** One run's outcome: stdout, stderr, status and the files left (name to content). */
+    private record Outcome(String out, String err, int status, Map<String, String> files) {}
+
+    private void tree(Map<String, Instant> files, String makefile) throws IOException {
+        for (Path dir : List.of(gnu, ours)) {
+            Files.writeString(dir.resolve("Makefile"), makefile);
+            for (Map.Entry<String, Instant> e : files.entrySet()) {
+                Path p = dir.resolve(e.getKey());
+                Files.writeString(p, e.getKey() + "\n");
+                Files.setLastModifiedTime(p, FileTime.from(e.getValue()));
+            }
+        }
+    }
+
+    private Outcome gnuMake(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/make", "-r"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(gnu.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(ENV);
+        Path out = Files.createTempFile("make", ".out");
+        Path err = Files.createTempFile("make", ".err");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("make timed out");
+            }
+            return new Outcome(Files.readString(out), Files.readString(err), process.exitValue(), files(gnu));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+
+    private Outcome jmake(BuildOptions options, List<String> goals) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Diagnostics ui = new Diagnostics("make", 0, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8);
+        ReadSettings settings = new ReadSettings(ours, List.of(), List.of(), ENV, List.of(), false, true, false,
+                "make", 0, "", goals);
+        Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(ours), ui));
+        Database database = evaluator.read();
+        ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
+        Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
+                ui, spawner, environment::of, ours);
+        List<String> targets = goals.isEmpty() ? List.of(database.firstTarget()) : goals;
+        int status = builder.build(targets);
+        return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status,
+                files(ours));
+    }
+
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+
+    private static BuildOptions options(Set<String> oldFiles, Set<String> newFiles) {
+        return new BuildOptions(false, false, false, false, false, false, false, oldFiles, newFiles);
+    }
+
+    private static final String OUT_FROM_SRC = "out: src\n\techo building >> log\n\tcp src out\n";
+
+    @Test
+    void oldFileIsNeverRemadeNorMakesItsDependentsOutOfDate() throws Exception {
+        tree(Map.of("out", OLD, "src", NEWER), OUT_FROM_SRC);
+        assertEquals(gnuMake(List.of("-o", "src")), jmake(options(Set.of("src"), Set.of()), List.of()));
+    }
+
+    @Test
+    void oldFileThatIsMissingIsNoError() throws Exception {
+        tree(Map.of("out", OLD), OUT_FROM_SRC);
+        assertEquals(gnuMake(List.of("-o", "src")), jmake(options(Set.of("src"), Set.of()), List.of()));
+    }
+
+    @Test
+    void whatIfFileIsNewerThanAnything() throws Exception {
+        tree(Map.of("out", NEWER, "src", OLD), OUT_FROM_SRC);
+        assertEquals(gnuMake(List.of("-W", "src")), jmake(options(Set.of(), Set.of("src")), List.of()));
+    }
+
+    @Test
+    void intermediateFilesAreRemovedWithOneRmLine() throws Exception {
+        tree(Map.of("x.a", OLD),
+                "all: x.c\n%.c: %.b\n\tcp $< $@\n%.b: %.a\n\tcp $< $@\n");
+        assertEquals(gnuMake(List.of()), jmake(options(Set.of(), Set.of()), List.of()));
+    }
+
+    @Test
+    void missingIntermediateIsNotRemadeWhenItsDependentIsUpToDate() throws Exception {
+        tree(Map.of("x.a", OLD, "x.c", NEWER),
+                "all: x.c\n%.c: %.b\n\tcp $< $@\n%.b: %.a\n\tcp $< $@\n");
+        assertEquals(gnuMake(List.of()), jmake(options(Set.of(), Set.of()), List.of()));
+    }
+
+    @Test
+    void intermediateMadeBeforeAnErrorIsStillRemoved() throws Exception {
+        tree(Map.of("x.a", OLD), "all: x.c\n%.c: %.b\n\tfalse\n%.b: %.a\n\tcp $< $@\n");
+        assertEquals(gnuMake(List.of()), jmake(options(Set.of(), Set.of()), List.of()));
+    }
+}
