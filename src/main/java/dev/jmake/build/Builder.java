@@ -499,7 +499,7 @@ public final class Builder {
             return;
         }
         List<String> removed = new ArrayList<>();
-        for (String name : intermediatesMade) {
+        for (String name : FileTableOrder.sort(new ArrayList<>(intermediatesMade))) {
             if (graph.isPrecious(name)) {
                 continue;
             }

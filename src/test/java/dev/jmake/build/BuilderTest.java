@@ -132,9 +132,9 @@ class BuilderTest {
     }
 
     @Test
-    void intermediateFilesAreRemovedWithOneRmLine() throws Exception {
-        tree(Map.of("x.a", OLD),
-                "all: x.c\n%.c: %.b\n\tcp $< $@\n%.b: %.a\n\tcp $< $@\n");
+    void intermediateFilesAreRemovedWithOneRmLineInFileTableOrder() throws Exception {
+        tree(Map.of("x.a", OLD, "y.a", OLD, "long-name-1.a", OLD, "long-name-2.a", OLD, "z.a", OLD),
+                "all: x.c y.c long-name-1.c long-name-2.c z.c\n%.c: %.b\n\tcp $< $@\n%.b: %.a\n\tcp $< $@\n");
         assertEquals(gnuMake(List.of()), jmake(options(Set.of(), Set.of()), List.of()));
     }
 
