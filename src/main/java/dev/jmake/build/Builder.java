@@ -17,6 +17,7 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The build phase, sequential for now: updates goals depth-first in GNU make's order (remake.c
@@ -49,7 +51,9 @@ public final class Builder {
     /** Files an implicit chain needs that the makefile does not mention. */
     private final Set<String> chainIntermediates = new HashSet<>();
     /** Intermediate files whose recipe ran in this run, in order: removed at the end. */
-    private final Set<String> intermediatesMade = new LinkedHashSet<>();
+    private final Set<String> intermediatesMade = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Set once the intermediates were removed (at the end, or by an interrupt from another thread). */
+    private final AtomicBoolean intermediatesRemoved = new AtomicBoolean();
     private final Set<String> goals = new HashSet<>();
     private int commandsStarted;
     private boolean outOfDate;
@@ -83,7 +87,7 @@ public final class Builder {
         try {
             return buildGoals(goals);
         } finally {
-            removeIntermediates();
+            removeIntermediates(false);
         }
     }
 
@@ -493,14 +497,39 @@ public final class Builder {
         return Words.split(expander.expand(text, scope, null));
     }
 
+    /**
+     * For the interrupt handler (any thread): removes the intermediate files made so far as GNU make does on a
+     * fatal signal, each with {@code *** Deleting intermediate file 'x'} and no {@code rm} line.
+     */
+    public void interrupted() {
+        removeIntermediates(true);
+    }
+
     /** remake.c remove_intermediates: deletes the intermediate files made, printing one {@code rm} line. */
-    private void removeIntermediates() {
-        if (options.question() || options.touch() || graph.allSecondary()) {
+    private void removeIntermediates(boolean signal) {
+        if (options.question() || options.touch() || graph.allSecondary() || (signal && options.dryRun())) {
             return;
         }
+        if (intermediatesRemoved.getAndSet(true)) {
+            return;
+        }
+        List<String> made;
+        synchronized (intermediatesMade) {
+            made = new ArrayList<>(intermediatesMade);
+        }
         List<String> removed = new ArrayList<>();
-        for (String name : FileTableOrder.sort(new ArrayList<>(intermediatesMade))) {
+        for (String name : FileTableOrder.sort(made)) {
             if (graph.isPrecious(name)) {
+                continue;
+            }
+            if (signal) {
+                try {
+                    if (timestamps.delete(name)) {
+                        ui.error("*** Deleting intermediate file '" + name + "'");
+                    }
+                } catch (IOException e) {
+                    ui.error("unlink: " + name + ": " + e.getMessage());
+                }
                 continue;
             }
             if (!options.dryRun()) {
