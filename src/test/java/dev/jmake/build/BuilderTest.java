@@ -150,4 +150,60 @@ class BuilderTest {
         tree(Map.of("x.a", OLD), "all: x.c\n%.c: %.b\n\tfalse\n%.b: %.a\n\tcp $< $@\n");
         assertEquals(gnuMake(List.of()), jmake(options(Set.of(), Set.of()), List.of()));
     }
+
+    private static BuildOptions plain() {
+        return options(Set.of(), Set.of());
+    }
+
+    @Test
+    void secondExpansionSeesTheTargetAndStem() throws Exception {
+        tree(Map.of(), ".SECONDEXPANSION:\nall: sub/foo.x y.o\n"
+                + "sub/foo.x: $$@.dep $$(@D)/d\n\t@echo '$@: $^' >> log\n"
+                + "y.o: %.o: $$*.c\n\t@echo '$@: $^' >> log\n"
+                + "%.c: $$*.in\n\t@echo '$@: $^' >> log\n"
+                + "sub/foo.x.dep sub/d y.in:\n\t@echo $@ >> log\n");
+        assertEquals(gnuMake(List.of()), jmake(plain(), List.of()));
+    }
+
+    @Test
+    void oneShellRunsTheRecipeInOneShellEchoingItOnce() throws Exception {
+        tree(Map.of(), ".ONESHELL:\nall:\n\tx=kept\n\t@echo \"x=$$x\" > log\n\t-cd /\n\tpwd >> \"$$OLDPWD/log\"\n");
+        Outcome gnuRun = gnuMake(List.of());
+        Outcome ours = jmake(plain(), List.of());
+        assertEquals(gnuRun.out(), ours.out());
+        assertEquals(gnuRun.status(), ours.status());
+        assertEquals("x=kept\n/\n", ours.files().get("log"));
+        assertEquals(gnuRun.files().get("log"), ours.files().get("log"));
+    }
+
+    @Test
+    void prefixesOfAMultiLineVariableApplyToEachLine() throws Exception {
+        tree(Map.of(), "define cmds\necho one >> log\n@echo two >> log\n-false\nendef\nall:\n\t@$(cmds)\n\t@echo end >> log\n");
+        assertEquals(gnuMake(List.of()), jmake(plain(), List.of()));
+    }
+
+    @Test
+    void suffixRulesWithTheirWarningAndStem() throws Exception {
+        tree(Map.of("a.in", OLD, "b.in", OLD), ".SUFFIXES: .in .out\n.in.out: ignored\n\t@echo '$@ $< $*' >> log\n"
+                + ".in:\n\t@echo 'single $@ $<' >> log\nall: a.out b\n");
+        assertEquals(gnuMake(List.of()), jmake(plain(), List.of()));
+    }
+
+    @Test
+    void vpathTargetsAreRemadeLocallyUnlessInGpath() throws Exception {
+        for (Path dir : List.of(gnu, ours)) {
+            Files.createDirectories(dir.resolve("src"));
+            Files.createDirectories(dir.resolve("obj"));
+            Files.createDirectories(dir.resolve("lib"));
+            Files.writeString(dir.resolve("src/a.c"), "a");
+            Files.writeString(dir.resolve("obj/a.o"), "old");
+            Files.writeString(dir.resolve("lib/b.o"), "old");
+            Files.setLastModifiedTime(dir.resolve("obj/a.o"), FileTime.from(OLD));
+            Files.setLastModifiedTime(dir.resolve("lib/b.o"), FileTime.from(OLD));
+            Files.setLastModifiedTime(dir.resolve("src/a.c"), FileTime.from(NEWER));
+        }
+        tree(Map.of(), "vpath %.c src\nvpath %.o obj lib\nGPATH = obj\nall: a.o b.o\n\t@echo 'all: $^' >> log\n"
+                + "a.o b.o: a.c\n\t@echo '$@ from $<' >> log\n\t@cp $< $@\n");
+        assertEquals(gnuMake(List.of()), jmake(plain(), List.of()));
+    }
 }
