@@ -1,6 +1,8 @@
 package dev.jmake.build;
 
+import dev.jmake.graph.TargetGraph;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the build phase runs: {@code -k -i -n -q -t -s -B -o -W}.
@@ -19,8 +21,9 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
                            boolean touch, boolean silent, boolean alwaysMake,
                            Set<String> oldFiles, Set<String> newFiles) {
     public BuildOptions {
-        oldFiles = Set.copyOf(oldFiles);
-        newFiles = Set.copyOf(newFiles);
+        // Named as make names files: ./x is x.
+        oldFiles = oldFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
+        newFiles = newFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The options without {@code -o -W}. */
