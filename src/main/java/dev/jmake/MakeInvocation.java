@@ -129,12 +129,12 @@ final class MakeInvocation {
             Database database = evaluator.read();
             Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
             setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
-            TargetGraph graph = TargetGraph.from(database);
+            TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
             ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
             childEnvironment.setExportAll(database.exportAll());
             BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
                     effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
-                    effective.alwaysMake());
+                    effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()));
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
                     childEnvironment::of, directory);
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {

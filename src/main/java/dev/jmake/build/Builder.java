@@ -4,26 +4,34 @@ import dev.jmake.eval.Database;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
+import dev.jmake.eval.Words;
 import dev.jmake.graph.DoubleColonRule;
 import dev.jmake.graph.ImplicitMatch;
 import dev.jmake.graph.ImplicitRuleSearch;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
+import dev.jmake.graph.VpathSearch;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The build phase, sequential for now: updates goals depth-first in GNU make's order (remake.c
- * {@code update_file_1}), deciding by modification times what is out of date and running recipes.
+ * {@code update_file_1}), deciding by modification times what is out of date and running recipes; files are
+ * searched through {@code vpath}/{@code VPATH}, and intermediate files made on the way are removed at the end.
  */
 public final class Builder {
     private final TargetGraph graph;
@@ -37,6 +45,16 @@ public final class Builder {
     private final Map<String, TargetState> states = new HashMap<>();
     private final Map<String, Long> mtimes = new HashMap<>();
     private final Map<String, ImplicitMatch> implicitRuleUsed = new HashMap<>();
+    private final VpathSearch vpath;
+    /** The name dependents see for a file found through the search path ({@code $^}, {@code $<}). */
+    private final Map<String, String> foundAt = new HashMap<>();
+    /** Files an implicit chain needs that the makefile does not mention. */
+    private final Set<String> chainIntermediates = new HashSet<>();
+    /** Intermediate files whose recipe ran in this run, in order: removed at the end. */
+    private final Set<String> intermediatesMade = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Set once the intermediates were removed (at the end, or by an interrupt from another thread). */
+    private final AtomicBoolean intermediatesRemoved = new AtomicBoolean();
+    private final Set<String> goals = new HashSet<>();
     private int commandsStarted;
     private boolean outOfDate;
     /** While remaking makefiles: a makefile without a rule is not an error (GNU's "dontcare"). */
@@ -48,14 +66,34 @@ public final class Builder {
         this.expander = expander;
         this.options = options;
         this.ui = ui;
-        this.implicitRules = new ImplicitRuleSearch(graph, directory);
         this.scopes = new TargetScopes(database);
+        this.vpath = VpathSearch.of(database.vpaths(), expander.expand("$(VPATH)", scopes.global(), null),
+                expander.expand("$(GPATH)", scopes.global(), null), directory);
+        this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites);
         this.timestamps = new Timestamps(directory);
-        this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment);
+        this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
+                database.oneShell(), directory);
     }
 
-    /** Updates the goals in order; returns make's exit status (0, 1 for -q out of date, 2 on errors). */
+    /**
+     * Updates the goals in order; returns make's exit status (0, 1 for -q out of date, 2 on errors). Intermediate
+     * files made are removed afterwards, also when the build stops on an error.
+     */
     public int build(List<String> goals) {
+        for (TargetGraph.SuffixRuleWarning w : graph.suffixRuleWarnings()) {
+            ui.warning(w.location(), w.message());
+        }
+        for (String goal : goals) {
+            this.goals.add(TargetGraph.normalize(goal));
+        }
+        try {
+            return buildGoals(goals);
+        } finally {
+            removeIntermediates(false);
+        }
+    }
+
+    private int buildGoals(List<String> goals) {
         boolean failed = false;
         for (String goal : goals) {
             String name = TargetGraph.normalize(goal);
@@ -121,6 +159,12 @@ public final class Builder {
         if (known != null) {
             return known;
         }
+        if (options.oldFiles().contains(name)) {
+            // -o: never remade, and older than anything (main.c: OLD_MTIME, already updated).
+            states.put(name, TargetState.UP_TO_DATE);
+            mtimes.put(name, Timestamps.OLDEST);
+            return TargetState.UP_TO_DATE;
+        }
         states.put(name, TargetState.UPDATING);
         TargetState result = updateUnvisited(name, parent, parentScope, depth);
         states.put(name, result);
@@ -135,6 +179,10 @@ public final class Builder {
         Target target = graph.get(name);
         List<String> prerequisites = target == null ? List.of() : target.prerequisites();
         List<String> orderOnly = target == null ? List.of() : target.orderOnly();
+        if (target != null && target.secondExpansion()) {
+            prerequisites = expandExplicitPrerequisites(name, target.stem(), prerequisites);
+            orderOnly = expandExplicitPrerequisites(name, target.stem(), orderOnly);
+        }
         Recipe recipe = target == null ? null : target.recipe();
         Location location = target == null ? null : target.location();
         String stem = target == null ? null : target.stem();
@@ -144,6 +192,7 @@ public final class Builder {
             ImplicitMatch match = implicitRules.find(name);
             if (match != null) {
                 implicitRuleUsed.put(name, match);
+                chainIntermediates.addAll(match.intermediates());
                 List<String> all = new ArrayList<>(match.prerequisites());
                 all.addAll(prerequisites);
                 List<String> allOrderOnly = new ArrayList<>(match.orderOnly());
@@ -166,16 +215,29 @@ public final class Builder {
             return updateDoubleColon(target, scope, depth);
         }
         Plan plan = plan(name);
-        if (updatePrerequisites(name, plan.prerequisites(), plan.orderOnly(), scope, depth)) {
+        boolean phony = graph.isPhony(name);
+        long before = phony ? fileTime(name) : searchedTime(name);
+        List<String> deferred = new ArrayList<>();
+        IntermediateCheck check = new IntermediateCheck();
+        if (updatePrerequisites(name, plan.prerequisites(), plan.orderOnly(), scope, depth, before, deferred, check)) {
             return TargetState.FAILED;
         }
-        long mtime = timestamps.of(name);
+        long mtime = fileTime(name);
+        String found = null;
+        if (mtime == Timestamps.MISSING && !phony) {
+            found = vpath.find(name);
+            if (found != null) {
+                mtime = fileTime(found);
+            }
+        }
         boolean exists = mtime != Timestamps.MISSING;
-        boolean phony = graph.isPhony(name);
-        boolean mustMake = !exists || phony;
-        boolean depsChanged = false;
+        boolean mustMake = !exists || phony || check.mustMake;
+        boolean depsChanged = check.mustMake;
         List<String> newer = new ArrayList<>();
         for (String prerequisite : plan.prerequisites()) {
+            if (deferred.contains(prerequisite)) {
+                continue;
+            }
             long dep = mtimeAfterUpdate(prerequisite);
             if (dep == Timestamps.NEWEST || dep > mtime) {
                 mustMake = true;
@@ -183,34 +245,139 @@ public final class Builder {
                 newer.add(prerequisite);
             }
         }
+        if (options.alwaysMake() && plan.recipe() != null) {
+            mustMake = true;
+        }
+        if (mustMake && !deferred.isEmpty()) {
+            // remake.c: once the target must be remade, the intermediate files it depends on are made first.
+            for (String intermediate : deferred) {
+                TargetState state = update(intermediate, name, scope, depth + 1);
+                if (state == TargetState.FAILED) {
+                    return TargetState.FAILED;
+                }
+                if (plan.prerequisites().contains(intermediate)) {
+                    newer.add(intermediate);
+                }
+            }
+        }
         if (plan.recipe() == null) {
             if (!exists && !phony && !plan.hasRule()) {
                 return noRule(name, parent);
+            }
+            if (found != null) {
+                foundAt.put(name, found);
             }
             // A target without a recipe is "remade" by doing nothing: it keeps its file's time, or is newest if absent.
             mtimes.put(name, exists ? mtime : Timestamps.NEWEST);
             return depsChanged || !exists ? TargetState.REMADE : TargetState.UP_TO_DATE;
         }
-        if (options.alwaysMake()) {
-            mustMake = true;
-        }
         if (!mustMake) {
+            if (found != null) {
+                foundAt.put(name, found);
+            }
             mtimes.put(name, mtime);
             return TargetState.UP_TO_DATE;
+        }
+        String remadeAs = name;
+        if (found != null && vpath.inGpath(found, name)) {
+            // GPATH: a file found there is remade where it was found.
+            remadeAs = found;
+            foundAt.put(name, found);
         }
         if (!exists) {
             newer = new ArrayList<>(plan.prerequisites());
         }
-        return remake(name, plan, scope, newer, mtime);
+        TargetState state = remake(name, remadeAs, plan, scope, newer, exists ? mtime : Timestamps.MISSING);
+        if (state == TargetState.REMADE && isIntermediate(name) && !options.question()) {
+            intermediatesMade.add(name);
+        }
+        return state;
+    }
+
+    /** What checking missing intermediate prerequisites found (remake.c check_dep). */
+    private static final class IntermediateCheck {
+        boolean mustMake;
+    }
+
+    /** True if {@code name} is an intermediate file: made by an implicit chain, or {@code .INTERMEDIATE}. */
+    private boolean isIntermediate(String name) {
+        return !goals.contains(name) && !graph.isPhony(name)
+                && (chainIntermediates.contains(name) || graph.isDeclaredIntermediate(name));
+    }
+
+    /** A missing intermediate file is left alone until its dependent turns out to need remaking. */
+    private boolean deferrable(String name) {
+        return isIntermediate(name) && !states.containsKey(name) && searchedTime(name) == Timestamps.MISSING;
+    }
+
+    /**
+     * remake.c check_dep for a missing intermediate file: updates what it is made from (deferring intermediates in
+     * turn) and notes whether any of that is newer than {@code than}, the dependent's time.
+     */
+    private boolean checkIntermediate(String name, long than, Scope scope, int depth, IntermediateCheck check) {
+        Target target = graph.get(name);
+        if (target != null && !target.doubleColonRules().isEmpty()) {
+            TargetState state = update(name, null, scope, depth);
+            check.mustMake = true;
+            return state == TargetState.FAILED;
+        }
+        Plan plan = plan(name);
+        Scope own = scopes.forTarget(name, scope);
+        if (plan.recipe() == null && !plan.hasRule()) {
+            // Nothing can make it: updating it reports the missing rule.
+            return update(name, null, scope, depth) == TargetState.FAILED;
+        }
+        List<String> all = new ArrayList<>(plan.prerequisites());
+        all.addAll(plan.orderOnly());
+        boolean failed = false;
+        for (String prerequisite : all) {
+            if (deferrable(prerequisite)) {
+                failed |= checkIntermediate(prerequisite, than, own, depth + 1, check);
+            } else {
+                TargetState state = update(prerequisite, name, own, depth + 1);
+                failed |= state == TargetState.FAILED;
+                if (plan.prerequisites().contains(prerequisite)) {
+                    long dep = mtimeAfterUpdate(prerequisite);
+                    if (dep == Timestamps.NEWEST || dep > than) {
+                        check.mustMake = true;
+                    }
+                }
+            }
+            if (failed && !options.keepGoing()) {
+                return true;
+            }
+        }
+        return failed;
     }
 
     /** Updates every prerequisite; returns true if one failed (after trying all of them under -k). */
     private boolean updatePrerequisites(String name, List<String> prerequisites, List<String> orderOnly, Scope scope,
                                         int depth) {
+        return updatePrerequisites(name, prerequisites, orderOnly, scope, depth, Timestamps.MISSING, null, null);
+    }
+
+    /**
+     * Updates every prerequisite; with {@code deferred} not null, missing intermediate ones are only checked
+     * against {@code ownTime} and listed there (remake.c check_dep). Returns true if one failed.
+     */
+    private boolean updatePrerequisites(String name, List<String> prerequisites, List<String> orderOnly, Scope scope,
+                                        int depth, long ownTime, List<String> deferred, IntermediateCheck check) {
         boolean failed = false;
         List<String> all = new ArrayList<>(prerequisites);
         all.addAll(orderOnly);
         for (String prerequisite : all) {
+            if (deferred != null && deferrable(prerequisite)) {
+                if (!deferred.contains(prerequisite)) {
+                    deferred.add(prerequisite);
+                    if (checkIntermediate(prerequisite, ownTime, scope, depth + 1, check)) {
+                        failed = true;
+                        if (!options.keepGoing()) {
+                            return true;
+                        }
+                    }
+                }
+                continue;
+            }
             TargetState state = update(prerequisite, name, scope, depth + 1);
             if (state == TargetState.FAILED) {
                 failed = true;
@@ -239,17 +406,19 @@ public final class Builder {
         throw new MakeError(null, message);
     }
 
-    private TargetState remake(String name, Plan plan, Scope scope, List<String> newer, long mtimeBefore) {
+    private TargetState remake(String name, String remadeAs, Plan plan, Scope scope, List<String> newer,
+                               long mtimeBefore) {
         commandsStarted++;
         if (options.question()) {
             outOfDate = true;
             mtimes.put(name, Timestamps.NEWEST);
             return TargetState.REMADE;
         }
-        AutomaticVariables automatic = new AutomaticVariables(name, plan.prerequisites(), plan.orderOnly(), newer,
+        AutomaticVariables automatic = new AutomaticVariables(remadeAs, found(plan.prerequisites()),
+                found(plan.orderOnly()), found(newer),
                 plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()));
-        boolean ok = execution.run(name, plan.recipe(), automatic.bind(scope), mtimeBefore);
-        long after = timestamps.of(name);
+        boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+        long after = fileTime(remadeAs);
         boolean assumed = options.dryRun() || options.touch();
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;
         mtimes.put(name, effective);
@@ -270,7 +439,7 @@ public final class Builder {
             if (updatePrerequisites(name, rule.prerequisites(), rule.orderOnly(), scope, depth)) {
                 return TargetState.FAILED;
             }
-            long mtime = timestamps.of(name);
+            long mtime = fileTime(name);
             boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || rule.prerequisites().isEmpty()
                     || options.alwaysMake();
             List<String> newer = new ArrayList<>();
@@ -289,13 +458,13 @@ public final class Builder {
             }
             Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
                     List.of(), true);
-            if (remake(name, plan, scope, newer, mtime) == TargetState.FAILED) {
+            if (remake(name, name, plan, scope, newer, mtime) == TargetState.FAILED) {
                 return TargetState.FAILED;
             }
             anyRan = true;
         }
         if (!anyRan) {
-            long mtime = timestamps.of(name);
+            long mtime = fileTime(name);
             mtimes.put(name, mtime == Timestamps.MISSING ? Timestamps.NEWEST : mtime);
             return TargetState.UP_TO_DATE;
         }
@@ -307,7 +476,108 @@ public final class Builder {
         if (known != null) {
             return known;
         }
-        long now = timestamps.of(name);
+        long now = searchedTime(name);
         return now == Timestamps.MISSING ? Timestamps.NEWEST : now;
+    }
+
+    /** The file's time, {@code -W} files newer than anything. */
+    private long fileTime(String name) {
+        if (options.newFiles().contains(name)) {
+            return Timestamps.NEWEST;
+        }
+        return timestamps.of(name);
+    }
+
+    /** The file's time, looked for through the search path if missing here. */
+    private long searchedTime(String name) {
+        long t = fileTime(name);
+        if (t == Timestamps.MISSING) {
+            String found = vpath.find(name);
+            if (found != null) {
+                return fileTime(found);
+            }
+        }
+        return t;
+    }
+
+    /** The names as dependents see them: files found through the search path by their found name. */
+    private List<String> found(List<String> names) {
+        List<String> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            out.add(foundAt.getOrDefault(n, n));
+        }
+        return out;
+    }
+
+    /** Second expansion of an explicit rule's prerequisites: {@code $$@} and {@code $$*} are known (file.c). */
+    private List<String> expandExplicitPrerequisites(String name, String stem, List<String> words) {
+        if (words.isEmpty()) {
+            return words;
+        }
+        Scope scope = new AutomaticVariables(name, List.of(), List.of(), List.of(), stem)
+                .bind(scopes.forTarget(name, null));
+        List<String> out = new ArrayList<>();
+        for (String w : Words.split(expander.expand(String.join(" ", words), scope, null))) {
+            out.add(TargetGraph.normalize(w));
+        }
+        return out;
+    }
+
+    /** Second expansion of a pattern rule's prerequisites for {@code target} and {@code stem} (implicit.c). */
+    private List<String> expandPatternPrerequisites(String text, String target, String stem) {
+        Scope scope = new AutomaticVariables(target, List.of(), List.of(), List.of(), stem)
+                .bind(scopes.forTarget(target, null));
+        return Words.split(expander.expand(text, scope, null));
+    }
+
+    /**
+     * For the interrupt handler (any thread): removes the intermediate files made so far as GNU make does on a
+     * fatal signal, each with {@code *** Deleting intermediate file 'x'} and no {@code rm} line.
+     */
+    public void interrupted() {
+        removeIntermediates(true);
+    }
+
+    /** remake.c remove_intermediates: deletes the intermediate files made, printing one {@code rm} line. */
+    private void removeIntermediates(boolean signal) {
+        if (options.question() || options.touch() || graph.allSecondary() || (signal && options.dryRun())) {
+            return;
+        }
+        if (intermediatesRemoved.getAndSet(true)) {
+            return;
+        }
+        List<String> made;
+        synchronized (intermediatesMade) {
+            made = new ArrayList<>(intermediatesMade);
+        }
+        List<String> removed = new ArrayList<>();
+        for (String name : FileTableOrder.sort(made)) {
+            if (graph.isPrecious(name)) {
+                continue;
+            }
+            if (signal) {
+                try {
+                    if (timestamps.delete(name)) {
+                        ui.error("*** Deleting intermediate file '" + name + "'");
+                    }
+                } catch (IOException e) {
+                    ui.error("unlink: " + name + ": " + e.getMessage());
+                }
+                continue;
+            }
+            if (!options.dryRun()) {
+                try {
+                    if (!timestamps.delete(name)) {
+                        continue;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("unlink: " + name, e);
+                }
+            }
+            removed.add(name);
+        }
+        if (!removed.isEmpty() && !options.silent() && !graph.specialAppliesToAll(".SILENT")) {
+            ui.info("rm " + String.join(" ", removed));
+        }
     }
 }

@@ -12,11 +12,27 @@ import dev.jmake.syntax.Location;
  */
 public record CommandLine(String command, boolean silent, boolean ignoreErrors, boolean recursive, Location location) {
 
-    /** Splits off the prefixes GNU make accepts in any order, with blanks between them. */
+    /**
+     * Splits off the prefixes GNU make accepts in any order, with blanks between them. The prefixes of the
+     * unexpanded line ({@code unexpanded}, job.c chop_commands) apply to every command its expansion holds, each
+     * command adding its own.
+     */
     public static CommandLine parse(String expanded, String unexpanded, Location location) {
         boolean silent = false;
         boolean ignore = false;
         boolean recursive = mentionsMake(unexpanded);
+        for (int u = 0; u < unexpanded.length(); u++) {
+            char c = unexpanded.charAt(u);
+            if (c == '@') {
+                silent = true;
+            } else if (c == '-') {
+                ignore = true;
+            } else if (c == '+') {
+                recursive = true;
+            } else if (c != ' ' && c != '\t') {
+                break;
+            }
+        }
         int i = 0;
         while (i < expanded.length()) {
             char c = expanded.charAt(i);

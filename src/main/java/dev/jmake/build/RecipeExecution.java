@@ -15,6 +15,7 @@ import dev.jmake.syntax.Location;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,13 @@ final class RecipeExecution {
     private final ProcessSpawner spawner;
     private final Timestamps timestamps;
     private final RecipeEnvironment environment;
+    private final boolean oneShell;
+    private final Path directory;
 
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
-                    Timestamps timestamps, RecipeEnvironment environment) {
+                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory) {
+        this.oneShell = oneShell;
+        this.directory = directory;
         this.graph = graph;
         this.expander = expander;
         this.options = options;
@@ -103,7 +108,7 @@ final class RecipeExecution {
     /** Runs one command to completion; a program that cannot be started is reported and counts as status 127. */
     private Termination execute(RecipeCommand command, Map<String, String> env) {
         ui.out().flush();
-        SpawnResult result = spawner.spawn(SpawnRequest.of(command.argv(), env));
+        SpawnResult result = spawner.spawn(SpawnRequest.of(command.argv(), env).inDirectory(directory));
         if (result instanceof SpawnResult.Started started) {
             return started.process().waitFor();
         }
@@ -127,6 +132,17 @@ final class RecipeExecution {
         Location first = recipe.lines().get(0).location();
         ShellSettings shell = ShellSettings.of(expander.expand("$(SHELL)", scope, first),
                 expander.expand("$(.SHELLFLAGS)", scope, first));
+        if (oneShell) {
+            // .ONESHELL: the whole recipe is one command; the first line's prefixes apply to it (job.c).
+            ShellSettings one = new ShellSettings(shell.shell(), shell.shellFlags(), shell.ifs(), true);
+            String text = String.join("\n", expanded).replace("\n\t", "\n");
+            CommandLine parsed = CommandLine.parse(text, recipe.lines().get(0).text(), first);
+            RecipeCommand command = RecipeCommand.next(parsed.command(), one);
+            // GNU echoes the text the shell gets: interior prefixes already removed.
+            String shown = command.isEmpty() ? parsed.command() : command.argv().get(command.argv().size() - 1);
+            commands.add(new Prepared(parsed.withCommand(shown), command));
+            return commands;
+        }
         for (int i = 0; i < expanded.size(); i++) {
             Recipe.Line line = recipe.lines().get(i);
             String text = expanded.get(i).replace("\n\t", "\n");

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 final class Timestamps {
     /** The file does not exist. */
     static final long MISSING = Long.MIN_VALUE;
+    /** Older than any file ({@code -o}), yet existing. */
+    static final long OLDEST = Long.MIN_VALUE + 1;
     /** Newer than any file: a remade target that left no file, or one assumed remade under -n. */
     static final long NEWEST = Long.MAX_VALUE;
 

@@ -4,14 +4,16 @@ import dev.jmake.eval.PatternRule;
 import java.util.List;
 
 /**
- * A pattern rule chosen for a target: the stem, the rule's prerequisites with the stem substituted, and
- * every file the rule makes in one run (all its target patterns, for multi-target pattern rules).
+ * A pattern rule chosen for a target: the stem, the rule's prerequisites with the stem substituted, every file
+ * the rule makes in one run (all its target patterns, for multi-target pattern rules), and the prerequisites that
+ * neither exist nor are mentioned, accepted because another implicit rule can make them (intermediate files).
  */
 public record ImplicitMatch(PatternRule rule, String stem, List<String> prerequisites, List<String> orderOnly,
-                            List<String> targets) {
+                            List<String> targets, List<String> intermediates) {
     public ImplicitMatch {
         prerequisites = List.copyOf(prerequisites);
         orderOnly = List.copyOf(orderOnly);
         targets = List.copyOf(targets);
+        intermediates = List.copyOf(intermediates);
     }
 }

@@ -16,10 +16,23 @@ public final class ImplicitRuleSearch {
     private static final int MAX_CHAIN = 8;
     private final TargetGraph graph;
     private final Path directory;
+    private final VpathSearch vpath;
+    private final PrerequisiteExpansion secondExpansion;
 
     public ImplicitRuleSearch(TargetGraph graph, Path directory) {
+        this(graph, directory, VpathSearch.none(directory), null);
+    }
+
+    /**
+     * A search where prerequisites also exist when found through {@code vpath}, and (if {@code secondExpansion}
+     * is not null and the makefile has {@code .SECONDEXPANSION}) pattern prerequisites are expanded again.
+     */
+    public ImplicitRuleSearch(TargetGraph graph, Path directory, VpathSearch vpath,
+                              PrerequisiteExpansion secondExpansion) {
         this.graph = graph;
         this.directory = directory;
+        this.vpath = vpath;
+        this.secondExpansion = secondExpansion;
     }
 
     /** The rule that makes {@code name}, or null. */
@@ -38,15 +51,18 @@ public final class ImplicitRuleSearch {
         boolean specificMatch = false;
         for (PatternRule rule : graph.patternRules()) {
             order++;
-            if (rule.recipe() == null || inUse.contains(rule)) {
+            if (inUse.contains(rule)) {
                 continue;
             }
             for (String target : rule.targets()) {
                 Pattern pattern = Pattern.of(target);
                 String stem = pattern.match(name);
                 if (stem != null) {
-                    candidates.add(new Candidate(rule, target, stem, order));
                     specificMatch |= !pattern.matchesAnything();
+                    // A rule with neither prerequisites nor recipe only marks a specific match (implicit.c).
+                    if (rule.recipe() != null) {
+                        candidates.add(new Candidate(rule, target, stem, order));
+                    }
                     break;
                 }
             }
@@ -76,33 +92,42 @@ public final class ImplicitRuleSearch {
         String dirPart = directoryPrefixToRestore(c.pattern(), name);
         String stem = c.stem();
         String bareStem = dirPart.isEmpty() ? stem : stem.substring(dirPart.length());
-        List<String> prerequisites = new ArrayList<>();
-        for (String p : c.rule().prerequisites()) {
-            prerequisites.add(expandPrerequisite(p, stem, bareStem, dirPart));
-        }
-        List<String> orderOnly = new ArrayList<>();
-        for (String p : c.rule().orderOnly()) {
-            orderOnly.add(expandPrerequisite(p, stem, bareStem, dirPart));
-        }
+        List<String> prerequisites = expandAll(c.rule().prerequisites(), name, stem, bareStem, dirPart);
+        List<String> orderOnly = expandAll(c.rule().orderOnly(), name, stem, bareStem, dirPart);
+        List<String> intermediates = new ArrayList<>();
         for (String p : prerequisites) {
-            if (!acceptable(p, c.rule(), pass, depth, inUse)) {
+            if (exists(p) || graph.isMentioned(p)) {
+                continue;
+            }
+            if (pass == 0 || c.rule().terminal() || !chainable(p, c.rule(), depth, inUse)) {
                 return null;
             }
+            intermediates.add(p);
         }
         List<String> targets = new ArrayList<>();
         for (String t : c.rule().targets()) {
             targets.add(substituteTarget(t, stem, bareStem, dirPart));
         }
-        return new ImplicitMatch(c.rule(), stem, prerequisites, orderOnly, targets);
+        return new ImplicitMatch(c.rule(), stem, prerequisites, orderOnly, targets, intermediates);
     }
 
-    private boolean acceptable(String prerequisite, PatternRule rule, int pass, int depth, List<PatternRule> inUse) {
-        if (exists(prerequisite) || graph.isMentioned(prerequisite)) {
-            return true;
+    private List<String> expandAll(List<String> patterns, String name, String stem, String bareStem,
+                                   String dirPart) {
+        List<String> out = new ArrayList<>();
+        for (String p : patterns) {
+            out.add(expandPrerequisite(p, stem, bareStem, dirPart));
         }
-        if (rule.terminal() || pass == 0) {
-            return false;
+        if (secondExpansion == null || !graph.secondExpansion() || out.isEmpty()) {
+            return out;
         }
+        List<String> expanded = new ArrayList<>();
+        for (String word : secondExpansion.expand(String.join(" ", out), name, stem)) {
+            expanded.add(TargetGraph.normalize(word));
+        }
+        return expanded;
+    }
+
+    private boolean chainable(String prerequisite, PatternRule rule, int depth, List<PatternRule> inUse) {
         inUse.add(rule);
         try {
             return find(prerequisite, depth + 1, inUse) != null;
@@ -112,7 +137,7 @@ public final class ImplicitRuleSearch {
     }
 
     private boolean exists(String name) {
-        return Files.exists(directory.resolve(name));
+        return Files.exists(directory.resolve(name)) || vpath.find(name) != null;
     }
 
     /** The directory GNU make removed before matching a slash-less pattern (to be put back on prerequisites). */

@@ -18,6 +18,7 @@ public final class Target {
     private String stem;
     private Location location;
     private boolean mentionedAsTarget;
+    private boolean secondExpansion;
     private List<String> groupMembers = List.of();
 
     Target(String name) {
@@ -57,6 +58,11 @@ public final class Target {
         return mentionedAsTarget;
     }
 
+    /** True if a rule of this target was read after {@code .SECONDEXPANSION}: its prerequisites expand again. */
+    public boolean secondExpansion() {
+        return secondExpansion;
+    }
+
     public List<DoubleColonRule> doubleColonRules() {
         return doubleColonRules;
     }
@@ -71,6 +77,10 @@ public final class Target {
         if (location == null) {
             location = where;
         }
+    }
+
+    void markSecondExpansion() {
+        secondExpansion = true;
     }
 
     void addPrerequisites(List<String> normal, List<String> orderOnlyNames, boolean first) {

@@ -2,7 +2,9 @@ package dev.jmake.graph;
 
 import dev.jmake.eval.Database;
 import dev.jmake.eval.PatternRule;
+import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Rule;
+import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,18 +24,87 @@ public final class TargetGraph {
     private final List<PatternRule> patternRules;
     private final Map<String, Set<String>> special = new HashMap<>();
     private final Set<String> specialWithoutPrerequisites = new HashSet<>();
+    private final List<SuffixRuleWarning> suffixRuleWarnings = new ArrayList<>();
+    private boolean secondExpansionSeen;
+
+    /** GNU make 4.3's default {@code .SUFFIXES} (default.c), in effect unless {@code -r} is given. */
+    public static final List<String> DEFAULT_SUFFIXES = List.of(".out", ".a", ".ln", ".o", ".c", ".cc", ".C", ".cpp",
+            ".p", ".f", ".F", ".m", ".r", ".y", ".l", ".ym", ".yl", ".s", ".S", ".mod", ".sym", ".def", ".h", ".info",
+            ".dvi", ".tex", ".texinfo", ".texi", ".txinfo", ".w", ".ch", ".web", ".sh", ".elc", ".el");
+
+    /** A suffix rule given prerequisites, which GNU make 4.3 ignores with a warning at its recipe. */
+    public record SuffixRuleWarning(Location location, String message) {}
 
     private TargetGraph(List<PatternRule> patternRules) {
-        this.patternRules = List.copyOf(patternRules);
+        this.patternRules = new ArrayList<>(patternRules);
     }
 
-    /** Builds the graph from the rules read, in reading order. */
+    /** Builds the graph from the rules read, in reading order, with built-in rules (the default suffix list). */
     public static TargetGraph from(Database database) {
+        return from(database, true);
+    }
+
+    /**
+     * Builds the graph from the rules read, in reading order; {@code builtinRules} false ({@code -r}) empties the
+     * default suffix list. Suffix rules then become pattern rules after the makefile's own (rule.c
+     * convert_to_pattern).
+     */
+    public static TargetGraph from(Database database, boolean builtinRules) {
         TargetGraph graph = new TargetGraph(database.patternRules());
+        if (builtinRules) {
+            graph.special.put(".SUFFIXES", new LinkedHashSet<>(DEFAULT_SUFFIXES));
+        }
         for (Rule rule : database.rules()) {
             graph.add(rule);
         }
+        graph.convertSuffixRules();
         return graph;
+    }
+
+    /** rule.c convert_to_pattern: {@code .x.y:} becomes {@code %.y: %.x}, {@code .x:} becomes {@code %: %.x}. */
+    private void convertSuffixRules() {
+        List<String> suffixes = suffixes();
+        for (String s : suffixes) {
+            // A rule without prerequisites or recipe: it only disqualifies match-anything rules.
+            addPatternRule(new PatternRule(null, List.of("%" + s), List.of(), List.of(), null, false));
+            Target single = targets.get(s);
+            if (single != null && single.recipe() != null) {
+                addPatternRule(new PatternRule(single.location(), List.of("%"), List.of("%" + s), List.of(),
+                        single.recipe(), false));
+            }
+            for (String t : suffixes) {
+                if (s.equals(t)) {
+                    continue;
+                }
+                Target f = targets.get(s + t);
+                if (f == null || f.recipe() == null) {
+                    continue;
+                }
+                if (!f.prerequisites().isEmpty() || !f.orderOnly().isEmpty()) {
+                    Recipe r = f.recipe();
+                    Location at = r.lines().isEmpty() ? f.location() : r.lines().get(0).location();
+                    suffixRuleWarnings.add(new SuffixRuleWarning(at,
+                            "warning: ignoring prerequisites on suffix rule definition"));
+                }
+                addPatternRule(new PatternRule(f.location(), List.of("%" + t), List.of("%" + s), List.of(),
+                        f.recipe(), false));
+            }
+        }
+    }
+
+    /** rule.c new_pattern_rule without override: a rule identical in targets and prerequisites is dropped. */
+    private void addPatternRule(PatternRule rule) {
+        for (PatternRule r : patternRules) {
+            if (r.targets().equals(rule.targets()) && r.prerequisites().equals(rule.prerequisites())) {
+                return;
+            }
+        }
+        patternRules.add(rule);
+    }
+
+    /** Warnings GNU make prints about the suffix rules (after reading, before building). */
+    public List<SuffixRuleWarning> suffixRuleWarnings() {
+        return List.copyOf(suffixRuleWarnings);
     }
 
     /** GNU make strips a leading {@code ./} from file names ({@code ./foo} and {@code foo} are one target). */
@@ -62,6 +133,9 @@ public final class TargetGraph {
         mentioned.addAll(prerequisites);
         mentioned.addAll(orderOnly);
         List<String> names = normalizeAll(rule.targets());
+        if (names.contains(".SECONDEXPANSION")) {
+            secondExpansionSeen = true;
+        }
         for (String name : names) {
             mentioned.add(name);
             if (SpecialTargets.isSpecial(name)) {
@@ -91,6 +165,9 @@ public final class TargetGraph {
                 throw new MakeError(rule.location(), "target file '" + name + "' has both : and :: entries");
             }
             target.markTarget(rule.location());
+            if (secondExpansionSeen) {
+                target.markSecondExpansion();
+            }
             boolean hasRecipe = rule.recipe() != null;
             target.addPrerequisites(prerequisites, orderOnly, hasRecipe);
             if (hasRecipe) {
@@ -153,6 +230,36 @@ public final class TargetGraph {
         if (specialAppliesToAll(".SECONDARY") || specialPrerequisites(".SECONDARY").contains(name)) {
             return true;
         }
+        for (String p : specialPrerequisites(".PRECIOUS")) {
+            if (p.equals(name) || (Pattern.isPattern(p) && Pattern.of(p).matchWhole(name) != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if {@code .SECONDEXPANSION} appears: pattern rules' prerequisites are expanded twice. */
+    public boolean secondExpansion() {
+        return secondExpansionSeen;
+    }
+
+    /** {@code .INTERMEDIATE} or {@code .SECONDARY} names this file. */
+    public boolean isDeclaredIntermediate(String name) {
+        return specialPrerequisites(".INTERMEDIATE").contains(name) || specialPrerequisites(".SECONDARY").contains(name);
+    }
+
+    /** {@code .SECONDARY} names this file: intermediate, but never deleted. */
+    public boolean isSecondary(String name) {
+        return specialPrerequisites(".SECONDARY").contains(name);
+    }
+
+    /** {@code .SECONDARY} without prerequisites: no intermediate file is deleted. */
+    public boolean allSecondary() {
+        return specialAppliesToAll(".SECONDARY");
+    }
+
+    /** {@code .PRECIOUS} names this file or a pattern matching it. */
+    public boolean isPreciousOnly(String name) {
         for (String p : specialPrerequisites(".PRECIOUS")) {
             if (p.equals(name) || (Pattern.isPattern(p) && Pattern.of(p).matchWhole(name) != null)) {
                 return true;

@@ -28,6 +28,17 @@ class CommandLineTest {
     }
 
     @Test
+    void prefixesOfTheUnexpandedLineApplyToEveryCommand() {
+        CommandLine line = CommandLine.parse("-false", "@$(cmds)", AT);
+        assertEquals("false", line.command());
+        assertTrue(line.silent());
+        assertTrue(line.ignoreErrors());
+        CommandLine plain = CommandLine.parse("echo two", "$(cmds)", AT);
+        assertFalse(plain.silent());
+        assertFalse(plain.ignoreErrors());
+    }
+
+    @Test
     void suffixStemUsesTheSuffixList() {
         assertEquals("foo", AutomaticVariables.suffixStem("foo.o", List.of(".c", ".o")));
         assertEquals("", AutomaticVariables.suffixStem("foo.z", List.of(".c", ".o")));

@@ -58,4 +58,47 @@ class ImplicitRuleSearchTest {
         ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db), dir).find("lib.o");
         assertEquals("b", match.stem());
     }
+
+    @Test
+    void chainedPrerequisitesAreIntermediateAndVpathFilesExist() throws IOException {
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("src/x.a"), "");
+        Database db = new Database();
+        db.patternRules().add(rule("%.c", "%.b"));
+        db.patternRules().add(rule("%.b", "%.a"));
+        TargetGraph graph = TargetGraph.from(db, false);
+        assertNull(new ImplicitRuleSearch(graph, dir).find("x.c"));
+        VpathSearch vpath = VpathSearch.of(List.of(), "src", "", dir);
+        ImplicitMatch match = new ImplicitRuleSearch(graph, dir, vpath, null).find("x.c");
+        assertEquals(List.of("x.b"), match.prerequisites());
+        assertEquals(List.of("x.b"), match.intermediates());
+        assertEquals(List.of(), new ImplicitRuleSearch(graph, dir, vpath, null).find("x.b").intermediates());
+    }
+
+    @Test
+    void aSuffixWithoutRuleDisqualifiesMatchAnythingRules() throws IOException {
+        Files.writeString(dir.resolve("x.c.src"), "");
+        Database db = new Database();
+        db.patternRules().add(rule("%", "%.src"));
+        db.rules().add(new dev.jmake.eval.Rule(AT, List.of(".SUFFIXES"), List.of(".c"), List.of(), null, false,
+                false, null));
+        assertNull(new ImplicitRuleSearch(TargetGraph.from(db, false), dir).find("x.c"));
+        Database plain = new Database();
+        plain.patternRules().add(rule("%", "%.src"));
+        assertEquals(List.of("x.c.src"),
+                new ImplicitRuleSearch(TargetGraph.from(plain, false), dir).find("x.c").prerequisites());
+    }
+
+    @Test
+    void secondExpansionOfPatternPrerequisites() throws IOException {
+        Files.writeString(dir.resolve("x.in"), "");
+        Database db = new Database();
+        db.rules().add(new dev.jmake.eval.Rule(AT, List.of(".SECONDEXPANSION"), List.of(), List.of(), null, false,
+                false, null));
+        db.patternRules().add(rule("%.out", "$*.in"));
+        PrerequisiteExpansion expansion = (text, target, stem) -> List.of(text.replace("$*", stem));
+        ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db, false), dir, VpathSearch.none(dir),
+                expansion).find("x.out");
+        assertEquals(List.of("x.in"), match.prerequisites());
+    }
 }

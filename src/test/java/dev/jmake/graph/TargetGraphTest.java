@@ -65,4 +65,73 @@ class TargetGraphTest {
         assertEquals("foo", TargetGraph.normalize("././foo"));
         assertEquals("./", TargetGraph.normalize("./"));
     }
+
+    @Test
+    void suffixRulesBecomePatternRulesAfterTheMakefilesOwn() {
+        Database db = new Database();
+        db.rules().add(rule(List.of(".SUFFIXES"), List.of(".in", ".out"), null));
+        db.rules().add(rule(List.of(".in.out"), List.of(), recipe("cp")));
+        db.rules().add(rule(List.of(".in"), List.of(), recipe("single")));
+        TargetGraph graph = TargetGraph.from(db, false);
+        assertEquals(List.of(".in", ".out"), graph.suffixes());
+        List<String> rules = graph.patternRules().stream()
+                .map(r -> String.join(" ", r.targets()) + ":" + String.join(" ", r.prerequisites())
+                        + (r.recipe() == null ? "" : ";" + r.recipe().lines().get(0).text()))
+                .toList();
+        assertEquals(List.of("%.in:", "%:%.in;single", "%.out:%.in;cp", "%.out:"), rules);
+        assertTrue(graph.suffixRuleWarnings().isEmpty());
+    }
+
+    @Test
+    void builtinRulesMeanTheDefaultSuffixListAndAnEmptyTargetClearsIt() {
+        Database db = new Database();
+        assertEquals(TargetGraph.DEFAULT_SUFFIXES, TargetGraph.from(db, true).suffixes());
+        assertEquals(List.of(), TargetGraph.from(db, false).suffixes());
+        db.rules().add(rule(List.of(".SUFFIXES"), List.of(), null));
+        db.rules().add(rule(List.of(".SUFFIXES"), List.of(".x"), null));
+        assertEquals(List.of(".x"), TargetGraph.from(db, true).suffixes());
+    }
+
+    @Test
+    void prerequisitesOfASuffixRuleAreIgnoredWithAWarning() {
+        Database db = new Database();
+        db.rules().add(rule(List.of(".SUFFIXES"), List.of(".in", ".out"), null));
+        Location recipeAt = new Location("Makefile", 3);
+        db.rules().add(new Rule(AT, List.of(".in.out"), List.of("dep"), List.of(),
+                new Recipe(List.of(new Recipe.Line("cp", recipeAt))), false, false, null));
+        TargetGraph graph = TargetGraph.from(db, false);
+        assertEquals(List.of(new TargetGraph.SuffixRuleWarning(recipeAt,
+                "warning: ignoring prerequisites on suffix rule definition")), graph.suffixRuleWarnings());
+        assertTrue(graph.patternRules().stream().anyMatch(r -> r.targets().equals(List.of("%.out"))
+                && r.prerequisites().equals(List.of("%.in"))));
+    }
+
+    @Test
+    void secondExpansionAppliesToRulesReadAfterIt() {
+        Database db = new Database();
+        db.rules().add(rule(List.of("before"), List.of("$@.x"), null));
+        db.rules().add(rule(List.of(".SECONDEXPANSION"), List.of(), null));
+        db.rules().add(rule(List.of("after"), List.of("$@.x"), null));
+        TargetGraph graph = TargetGraph.from(db);
+        assertFalse(graph.get("before").secondExpansion());
+        assertTrue(graph.get("after").secondExpansion());
+        assertTrue(graph.secondExpansion());
+    }
+
+    @Test
+    void intermediateSecondaryAndPrecious() {
+        Database db = new Database();
+        db.rules().add(rule(List.of(".INTERMEDIATE"), List.of("i"), null));
+        db.rules().add(rule(List.of(".SECONDARY"), List.of("s"), null));
+        db.rules().add(rule(List.of(".PRECIOUS"), List.of("%.p"), null));
+        TargetGraph graph = TargetGraph.from(db);
+        assertTrue(graph.isDeclaredIntermediate("i"));
+        assertTrue(graph.isDeclaredIntermediate("s"));
+        assertFalse(graph.isSecondary("i"));
+        assertTrue(graph.isSecondary("s"));
+        assertFalse(graph.allSecondary());
+        assertTrue(graph.isPreciousOnly("a.p"));
+        assertTrue(graph.isPrecious("s"));
+        assertFalse(graph.isPrecious("i"));
+    }
 }
