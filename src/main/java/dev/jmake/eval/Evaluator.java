@@ -57,7 +57,10 @@ public final class Evaluator {
         this.fileNames = new FileNames(settings.directory(), settings.environment().get("HOME"));
     }
 
-    /** Reads every makefile; throws {@link dev.jmake.syntax.MakeError} on fatal errors. */
+    /**
+     * Reads every makefile, then adds the built-in rules unless {@code -r} ({@link BuiltinRules#install});
+     * throws {@link dev.jmake.syntax.MakeError} on fatal errors.
+     */
     public Database read() {
         defineInitialVariables();
         for (String text : settings.evals()) {
@@ -89,6 +92,10 @@ public final class Evaluator {
                     break;
                 }
             }
+        }
+        // GNU installs the default rules around reading so that the makefile's come first; -R implies -r.
+        if (!settings.noBuiltinRules() && !settings.noBuiltinVariables()) {
+            BuiltinRules.install(database);
         }
         return database;
     }

@@ -41,7 +41,7 @@ public final class Diagnostics {
     /** {@code Makefile:3: text} on stderr ({@code $(warning)}, {@code overriding recipe for target}); unlocated: {@code jmake: text}. */
     public void warning(Location location, String text) {
         out.flush();
-        err.println((location == null ? prefix() : location.toString()) + ": " + text);
+        err.println((unlocated(location) ? prefix() : location.toString()) + ": " + text);
         err.flush();
     }
 
@@ -55,9 +55,14 @@ public final class Diagnostics {
     /** A fatal error: {@code Makefile:7: *** missing separator.  Stop.} or {@code jmake: *** No targets.  Stop.}. */
     public void fatal(MakeError error) {
         out.flush();
-        String where = error.location() == null ? prefix() : error.location().toString();
+        String where = unlocated(error.location()) ? prefix() : error.location().toString();
         err.println(where + ": *** " + error.getMessage() + ".  Stop.");
         err.flush();
+    }
+
+    /** GNU prints no location for messages about built-in rules (their floc has no file name). */
+    private static boolean unlocated(Location location) {
+        return location == null || location.isBuiltin();
     }
 
     public PrintStream out() {

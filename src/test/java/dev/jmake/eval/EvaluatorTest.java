@@ -36,7 +36,8 @@ class EvaluatorTest {
 
     private Database read(String makefile, List<String> makefiles, String... commandLine) {
         write("Makefile", makefile);
-        ReadSettings settings = new ReadSettings(dir, makefiles, List.of(), ENV, List.of(commandLine), false, false,
+        // -r: these tests look at the makefile's own rules (BuiltinRulesTest covers the built-in ones)
+        ReadSettings settings = new ReadSettings(dir, makefiles, List.of(), ENV, List.of(commandLine), false, true,
                 false, "make", 0, "", List.of());
         return evaluator(settings).read();
     }
