@@ -67,8 +67,8 @@ public final class Builder {
         this.options = options;
         this.ui = ui;
         this.scopes = new TargetScopes(database);
-        this.vpath = VpathSearch.of(database.vpaths(), expander.expand("$(VPATH)", scopes.global(), null),
-                expander.expand("$(GPATH)", scopes.global(), null), directory);
+        this.vpath = VpathSearch.of(database.vpaths(), expander.value("VPATH", scopes.global(), null),
+                expander.value("GPATH", scopes.global(), null), directory);
         this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites);
         this.timestamps = new Timestamps(directory);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,

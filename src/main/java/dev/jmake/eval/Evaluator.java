@@ -30,6 +30,8 @@ public final class Evaluator {
     private final RuleRecorder recorder;
     private final List<String> includeDirs;
     private final FileNames fileNames;
+    /** {@code .SECONDEXPANSION} has been a target: prerequisites with references wait for their second expansion. */
+    private boolean secondExpansion;
 
     public Evaluator(ReadSettings settings, Diagnostics diagnostics, ShellRunner shell) {
         this(settings, diagnostics, shell, System.in);
@@ -98,6 +100,14 @@ public final class Evaluator {
             BuiltinRules.install(database);
         }
         return database;
+    }
+
+    boolean secondExpansion() {
+        return secondExpansion;
+    }
+
+    void enableSecondExpansion() {
+        secondExpansion = true;
     }
 
     /** The expander bound to the database being read. */

@@ -14,6 +14,7 @@ import java.util.List;
  * recipe is ignored) and answers the {@link StatementReader}'s questions about it.
  */
 final class StatementEvaluator implements ReaderContext {
+
     private final Evaluator evaluator;
     private final boolean setDefaultGoal;
     private PendingRule pending;
@@ -188,8 +189,11 @@ final class StatementEvaluator implements ReaderContext {
             orderOnlyText = prerequisites.substring(bar + 1).replace('|', ' ');
             prerequisites = prerequisites.substring(0, bar);
         }
-        pending = new PendingRule(location, targets, glob(RuleLineParser.words(prerequisites)),
-                glob(RuleLineParser.words(orderOnlyText)), h.staticPattern(), h.doubleColon(), h.grouped());
+        if (targets.contains(".SECONDEXPANSION")) {
+            evaluator.enableSecondExpansion();
+        }
+        pending = new PendingRule(location, targets, prerequisiteWords(prerequisites),
+                prerequisiteWords(orderOnlyText), h.staticPattern(), h.doubleColon(), h.grouped());
         noTargets = false;
         if (h.inlineRecipe() != null) {
             pending.addRecipeLine(h.inlineRecipe(), location);
@@ -197,6 +201,18 @@ final class StatementEvaluator implements ReaderContext {
         if (setDefaultGoal) {
             evaluator.considerDefaultGoal(targets);
         }
+    }
+
+    /**
+     * After {@code .SECONDEXPANSION}, text that still holds references is kept whole, as GNU make keeps it unparsed
+     * until the second expansion ({@code $$(notdir $$*).in} must not be split into words, nor into archive groups).
+     */
+    private List<String> prerequisiteWords(String text) {
+        if (evaluator.secondExpansion() && text.indexOf('$') >= 0) {
+            String whole = text.strip();
+            return whole.isEmpty() ? List.of() : List.of(whole);
+        }
+        return glob(RuleLineParser.words(text));
     }
 
     /** Splits archive groups, expands wildcards word by word and removes the backslashes quoting colons. */
