@@ -5,6 +5,7 @@ import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Words;
+import dev.jmake.graph.DirectoryCache;
 import dev.jmake.graph.DoubleColonRule;
 import dev.jmake.graph.ImplicitMatch;
 import dev.jmake.graph.ImplicitRuleSearch;
@@ -69,7 +70,8 @@ public final class Builder {
         this.scopes = new TargetScopes(database);
         this.vpath = VpathSearch.of(database.vpaths(), expander.value("VPATH", scopes.global(), null),
                 expander.value("GPATH", scopes.global(), null), directory);
-        this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites);
+        this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites,
+                new DirectoryCache(directory));
         this.timestamps = new Timestamps(directory);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
                 database.oneShell(), directory);
@@ -418,6 +420,7 @@ public final class Builder {
                 found(plan.orderOnly()), found(newer),
                 plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()));
         boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+        implicitRules.invalidate();
         long after = fileTime(remadeAs);
         boolean assumed = options.dryRun() || options.touch();
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;

@@ -1,11 +1,17 @@
 package dev.jmake.graph;
 
 import dev.jmake.eval.PatternRule;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * GNU make's implicit rule search (implicit.c): candidate pattern rules ordered by stem length (shortest first,
@@ -15,12 +21,17 @@ import java.util.List;
 public final class ImplicitRuleSearch {
     private static final int MAX_CHAIN = 8;
     private final TargetGraph graph;
-    private final Path directory;
     private final VpathSearch vpath;
     private final PrerequisiteExpansion secondExpansion;
+    private final DirectoryCache files;
+    private final List<CompiledPatternRule> rules;
+    /** Rule indexes by the suffix of a target pattern: only rules whose suffix ends the name can match it. */
+    private final Map<String, List<Integer>> rulesBySuffix = new HashMap<>();
+    /** Files found impossible to make as intermediates (GNU's file_impossible), so chains are not searched again. */
+    private final Set<String> impossible = new HashSet<>();
 
     public ImplicitRuleSearch(TargetGraph graph, Path directory) {
-        this(graph, directory, VpathSearch.none(directory), null);
+        this(graph, directory, VpathSearch.none(directory), null, new DirectoryCache(directory));
     }
 
     /**
@@ -28,40 +39,70 @@ public final class ImplicitRuleSearch {
      * is not null and the makefile has {@code .SECONDEXPANSION}) pattern prerequisites are expanded again.
      */
     public ImplicitRuleSearch(TargetGraph graph, Path directory, VpathSearch vpath,
-                              PrerequisiteExpansion secondExpansion) {
+                              PrerequisiteExpansion secondExpansion, DirectoryCache files) {
         this.graph = graph;
-        this.directory = directory;
         this.vpath = vpath;
         this.secondExpansion = secondExpansion;
+        this.files = files;
+        this.rules = CompiledPatternRule.compile(graph.patternRules());
+        for (int i = 0; i < rules.size(); i++) {
+            for (Pattern target : rules.get(i).targets()) {
+                List<Integer> indexes = rulesBySuffix.computeIfAbsent(target.suffix(), k -> new ArrayList<>());
+                if (indexes.isEmpty() || indexes.get(indexes.size() - 1) != i) {
+                    indexes.add(i);
+                }
+            }
+        }
+    }
+
+    /** The rules, in reading order, that have a target pattern whose suffix ends {@code name}. */
+    private List<CompiledPatternRule> rulesEnding(String name) {
+        BitSet marked = new BitSet(rules.size());
+        for (Map.Entry<String, List<Integer>> e : rulesBySuffix.entrySet()) {
+            if (name.endsWith(e.getKey())) {
+                for (int i : e.getValue()) {
+                    marked.set(i);
+                }
+            }
+        }
+        List<CompiledPatternRule> out = new ArrayList<>(marked.cardinality());
+        for (int i = marked.nextSetBit(0); i >= 0; i = marked.nextSetBit(i + 1)) {
+            out.add(rules.get(i));
+        }
+        return out;
+    }
+
+    /** Forgets what was found impossible: a recipe ran and may have created files. */
+    public void invalidate() {
+        impossible.clear();
+        files.invalidate();
     }
 
     /** The rule that makes {@code name}, or null. */
     public ImplicitMatch find(String name) {
-        return find(name, 0, new ArrayList<>());
+        return find(name, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 
-    private record Candidate(PatternRule rule, String pattern, String stem, int order) {}
+    private record Candidate(PatternRule rule, Pattern pattern, String stem, int order) {}
 
-    private ImplicitMatch find(String name, int depth, List<PatternRule> inUse) {
+    private ImplicitMatch find(String name, int depth, Set<PatternRule> inUse) {
         if (depth > MAX_CHAIN) {
             return null;
         }
         List<Candidate> candidates = new ArrayList<>();
-        int order = 0;
         boolean specificMatch = false;
-        for (PatternRule rule : graph.patternRules()) {
-            order++;
+        for (CompiledPatternRule compiled : rulesEnding(name)) {
+            PatternRule rule = compiled.rule();
             if (inUse.contains(rule)) {
                 continue;
             }
-            for (String target : rule.targets()) {
-                Pattern pattern = Pattern.of(target);
+            for (Pattern pattern : compiled.targets()) {
                 String stem = pattern.match(name);
                 if (stem != null) {
                     specificMatch |= !pattern.matchesAnything();
                     // A rule with neither prerequisites nor recipe only marks a specific match (implicit.c).
                     if (rule.recipe() != null) {
-                        candidates.add(new Candidate(rule, target, stem, order));
+                        candidates.add(new Candidate(rule, pattern, stem, compiled.order()));
                     }
                     break;
                 }
@@ -69,41 +110,66 @@ public final class ImplicitRuleSearch {
         }
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.stem().length())
                 .thenComparingInt(Candidate::order));
-        for (int pass = 0; pass < 2; pass++) {
-            for (Candidate c : candidates) {
-                boolean anything = Pattern.of(c.pattern()).matchesAnything();
-                // A non-terminal match-anything rule is not used when a specific rule matched (implicit.c).
-                if (anything && !c.rule().terminal() && specificMatch) {
-                    continue;
+        // Pass one: every prerequisite exists or ought to exist. Pass two (implicit.c's intermediate pass): the
+        // missing ones can themselves be made by a pattern rule. Each candidate's prerequisites are computed once.
+        List<List<String>> prerequisitesOf = new ArrayList<>(candidates.size());
+        List<List<String>> missingOf = new ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            if (!eligible(c, specificMatch, depth)) {
+                prerequisitesOf.add(null);
+                missingOf.add(null);
+                continue;
+            }
+            String dirPart = directoryPrefixToRestore(c.pattern().toString(), name);
+            List<String> prerequisites = expandAll(c.rule().prerequisites(), name, c.stem(), bare(c, dirPart), dirPart);
+            List<String> missing = new ArrayList<>(0);
+            for (String p : prerequisites) {
+                if (!exists(p) && !graph.isMentioned(p)) {
+                    missing.add(p);
                 }
-                if (depth > 0 && anything && !c.rule().terminal()) {
-                    continue;
+            }
+            if (missing.isEmpty()) {
+                return match(c, name, dirPart, prerequisites, List.of());
+            }
+            prerequisitesOf.add(prerequisites);
+            missingOf.add(missing);
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            List<String> missing = missingOf.get(i);
+            if (missing == null || c.rule().terminal()) {
+                continue;
+            }
+            boolean all = true;
+            for (String p : missing) {
+                if (!chainable(p, c.rule(), depth, inUse)) {
+                    all = false;
+                    break;
                 }
-                ImplicitMatch match = tryRule(c, name, pass, depth, inUse);
-                if (match != null) {
-                    return match;
-                }
+            }
+            if (all) {
+                String dirPart = directoryPrefixToRestore(c.pattern().toString(), name);
+                return match(c, name, dirPart, prerequisitesOf.get(i), missing);
             }
         }
         return null;
     }
 
-    private ImplicitMatch tryRule(Candidate c, String name, int pass, int depth, List<PatternRule> inUse) {
-        String dirPart = directoryPrefixToRestore(c.pattern(), name);
+    /** implicit.c: a non-terminal match-anything rule is not used when a specific rule matched, nor in a chain. */
+    private static boolean eligible(Candidate c, boolean specificMatch, int depth) {
+        boolean anything = c.pattern().matchesAnything();
+        return !(anything && !c.rule().terminal() && (specificMatch || depth > 0));
+    }
+
+    private static String bare(Candidate c, String dirPart) {
+        return dirPart.isEmpty() ? c.stem() : c.stem().substring(dirPart.length());
+    }
+
+    private ImplicitMatch match(Candidate c, String name, String dirPart, List<String> prerequisites,
+                                List<String> intermediates) {
         String stem = c.stem();
-        String bareStem = dirPart.isEmpty() ? stem : stem.substring(dirPart.length());
-        List<String> prerequisites = expandAll(c.rule().prerequisites(), name, stem, bareStem, dirPart);
+        String bareStem = bare(c, dirPart);
         List<String> orderOnly = expandAll(c.rule().orderOnly(), name, stem, bareStem, dirPart);
-        List<String> intermediates = new ArrayList<>();
-        for (String p : prerequisites) {
-            if (exists(p) || graph.isMentioned(p)) {
-                continue;
-            }
-            if (pass == 0 || c.rule().terminal() || !chainable(p, c.rule(), depth, inUse)) {
-                return null;
-            }
-            intermediates.add(p);
-        }
         List<String> targets = new ArrayList<>();
         for (String t : c.rule().targets()) {
             targets.add(substituteTarget(t, stem, bareStem, dirPart));
@@ -127,17 +193,24 @@ public final class ImplicitRuleSearch {
         return expanded;
     }
 
-    private boolean chainable(String prerequisite, PatternRule rule, int depth, List<PatternRule> inUse) {
+    private boolean chainable(String prerequisite, PatternRule rule, int depth, Set<PatternRule> inUse) {
+        if (impossible.contains(prerequisite)) {
+            return false;
+        }
         inUse.add(rule);
         try {
-            return find(prerequisite, depth + 1, inUse) != null;
+            boolean found = find(prerequisite, depth + 1, inUse) != null;
+            if (!found) {
+                impossible.add(prerequisite);
+            }
+            return found;
         } finally {
-            inUse.remove(inUse.size() - 1);
+            inUse.remove(rule);
         }
     }
 
     private boolean exists(String name) {
-        return Files.exists(directory.resolve(name)) || vpath.find(name) != null;
+        return files.exists(name) || vpath.find(name) != null;
     }
 
     /** The directory GNU make removed before matching a slash-less pattern (to be put back on prerequisites). */

@@ -41,15 +41,27 @@ public final class ProcessSpawner {
     private static final String SCRIPT_SHELL = "/bin/sh";
     private static final Path NULL_DEVICE = Path.of("/dev/null");
 
-    private final LibC libc;
-    private final Runtime runtime;
     private final Charset charset;
+    /** Bound on first use: generating the jnr-ffi stubs costs a tenth of a second, and most no-op builds spawn nothing. */
+    private LibC libc;
+    private Runtime runtime;
 
-    /** Loads libc; {@code charset} encodes argv, environment and paths and decodes captured output. */
+    /** {@code charset} encodes argv, environment and paths and decodes captured output. */
     public ProcessSpawner(Charset charset) {
-        this.libc = LibraryLoader.create(LibC.class).load("c");
-        this.runtime = Runtime.getRuntime(libc);
         this.charset = charset;
+    }
+
+    private synchronized LibC libc() {
+        if (libc == null) {
+            libc = LibraryLoader.create(LibC.class).load("c");
+            runtime = Runtime.getRuntime(libc);
+        }
+        return libc;
+    }
+
+    private Runtime runtime() {
+        libc();
+        return runtime;
     }
 
     public Charset charset() {
@@ -59,7 +71,7 @@ public final class ProcessSpawner {
     /** A new pipe, both ends close-on-exec so that only children it is explicitly mapped into see it. */
     public Pipe pipe() {
         int[] fds = new int[2];
-        if (libc.pipe2(fds, O_CLOEXEC) != 0) {
+        if (libc().pipe2(fds, O_CLOEXEC) != 0) {
             throw lastError("pipe2");
         }
         return new Pipe(fds[0], fds[1]);
@@ -67,13 +79,15 @@ public final class ProcessSpawner {
 
     /** Closes a descriptor from {@link #pipe()}. */
     public void close(int fd) {
-        if (libc.close(fd) != 0) {
+        if (libc().close(fd) != 0) {
             throw lastError("close");
         }
     }
 
     /** Starts the child described by {@code request}, or says why execvp would have failed. */
     public SpawnResult spawn(SpawnRequest request) {
+        // Bind libc before looking at descriptors: loading it opens files of its own.
+        libc();
         List<Integer> childEnds = new ArrayList<>();
         int[] captured = {-1, -1, -1};
         boolean started = false;
@@ -102,12 +116,12 @@ public final class ProcessSpawner {
             return result;
         } finally {
             for (int fd : childEnds) {
-                libc.close(fd);
+                libc().close(fd);
             }
             if (!started) {
                 for (int fd : captured) {
                     if (fd >= 0) {
-                        libc.close(fd);
+                        libc().close(fd);
                     }
                 }
             }
@@ -116,11 +130,11 @@ public final class ProcessSpawner {
 
     private SpawnResult spawnWithActions(SpawnRequest request, List<FdMapping> dups, Map<Integer, Path> opens,
             int[] captured) {
-        Pointer actions = Memory.allocateDirect(runtime, FILE_ACTIONS_SIZE, true);
-        Pointer attributes = Memory.allocateDirect(runtime, ATTRIBUTES_SIZE, true);
-        check("posix_spawn_file_actions_init", libc.posix_spawn_file_actions_init(actions));
+        Pointer actions = Memory.allocateDirect(runtime(), FILE_ACTIONS_SIZE, true);
+        Pointer attributes = Memory.allocateDirect(runtime(), ATTRIBUTES_SIZE, true);
+        check("posix_spawn_file_actions_init", libc().posix_spawn_file_actions_init(actions));
         try {
-            check("posix_spawnattr_init", libc.posix_spawnattr_init(attributes));
+            check("posix_spawnattr_init", libc().posix_spawnattr_init(attributes));
             try {
                 addFileActions(actions, request, dups, opens);
                 setAttributes(attributes, request);
@@ -128,16 +142,16 @@ public final class ProcessSpawner {
                 int errno = execvp(request, actions, attributes, pid);
                 if (errno != 0) {
                     String program = request.argv().get(0);
-                    return new SpawnResult.Failed(program, errno, libc.strerror(errno));
+                    return new SpawnResult.Failed(program, errno, libc().strerror(errno));
                 }
-                InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc, captured[1]) : null;
-                InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc, captured[2]) : null;
-                return new SpawnResult.Started(new SpawnedProcess(libc, pid[0], stdout, stderr));
+                InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc(), captured[1]) : null;
+                InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc(), captured[2]) : null;
+                return new SpawnResult.Started(new SpawnedProcess(libc(), pid[0], stdout, stderr));
             } finally {
-                libc.posix_spawnattr_destroy(attributes);
+                libc().posix_spawnattr_destroy(attributes);
             }
         } finally {
-            libc.posix_spawn_file_actions_destroy(actions);
+            libc().posix_spawn_file_actions_destroy(actions);
         }
     }
 
@@ -159,27 +173,27 @@ public final class ProcessSpawner {
         int scratch = highest + 1;
         for (int i = 0; i < dups.size(); i++) {
             check("posix_spawn_file_actions_adddup2",
-                    libc.posix_spawn_file_actions_adddup2(actions, dups.get(i).parentFd(), scratch + i));
+                    libc().posix_spawn_file_actions_adddup2(actions, dups.get(i).parentFd(), scratch + i));
         }
         for (int i = 0; i < dups.size(); i++) {
             check("posix_spawn_file_actions_adddup2",
-                    libc.posix_spawn_file_actions_adddup2(actions, scratch + i, dups.get(i).childFd()));
+                    libc().posix_spawn_file_actions_adddup2(actions, scratch + i, dups.get(i).childFd()));
         }
         for (Map.Entry<Integer, Path> open : opens.entrySet()) {
             int fd = open.getKey();
             int flags = fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_APPEND;
-            check("posix_spawn_file_actions_addopen", libc.posix_spawn_file_actions_addopen(actions, fd,
+            check("posix_spawn_file_actions_addopen", libc().posix_spawn_file_actions_addopen(actions, fd,
                     cString(open.getValue().toString()), flags, 0666));
         }
         for (int fd = 3; fd <= highestTarget; fd++) {
             if (!targets.contains(fd)) {
-                check("posix_spawn_file_actions_addclose", libc.posix_spawn_file_actions_addclose(actions, fd));
+                check("posix_spawn_file_actions_addclose", libc().posix_spawn_file_actions_addclose(actions, fd));
             }
         }
         check("posix_spawn_file_actions_addclosefrom_np",
-                libc.posix_spawn_file_actions_addclosefrom_np(actions, highestTarget + 1));
+                libc().posix_spawn_file_actions_addclosefrom_np(actions, highestTarget + 1));
         if (request.workingDirectory().isPresent()) {
-            check("posix_spawn_file_actions_addchdir_np", libc.posix_spawn_file_actions_addchdir_np(actions,
+            check("posix_spawn_file_actions_addchdir_np", libc().posix_spawn_file_actions_addchdir_np(actions,
                     cString(request.workingDirectory().get().toString())));
         }
     }
@@ -187,23 +201,23 @@ public final class ProcessSpawner {
     /** Empty signal mask (JVM threads block SIGQUIT, and bash would keep it), optional defaults and process group. */
     private void setAttributes(Pointer attributes, SpawnRequest request) {
         short flags = POSIX_SPAWN_SETSIGMASK;
-        Pointer mask = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
-        libc.sigemptyset(mask);
-        check("posix_spawnattr_setsigmask", libc.posix_spawnattr_setsigmask(attributes, mask));
+        Pointer mask = Memory.allocateDirect(runtime(), SIGSET_SIZE, true);
+        libc().sigemptyset(mask);
+        check("posix_spawnattr_setsigmask", libc().posix_spawnattr_setsigmask(attributes, mask));
         if (!request.defaultSignals().isEmpty()) {
-            Pointer defaults = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
-            libc.sigemptyset(defaults);
+            Pointer defaults = Memory.allocateDirect(runtime(), SIGSET_SIZE, true);
+            libc().sigemptyset(defaults);
             for (int signal : request.defaultSignals()) {
-                check("sigaddset", libc.sigaddset(defaults, signal));
+                check("sigaddset", libc().sigaddset(defaults, signal));
             }
-            check("posix_spawnattr_setsigdefault", libc.posix_spawnattr_setsigdefault(attributes, defaults));
+            check("posix_spawnattr_setsigdefault", libc().posix_spawnattr_setsigdefault(attributes, defaults));
             flags |= POSIX_SPAWN_SETSIGDEF;
         }
         if (request.newProcessGroup()) {
-            check("posix_spawnattr_setpgroup", libc.posix_spawnattr_setpgroup(attributes, 0));
+            check("posix_spawnattr_setpgroup", libc().posix_spawnattr_setpgroup(attributes, 0));
             flags |= POSIX_SPAWN_SETPGROUP;
         }
-        check("posix_spawnattr_setflags", libc.posix_spawnattr_setflags(attributes, flags));
+        check("posix_spawnattr_setflags", libc().posix_spawnattr_setflags(attributes, flags));
     }
 
     /** glibc's execvpe, candidate by candidate; returns 0 with {@code pid[0]} set, or the errno execvp would leave. */
@@ -214,7 +228,7 @@ public final class ProcessSpawner {
         for (Map.Entry<String, String> entry : request.environment().entrySet()) {
             environment.add(entry.getKey() + "=" + entry.getValue());
         }
-        CStringArray envp = new CStringArray(runtime, environment, charset);
+        CStringArray envp = new CStringArray(runtime(), environment, charset);
         try {
             if (file.isEmpty()) {
                 return Errno.ENOENT;
@@ -276,9 +290,9 @@ public final class ProcessSpawner {
 
     private int spawnOnce(String program, List<String> argv, CStringArray envp, Pointer actions,
             Pointer attributes, int[] pid) {
-        CStringArray args = new CStringArray(runtime, argv, charset);
+        CStringArray args = new CStringArray(runtime(), argv, charset);
         try {
-            return libc.posix_spawn(pid, cString(program), actions, attributes, args.pointer(), envp.pointer());
+            return libc().posix_spawn(pid, cString(program), actions, attributes, args.pointer(), envp.pointer());
         } finally {
             Reference.reachabilityFence(args);
         }
@@ -293,12 +307,12 @@ public final class ProcessSpawner {
 
     private void check(String call, int errno) {
         if (errno != 0) {
-            throw new NativeCallException(call, errno, libc.strerror(errno));
+            throw new NativeCallException(call, errno, libc().strerror(errno));
         }
     }
 
     private NativeCallException lastError(String call) {
-        int errno = LastError.getLastError(runtime);
-        return new NativeCallException(call, errno, libc.strerror(errno));
+        int errno = LastError.getLastError(runtime());
+        return new NativeCallException(call, errno, libc().strerror(errno));
     }
 }

@@ -69,10 +69,10 @@ class ImplicitRuleSearchTest {
         TargetGraph graph = TargetGraph.from(db, false);
         assertNull(new ImplicitRuleSearch(graph, dir).find("x.c"));
         VpathSearch vpath = VpathSearch.of(List.of(), "src", "", dir);
-        ImplicitMatch match = new ImplicitRuleSearch(graph, dir, vpath, null).find("x.c");
+        ImplicitMatch match = new ImplicitRuleSearch(graph, dir, vpath, null, new DirectoryCache(dir)).find("x.c");
         assertEquals(List.of("x.b"), match.prerequisites());
         assertEquals(List.of("x.b"), match.intermediates());
-        assertEquals(List.of(), new ImplicitRuleSearch(graph, dir, vpath, null).find("x.b").intermediates());
+        assertEquals(List.of(), new ImplicitRuleSearch(graph, dir, vpath, null, new DirectoryCache(dir)).find("x.b").intermediates());
     }
 
     @Test
@@ -98,7 +98,7 @@ class ImplicitRuleSearchTest {
         db.patternRules().add(rule("%.out", "$*.in"));
         PrerequisiteExpansion expansion = (text, target, stem) -> List.of(text.replace("$*", stem));
         ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db, false), dir, VpathSearch.none(dir),
-                expansion).find("x.out");
+                expansion, new DirectoryCache(dir)).find("x.out");
         assertEquals(List.of("x.in"), match.prerequisites());
     }
 }

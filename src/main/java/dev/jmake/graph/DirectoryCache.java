@@ -1,0 +1,69 @@
+package dev.jmake.graph;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which files exist, answered from one listing per directory as GNU make's dir.c does: implicit rule search asks
+ * about dozens of candidate files per target (`x.c`, `x.cc`, `RCS/x,v`, ...), and a stat for each is what made it
+ * slow. Recipes create files, so the build invalidates the cache whenever it runs one.
+ */
+public final class DirectoryCache {
+    private final Path base;
+    private final Map<String, Set<String>> listings = new HashMap<>();
+
+    public DirectoryCache(Path base) {
+        this.base = base;
+    }
+
+    /** True if {@code name} (relative to the base directory, or absolute) names an existing directory entry. */
+    public boolean exists(String name) {
+        if (name.isEmpty() || name.startsWith("/") || name.contains("./") || name.endsWith("/")
+                || name.endsWith(".")) {
+            // Unusual names take the slow, exact way; plain relative names are the hot path.
+            Path path = base.resolve(name).normalize();
+            Path parent = path.getParent();
+            Path file = path.getFileName();
+            if (parent == null || file == null) {
+                return Files.exists(path);
+            }
+            return listing(parent.toString()).contains(file.toString());
+        }
+        int slash = name.lastIndexOf('/');
+        String directory = slash < 0 ? "" : name.substring(0, slash);
+        return listing(directory).contains(slash < 0 ? name : name.substring(slash + 1));
+    }
+
+    /** Forgets every listing (a recipe ran and may have created or removed files). */
+    public void invalidate() {
+        listings.clear();
+    }
+
+    /** The entries of {@code directory}, relative to the base (empty: the base itself) or absolute. */
+    private Set<String> listing(String key) {
+        Set<String> names = listings.get(key);
+        if (names != null) {
+            return names;
+        }
+        Path directory = base.resolve(key);
+        names = new HashSet<>();
+        if (Files.isDirectory(directory)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                for (Path entry : entries) {
+                    names.add(entry.getFileName().toString());
+                }
+            } catch (IOException e) {
+                // An unreadable directory holds nothing make can see, as for GNU make's dir.c.
+                names = Set.of();
+            }
+        }
+        listings.put(key, names);
+        return names;
+    }
+}
