@@ -89,7 +89,6 @@ final class MakeInvocation {
                 throw new MakeError(null, options.directories().get(options.directories().size() - 1)
                         + ": No such file or directory");
             }
-            WorkingDirectory.change(directory);
             directory = realPath(directory);
         }
         if (options.printDirectory()) {
@@ -124,7 +123,7 @@ final class MakeInvocation {
                     options.environmentOverrides(), options.noBuiltinRules(), options.noBuiltinVariables(),
                     makeCommand, makeLevel, readFlags, options.goals(), options.evals(),
                     MakeFlags.encodeMflags(options, Optional.empty()), MakeFlags.overrides(variables));
-            Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.empty(), ui));
+            Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(directory), ui));
             evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
             Database database = evaluator.read();
             Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
