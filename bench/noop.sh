@@ -21,7 +21,14 @@ make -s -C "$dir" >/dev/null
 "$jmake" -C "$dir" >/dev/null   # warm the page cache and the CDS archive
 make_ms=$(median_ms "$runs" make -C "$dir")
 jmake_ms=$(median_ms "$runs" "$jmake" -C "$dir")
+# -r: without the built-in rules, whose implicit-rule search over every source file dominates the no-op build.
+make_r_ms=$(median_ms "$runs" make -r -C "$dir")
+jmake_r_ms=$(median_ms "$runs" "$jmake" -r -C "$dir")
 echo "no-op build of $n file targets (median of $runs):"
 echo "  make:  $make_ms ms"
 echo "  jmake: $jmake_ms ms"
 echo "  ratio jmake/make: $(ratio "$jmake_ms" "$make_ms")"
+echo "the same with -r (no built-in rules):"
+echo "  make:  $make_r_ms ms"
+echo "  jmake: $jmake_r_ms ms"
+echo "  ratio jmake/make: $(ratio "$jmake_r_ms" "$make_r_ms")"
