@@ -53,7 +53,9 @@ public final class InterruptSignals {
         /** All four blocked in every thread (launcher + {@code -Xrs}); a thread takes them with sigwaitinfo. */
         WAITED,
         /** {@code sun.misc.Signal} handlers for SIGHUP, SIGINT, SIGTERM; SIGQUIT stays the JVM's thread dump. */
-        JVM_HANDLERS
+        JVM_HANDLERS,
+        /** {@code -Xrs} without the launcher's blocking: the JVM refuses every handler, each signal kills jmake. */
+        NONE
     }
 
     private final LibC libc;
@@ -82,12 +84,17 @@ public final class InterruptSignals {
                 caught.add(signal);
             }
         }
-        InterruptSignals signals = new InterruptSignals(libc, listener,
-                waited ? Reception.WAITED : Reception.JVM_HANDLERS, caught);
         if (waited) {
+            InterruptSignals signals = new InterruptSignals(libc, listener, Reception.WAITED, caught);
             signals.startWaiting();
-        } else {
+            return signals;
+        }
+        InterruptSignals signals = new InterruptSignals(libc, listener, Reception.JVM_HANDLERS, caught);
+        try {
             signals.handleThroughJvm();
+        } catch (IllegalArgumentException e) {
+            // "Signal already used by VM or OS": -Xrs, under which the JVM refuses all four.
+            return new InterruptSignals(libc, listener, Reception.NONE, new LinkedHashSet<>());
         }
         return signals;
     }
@@ -96,7 +103,10 @@ public final class InterruptSignals {
         return reception;
     }
 
-    /** The signals that reach the listener: the four, minus SIGQUIT under JVM handlers, minus those ignored. */
+    /**
+     * The signals that reach the listener: the four, minus SIGQUIT under JVM handlers, minus those ignored at
+     * start; none under {@link Reception#NONE}.
+     */
     public Set<Integer> caught() {
         return caught;
     }
@@ -110,6 +120,7 @@ public final class InterruptSignals {
     public void exitBySignal(int signal) {
         System.out.flush();
         System.err.flush();
+        // Each step is best effort: if one fails, raise() returns and the exit status says the same.
         Pointer noCore = Memory.allocateDirect(Runtime.getRuntime(libc), RLIMIT_SIZE, true);
         libc.setrlimit(RLIMIT_CORE, noCore);
         libc.signal(signal, SIG_DFL);

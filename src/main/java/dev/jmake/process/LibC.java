@@ -60,7 +60,6 @@ public interface LibC {
     @SaveError
     int kill(int pid, int signal);
 
-    @SaveError
     int getpid();
 
     /** glibc's BSD-style {@code signal}; {@code handler} 0 is {@code SIG_DFL}. */

@@ -32,7 +32,8 @@ record ProcessStat(int pid, int parent, char state, long startTime) {
             return Optional.empty();
         } catch (IOException e) {
             // ESRCH: the process vanished between opening and reading.
-            if (e.getMessage() != null && e.getMessage().contains("No such process")) {
+            if (Files.notExists(Path.of("/proc", Integer.toString(pid)))
+                    || e.getMessage() != null && e.getMessage().contains("No such process")) {
                 return Optional.empty();
             }
             throw new UncheckedIOException(e);

@@ -41,6 +41,35 @@ class InterruptSignalsTest {
     }
 
     @Test
+    void withoutTheLauncherSigquitIsTheJvmsThreadDump() throws Exception {
+        try (ChildJvm child = ChildJvm.start(spawner, InterruptSignalsProbe.class, false, "1")) {
+            readyPrefix(child.nextLine());
+            child.process().signal(InterruptSignals.SIGQUIT);
+            String line = child.nextLine();
+            while (!line.startsWith("Full thread dump")) {
+                line = child.nextLine();
+            }
+            child.process().signal(InterruptSignals.SIGINT);
+            while (!line.startsWith("caught")) {
+                line = child.nextLine();
+            }
+            assertEquals("caught 2", line, "SIGQUIT never reached the listener");
+            assertEquals(new Termination.Signaled(InterruptSignals.SIGINT, false), child.process().waitFor());
+        }
+    }
+
+    @Test
+    void xrsWithoutTheLauncherLeavesTheDefaultActions() throws Exception {
+        List<String> argv = new ArrayList<>(ChildJvm.javaArgv(false, InterruptSignalsProbe.class, "1"));
+        argv.add(1, "-Xrs");
+        try (ChildJvm child = ChildJvm.start(spawner, argv, false)) {
+            assertEquals("ready NONE []", readyPrefix(child.nextLine()));
+            child.process().signal(InterruptSignals.SIGINT);
+            assertEquals(new Termination.Signaled(InterruptSignals.SIGINT, false), child.process().waitFor());
+        }
+    }
+
+    @Test
     void aSecondSignalIsReportedToo() throws Exception {
         try (ChildJvm child = ChildJvm.start(spawner, InterruptSignalsProbe.class, true, "2")) {
             readyPrefix(child.nextLine());
