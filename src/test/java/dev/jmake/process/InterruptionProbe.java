@@ -24,7 +24,7 @@ public final class InterruptionProbe {
         ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8);
         String script = "sh -c '" + sleep + "1 & " + sleep + "2; :' & (" + sleep + "3 &); setsid " + sleep + "4 & wait";
         SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", script),
-                Map.of("PATH", "/usr/bin:/bin")));
+                Map.of("PATH", "/usr/bin:/bin")).withStdout(Redirect.NULL_DEVICE).withStderr(Redirect.NULL_DEVICE));
         SpawnedProcess job = ((SpawnResult.Started) result).process();
         System.out.println("ready " + signals.reception());
         System.out.flush();

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import jnr.ffi.LibraryLoader;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +48,12 @@ class ProcessTreeTest {
 
     @TempDir
     Path dir;
+
+    /** Being the subreaper is process-wide: other test classes in this JVM expect orphans to go to init. */
+    @AfterAll
+    static void stopBeingTheSubreaper() {
+        assertEquals(0, LibraryLoader.create(TestLibC.class).load("c").prctl(36, 0, 0, 0, 0));
+    }
 
     /** SIGKILLs, by pid, whatever a failed test left below this JVM, and reaps it; never the JVM's other children. */
     @AfterEach
@@ -84,8 +91,9 @@ class ProcessTreeTest {
     }
 
     private SpawnedProcess job(String script) {
+        // Not the JVM's stderr: a sleep that escaped would keep surefire waiting for its end.
         SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", script), ENV)
-                .withStdout(Redirect.CAPTURE));
+                .withStdout(Redirect.CAPTURE).withStderr(Redirect.NULL_DEVICE));
         SpawnedProcess process = assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
         jobs.add(process);
         return process;
