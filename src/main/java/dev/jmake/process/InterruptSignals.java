@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
@@ -73,8 +72,8 @@ public final class InterruptSignals {
     }
 
     /** Starts reporting the interrupting signals to {@code listener}; call once, before starting children. */
-    public static InterruptSignals install(Listener listener) {
-        LibC libc = LibraryLoader.create(LibC.class).load("c");
+    public static InterruptSignals install(NativeLibrary library, Listener listener) {
+        LibC libc = library.libc();
         long ignored = processMask("SigIgn");
         boolean waited = blockedInEveryThread();
         Set<Integer> caught = new LinkedHashSet<>();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
@@ -47,7 +46,12 @@ public final class ProcessSpawner {
 
     /** Loads libc; {@code charset} encodes argv, environment and paths and decodes captured output. */
     public ProcessSpawner(Charset charset) {
-        this.libc = LibraryLoader.create(LibC.class).load("c");
+        this(charset, new NativeLibrary());
+    }
+
+    /** Like {@link #ProcessSpawner(Charset)} with libc already bound. */
+    public ProcessSpawner(Charset charset, NativeLibrary library) {
+        this.libc = library.libc();
         this.runtime = Runtime.getRuntime(libc);
         this.charset = charset;
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
 /**
@@ -28,8 +27,8 @@ public final class ProcessTree {
     }
 
     /** Makes this process the child subreaper for all its descendants; call before spawning anything. */
-    public static ProcessTree subreaper() {
-        LibC libc = LibraryLoader.create(LibC.class).load("c");
+    public static ProcessTree subreaper(NativeLibrary library) {
+        LibC libc = library.libc();
         if (libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) {
             int errno = LastError.getLastError(Runtime.getRuntime(libc));
             throw new NativeCallException("prctl(PR_SET_CHILD_SUBREAPER)", errno, libc.strerror(errno));

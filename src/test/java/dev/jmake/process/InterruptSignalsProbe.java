@@ -15,7 +15,7 @@ public final class InterruptSignalsProbe {
         AtomicInteger seen = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(1);
         int[] last = new int[1];
-        InterruptSignals signals = InterruptSignals.install(signal -> {
+        InterruptSignals signals = InterruptSignals.install(new NativeLibrary(), signal -> {
             System.out.println("caught " + signal);
             System.out.flush();
             last[0] = signal;

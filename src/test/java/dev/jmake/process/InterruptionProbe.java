@@ -18,10 +18,11 @@ public final class InterruptionProbe {
 
     public static void main(String[] args) throws InterruptedException {
         String sleep = "sleep " + args[0] + ".";
-        ProcessTree tree = ProcessTree.subreaper();
+        NativeLibrary library = new NativeLibrary();
+        ProcessTree tree = ProcessTree.subreaper(library);
         BlockingQueue<Integer> received = new LinkedBlockingQueue<>();
-        InterruptSignals signals = InterruptSignals.install(received::add);
-        ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8);
+        InterruptSignals signals = InterruptSignals.install(library, received::add);
+        ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8, library);
         String script = "sh -c '" + sleep + "1 & " + sleep + "2; :' & (" + sleep + "3 &); setsid " + sleep + "4 & wait";
         SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", script),
                 Map.of("PATH", "/usr/bin:/bin")).withStdout(Redirect.NULL_DEVICE).withStderr(Redirect.NULL_DEVICE));

@@ -30,8 +30,9 @@ class ProcessTreeTest {
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin");
     private static final Duration GRACE = Duration.ofMillis(200);
 
-    private final ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8);
-    private final ProcessTree tree = ProcessTree.subreaper();
+    private final NativeLibrary library = new NativeLibrary();
+    private final ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8, library);
+    private final ProcessTree tree = ProcessTree.subreaper(library);
     private final LibC libc = LibraryLoader.create(LibC.class).load("c");
     /** A number no other run uses, so that {@code sleep <marker>.N} names only this test's sleeps. */
     private final String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
