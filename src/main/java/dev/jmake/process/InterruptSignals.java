@@ -41,7 +41,10 @@ public final class InterruptSignals {
     private static final int SIGINFO_SIZE = 128;
     private static final Path TASKS = Path.of("/proc/self/task");
 
-    /** Told about every interrupting signal that arrives, one call at a time, on a thread of its own. */
+    /**
+     * Told about every interrupting signal that arrives, one call at a time, on a thread other than main. Keep it
+     * short (set a flag, wake the scheduler): while it runs, a further signal waits, at most one of each kind.
+     */
     @FunctionalInterface
     public interface Listener {
         void interrupted(int signal);

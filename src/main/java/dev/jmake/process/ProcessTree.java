@@ -12,7 +12,9 @@ import jnr.ffi.Runtime;
  * {@code setsid} process stays a descendant. The tree is read from {@code /proc/<pid>/stat}; processes are signalled
  * through pidfds opened after checking that the pid still names the process seen below us, so a reused pid is never
  * hit. Only orphans that became this process's children are reaped here, each by its pid: the children jmake spawned
- * ("jobs") belong to their {@link SpawnedProcess} reapers.
+ * ("jobs") belong to their {@link SpawnedProcess} reapers. Being the subreaper is process-wide and for good: an
+ * adopted orphan that exits stays a zombie (and {@code ProcessHandle.isAlive()}) until {@link #reapOrphans} or a
+ * termination reaps it.
  */
 public final class ProcessTree {
     private static final int PR_SET_CHILD_SUBREAPER = 36;
