@@ -60,5 +60,31 @@ public interface LibC {
     @SaveError
     int kill(int pid, int signal);
 
+    int getpid();
+
+    /** glibc's BSD-style {@code signal}; {@code handler} 0 is {@code SIG_DFL}. */
+    long signal(int signal, long handler);
+
+    int sigismember(Pointer signalSet, int signal);
+
+    int pthread_sigmask(int how, Pointer signalSet, Pointer oldSet);
+
+    @SaveError
+    int sigwaitinfo(Pointer signalSet, Pointer info);
+
+    int raise(int signal);
+
+    @SaveError
+    int setrlimit(int resource, Pointer limit);
+
+    @SaveError
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+    @SaveError
+    int pidfd_open(int pid, int flags);
+
+    @SaveError
+    int pidfd_send_signal(int pidfd, int signal, Pointer info, int flags);
+
     String strerror(int errno);
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jnr.ffi.LastError;
-import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
@@ -42,18 +41,23 @@ public final class ProcessSpawner {
     private static final Path NULL_DEVICE = Path.of("/dev/null");
 
     private final Charset charset;
-    /** Bound on first use: generating the jnr-ffi stubs costs a tenth of a second, and most no-op builds spawn nothing. */
-    private LibC libc;
+    private final NativeLibrary library;
     private Runtime runtime;
 
     /** {@code charset} encodes argv, environment and paths and decodes captured output. */
     public ProcessSpawner(Charset charset) {
+        this(charset, new NativeLibrary());
+    }
+
+    /** Like {@link #ProcessSpawner(Charset)}, sharing one binding of libc. */
+    public ProcessSpawner(Charset charset, NativeLibrary library) {
         this.charset = charset;
+        this.library = library;
     }
 
     private synchronized LibC libc() {
-        if (libc == null) {
-            libc = LibraryLoader.create(LibC.class).load("c");
+        LibC libc = library.libc();
+        if (runtime == null) {
             runtime = Runtime.getRuntime(libc);
         }
         return libc;

@@ -9,4 +9,6 @@ public interface TestLibC {
     int sigfillset(Pointer set);
 
     long signal(int signal, long handler);
+
+    int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 }
