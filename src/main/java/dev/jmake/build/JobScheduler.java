@@ -79,8 +79,18 @@ final class JobScheduler {
         return advance(new Active(job, finish, mayStop), null);
     }
 
-    /** Waits for one command to exit and goes on with its job (its next command, or the end of its recipe). */
-    void awaitOne() {
+    /** Waits until the recipe of some job is over (commands exiting meanwhile start their jobs' next ones). */
+    void awaitJob() {
+        while (!awaitOne()) {
+            // Only the next command of a recipe started: nothing new for the builder to look at.
+        }
+    }
+
+    /**
+     * Waits for one command to exit and goes on with its job; returns true if the job's recipe is over, false if
+     * its next command runs.
+     */
+    boolean awaitOne() {
         if (running.isEmpty()) {
             throw new IllegalStateException("no job is running");
         }
@@ -95,7 +105,7 @@ final class JobScheduler {
             throw new IllegalStateException("waiting for " + completion.active().job.target(), completion.failure());
         }
         running.remove(completion.active());
-        advance(completion.active(), completion.termination());
+        return !advance(completion.active(), completion.termination());
     }
 
     /** Waits for every running job (GNU's die: with {@code *** Waiting for unfinished jobs....} once, first). */
