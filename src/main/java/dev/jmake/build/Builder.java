@@ -61,6 +61,11 @@ public final class Builder {
     private final JobScheduler jobs;
     /** Under -j, what each target is made from, decided once although the target is looked at in several passes. */
     private final Map<String, Plan> plans = new HashMap<>();
+    /**
+     * Under -j, for a target whose prerequisites were not over, those it waited for: while they are still not
+     * over, a later pass need not look at the target again (a pass stays linear in the targets waiting).
+     */
+    private final Map<String, List<Waiting>> waitingFor = new HashMap<>();
     /** Under -j, the cycles reported, so that later passes do not report them again. */
     private final Set<String> cyclesReported = new HashSet<>();
     private int commandsStarted;
@@ -279,9 +284,34 @@ public final class Builder {
             return TargetState.UP_TO_DATE;
         }
         states.put(name, TargetState.UPDATING);
+        if (jobs != null) {
+            List<Waiting> waiting = waitingFor.remove(name);
+            if (waiting != null && stillWaiting(waiting)) {
+                waitingFor.put(name, waiting);
+                states.put(name, TargetState.DEPS_RUNNING);
+                return TargetState.DEPS_RUNNING;
+            }
+        }
         TargetState result = updateUnvisited(name, parent, parentScope, depth);
         states.put(name, result);
         return result;
+    }
+
+    /** A prerequisite a target waited for under -j, with what updating it again needs. */
+    private record Waiting(String name, String parent, Scope scope, int depth) {}
+
+    /** True if some of {@code waiting} were looked at again and none is over yet. */
+    private boolean stillWaiting(List<Waiting> waiting) {
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        for (Waiting w : waiting) {
+            TargetState state = update(w.name(), w.parent(), w.scope(), w.depth());
+            if (state == null || !state.pending()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What a target is made from: its prerequisites and the recipe that makes it (explicit, implicit or .DEFAULT). */
@@ -381,6 +411,9 @@ public final class Builder {
         TargetState prerequisites = updatePrerequisites(name, sequence(name, plan), scope, depth, before, deferred,
                 check);
         if (prerequisites != null) {
+            if (prerequisites == TargetState.DEPS_RUNNING) {
+                waitingFor.put(name, List.copyOf(check.waitingOn));
+            }
             return prerequisites;
         }
         long mtime = fileTime(name);
@@ -417,6 +450,7 @@ public final class Builder {
                     return TargetState.FAILED;
                 }
                 if (state != null && state.pending()) {
+                    waitingFor.put(name, List.of(new Waiting(intermediate, name, scope, depth + 1)));
                     return TargetState.DEPS_RUNNING;
                 }
                 if (plan.prerequisites().contains(intermediate)) {
@@ -459,6 +493,8 @@ public final class Builder {
         boolean mustMake;
         /** Under -j: something it is made from is not over yet. */
         boolean pending;
+        /** Under -j: what is not over yet. */
+        final List<Waiting> waitingOn = new ArrayList<>();
     }
 
     /** True if {@code name} is an intermediate file: made by an implicit chain, or {@code .INTERMEDIATE}. */
@@ -481,7 +517,10 @@ public final class Builder {
         if (target != null && !target.doubleColonRules().isEmpty()) {
             TargetState state = update(name, null, scope, depth);
             check.mustMake = true;
-            check.pending |= state != null && state.pending();
+            if (state != null && state.pending()) {
+                check.pending = true;
+                check.waitingOn.add(new Waiting(name, null, scope, depth));
+            }
             return state == TargetState.FAILED;
         }
         Plan plan = plan(name);
@@ -505,6 +544,7 @@ public final class Builder {
                 failed |= state == TargetState.FAILED;
                 if (state != null && state.pending()) {
                     check.pending = true;
+                    check.waitingOn.add(new Waiting(prerequisite, name, own, depth + 1));
                 } else if (plan.prerequisites().contains(prerequisite)) {
                     long dep = mtimeAfterUpdate(prerequisite);
                     if (dep == Timestamps.NEWEST || dep > than) {
@@ -562,6 +602,9 @@ public final class Builder {
                 }
             } else if (state != null && state.pending()) {
                 pending = true;
+                if (check != null) {
+                    check.waitingOn.add(new Waiting(prerequisite, name, scope, depth + 1));
+                }
             }
             if (jobs != null && jobs.stopping()) {
                 return TargetState.FAILED;
