@@ -180,6 +180,15 @@ class ParallelBuildTest {
     }
 
     @Test
+    void fatalErrorWaitsForTheRunningJobsLikeGnuMake() throws Exception {
+        String makefile = "all: slow missing\nslow:\n\t@sleep 0.3; echo slow > slow\n";
+        Outcome expected = gnuMake(makefile, List.of("-j2"));
+        assertTrue(expected.err().contains("*** Waiting for unfinished jobs...."), expected.err());
+        assertEquals(expected, jmake(makefile, 2, false, List.of()));
+        assertTrue(Files.exists(gnu.resolve("slow")) && Files.exists(ours.resolve("slow")));
+    }
+
+    @Test
     void onlyTheFirstJobGetsStdinWhileItRuns() throws Exception {
         String makefile = "all: a b\n.PHONY: all a b\na b:\n\t@readlink /proc/self/fd/0 > $@.stdin; sleep 0.3\n";
         jmake(makefile, 2, false, List.of());
