@@ -75,6 +75,12 @@ public final class Builder {
 
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system());
+    }
+
+    /** As the public constructor, {@code -l} reading the load from {@code load}. */
+    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
+            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load) {
         this.graph = graph;
         this.expander = expander;
         this.options = options;
@@ -89,7 +95,7 @@ public final class Builder {
                 database.oneShell(), directory);
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
-                ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, LoadAverage.system())
+                ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, load)
                 : null;
     }
 

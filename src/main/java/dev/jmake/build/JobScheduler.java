@@ -66,7 +66,7 @@ final class JobScheduler {
 
     /** Waits until another job may start: a free slot, and the load below {@code -l} unless nothing of ours runs. */
     void awaitSlot() {
-        while (!running.isEmpty() && (running.size() >= slots || maxLoad > 0 && load.atLeast(maxLoad))) {
+        while (!running.isEmpty() && (running.size() >= slots || maxLoad > 0 && load.exceeds(maxLoad))) {
             awaitOne();
         }
     }

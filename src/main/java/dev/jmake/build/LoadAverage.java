@@ -17,12 +17,12 @@ final class LoadAverage {
         return new LoadAverage(Path.of("/proc/loadavg"));
     }
 
-    /** Whether the threads running now, this one not counted, reach {@code max}; false where unknown. */
-    boolean atLeast(double max) {
+    /** Whether more threads than {@code max} are runnable now (job.c load_too_high); false where unknown. */
+    boolean exceeds(double max) {
         if (!Files.isReadable(file)) {
             return false;
         }
-        return runnable() - 1 >= max;
+        return runnable() > max;
     }
 
     /** The 4th field's first number ("2/345": 2 threads runnable). */

@@ -14,14 +14,14 @@ class LoadAverageTest {
     Path dir;
 
     @Test
-    void countsTheRunnableThreadsButNotItself() throws Exception {
+    void tooHighWhenMoreThreadsThanTheLimitAreRunnable() throws Exception {
         Path file = dir.resolve("loadavg");
         Files.writeString(file, "0.52 0.58 0.59 3/467 12345\n");
         LoadAverage load = new LoadAverage(file);
         assertEquals(3, load.runnable());
-        assertTrue(load.atLeast(2));
-        assertFalse(load.atLeast(2.5));
-        assertFalse(load.atLeast(3));
+        assertTrue(load.exceeds(2));
+        assertTrue(load.exceeds(2.5));
+        assertFalse(load.exceeds(3));
     }
 
     @Test
@@ -31,6 +31,6 @@ class LoadAverageTest {
 
     @Test
     void noFileMeansNoLimit() {
-        assertFalse(new LoadAverage(dir.resolve("missing")).atLeast(0.5));
+        assertFalse(new LoadAverage(dir.resolve("missing")).exceeds(0.5));
     }
 }

@@ -45,6 +45,11 @@ class ParallelBuildTest {
     private record Outcome(String out, String err, int status) {}
 
     private Outcome jmake(String makefile, int jobs, boolean keepGoing, List<String> goals) throws IOException {
+        return jmake(makefile, jobs, 0, LoadAverage.system(), keepGoing, goals);
+    }
+
+    private Outcome jmake(String makefile, int jobs, double maxLoad, LoadAverage load, boolean keepGoing,
+                          List<String> goals) throws IOException {
         Files.writeString(ours.resolve("Makefile"), makefile);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -57,9 +62,9 @@ class ParallelBuildTest {
         Database database = evaluator.read();
         ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
         BuildOptions options = new BuildOptions(keepGoing, false, false, false, false, false, false, Set.of(),
-                Set.of()).withJobs(jobs, 0);
+                Set.of()).withJobs(jobs, maxLoad);
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
-                ui, spawner, environment::of, ours);
+                ui, spawner, environment::of, ours, load);
         int status = builder.build(goals.isEmpty() ? List.of(database.firstTarget()) : goals);
         return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
     }
@@ -133,6 +138,22 @@ class ParallelBuildTest {
     void oneSlotIsSequential() throws Exception {
         jmake(independent(3), 1, false, List.of());
         assertEquals(List.of("start t0", "end t0", "start t1", "end t1", "start t2", "end t2"), log());
+    }
+
+    @Test
+    void loadAboveTheLimitLetsOneJobRunAtATime() throws Exception {
+        Path loadavg = gnu.resolve("loadavg");
+        Files.writeString(loadavg, "9.00 9.00 9.00 50/900 4242\n");
+        jmake(independent(3), 4, 2, new LoadAverage(loadavg), false, List.of());
+        assertEquals(List.of("start t0", "end t0", "start t1", "end t1", "start t2", "end t2"), log());
+    }
+
+    @Test
+    void loadWithinTheLimitDoesNotHoldJobsBack() throws Exception {
+        Path loadavg = gnu.resolve("loadavg");
+        Files.writeString(loadavg, "0.10 0.10 0.10 2/900 4242\n");
+        jmake(independent(3), 4, 2, new LoadAverage(loadavg), false, List.of());
+        assertEquals(3, maxConcurrent(log()), log().toString());
     }
 
     @Test
