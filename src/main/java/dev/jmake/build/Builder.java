@@ -137,14 +137,7 @@ public final class Builder {
                     break;
                 }
             } else if (commandsStarted == before && !options.question()) {
-                Target target = graph.get(name);
-                boolean hasRecipe = (target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty()))
-                        || implicitRuleUsed.containsKey(name);
-                if (hasRecipe) {
-                    ui.message("'" + name + "' is up to date.");
-                } else {
-                    ui.message("Nothing to be done for '" + name + "'.");
-                }
+                upToDate(name);
             }
         }
         if (failed) {
@@ -214,6 +207,7 @@ public final class Builder {
         return options.question() && outOfDate ? 1 : 0;
     }
 
+    /** Says that nothing had to be done for goal {@code name}. */
     private void upToDate(String name) {
         Target target = graph.get(name);
         boolean hasRecipe = (target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty()))
@@ -731,12 +725,12 @@ public final class Builder {
             if (prerequisites != null) {
                 return prerequisites;
             }
-            List<String> ruleprerequisites = withoutWait(rule.prerequisites());
+            List<String> rulePrerequisites = withoutWait(rule.prerequisites());
             long mtime = fileTime(name);
-            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || ruleprerequisites.isEmpty()
+            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || rulePrerequisites.isEmpty()
                     || options.alwaysMake();
             List<String> newer = new ArrayList<>();
-            for (String prerequisite : ruleprerequisites) {
+            for (String prerequisite : rulePrerequisites) {
                 long dep = mtimeAfterUpdate(prerequisite);
                 if (dep == Timestamps.NEWEST || dep > mtime) {
                     mustMake = true;
@@ -747,7 +741,7 @@ public final class Builder {
                 continue;
             }
             if (mtime == Timestamps.MISSING) {
-                newer = new ArrayList<>(ruleprerequisites);
+                newer = new ArrayList<>(rulePrerequisites);
             }
             Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
                     List.of(), true);
