@@ -5,6 +5,7 @@ import dev.jmake.build.Builder;
 import dev.jmake.cli.CommandLineParser;
 import dev.jmake.cli.CommandVariable;
 import dev.jmake.cli.HelpText;
+import dev.jmake.cli.JobLimit;
 import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
 import dev.jmake.cli.UsageError;
@@ -133,7 +134,8 @@ final class MakeInvocation {
             childEnvironment.setExportAll(database.exportAll());
             BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
                     effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
-                    effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()));
+                    effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
+                    .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0));
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
                     childEnvironment::of, directory);
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {
@@ -141,6 +143,14 @@ final class MakeInvocation {
             }
             return builder.build(goals(database, evaluator, options));
         }
+    }
+
+    /** How many recipes may run at once: {@code -jN}, no limit for {@code -j} alone, one without {@code -j}. */
+    private static int jobSlots(JobLimit limit) {
+        if (limit instanceof JobLimit.Slots slots) {
+            return slots.count();
+        }
+        return limit instanceof JobLimit.Unlimited ? Integer.MAX_VALUE : 1;
     }
 
     /**

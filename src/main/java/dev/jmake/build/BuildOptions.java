@@ -16,14 +16,31 @@ import java.util.stream.Collectors;
  * @param alwaysMake      {@code -B}: consider every target out of date
  * @param oldFiles        {@code -o FILE}: never remade, and older than anything
  * @param newFiles        {@code -W FILE}: newer than anything ("what if" it had just changed)
+ * @param jobs            {@code -j}: how many recipes may run at once ({@link Integer#MAX_VALUE}: no limit)
+ * @param maxLoad         {@code -l}: no new job while this many threads run, unless none of ours runs (0: no limit)
  */
 public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question,
                            boolean touch, boolean silent, boolean alwaysMake,
-                           Set<String> oldFiles, Set<String> newFiles) {
+                           Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad) {
     public BuildOptions {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("job slots must be positive: " + jobs);
+        }
         // Named as make names files: ./x is x.
         oldFiles = oldFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
         newFiles = newFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** One job at a time, no load limit. */
+    public BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question, boolean touch,
+                        boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles) {
+        this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, 1, 0);
+    }
+
+    /** The same options running up to {@code jobs} recipes at once under load limit {@code maxLoad}. */
+    public BuildOptions withJobs(int jobs, double maxLoad) {
+        return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
+                newFiles, jobs, maxLoad);
     }
 
     /** The options without {@code -o -W}. */

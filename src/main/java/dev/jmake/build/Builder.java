@@ -30,9 +30,10 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The build phase, sequential for now: updates goals depth-first in GNU make's order (remake.c
- * {@code update_file_1}), deciding by modification times what is out of date and running recipes; files are
- * searched through {@code vpath}/{@code VPATH}, and intermediate files made on the way are removed at the end.
+ * The build phase: updates goals depth-first in GNU make's order (remake.c {@code update_file_1}), deciding by
+ * modification times what is out of date and running recipes; files are searched through {@code vpath}/{@code
+ * VPATH}, and intermediate files made on the way are removed at the end. Under {@code -j} a recipe is started and
+ * left running; whatever waits for it is looked at again after a job is over (main.c update_goal_chain's passes).
  */
 public final class Builder {
     private final TargetGraph graph;
@@ -56,6 +57,17 @@ public final class Builder {
     /** Set once the intermediates were removed (at the end, or by an interrupt from another thread). */
     private final AtomicBoolean intermediatesRemoved = new AtomicBoolean();
     private final Set<String> goals = new HashSet<>();
+    /** Under -j (and no .NOTPARALLEL) the running recipes; null: one recipe at a time, each run to its end. */
+    private final JobScheduler jobs;
+    /** Under -j, what each target is made from, decided once although the target is looked at in several passes. */
+    private final Map<String, Plan> plans = new HashMap<>();
+    /**
+     * Under -j, for a target whose prerequisites were not over, those it waited for: while they are still not
+     * over, a later pass need not look at the target again (a pass stays linear in the targets waiting).
+     */
+    private final Map<String, List<Waiting>> waitingFor = new HashMap<>();
+    /** Under -j, the cycles reported, so that later passes do not report them again. */
+    private final Set<String> cyclesReported = new HashSet<>();
     private int commandsStarted;
     private boolean outOfDate;
     /** While remaking makefiles: a makefile without a rule is not an error (GNU's "dontcare"). */
@@ -63,6 +75,12 @@ public final class Builder {
 
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system());
+    }
+
+    /** As the public constructor, {@code -l} reading the load from {@code load}. */
+    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
+            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load) {
         this.graph = graph;
         this.expander = expander;
         this.options = options;
@@ -75,6 +93,10 @@ public final class Builder {
         this.timestamps = new Timestamps(directory);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
                 database.oneShell(), directory);
+        // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
+        this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
+                ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, load)
+                : null;
     }
 
     /**
@@ -89,7 +111,15 @@ public final class Builder {
             this.goals.add(TargetGraph.normalize(goal));
         }
         try {
-            return buildGoals(goals);
+            return jobs == null ? buildGoals(goals) : buildGoalsInParallel(goals);
+        } catch (MakeError e) {
+            if (jobs == null || jobs.idle()) {
+                throw e;
+            }
+            // main.c die: the fatal message first, then the running jobs are waited for.
+            ui.fatal(e);
+            jobs.drain();
+            return 2;
         } finally {
             removeIntermediates(false);
         }
@@ -107,14 +137,7 @@ public final class Builder {
                     break;
                 }
             } else if (commandsStarted == before && !options.question()) {
-                Target target = graph.get(name);
-                boolean hasRecipe = (target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty()))
-                        || implicitRuleUsed.containsKey(name);
-                if (hasRecipe) {
-                    ui.message("'" + name + "' is up to date.");
-                } else {
-                    ui.message("Nothing to be done for '" + name + "'.");
-                }
+                upToDate(name);
             }
         }
         if (failed) {
@@ -123,6 +146,97 @@ public final class Builder {
         return options.question() && outOfDate ? 1 : 0;
     }
 
+
+    /** A goal under -j and the recipes started for it so far (for "is up to date"). */
+    private static final class GoalProgress {
+        final String name;
+        int commandsStarted;
+        boolean over;
+
+        GoalProgress(String name) {
+            this.name = name;
+        }
+    }
+
+    /**
+     * main.c update_goal_chain under -j: passes over the goals not over yet, each pass starting whatever can start,
+     * then waiting for a job to be over.
+     */
+    private int buildGoalsInParallel(List<String> goals) {
+        List<GoalProgress> progress = new ArrayList<>();
+        for (String goal : goals) {
+            progress.add(new GoalProgress(TargetGraph.normalize(goal)));
+        }
+        boolean failed = false;
+        while (true) {
+            forgetPending();
+            boolean pending = false;
+            for (GoalProgress goal : progress) {
+                if (goal.over) {
+                    continue;
+                }
+                int before = commandsStarted;
+                TargetState state = update(goal.name, null, null, 0);
+                goal.commandsStarted += commandsStarted - before;
+                if (jobs.stopping()) {
+                    return 2;
+                }
+                if (state != null && state.pending()) {
+                    pending = true;
+                    continue;
+                }
+                goal.over = true;
+                if (state == TargetState.FAILED) {
+                    failed = true;
+                    if (!options.keepGoing()) {
+                        jobs.drain();
+                        return 2;
+                    }
+                } else if (goal.commandsStarted == 0 && !options.question()) {
+                    upToDate(goal.name);
+                }
+            }
+            if (!pending) {
+                break;
+            }
+            jobs.awaitJob();
+        }
+        if (failed) {
+            return 2;
+        }
+        return options.question() && outOfDate ? 1 : 0;
+    }
+
+    /** Says that nothing had to be done for goal {@code name}. */
+    private void upToDate(String name) {
+        Target target = graph.get(name);
+        boolean hasRecipe = (target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty()))
+                || implicitRuleUsed.containsKey(name);
+        if (hasRecipe) {
+            ui.message("'" + name + "' is up to date.");
+        } else {
+            ui.message("Nothing to be done for '" + name + "'.");
+        }
+    }
+
+    /** A new pass looks again at the targets that waited for their prerequisites. */
+    private void forgetPending() {
+        states.values().removeIf(state -> state == TargetState.DEPS_RUNNING);
+    }
+
+    /** Updates {@code name} to its end, under -j waiting for jobs as long as it is not over. */
+    private TargetState settle(String name) {
+        while (true) {
+            if (jobs != null) {
+                forgetPending();
+            }
+            TargetState state = update(name, null, null, 0);
+            if (state == null || !state.pending()) {
+                return state;
+            }
+            jobs.awaitJob();
+        }
+    }
 
     /**
      * Before the goals, GNU make tries to remake every makefile it read (and every missing included one); returns
@@ -140,7 +254,7 @@ public final class Builder {
                     continue;
                 }
                 long before = timestamps.of(name);
-                TargetState state = update(name, null, null, 0);
+                TargetState state = settle(name);
                 long after = timestamps.of(name);
                 if (state == TargetState.REMADE && after != Timestamps.MISSING && after != before) {
                     changed.add(name);
@@ -155,7 +269,9 @@ public final class Builder {
     private TargetState update(String name, String parent, Scope parentScope, int depth) {
         TargetState known = states.get(name);
         if (known == TargetState.UPDATING) {
-            ui.error("Circular " + parent + " <- " + name + " dependency dropped.");
+            if (jobs == null || cyclesReported.add(parent + " <- " + name)) {
+                ui.error("Circular " + parent + " <- " + name + " dependency dropped.");
+            }
             return null;
         }
         if (known != null) {
@@ -168,16 +284,87 @@ public final class Builder {
             return TargetState.UP_TO_DATE;
         }
         states.put(name, TargetState.UPDATING);
+        if (jobs != null) {
+            List<Waiting> waiting = waitingFor.remove(name);
+            if (waiting != null && stillWaiting(waiting)) {
+                waitingFor.put(name, waiting);
+                states.put(name, TargetState.DEPS_RUNNING);
+                return TargetState.DEPS_RUNNING;
+            }
+        }
         TargetState result = updateUnvisited(name, parent, parentScope, depth);
         states.put(name, result);
         return result;
     }
 
+    /** A prerequisite a target waited for under -j, with what updating it again needs. */
+    private record Waiting(String name, String parent, Scope scope, int depth) {}
+
+    /** True if some of {@code waiting} were looked at again and none is over yet. */
+    private boolean stillWaiting(List<Waiting> waiting) {
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        for (Waiting w : waiting) {
+            TargetState state = update(w.name(), w.parent(), w.scope(), w.depth());
+            if (state == null || !state.pending()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What a target is made from: its prerequisites and the recipe that makes it (explicit, implicit or .DEFAULT). */
     private record Plan(List<String> prerequisites, List<String> orderOnly, Recipe recipe, Location location,
-                        String stem, List<String> alsoMakes, boolean hasRule) {}
+                        String stem, List<String> alsoMakes, boolean hasRule) {
+        Plan {
+            prerequisites = withoutWait(prerequisites);
+            orderOnly = withoutWait(orderOnly);
+        }
+    }
+
+    /** {@code .WAIT} in a prerequisite list only orders the others (GNU make 4.4); it is no file. */
+    private static final String WAIT = ".WAIT";
+
+    private static List<String> withoutWait(List<String> names) {
+        if (!names.contains(WAIT)) {
+            return names;
+        }
+        List<String> out = new ArrayList<>(names);
+        out.removeIf(WAIT::equals);
+        return out;
+    }
+
+    /** The prerequisites then the order-only ones, in the order they are updated, {@code .WAIT} included. */
+    private static List<String> sequence(List<String> prerequisites, List<String> orderOnly) {
+        List<String> all = new ArrayList<>(prerequisites);
+        all.addAll(orderOnly);
+        return all;
+    }
+
+    /** The prerequisites in update order, {@code .WAIT} included, as the rules list them. */
+    private List<String> sequence(String name, Plan plan) {
+        Target target = graph.get(name);
+        if (target == null || target.secondExpansion() || implicitRuleUsed.containsKey(name)
+                || !target.prerequisites().contains(WAIT) && !target.orderOnly().contains(WAIT)) {
+            return sequence(plan.prerequisites(), plan.orderOnly());
+        }
+        return sequence(target.prerequisites(), target.orderOnly());
+    }
 
     private Plan plan(String name) {
+        if (jobs == null) {
+            return decidePlan(name);
+        }
+        Plan known = plans.get(name);
+        if (known == null) {
+            known = decidePlan(name);
+            plans.put(name, known);
+        }
+        return known;
+    }
+
+    private Plan decidePlan(String name) {
         Target target = graph.get(name);
         List<String> prerequisites = target == null ? List.of() : target.prerequisites();
         List<String> orderOnly = target == null ? List.of() : target.orderOnly();
@@ -221,8 +408,13 @@ public final class Builder {
         long before = phony ? fileTime(name) : searchedTime(name);
         List<String> deferred = new ArrayList<>();
         IntermediateCheck check = new IntermediateCheck();
-        if (updatePrerequisites(name, plan.prerequisites(), plan.orderOnly(), scope, depth, before, deferred, check)) {
-            return TargetState.FAILED;
+        TargetState prerequisites = updatePrerequisites(name, sequence(name, plan), scope, depth, before, deferred,
+                check);
+        if (prerequisites != null) {
+            if (prerequisites == TargetState.DEPS_RUNNING) {
+                waitingFor.put(name, List.copyOf(check.waitingOn));
+            }
+            return prerequisites;
         }
         long mtime = fileTime(name);
         String found = null;
@@ -257,6 +449,10 @@ public final class Builder {
                 if (state == TargetState.FAILED) {
                     return TargetState.FAILED;
                 }
+                if (state != null && state.pending()) {
+                    waitingFor.put(name, List.of(new Waiting(intermediate, name, scope, depth + 1)));
+                    return TargetState.DEPS_RUNNING;
+                }
                 if (plan.prerequisites().contains(intermediate)) {
                     newer.add(intermediate);
                 }
@@ -289,16 +485,16 @@ public final class Builder {
         if (!exists) {
             newer = new ArrayList<>(plan.prerequisites());
         }
-        TargetState state = remake(name, remadeAs, plan, scope, newer, exists ? mtime : Timestamps.MISSING);
-        if (state == TargetState.REMADE && isIntermediate(name) && !options.question()) {
-            intermediatesMade.add(name);
-        }
-        return state;
+        return remake(name, remadeAs, plan, scope, newer, exists ? mtime : Timestamps.MISSING, true, false);
     }
 
     /** What checking missing intermediate prerequisites found (remake.c check_dep). */
     private static final class IntermediateCheck {
         boolean mustMake;
+        /** Under -j: something it is made from is not over yet. */
+        boolean pending;
+        /** Under -j: what is not over yet. */
+        final List<Waiting> waitingOn = new ArrayList<>();
     }
 
     /** True if {@code name} is an intermediate file: made by an implicit chain, or {@code .INTERMEDIATE}. */
@@ -321,6 +517,10 @@ public final class Builder {
         if (target != null && !target.doubleColonRules().isEmpty()) {
             TargetState state = update(name, null, scope, depth);
             check.mustMake = true;
+            if (state != null && state.pending()) {
+                check.pending = true;
+                check.waitingOn.add(new Waiting(name, null, scope, depth));
+            }
             return state == TargetState.FAILED;
         }
         Plan plan = plan(name);
@@ -329,16 +529,23 @@ public final class Builder {
             // Nothing can make it: updating it reports the missing rule.
             return update(name, null, scope, depth) == TargetState.FAILED;
         }
-        List<String> all = new ArrayList<>(plan.prerequisites());
-        all.addAll(plan.orderOnly());
         boolean failed = false;
-        for (String prerequisite : all) {
+        for (String prerequisite : sequence(name, plan)) {
+            if (prerequisite.equals(WAIT)) {
+                if (check.pending) {
+                    break;
+                }
+                continue;
+            }
             if (deferrable(prerequisite)) {
                 failed |= checkIntermediate(prerequisite, than, own, depth + 1, check);
             } else {
                 TargetState state = update(prerequisite, name, own, depth + 1);
                 failed |= state == TargetState.FAILED;
-                if (plan.prerequisites().contains(prerequisite)) {
+                if (state != null && state.pending()) {
+                    check.pending = true;
+                    check.waitingOn.add(new Waiting(prerequisite, name, own, depth + 1));
+                } else if (plan.prerequisites().contains(prerequisite)) {
                     long dep = mtimeAfterUpdate(prerequisite);
                     if (dep == Timestamps.NEWEST || dep > than) {
                         check.mustMake = true;
@@ -352,31 +559,38 @@ public final class Builder {
         return failed;
     }
 
-    /** Updates every prerequisite; returns true if one failed (after trying all of them under -k). */
-    private boolean updatePrerequisites(String name, List<String> prerequisites, List<String> orderOnly, Scope scope,
-                                        int depth) {
-        return updatePrerequisites(name, prerequisites, orderOnly, scope, depth, Timestamps.MISSING, null, null);
+    /** Updates every prerequisite of {@code sequence}; see the other overload. */
+    private TargetState updatePrerequisites(String name, List<String> sequence, Scope scope, int depth) {
+        return updatePrerequisites(name, sequence, scope, depth, Timestamps.MISSING, null, null);
     }
 
     /**
      * Updates every prerequisite; with {@code deferred} not null, missing intermediate ones are only checked
-     * against {@code ownTime} and listed there (remake.c check_dep). Returns true if one failed.
+     * against {@code ownTime} and listed there (remake.c check_dep). Returns null when all are over, FAILED if one
+     * failed (after trying all of them under -k), DEPS_RUNNING under -j if some are not over yet; those after a
+     * {@code .WAIT} are not started before those in front of it are over.
      */
-    private boolean updatePrerequisites(String name, List<String> prerequisites, List<String> orderOnly, Scope scope,
-                                        int depth, long ownTime, List<String> deferred, IntermediateCheck check) {
+    private TargetState updatePrerequisites(String name, List<String> sequence, Scope scope, int depth,
+                                            long ownTime, List<String> deferred, IntermediateCheck check) {
         boolean failed = false;
-        List<String> all = new ArrayList<>(prerequisites);
-        all.addAll(orderOnly);
-        for (String prerequisite : all) {
+        boolean pending = false;
+        for (String prerequisite : sequence) {
+            if (prerequisite.equals(WAIT)) {
+                if (pending) {
+                    break;
+                }
+                continue;
+            }
             if (deferred != null && deferrable(prerequisite)) {
                 if (!deferred.contains(prerequisite)) {
                     deferred.add(prerequisite);
                     if (checkIntermediate(prerequisite, ownTime, scope, depth + 1, check)) {
                         failed = true;
                         if (!options.keepGoing()) {
-                            return true;
+                            return TargetState.FAILED;
                         }
                     }
+                    pending |= check.pending;
                 }
                 continue;
             }
@@ -384,14 +598,25 @@ public final class Builder {
             if (state == TargetState.FAILED) {
                 failed = true;
                 if (!options.keepGoing()) {
-                    return true;
+                    return TargetState.FAILED;
+                }
+            } else if (state != null && state.pending()) {
+                pending = true;
+                if (check != null) {
+                    check.waitingOn.add(new Waiting(prerequisite, name, scope, depth + 1));
                 }
             }
+            if (jobs != null && jobs.stopping()) {
+                return TargetState.FAILED;
+            }
+        }
+        if (pending) {
+            return TargetState.DEPS_RUNNING;
         }
         if (failed && depth == 0 && options.keepGoing() && !options.dryRun() && !options.question()) {
             ui.error("Target '" + name + "' not remade because of errors.");
         }
-        return failed;
+        return failed ? TargetState.FAILED : null;
     }
 
     private TargetState noRule(String name, String parent) {
@@ -408,8 +633,12 @@ public final class Builder {
         throw new MakeError(null, message);
     }
 
+    /**
+     * Runs the recipe of {@code name}. Under -j it is started and RUNNING is returned, unless {@code wait}: then
+     * the other jobs go on until it is over. {@code intermediate}: note it among the intermediate files made.
+     */
     private TargetState remake(String name, String remadeAs, Plan plan, Scope scope, List<String> newer,
-                               long mtimeBefore) {
+                               long mtimeBefore, boolean intermediate, boolean wait) {
         commandsStarted++;
         if (options.question()) {
             outOfDate = true;
@@ -419,7 +648,41 @@ public final class Builder {
         AutomaticVariables automatic = new AutomaticVariables(remadeAs, found(plan.prerequisites()),
                 found(plan.orderOnly()), found(newer),
                 plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()));
-        boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+        if (jobs == null) {
+            boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+            return remade(name, remadeAs, plan, mtimeBefore, intermediate, ok);
+        }
+        // job.c new_job: the recipe is expanded, then a slot waited for.
+        RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+        jobs.awaitSlot();
+        if (jobs.stopping()) {
+            return TargetState.FAILED;
+        }
+        TargetState[] outcome = new TargetState[1];
+        boolean runs = jobs.start(job, !dontCare, ok -> {
+            outcome[0] = remade(name, remadeAs, plan, mtimeBefore, intermediate, ok);
+            if (!wait) {
+                states.put(name, outcome[0]);
+            }
+        });
+        if (!runs) {
+            return outcome[0];
+        }
+        if (wait) {
+            while (outcome[0] == null) {
+                jobs.awaitOne();
+            }
+            return outcome[0];
+        }
+        for (String sibling : plan.alsoMakes()) {
+            states.put(sibling, TargetState.RUNNING);
+        }
+        return TargetState.RUNNING;
+    }
+
+    /** After the recipe of {@code name}: its new time, its group's, and its state (remake.c notice_finished_file). */
+    private TargetState remade(String name, String remadeAs, Plan plan, long mtimeBefore, boolean intermediate,
+                               boolean ok) {
         implicitRules.invalidate();
         long after = fileTime(remadeAs);
         boolean assumed = options.dryRun() || options.touch();
@@ -432,21 +695,42 @@ public final class Builder {
                 mtimes.put(sibling, s == Timestamps.MISSING ? Timestamps.NEWEST : s);
             }
         }
+        if (ok && intermediate && isIntermediate(name)) {
+            intermediatesMade.add(name);
+        }
         return ok ? TargetState.REMADE : TargetState.FAILED;
     }
 
     private TargetState updateDoubleColon(Target target, Scope scope, int depth) {
         String name = target.name();
-        boolean anyRan = false;
-        for (DoubleColonRule rule : target.doubleColonRules()) {
-            if (updatePrerequisites(name, rule.prerequisites(), rule.orderOnly(), scope, depth)) {
+        if (jobs != null) {
+            // Under -j every rule's prerequisites are over before the first recipe runs; the recipes run in turn.
+            boolean failed = false;
+            for (DoubleColonRule rule : target.doubleColonRules()) {
+                TargetState state = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
+                        scope, depth);
+                if (state == TargetState.DEPS_RUNNING) {
+                    return state;
+                }
+                failed |= state == TargetState.FAILED;
+            }
+            if (failed) {
                 return TargetState.FAILED;
             }
+        }
+        boolean anyRan = false;
+        for (DoubleColonRule rule : target.doubleColonRules()) {
+            TargetState prerequisites = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
+                    scope, depth);
+            if (prerequisites != null) {
+                return prerequisites;
+            }
+            List<String> rulePrerequisites = withoutWait(rule.prerequisites());
             long mtime = fileTime(name);
-            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || rule.prerequisites().isEmpty()
+            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || rulePrerequisites.isEmpty()
                     || options.alwaysMake();
             List<String> newer = new ArrayList<>();
-            for (String prerequisite : rule.prerequisites()) {
+            for (String prerequisite : rulePrerequisites) {
                 long dep = mtimeAfterUpdate(prerequisite);
                 if (dep == Timestamps.NEWEST || dep > mtime) {
                     mustMake = true;
@@ -457,11 +741,11 @@ public final class Builder {
                 continue;
             }
             if (mtime == Timestamps.MISSING) {
-                newer = new ArrayList<>(rule.prerequisites());
+                newer = new ArrayList<>(rulePrerequisites);
             }
             Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
                     List.of(), true);
-            if (remake(name, name, plan, scope, newer, mtime) == TargetState.FAILED) {
+            if (remake(name, name, plan, scope, newer, mtime, false, true) == TargetState.FAILED) {
                 return TargetState.FAILED;
             }
             anyRan = true;

@@ -6,6 +6,7 @@ import dev.jmake.eval.Scope;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.RecipeCommand;
+import dev.jmake.process.Redirect;
 import dev.jmake.process.ShellSettings;
 import dev.jmake.process.SignalNames;
 import dev.jmake.process.SpawnRequest;
@@ -52,10 +53,119 @@ final class RecipeExecution {
     /** One command of a recipe, ready to run: its prefixes, the text echoed, and the argv. */
     private record Prepared(CommandLine line, RecipeCommand command) {}
 
-    /** Runs the recipe of {@code target}; false if it failed (errors not ignored). */
+    /** Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). */
     boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore) {
-        List<Prepared> commands = prepare(recipe, scope);
-        if (options.touch() && !allRecursive(commands)) {
+        Job job = start(target, recipe, scope, mtimeBefore);
+        JobStep step = job.step(null, Redirect.INHERIT);
+        while (step instanceof JobStep.Running running) {
+            step = job.step(running.process().waitFor(), Redirect.INHERIT);
+        }
+        return ((JobStep.Done) step).ok();
+    }
+
+    /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
+    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore) {
+        return new Job(target, prepare(recipe, scope), scope, mtimeBefore);
+    }
+
+    /**
+     * One target's recipe, run a command at a time (job.c's child and its command lines): each {@link #step}
+     * goes on until a command runs as a process or the recipe is over.
+     */
+    final class Job {
+        private final String target;
+        private final List<Prepared> commands;
+        private final Scope scope;
+        private final long mtimeBefore;
+        private Map<String, String> env;
+        /** The next command to look at. */
+        private int next;
+        private boolean started;
+
+        private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore) {
+            this.target = target;
+            this.commands = commands;
+            this.scope = scope;
+            this.mtimeBefore = mtimeBefore;
+        }
+
+        String target() {
+            return target;
+        }
+
+        /**
+         * Judges {@code outcome} of the command that was running (null on the first step), then goes on with the
+         * next commands, a spawned one getting {@code stdin}.
+         */
+        JobStep step(Termination outcome, Redirect stdin) {
+            if (!started) {
+                started = true;
+                if (options.touch() && !allRecursive(commands)) {
+                    touch();
+                    return new JobStep.Done(true);
+                }
+            }
+            if (outcome != null && !judge(commands.get(next++).line(), outcome)) {
+                return new JobStep.Done(false);
+            }
+            boolean silentTarget = options.silent() || graph.isSilent(target);
+            while (next < commands.size()) {
+                Prepared prepared = commands.get(next);
+                CommandLine line = prepared.line();
+                if (prepared.command().isEmpty()) {
+                    next++;
+                    continue;
+                }
+                if (options.dryRun() && !line.recursive()) {
+                    ui.info(line.command());
+                    next++;
+                    continue;
+                }
+                if (options.touch() && !line.recursive()) {
+                    next++;
+                    continue;
+                }
+                if (!line.silent() && !silentTarget || options.dryRun()) {
+                    ui.info(line.command());
+                }
+                if (prepared.command().isNoOp()) {
+                    next++;
+                    continue;
+                }
+                if (env == null) {
+                    env = environment.of(scope, line.location());
+                }
+                ui.out().flush();
+                SpawnResult result = spawner.spawn(SpawnRequest.of(prepared.command().argv(), env)
+                        .inDirectory(directory).withStdin(stdin));
+                if (result instanceof SpawnResult.Started spawned) {
+                    return new JobStep.Running(spawned.process());
+                }
+                // A program that cannot be started is reported and counts as status 127.
+                ui.error(((SpawnResult.Failed) result).message());
+                if (!judge(line, new Termination.Exited(127))) {
+                    return new JobStep.Done(false);
+                }
+                next++;
+            }
+            return new JobStep.Done(true);
+        }
+
+        /** False if {@code outcome} of {@code line} fails the recipe; reports errors, ignored or not. */
+        private boolean judge(CommandLine line, Termination outcome) {
+            if (outcome instanceof Termination.Exited exited && exited.code() == 0) {
+                return true;
+            }
+            boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
+            report(target, line.location(), outcome, ignored);
+            if (!ignored) {
+                deleteOnError(target, mtimeBefore);
+                return false;
+            }
+            return true;
+        }
+
+        private void touch() {
             if (!graph.isPhony(target)) {
                 if (!options.silent()) {
                     ui.info("touch " + target);
@@ -66,54 +176,7 @@ final class RecipeExecution {
                     throw new UncheckedIOException("touch " + target, e);
                 }
             }
-            return true;
         }
-        boolean silentTarget = options.silent() || graph.isSilent(target);
-        Map<String, String> env = null;
-        for (Prepared prepared : commands) {
-            CommandLine line = prepared.line();
-            if (prepared.command().isEmpty()) {
-                continue;
-            }
-            if (options.dryRun() && !line.recursive()) {
-                ui.info(line.command());
-                continue;
-            }
-            if (options.touch() && !line.recursive()) {
-                continue;
-            }
-            if (!line.silent() && !silentTarget || options.dryRun()) {
-                ui.info(line.command());
-            }
-            if (prepared.command().isNoOp()) {
-                continue;
-            }
-            if (env == null) {
-                env = environment.of(scope, line.location());
-            }
-            Termination outcome = execute(prepared.command(), env);
-            if (outcome instanceof Termination.Exited exited && exited.code() == 0) {
-                continue;
-            }
-            boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
-            report(target, line.location(), outcome, ignored);
-            if (!ignored) {
-                deleteOnError(target, mtimeBefore);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Runs one command to completion; a program that cannot be started is reported and counts as status 127. */
-    private Termination execute(RecipeCommand command, Map<String, String> env) {
-        ui.out().flush();
-        SpawnResult result = spawner.spawn(SpawnRequest.of(command.argv(), env).inDirectory(directory));
-        if (result instanceof SpawnResult.Started started) {
-            return started.process().waitFor();
-        }
-        ui.error(((SpawnResult.Failed) result).message());
-        return new Termination.Exited(127);
     }
 
     /**

@@ -9,5 +9,14 @@ enum TargetState {
     /** Its recipe ran (or it was touched, or printed under -n). */
     REMADE,
     /** It or a prerequisite failed. */
-    FAILED
+    FAILED,
+    /** Under -j: its recipe is running. */
+    RUNNING,
+    /** Under -j: some of its prerequisites are being made; it is looked at again once one of them is over. */
+    DEPS_RUNNING;
+
+    /** True while the target is not over yet under -j. */
+    boolean pending() {
+        return this == RUNNING || this == DEPS_RUNNING;
+    }
 }
