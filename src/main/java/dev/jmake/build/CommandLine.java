@@ -18,36 +18,40 @@ public record CommandLine(String command, boolean silent, boolean ignoreErrors, 
      * command adding its own.
      */
     public static CommandLine parse(String expanded, String unexpanded, Location location) {
-        boolean silent = false;
-        boolean ignore = false;
-        boolean recursive = mentionsMake(unexpanded);
-        for (int u = 0; u < unexpanded.length(); u++) {
-            char c = unexpanded.charAt(u);
-            if (c == '@') {
-                silent = true;
-            } else if (c == '-') {
-                ignore = true;
-            } else if (c == '+') {
-                recursive = true;
-            } else if (c != ' ' && c != '\t') {
-                break;
-            }
+        Prefixes prefixes = new Prefixes(mentionsMake(unexpanded));
+        prefixes.scan(unexpanded, false);
+        int start = prefixes.scan(expanded, true);
+        return new CommandLine(expanded.substring(start), prefixes.silent, prefixes.ignore, prefixes.recursive,
+                location);
+    }
+
+    /** The {@code @ - +} flags read so far, from the unexpanded line (chop_commands) and the expanded command. */
+    private static final class Prefixes {
+        private boolean silent;
+        private boolean ignore;
+        private boolean recursive;
+
+        Prefixes(boolean recursive) {
+            this.recursive = recursive;
         }
-        int i = 0;
-        while (i < expanded.length()) {
-            char c = expanded.charAt(i);
-            if (c == '@') {
-                silent = true;
-            } else if (c == '-') {
-                ignore = true;
-            } else if (c == '+') {
-                recursive = true;
-            } else if (c != ' ' && c != '\t' && c != '\n') {
-                break;
+
+        /** Reads the prefixes at the start of {@code text}; returns where the command begins. */
+        int scan(String text, boolean newlineIsBlank) {
+            int i = 0;
+            for (; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '@') {
+                    silent = true;
+                } else if (c == '-') {
+                    ignore = true;
+                } else if (c == '+') {
+                    recursive = true;
+                } else if (c != ' ' && c != '\t' && !(newlineIsBlank && c == '\n')) {
+                    break;
+                }
             }
-            i++;
+            return i;
         }
-        return new CommandLine(expanded.substring(i), silent, ignore, recursive, location);
     }
 
     /** The same prefixes for another command text. */

@@ -1,12 +1,6 @@
 package dev.jmake.eval;
 
 import dev.jmake.syntax.Location;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,26 +28,11 @@ public final class BuiltinRules {
 
     /** The table, in default.c's order. */
     static List<Entry> table() {
-        InputStream in = BuiltinRules.class.getResourceAsStream("builtin-rules.txt");
-        if (in == null) {
-            throw new IllegalStateException("builtin-rules.txt missing from the class path");
-        }
         List<Entry> entries = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("#") || line.isEmpty()) {
-                    continue;
-                }
-                String[] fields = line.split("\t", 4);
-                if (fields.length != 4) {
-                    throw new IllegalStateException("builtin-rules.txt: not four fields: " + line);
-                }
-                Kind kind = Kind.valueOf(fields[0].toUpperCase(Locale.ROOT));
-                List<String> prerequisites = fields[2].isEmpty() ? List.of() : List.of(fields[2].split(" "));
-                entries.add(new Entry(kind, fields[1], prerequisites, recipeLines(fields[3])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] fields : ResourceTable.read("builtin-rules.txt", 4)) {
+            Kind kind = Kind.valueOf(fields[0].toUpperCase(Locale.ROOT));
+            List<String> prerequisites = fields[2].isEmpty() ? List.of() : List.of(fields[2].split(" "));
+            entries.add(new Entry(kind, fields[1], prerequisites, recipeLines(fields[3])));
         }
         return entries;
     }

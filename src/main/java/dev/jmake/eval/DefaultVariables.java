@@ -1,11 +1,5 @@
 package dev.jmake.eval;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,22 +20,10 @@ final class DefaultVariables {
     record Entry(boolean always, String name, Flavor flavor, String value) {}
 
     static List<Entry> table() {
-        InputStream in = DefaultVariables.class.getResourceAsStream("default-variables.txt");
-        if (in == null) {
-            throw new IllegalStateException("default-variables.txt missing from the class path");
-        }
         List<Entry> entries = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.startsWith("#") || line.isEmpty()) {
-                    continue;
-                }
-                String[] fields = line.split("\t", 4);
-                Flavor flavor = fields[2].equals(":=") ? Flavor.SIMPLE : Flavor.RECURSIVE;
-                entries.add(new Entry(fields[0].equals("always"), fields[1], flavor, fields[3]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] fields : ResourceTable.read("default-variables.txt", 4)) {
+            Flavor flavor = fields[2].equals(":=") ? Flavor.SIMPLE : Flavor.RECURSIVE;
+            entries.add(new Entry(fields[0].equals("always"), fields[1], flavor, fields[3]));
         }
         return entries;
     }
