@@ -18,13 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,24 +56,8 @@ class BuilderTest {
     }
 
     private Outcome gnuMake(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/make", "-r"));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(gnu.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(ENV);
-        Path out = Files.createTempFile("make", ".out");
-        Path err = Files.createTempFile("make", ".err");
-        try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("make timed out");
-            }
-            return new Outcome(Files.readString(out), Files.readString(err), process.exitValue(), files(gnu));
-        } finally {
-            Files.delete(out);
-            Files.delete(err);
-        }
+        GnuMakeRun run = GnuMakeRun.in(gnu, ENV, args);
+        return new Outcome(run.stdout(), run.stderr(), run.status(), files(gnu));
     }
 
     private Outcome jmake(BuildOptions options, List<String> goals) throws IOException {

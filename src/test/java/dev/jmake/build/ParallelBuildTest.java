@@ -17,13 +17,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,24 +69,8 @@ class ParallelBuildTest {
 
     private Outcome gnuMake(String makefile, List<String> args) throws IOException, InterruptedException {
         Files.writeString(gnu.resolve("Makefile"), makefile);
-        List<String> command = new ArrayList<>(List.of("/usr/bin/make", "-r"));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(gnu.toFile());
-        builder.environment().clear();
-        builder.environment().putAll(ENV);
-        Path out = Files.createTempFile("make", ".out");
-        Path err = Files.createTempFile("make", ".err");
-        try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("make timed out");
-            }
-            return new Outcome(Files.readString(out), Files.readString(err), process.exitValue());
-        } finally {
-            Files.delete(out);
-            Files.delete(err);
-        }
+        GnuMakeRun run = GnuMakeRun.in(gnu, ENV, args);
+        return new Outcome(run.stdout(), run.stderr(), run.status());
     }
 
     private List<String> log() throws IOException {
