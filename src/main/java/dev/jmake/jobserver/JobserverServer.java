@@ -66,12 +66,21 @@ public final class JobserverServer implements Jobserver {
         }
         Path directory = privateDirectory(fifoRoot(environment));
         Path path = directory.resolve(FIFO_NAME);
-        fds.makeFifo(path, 0600);
-        // O_RDWR: this make is a reader and a writer, so neither this open nor later ones by children block.
-        int fd = fds.open(path, OpenMode.READ_WRITE, true);
-        seed(fds, fd, tokens);
-        return new JobserverServer(fds, slots, style, new TokenPool(fds, fd, fd), Optional.empty(),
-                Optional.of(path));
+        int fd = -1;
+        try {
+            fds.makeFifo(path, 0600);
+            // O_RDWR: this make is a reader and a writer, so neither this open nor later ones by children block.
+            fd = fds.open(path, OpenMode.READ_WRITE, true);
+            seed(fds, fd, tokens);
+            return new JobserverServer(fds, slots, style, new TokenPool(fds, fd, fd), Optional.empty(),
+                    Optional.of(path));
+        } catch (RuntimeException e) {
+            if (fd >= 0) {
+                fds.close(fd);
+            }
+            remove(path);
+            throw e;
+        }
     }
 
     /**
@@ -166,14 +175,16 @@ public final class JobserverServer implements Jobserver {
     }
 
     private void removeFifo() {
-        if (fifo.isEmpty()) {
-            return;
-        }
+        fifo.ifPresent(JobserverServer::remove);
+    }
+
+    /** Removes the fifo and its private directory, whatever of them exists. */
+    private static void remove(Path fifo) {
         try {
-            Files.deleteIfExists(fifo.get());
-            Files.deleteIfExists(fifo.get().getParent());
+            Files.deleteIfExists(fifo);
+            Files.deleteIfExists(fifo.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the jobserver fifo " + fifo.get(), e);
+            throw new UncheckedIOException("cannot remove the jobserver fifo " + fifo, e);
         }
     }
 }

@@ -112,7 +112,7 @@ class JobserverClientTest {
                 assertEquals(List.of(new FdMapping(3, parent.readFd()), new FdMapping(4, parent.writeFd())),
                         recursive.descriptors());
                 assertEquals(Optional.of("3,4"), recursive.auth());
-                assertEquals(new ChildJobserver(List.of(), Optional.of("3,4"), ChildJobserver.INVALIDATION),
+                assertEquals(new ChildJobserver(List.of(), Optional.of("3,4"), true),
                         client.forChild(false));
             } finally {
                 client.close();
@@ -133,7 +133,7 @@ class JobserverClientTest {
         JobserverClient client = assertInstanceOf(JoinOutcome.Joined.class,
                 JobserverClient.connect(new JobserverAuth.Fifo(fifo), fds)).client();
         try {
-            assertEquals(new ChildJobserver(List.of(), Optional.of("fifo:" + fifo), ""), client.forChild(false));
+            assertEquals(new ChildJobserver(List.of(), Optional.of("fifo:" + fifo), false), client.forChild(false));
             assertEquals(Optional.empty(), client.pool().tryAcquire());
         } finally {
             client.close();

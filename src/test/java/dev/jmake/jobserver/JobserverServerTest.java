@@ -67,7 +67,7 @@ class JobserverServerTest {
         try (JobserverServer server = JobserverServer.start(3, JobserverStyle.PIPE, tmpdir(), fds)) {
             ChildJobserver recursive = server.forChild(true);
             assertEquals(Optional.of("3,4"), recursive.auth());
-            assertEquals("", recursive.suffix());
+            assertFalse(recursive.invalidated());
             assertEquals(List.of(3, 4), recursive.descriptors().stream().map(FdMapping::childFd).toList());
             int read = recursive.descriptors().get(0).parentFd();
             int write = recursive.descriptors().get(1).parentFd();
@@ -79,7 +79,7 @@ class JobserverServerTest {
             ChildJobserver plain = server.forChild(false);
             assertEquals(List.of(), plain.descriptors());
             assertEquals(Optional.of("3,4"), plain.auth());
-            assertEquals(" --jobserver-auth=-2,-2", plain.suffix());
+            assertTrue(plain.invalidated());
         }
     }
 
@@ -95,7 +95,7 @@ class JobserverServerTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fifo)));
             assertFalse(fifo.toString().matches(".*[\\s\\\\$].*"));
             ChildJobserver child = server.forChild(false);
-            assertEquals(new ChildJobserver(List.of(), Optional.of("fifo:" + fifo), ""), child);
+            assertEquals(new ChildJobserver(List.of(), Optional.of("fifo:" + fifo), false), child);
             assertEquals(child, server.forChild(true));
 
             JobserverClient other = assertInstanceOf(JoinOutcome.Joined.class,
