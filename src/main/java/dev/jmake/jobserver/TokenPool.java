@@ -29,6 +29,8 @@ public final class TokenPool implements AutoCloseable {
     private Thread reader;
     private Pipe wake;
     private RuntimeException readerFailure;
+    /** Set by {@link #releaseAll()}: no token is taken any more; releasing one already given back does nothing. */
+    private boolean finished;
     private boolean closed;
 
     /**
@@ -55,9 +57,12 @@ public final class TokenPool implements AutoCloseable {
         return implicitInUse;
     }
 
-    /** Reads one token if one is available now (never blocks). */
+    /** Reads one token if one is available now (never blocks); none once {@link #releaseAll()} ran. */
     public synchronized Optional<Token> tryAcquire() {
         checkOpen();
+        if (finished) {
+            return Optional.empty();
+        }
         byte[] one = new byte[1];
         int n = fds.read(readFd, one, 1);
         if (n != 1) {
@@ -69,12 +74,15 @@ public final class TokenPool implements AutoCloseable {
     /**
      * Asks the reader thread for one token: when one is read, it is held and passed to {@code delivery} on the
      * reader thread, under this pool's lock, so {@code delivery} must only hand it on (e.g. onto a queue). One
-     * request at a time.
+     * request at a time. Once {@link #releaseAll()} ran, the request is never served.
      *
      * @throws IllegalStateException if a request is pending, the pool is closed or the reader failed
      */
     public synchronized void acquireAsync(Consumer<Token> delivery) {
         checkOpen();
+        if (finished) {
+            return;
+        }
         if (readerFailure != null) {
             throw new IllegalStateException("jobserver reader failed", readerFailure);
         }
@@ -110,10 +118,16 @@ public final class TokenPool implements AutoCloseable {
         return true;
     }
 
-    /** Gives a slot back: the implicit one becomes free, a token's byte is written back to the pool. */
+    /**
+     * Gives a slot back: the implicit one becomes free, a token's byte is written back to the pool (after
+     * {@link #releaseAll()}, a token it already gave back is not written again).
+     */
     public synchronized void release(JobSlot slot) {
         if (slot instanceof Token token) {
             int index = token.value() & 0xff;
+            if (held[index] == 0 && finished) {
+                return;
+            }
             if (held[index] == 0) {
                 throw new IllegalStateException("token " + index + " is not held");
             }
@@ -129,10 +143,13 @@ public final class TokenPool implements AutoCloseable {
     }
 
     /**
-     * Cancels any request and writes every held token back (never the implicit slot, which is just freed): for
-     * failures, {@code -k} ends, interrupts and exit. Returns how many tokens went back.
+     * For the end of a build, however it ends (failure, {@code -k}, a signal, exit), possibly from another thread
+     * than the scheduler's: cancels any request, writes every held token back (never anything for the implicit
+     * slot) and takes no token any more; the scheduler may still release the slots of jobs it reaps afterwards.
+     * Returns how many tokens went back.
      */
     public synchronized int releaseAll() {
+        finished = true;
         cancelAcquire();
         int count = 0;
         for (int value = 0; value < held.length; value++) {
@@ -143,7 +160,6 @@ public final class TokenPool implements AutoCloseable {
                 count++;
             }
         }
-        implicitInUse = false;
         return count;
     }
 

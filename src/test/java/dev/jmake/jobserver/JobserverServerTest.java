@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,23 +36,25 @@ class JobserverServerTest {
 
     /** Takes every token the pool has now. */
     private static int countTokens(TokenPool pool) {
-        int n = 0;
-        while (pool.tryAcquire().isPresent()) {
-            n++;
+        List<Token> taken = new ArrayList<>();
+        for (Optional<Token> token = pool.tryAcquire(); token.isPresent(); token = pool.tryAcquire()) {
+            taken.add(token.get());
         }
-        pool.releaseAll();
-        return n;
+        taken.forEach(pool::release);
+        return taken.size();
     }
 
     @Test
     void pipePoolHoldsNMinusOnePlusTokens() {
         try (JobserverServer server = JobserverServer.start(4, JobserverStyle.PIPE, tmpdir(), fds)) {
             TokenPool pool = server.pool();
+            List<Token> taken = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                assertEquals(Optional.of(new Token(Token.PLUS)), pool.tryAcquire());
+                taken.add(pool.tryAcquire().orElseThrow());
             }
+            assertEquals(List.of(new Token(Token.PLUS), new Token(Token.PLUS), new Token(Token.PLUS)), taken);
             assertEquals(Optional.empty(), pool.tryAcquire());
-            assertEquals(3, pool.releaseAll());
+            taken.forEach(pool::release);
             assertEquals(3, countTokens(pool));
             assertEquals(Optional.empty(), server.fifo());
             try (var files = Files.list(dir)) {
@@ -162,7 +165,7 @@ class JobserverServerTest {
         try (JobserverServer server = JobserverServer.start(2, JobserverStyle.FIFO, tmpdir(), fds)) {
             runChild(server, "head -c1 <&3 >/dev/null; printf G >&4");
             assertEquals(Optional.of(new Token((byte) 'G')), server.pool().tryAcquire());
-            server.pool().releaseAll();
+            server.pool().release(new Token((byte) 'G'));
             assertEquals(new Reconciliation(1, 1), server.reconcile());
         }
     }

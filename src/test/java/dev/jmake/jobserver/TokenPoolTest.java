@@ -92,6 +92,31 @@ class TokenPoolTest {
     }
 
     @Test
+    void afterReleaseAllTheSchedulerMayStillReleaseWhatItReapsButTakesNothing() throws InterruptedException {
+        TokenPool pool = client.pool();
+        put("ab");
+        JobSlot implicit = pool.trySlot().orElseThrow();
+        JobSlot a = pool.trySlot().orElseThrow();
+        JobSlot b = pool.trySlot().orElseThrow();
+        BlockingQueue<Token> delivered = new LinkedBlockingQueue<>();
+        pool.acquireAsync(delivered::add);
+        assertEquals(2, pool.releaseAll(), "e.g. from the signal thread");
+        assertFalse(pool.acquiring());
+        assertTrue(pool.implicitInUse(), "the job on the implicit slot still runs");
+        assertEquals("ab", drain());
+        pool.release(a);
+        pool.release(b);
+        pool.release(implicit);
+        assertEquals("", drain(), "nothing written twice");
+        put("c");
+        assertEquals(Optional.of(new JobSlot.Implicit()), pool.trySlot());
+        assertEquals(Optional.empty(), pool.trySlot());
+        pool.acquireAsync(delivered::add);
+        assertNull(delivered.poll(200, TimeUnit.MILLISECONDS));
+        assertEquals("c", drain());
+    }
+
+    @Test
     void asyncRequestIsServedWhenATokenArrives() throws InterruptedException {
         TokenPool pool = client.pool();
         BlockingQueue<Token> delivered = new LinkedBlockingQueue<>();
@@ -147,24 +172,6 @@ class TokenPoolTest {
             assertEquals("+", drain(), "round " + i);
         }
         assertTrue(deliveredCount <= rounds);
-    }
-
-    @Test
-    void releaseAllCancelsTheRequestAndFreesTheImplicitSlot() throws InterruptedException {
-        TokenPool pool = client.pool();
-        put("ab");
-        pool.trySlot();
-        pool.trySlot();
-        pool.trySlot();
-        BlockingQueue<Token> delivered = new LinkedBlockingQueue<>();
-        pool.acquireAsync(delivered::add);
-        assertEquals(2, pool.releaseAll());
-        assertFalse(pool.acquiring());
-        assertFalse(pool.implicitInUse());
-        assertEquals("ab", drain());
-        put("c");
-        assertNull(delivered.poll(200, TimeUnit.MILLISECONDS));
-        assertEquals("c", drain());
     }
 
     @Test
