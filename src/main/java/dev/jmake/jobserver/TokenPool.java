@@ -59,10 +59,11 @@ public final class TokenPool implements AutoCloseable {
 
     /** Reads one token if one is available now (never blocks); none once {@link #releaseAll()} ran. */
     public synchronized Optional<Token> tryAcquire() {
-        checkOpen();
+        // Finished before closed: a scheduler racing with close() on another thread just gets nothing.
         if (finished) {
             return Optional.empty();
         }
+        checkOpen();
         byte[] one = new byte[1];
         int n = fds.read(readFd, one, 1);
         if (n != 1) {
@@ -74,15 +75,15 @@ public final class TokenPool implements AutoCloseable {
     /**
      * Asks the reader thread for one token: when one is read, it is held and passed to {@code delivery} on the
      * reader thread, under this pool's lock, so {@code delivery} must only hand it on (e.g. onto a queue). One
-     * request at a time. Once {@link #releaseAll()} ran, the request is never served.
+     * request at a time. Once {@link #releaseAll()} or {@link #close()} ran, the request is never served.
      *
-     * @throws IllegalStateException if a request is pending, the pool is closed or the reader failed
+     * @throws IllegalStateException if a request is pending or the reader failed
      */
     public synchronized void acquireAsync(Consumer<Token> delivery) {
-        checkOpen();
         if (finished) {
             return;
         }
+        checkOpen();
         if (readerFailure != null) {
             throw new IllegalStateException("jobserver reader failed", readerFailure);
         }
