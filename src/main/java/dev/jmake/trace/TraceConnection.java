@@ -35,12 +35,27 @@ final class TraceConnection {
     }
 
     /**
-     * Reads what the socket holds now and decodes every complete record.
+     * Reads what the socket holds now (a bounded amount, so a fast writer cannot monopolise the reader) and
+     * decodes every complete record.
      *
      * @return false at end of stream
      */
     boolean read() throws IOException {
-        int n = channel.read(buffer);
+        int n;
+        int rounds = 0;
+        while ((n = channel.read(buffer)) > 0) {
+            decode();
+            if (++rounds == 16) {
+                break;
+            }
+        }
+        if (n < 0 && buffer.position() > 0) {
+            intact = false; // the process ended in the middle of a record
+        }
+        return n >= 0;
+    }
+
+    private void decode() {
         buffer.flip();
         try {
             TraceRecord record;
@@ -50,15 +65,11 @@ final class TraceConnection {
         } catch (TraceProtocolException e) {
             intact = false;
         }
-        if (!intact) {
-            buffer.clear();
-        } else {
+        if (intact) {
             buffer.compact();
+        } else {
+            buffer.clear(); // nothing after a malformed record can be trusted; keep draining to EOF
         }
-        if (n < 0 && buffer.position() > 0) {
-            intact = false;
-        }
-        return n >= 0;
     }
 
     private void accept(TraceRecord record) {
