@@ -83,6 +83,9 @@ static void *next_symbol(const char *name, const char *version) {
     (__typeof__(&name)) p_; })
 #define REAL(name) REALV(name, NULL)
 
+/* The caller's pid without the cache: vfork and posix_spawn children run no atfork handler. */
+static pid_t raw_pid(void) { return (pid_t) syscall(SYS_getpid); }
+
 /* ---- small string helpers (async-signal-safe) ---- */
 static size_t put(char *dst, size_t at, size_t cap, const char *s) {
     while (*s && at + 1 < cap) dst[at++] = *s++;
@@ -233,7 +236,7 @@ static int connect_socket(void) {
     long n = syscall(SYS_readlink, "/proc/self/exe", exe, sizeof exe - 1);
     exe[n > 0 ? n : 0] = 0;
     char buf[HEADER + PATH_CAP + sizeof g_env_job + 2];
-    size_t len = record(buf, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, g_pid, (int) getppid(),
+    size_t len = record(buf, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, raw_pid(), (int) getppid(),
                         g_env_job + strlen("JMAKE_TRACE_JOB="), exe);
     if (send_all(fd, buf, len) < 0) { syscall(SYS_close, fd); return -1; }
     return fd;
@@ -591,8 +594,6 @@ static char *const *fixed_env(char *const *envp, char **out, char *preload, size
     char *arr_##name[n_##name + 4]; \
     char pre_##name[cap_##name]; \
     char *const *name = fix_##name ? fixed_env(envp, arr_##name, pre_##name, cap_##name) : (envp)
-
-static pid_t raw_pid(void) { return (pid_t) syscall(SYS_getpid); }
 
 /* The program a PATH search would run (for reporting only); 0 if none is found. */
 static size_t search_path(const char *file, char *out, size_t cap) {

@@ -134,13 +134,25 @@ public final class TraceCollector implements AutoCloseable {
                     }
                 }
             }
-        } catch (IOException e) {
-            lock.lock();
+        } catch (IOException | RuntimeException e) {
+            fail(e instanceof IOException io ? io : new IOException("trace collector failed", e));
+        }
+    }
+
+    /** Records the failure for waiters and drops every connection: tracees then stop reporting instead of blocking. */
+    private void fail(IOException e) {
+        lock.lock();
+        try {
+            failure = e;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (SelectionKey key : selector.keys()) {
             try {
-                failure = e;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
+                key.channel().close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
             }
         }
     }

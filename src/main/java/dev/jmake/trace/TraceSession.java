@@ -7,7 +7,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +52,18 @@ public final class TraceSession implements AutoCloseable {
      * it), the socket and the job token.
      */
     public Map<String, String> environment(String job, Map<String, String> base) {
+        return environment(job, base, List.of());
+    }
+
+    /**
+     * As {@link #environment(String, Map)}, and the shim drops every access under one of {@code ignoredPrefixes}
+     * (absolute directories such as /proc or /usr) before it is sent: the cheapest filter there is.
+     */
+    public Map<String, String> environment(String job, Map<String, String> base, List<Path> ignoredPrefixes) {
         Map<String, String> env = new LinkedHashMap<>(base);
+        if (!ignoredPrefixes.isEmpty()) {
+            env.put(IGNORE_VARIABLE, ignoredPrefixes.stream().map(Path::toString).collect(Collectors.joining(":")));
+        }
         String user = base.get("LD_PRELOAD");
         env.put("LD_PRELOAD", user == null || user.isBlank() ? library.toString() : library + ":" + user);
         env.put(SOCKET_VARIABLE, collector.socket().toString());

@@ -12,6 +12,7 @@ import dev.jmake.trace.AccessEvent.Write;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -128,5 +129,24 @@ final class ShimRealToolsTest {
         assertSeen(t, is(Probe.class, d.resolve("in")), "make's __xstat of the prerequisite");
         assertSeen(t, is(Missing.class, d.resolve("out")), "make's __xstat of the missing target");
         assertSeen(t, is(Write.class, d.resolve("out")), "cp's write of the target");
+    }
+
+    @Test
+    void ignoredPrefixesAreDroppedByTheShim(@TempDir Path dir) throws Exception {
+        Path d = dir.toRealPath();
+        Files.createDirectory(d.resolve("sys"));
+        Files.writeString(d.resolve("sys/a"), "a\n");
+        Files.writeString(d.resolve("sysb"), "b\n");
+        TraceSession session = runs.session();
+        Map<String, String> env = session.environment("ignoring", System.getenv(), List.of(d.resolve("sys")));
+        ProcessBuilder builder = new ProcessBuilder("cat", "sys/a", "sysb").directory(d.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Process cat = builder.start();
+        assertEquals("a\nb\n", new String(cat.getInputStream().readAllBytes()));
+        assertEquals(0, cat.waitFor());
+        JobTrace t = session.awaitJob("ignoring", java.time.Duration.ofSeconds(30));
+        assertSeen(t, is(Read.class, d.resolve("sysb")), "sysb is not under sys/");
+        assertTrue(t.events().stream().noneMatch(e -> e.path().startsWith(d + "/sys/")), t.events().toString());
     }
 }
