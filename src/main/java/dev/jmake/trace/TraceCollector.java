@@ -78,9 +78,20 @@ public final class TraceCollector implements AutoCloseable {
         try {
             long ticket = ++drainsRequested;
             selector.wakeup();
-            while (!(drainsDone >= ticket && unnamed.isEmpty() && open.getOrDefault(job, Set.of()).isEmpty())) {
+            // Connections accepted after the drain cannot be the job's; of the earlier ones, wait for the names.
+            Set<TraceConnection> nameless = null;
+            while (true) {
                 if (failure != null) {
                     throw failure;
+                }
+                if (drainsDone >= ticket) {
+                    if (nameless == null) {
+                        nameless = new HashSet<>(unnamed);
+                    }
+                    nameless.retainAll(unnamed);
+                    if (nameless.isEmpty() && open.getOrDefault(job, Set.of()).isEmpty()) {
+                        break;
+                    }
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -76,7 +76,7 @@ final class ShimEntryPointsTest {
         List<AccessEvent> events = traced.trace().events();
         List<AccessEvent> expected = new ArrayList<>();
         for (String name : List.of("open", "openat", "__open_2", "__open64_2", "__openat_2", "__openat64_2", "fopen",
-                "freopen", "freopen64", "closefrom", "close_range", "close", "dup2", "fork", "envi-env",
+                "freopen", "freopen64", "closefrom", "close_range", "close", "dup2", "dup3", "fork", "envi-env",
                 "envi-execve")) {
             expected.add(new Read(0, p("r-" + name)));
         }

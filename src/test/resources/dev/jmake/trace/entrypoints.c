@@ -79,7 +79,7 @@ int main(int argc, char **argv) {
         "r-__fxstatat64", "r-access", "r-euidaccess", "r-eaccess", "r-faccessat", "r-realpath",
         "r-__realpath_chk", "r-canonicalize_file_name", "r-truncate", "r-truncate64", "r-link", "r-linkat",
         "r-utime", "r-utimes", "r-lutimes", "r-futimesat", "r-utimensat", "r-closefrom", "r-close_range",
-        "r-close", "r-dup2", "r-fork", "r-envi-env", "r-envi-execve", "u-unlink", "u-unlinkat", "u-remove",
+        "r-close", "r-dup2", "r-dup3", "r-fork", "r-envi-env", "r-envi-execve", "u-unlink", "u-unlinkat", "u-remove",
         "u-rename", "u-renameat", "u-renameat2", NULL };
     for (const char **p = readable; *p; p++) make_file(*p);
     static const char *dirs[] = { "d-readdir", "d-readdir64", "d-readdir_r", "d-readdir64_r", "d-fdopendir",
@@ -259,5 +259,8 @@ int main(int argc, char **argv) {
     IN_CHILD("dup2", { stat(".", &st); for (int fd = 3; fd < 1100; fd++) dup2(2, fd);
                        for (int fd = 3; fd < 1100; fd++) close(fd);
                        _exit(open("r-dup2", O_RDONLY) >= 0 ? 0 : 1); });
+    IN_CHILD("dup3", { stat(".", &st); for (int fd = 3; fd < 1100; fd++) dup3(2, fd, O_CLOEXEC);
+                       for (int fd = 3; fd < 1100; fd++) close(fd);
+                       _exit(open("r-dup3", O_RDONLY) >= 0 ? 0 : 1); });
     return 0;
 }
