@@ -50,7 +50,25 @@ final class TraceCollectorTest {
                 .filter(e -> e instanceof AccessEvent.Missing && e.path().startsWith(d + "/burst-missing/")).toList();
         assertEquals(100000, misses.size());
         for (int i = 0; i < misses.size(); i++) {
-            assertEquals(d + "/burst-missing/" + i, misses.get(i).path(), "in order");
+            assertEquals(d + "/burst-missing/0/" + i, misses.get(i).path(), "in order");
+        }
+    }
+
+    @Test
+    void threadsSharingOneConnectionNeverInterleaveTheirRecords(@TempDir Path dir) throws Exception {
+        Path d = dir.toRealPath();
+        TracedRuns.Run run = runs.traced(d, List.of(burst.toString(), "10000", "8"));
+        assertEquals("80000\n", run.output());
+        TracedProcess process = run.trace().processes().get(0);
+        assertTrue(process.intact());
+        for (int t = 0; t < 8; t++) {
+            String prefix = d + "/burst-missing/" + t + "/";
+            List<String> mine = process.events().stream().map(AccessEvent::path).filter(p -> p.startsWith(prefix))
+                    .toList();
+            assertEquals(10000, mine.size());
+            for (int i = 0; i < mine.size(); i++) {
+                assertEquals(prefix + i, mine.get(i), "each thread's records in its order");
+            }
         }
     }
 

@@ -59,7 +59,7 @@ final class TracedRuns implements AutoCloseable {
             java.nio.file.Files.write(source, in.readAllBytes());
         }
         Path binary = directory.resolve(resource.replace(".c", ""));
-        Run cc = plain(directory, List.of("gcc", "-O1", "-Wall", "-o", binary.toString(), source.toString()));
+        Run cc = plain(directory, List.of("gcc", "-O1", "-Wall", "-pthread", "-o", binary.toString(), source.toString()));
         if (cc.status() != 0) {
             throw new IOException("gcc failed:\n" + cc.output());
         }
