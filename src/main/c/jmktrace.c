@@ -502,7 +502,7 @@ EXPORT int linkat(int da, const char *a, int db, const char *b, int fl) { MUT2_B
 
 /* symlink: path1 is the link's text as given (not a lookup), path2 the new link. */
 static void report_symlink(int r, int e, const char *target, int dirfd, const char *path) {
-    if (!g_active || t_busy || !target || !path) return;
+    if (!g_active || t_busy || !target || !path || strlen(target) >= PATH_CAP) return;
     char abs[PATH_CAP];
     if (absolute(dirfd, path, abs, sizeof abs)) emit(OP_SYMLINK, 0, r == 0 ? 0 : e, target, abs);
 }
