@@ -1,0 +1,785 @@
+/*
+ * libjmktrace.so: jmake's LD_PRELOAD tracer (see docs in TRACING.md §2).
+ *
+ * Every wrapper calls the real libc function first, saves errno, reports one record over a
+ * Unix stream socket (JMAKE_TRACE_SOCKET) and restores errno: what the program sees never changes.
+ * Record (little-endian): u16 len | u8 op | u8 flags | i32 pid | i32 err | u64 seq | path1 NUL [path2 NUL].
+ * libc only; no malloc, no locks on the reporting path (vfork children run these wrappers too).
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <limits.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <utime.h>
+
+#define EXPORT __attribute__((visibility("default")))
+
+enum op {
+    OP_HELLO = 1, OP_READ = 2, OP_WRITE = 3, OP_PROBE = 4, OP_LIST = 5, OP_EXEC = 6,
+    OP_UNLINK = 7, OP_RMDIR = 8, OP_MKDIR = 9, OP_RENAME = 10, OP_LINK = 11, OP_SYMLINK = 12,
+    OP_UTIME = 13, OP_TRUNCATE = 14, OP_REMOVE = 15
+};
+enum flag { F_CREAT = 1, F_TRUNC = 2, F_APPEND = 4, F_READ = 8, F_NOFOLLOW = 16, F_EXCHANGE = 32, F_SECURE = 1 };
+
+#define HEADER 20
+#define PATH_CAP 4096
+
+extern char **environ;
+
+/* Compat and fortify entry points that the headers do not declare here. */
+int __xstat(int, const char *, struct stat *);
+int __xstat64(int, const char *, struct stat64 *);
+int __lxstat(int, const char *, struct stat *);
+int __lxstat64(int, const char *, struct stat64 *);
+int __fxstatat(int, int, const char *, struct stat *, int);
+int __fxstatat64(int, int, const char *, struct stat64 *, int);
+int __open_2(const char *, int);
+int __open64_2(const char *, int);
+int __openat_2(int, const char *, int);
+int __openat64_2(int, const char *, int);
+char *__realpath_chk(const char *, char *, size_t);
+
+/* ---- state: written once by the constructor, then per fork ---- */
+static int g_active;                 /* tracing requested and socket reachable */
+static int g_fd = -1;                /* our connection; -1 = connect lazily */
+static pid_t g_pid;
+static uint64_t g_seq;
+static char g_sock_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+static char g_env_sock[sizeof(g_sock_path) + 32];
+static char g_env_job[256];
+static char g_shim_path[PATH_CAP];
+static size_t g_shim_len;
+static char g_ignore[1024];          /* NUL-separated prefixes, double-NUL terminated */
+
+static __thread int t_busy __attribute__((tls_model("initial-exec")));
+
+/* Lazily resolved next definition; dlvsym for the compat-only symbols. */
+static void *next_symbol(const char *name, const char *version) {
+    void *p = version ? dlvsym(RTLD_NEXT, name, version) : NULL;
+    return p ? p : dlsym(RTLD_NEXT, name);
+}
+#define REALV(name, version) ({ \
+    static void *slot_; \
+    void *p_ = __atomic_load_n(&slot_, __ATOMIC_ACQUIRE); \
+    if (!p_) { p_ = next_symbol(#name, version); __atomic_store_n(&slot_, p_, __ATOMIC_RELEASE); } \
+    (__typeof__(&name)) p_; })
+#define REAL(name) REALV(name, NULL)
+
+/* The caller's pid without the cache: vfork and posix_spawn children run no atfork handler. */
+static pid_t raw_pid(void) { return (pid_t) syscall(SYS_getpid); }
+
+/* ---- small string helpers (async-signal-safe) ---- */
+static size_t put(char *dst, size_t at, size_t cap, const char *s) {
+    while (*s && at + 1 < cap) dst[at++] = *s++;
+    dst[at < cap ? at : cap - 1] = 0;
+    return at;
+}
+static void fd_link_name(int fd, char *out) {
+    char digits[16];
+    int n = 0;
+    unsigned v = (unsigned) fd;
+    do { digits[n++] = (char) ('0' + v % 10); v /= 10; } while (v);
+    size_t at = put(out, 0, 32, "/proc/self/fd/");
+    while (n) out[at++] = digits[--n];
+    out[at] = 0;
+}
+/* Absolute path of an open descriptor; 0 if it is not a file system object. */
+static size_t fd_path(int fd, char *out, size_t cap) {
+    char link[32];
+    fd_link_name(fd, link);
+    long n = syscall(SYS_readlink, link, out, cap - 1);
+    if (n <= 0 || out[0] != '/') return 0;
+    out[n] = 0;
+    return (size_t) n;
+}
+/* Absolute form of path relative to dirfd (AT_FDCWD = cwd); 0 when it cannot be formed. */
+static size_t absolute(int dirfd, const char *path, char *out, size_t cap) {
+    if (!path) return 0;
+    if (path[0] == '/') return put(out, 0, cap, path);
+    size_t n;
+    if (dirfd == AT_FDCWD) {
+        long r = syscall(SYS_getcwd, out, cap);
+        if (r <= 0 || out[0] != '/') return 0;
+        n = strlen(out);
+    } else if ((n = fd_path(dirfd, out, cap)) == 0) {
+        return 0;
+    }
+    if (!path[0]) return n;
+    if (n > 1) n = put(out, n, cap, "/");
+    return put(out, n, cap, path);
+}
+
+/* ---- per-process de-duplication of repeated reads and probes ---- */
+#define DEDUP_SLOTS 8192
+static uint64_t g_dedup[DEDUP_SLOTS];
+static uint64_t g_generation = 1;
+static unsigned g_dedup_used;
+
+static uint64_t hash_event(int op, int failed, const char *p) {
+    uint64_t h = 1469598103934665603ull ^ (uint64_t) (op * 131 + failed);
+    while (*p) { h ^= (unsigned char) *p++; h *= 1099511628211ull; }
+    h ^= __atomic_load_n(&g_generation, __ATOMIC_RELAXED) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    return h ? h : 1;
+}
+/* 1 if this (op, outcome, path) was already reported by this process since the last mutation. */
+static int seen_before(int op, int failed, const char *p) {
+    uint64_t h = hash_event(op, failed, p);
+    for (unsigned i = 0; i < 16; i++) {
+        uint64_t *slot = &g_dedup[(h + i) & (DEDUP_SLOTS - 1)];
+        uint64_t cur = __atomic_load_n(slot, __ATOMIC_RELAXED);
+        if (cur == h) return 1;
+        if (cur == 0) {
+            uint64_t zero = 0;
+            if (__atomic_compare_exchange_n(slot, &zero, h, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+                __atomic_fetch_add(&g_dedup_used, 1, __ATOMIC_RELAXED);
+                return 0;
+            }
+            if (zero == h) return 1;
+        }
+    }
+    return 0;
+}
+/* A mutation may change what a later read sees: forget earlier reads (cheaply, by generation). */
+static void forget_reads(void) {
+    __atomic_fetch_add(&g_generation, 1, __ATOMIC_RELAXED);
+    if (__atomic_load_n(&g_dedup_used, __ATOMIC_RELAXED) > DEDUP_SLOTS / 2) {
+        memset(g_dedup, 0, sizeof g_dedup);
+        __atomic_store_n(&g_dedup_used, 0, __ATOMIC_RELAXED);
+    }
+}
+
+static int ignored(const char *p) {
+    for (const char *pre = g_ignore; *pre; pre += strlen(pre) + 1) {
+        size_t n = strlen(pre);
+        if (strncmp(p, pre, n) == 0 && (p[n] == '/' || p[n] == 0)) return 1;
+    }
+    return 0;
+}
+
+/* ---- transport ---- */
+static int send_all(int fd, const char *buf, size_t len) {
+    while (len) {
+        ssize_t n = send(fd, buf, len, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        buf += n;
+        len -= (size_t) n;
+    }
+    return 0;
+}
+static size_t record(char *buf, int op, int flags, pid_t pid, int err, const char *p1, const char *p2) {
+    size_t at = HEADER;
+    size_t l1 = strlen(p1) + 1;
+    memcpy(buf + at, p1, l1);
+    at += l1;
+    if (p2) {
+        size_t l2 = strlen(p2) + 1;
+        memcpy(buf + at, p2, l2);
+        at += l2;
+    }
+    uint16_t len = (uint16_t) at;
+    uint8_t o = (uint8_t) op, f = (uint8_t) flags;
+    int32_t p = pid, e = err;
+    uint64_t seq = __atomic_fetch_add(&g_seq, 1, __ATOMIC_RELAXED);
+    memcpy(buf, &len, 2);
+    memcpy(buf + 2, &o, 1);
+    memcpy(buf + 3, &f, 1);
+    memcpy(buf + 4, &p, 4);
+    memcpy(buf + 8, &e, 4);
+    memcpy(buf + 12, &seq, 8);
+    return at;
+}
+/* Moves fd above the descriptors programs use, so shells' "exec 9>file" and friends never meet it. */
+static int move_high(int fd) {
+    struct rlimit rl;
+    int floor = 1000;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < 1100) floor = (int) (rl.rlim_cur * 3 / 4);
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, floor);
+    if (high < 0) return fd;
+    syscall(SYS_close, fd);
+    return high;
+}
+/* Opens this process's connection and sends its hello record; -1 on failure. */
+static int connect_socket(void) {
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    struct sockaddr_un addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sun_family = AF_UNIX;
+    memcpy(addr.sun_path, g_sock_path, sizeof g_sock_path);
+    int r;
+    do r = connect(fd, (struct sockaddr *) &addr, sizeof addr); while (r < 0 && errno == EINTR);
+    if (r < 0) { syscall(SYS_close, fd); return -1; }
+    fd = move_high(fd);
+    char exe[PATH_CAP];
+    long n = syscall(SYS_readlink, "/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = 0;
+    char buf[HEADER + PATH_CAP + sizeof g_env_job + 2];
+    size_t len = record(buf, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, raw_pid(), (int) getppid(),
+                        g_env_job + strlen("JMAKE_TRACE_JOB="), exe);
+    if (send_all(fd, buf, len) < 0) { syscall(SYS_close, fd); return -1; }
+    return fd;
+}
+static int current_socket(void) {
+    int fd = __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE);
+    if (fd >= 0) return fd;
+    fd = connect_socket();
+    if (fd < 0) { g_active = 0; return -1; }
+    int expected = -1;
+    if (!__atomic_compare_exchange_n(&g_fd, &expected, fd, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        syscall(SYS_close, fd);
+        return expected;
+    }
+    return fd;
+}
+
+static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const char *p2) {
+    if (!g_active || t_busy) return;
+    if (ignored(p1) && (!p2 || ignored(p2))) return;
+    if (op == OP_READ || op == OP_PROBE || op == OP_LIST) {
+        if (seen_before(op, err != 0, p1)) return;
+    } else if (op != OP_EXEC) {
+        forget_reads();
+    }
+    t_busy = 1;
+    char buf[HEADER + 2 * PATH_CAP + 2];
+    size_t len = record(buf, op, flags, pid, err, p1, p2);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int fd = current_socket();
+        if (fd < 0) break;
+        if (send_all(fd, buf, len) == 0) break;
+        if (errno != EBADF && errno != ENOTSOCK) { g_active = 0; break; }
+        /* Someone closed our descriptor behind our back (raw syscall): reconnect once. */
+        __atomic_compare_exchange_n(&g_fd, &fd, -1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+    }
+    t_busy = 0;
+}
+static void emit(int op, int flags, int err, const char *p1, const char *p2) {
+    emit_as(g_pid, op, flags, err, p1, p2);
+}
+
+/* Reports an operation on one path (relative to dirfd). */
+static void report_at(int op, int flags, int err, int dirfd, const char *path) {
+    if (!g_active || t_busy || !path) return;
+    char abs[PATH_CAP];
+    if (absolute(dirfd, path, abs, sizeof abs)) emit(op, flags, err, abs, NULL);
+}
+static void report(int op, int flags, int err, const char *path) {
+    report_at(op, flags, err, AT_FDCWD, path);
+}
+static void report2_at(int op, int flags, int err, int fd1, const char *p1, int fd2, const char *p2) {
+    if (!g_active || t_busy || !p1 || !p2) return;
+    char a1[PATH_CAP], a2[PATH_CAP];
+    if (absolute(fd1, p1, a1, sizeof a1) && absolute(fd2, p2, a2, sizeof a2)) emit(op, flags, err, a1, a2);
+}
+static void report_fd(int op, int err, int fd) {
+    if (!g_active || t_busy) return;
+    char abs[PATH_CAP];
+    if (fd_path(fd, abs, sizeof abs)) emit(op, 0, err, abs, NULL);
+}
+
+/* ---- opens ---- */
+static void report_open(int dirfd, const char *path, int flags, int ok, int err) {
+    int op, f = 0, acc = flags & O_ACCMODE;
+    if ((flags & O_PATH) || (flags & O_TMPFILE) == O_TMPFILE) {
+        op = OP_PROBE;
+    } else if (acc == O_RDONLY && !(flags & (O_CREAT | O_TRUNC))) {
+        op = (flags & O_DIRECTORY) ? OP_PROBE : OP_READ;
+    } else {
+        op = OP_WRITE;
+        f = ((flags & O_CREAT) ? F_CREAT : 0) | ((flags & O_TRUNC) ? F_TRUNC : 0)
+            | ((flags & O_APPEND) ? F_APPEND : 0) | (acc == O_RDWR ? F_READ : 0);
+    }
+    if (flags & O_NOFOLLOW) f |= F_NOFOLLOW;
+    report_at(op, f, ok ? 0 : err, dirfd, path);
+}
+static int has_mode(int flags) { return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE; }
+#define MODE_ARG(flags) mode_t mode = 0; \
+    if (has_mode(flags)) { va_list ap; va_start(ap, flags); mode = va_arg(ap, mode_t); va_end(ap); }
+#define OPEN_BODY(call, dirfd) do { int r = call; int e = errno; \
+    report_open(dirfd, path, flags, r >= 0, e); errno = e; return r; } while (0)
+
+EXPORT int open(const char *path, int flags, ...) { MODE_ARG(flags); OPEN_BODY(REAL(open)(path, flags, mode), AT_FDCWD); }
+EXPORT int open64(const char *path, int flags, ...) { MODE_ARG(flags); OPEN_BODY(REAL(open64)(path, flags, mode), AT_FDCWD); }
+EXPORT int openat(int dirfd, const char *path, int flags, ...) { MODE_ARG(flags); OPEN_BODY(REAL(openat)(dirfd, path, flags, mode), dirfd); }
+EXPORT int openat64(int dirfd, const char *path, int flags, ...) { MODE_ARG(flags); OPEN_BODY(REAL(openat64)(dirfd, path, flags, mode), dirfd); }
+EXPORT int __open_2(const char *path, int flags) { OPEN_BODY(REAL(__open_2)(path, flags), AT_FDCWD); }
+EXPORT int __open64_2(const char *path, int flags) { OPEN_BODY(REAL(__open64_2)(path, flags), AT_FDCWD); }
+EXPORT int __openat_2(int dirfd, const char *path, int flags) { OPEN_BODY(REAL(__openat_2)(dirfd, path, flags), dirfd); }
+EXPORT int __openat64_2(int dirfd, const char *path, int flags) { OPEN_BODY(REAL(__openat64_2)(dirfd, path, flags), dirfd); }
+EXPORT int creat(const char *path, mode_t mode) { int flags = O_WRONLY | O_CREAT | O_TRUNC; OPEN_BODY(REAL(creat)(path, mode), AT_FDCWD); }
+EXPORT int creat64(const char *path, mode_t mode) { int flags = O_WRONLY | O_CREAT | O_TRUNC; OPEN_BODY(REAL(creat64)(path, mode), AT_FDCWD); }
+
+static void report_fopen(const char *path, const char *mode, int ok, int err) {
+    if (!path || !mode) return;
+    int op = OP_WRITE, f = strchr(mode, '+') ? F_READ : 0;
+    if (mode[0] == 'r') op = f ? OP_WRITE : OP_READ;
+    else if (mode[0] == 'w') f |= F_CREAT | F_TRUNC;
+    else if (mode[0] == 'a') f |= F_CREAT | F_APPEND;
+    report(op, op == OP_READ ? 0 : f, ok ? 0 : err, path);
+}
+#define FOPEN_BODY(call) do { FILE *r = call; int e = errno; report_fopen(path, mode, r != NULL, e); errno = e; return r; } while (0)
+EXPORT FILE *fopen(const char *path, const char *mode) { FOPEN_BODY(REAL(fopen)(path, mode)); }
+EXPORT FILE *fopen64(const char *path, const char *mode) { FOPEN_BODY(REAL(fopen64)(path, mode)); }
+EXPORT FILE *freopen(const char *path, const char *mode, FILE *s) { FOPEN_BODY(REAL(freopen)(path, mode, s)); }
+EXPORT FILE *freopen64(const char *path, const char *mode, FILE *s) { FOPEN_BODY(REAL(freopen64)(path, mode, s)); }
+
+/* ---- stat family and other existence probes ---- */
+#define PROBE_BODY(call, dirfd, path, flags) do { int r = call; int e = errno; \
+    report_at(OP_PROBE, flags, r == 0 ? 0 : e, dirfd, path); errno = e; return r; } while (0)
+/* fd-only forms (AT_EMPTY_PATH with "") are fstat: not a lookup. */
+#define PROBE_AT_BODY(call, dirfd, path, atflags) do { int r = call; int e = errno; \
+    if (!(path && !path[0] && (atflags & AT_EMPTY_PATH))) \
+        report_at(OP_PROBE, (atflags & AT_SYMLINK_NOFOLLOW) ? F_NOFOLLOW : 0, r == 0 ? 0 : e, dirfd, path); \
+    errno = e; return r; } while (0)
+
+EXPORT int stat(const char *path, struct stat *b) { PROBE_BODY(REAL(stat)(path, b), AT_FDCWD, path, 0); }
+EXPORT int stat64(const char *path, struct stat64 *b) { PROBE_BODY(REAL(stat64)(path, b), AT_FDCWD, path, 0); }
+EXPORT int lstat(const char *path, struct stat *b) { PROBE_BODY(REAL(lstat)(path, b), AT_FDCWD, path, F_NOFOLLOW); }
+EXPORT int lstat64(const char *path, struct stat64 *b) { PROBE_BODY(REAL(lstat64)(path, b), AT_FDCWD, path, F_NOFOLLOW); }
+EXPORT int fstatat(int d, const char *path, struct stat *b, int fl) { PROBE_AT_BODY(REAL(fstatat)(d, path, b, fl), d, path, fl); }
+EXPORT int fstatat64(int d, const char *path, struct stat64 *b, int fl) { PROBE_AT_BODY(REAL(fstatat64)(d, path, b, fl), d, path, fl); }
+EXPORT int statx(int d, const char *path, int fl, unsigned mask, struct statx *b) { PROBE_AT_BODY(REAL(statx)(d, path, fl, mask, b), d, path, fl); }
+#define COMPAT "GLIBC_2.2.5"
+EXPORT int __xstat(int v, const char *path, struct stat *b) { PROBE_BODY(REALV(__xstat, COMPAT)(v, path, b), AT_FDCWD, path, 0); }
+EXPORT int __xstat64(int v, const char *path, struct stat64 *b) { PROBE_BODY(REALV(__xstat64, COMPAT)(v, path, b), AT_FDCWD, path, 0); }
+EXPORT int __lxstat(int v, const char *path, struct stat *b) { PROBE_BODY(REALV(__lxstat, COMPAT)(v, path, b), AT_FDCWD, path, F_NOFOLLOW); }
+EXPORT int __lxstat64(int v, const char *path, struct stat64 *b) { PROBE_BODY(REALV(__lxstat64, COMPAT)(v, path, b), AT_FDCWD, path, F_NOFOLLOW); }
+EXPORT int __fxstatat(int v, int d, const char *path, struct stat *b, int fl) { PROBE_AT_BODY(REALV(__fxstatat, "GLIBC_2.4")(v, d, path, b, fl), d, path, fl); }
+EXPORT int __fxstatat64(int v, int d, const char *path, struct stat64 *b, int fl) { PROBE_AT_BODY(REALV(__fxstatat64, "GLIBC_2.4")(v, d, path, b, fl), d, path, fl); }
+
+EXPORT int access(const char *path, int m) { PROBE_BODY(REAL(access)(path, m), AT_FDCWD, path, 0); }
+EXPORT int euidaccess(const char *path, int m) { PROBE_BODY(REAL(euidaccess)(path, m), AT_FDCWD, path, 0); }
+EXPORT int eaccess(const char *path, int m) { PROBE_BODY(REAL(eaccess)(path, m), AT_FDCWD, path, 0); }
+EXPORT int faccessat(int d, const char *path, int m, int fl) { PROBE_AT_BODY(REAL(faccessat)(d, path, m, fl), d, path, fl); }
+
+#define READLINK_BODY(call, dirfd) do { ssize_t r = call; int e = errno; \
+    report_at(OP_PROBE, F_NOFOLLOW, r >= 0 ? 0 : e, dirfd, path); errno = e; return r; } while (0)
+EXPORT ssize_t readlink(const char *path, char *buf, size_t n) { READLINK_BODY(REAL(readlink)(path, buf, n), AT_FDCWD); }
+EXPORT ssize_t readlinkat(int d, const char *path, char *buf, size_t n) { READLINK_BODY(REAL(readlinkat)(d, path, buf, n), d); }
+
+#define REALPATH_BODY(call) do { char *r = call; int e = errno; \
+    report(OP_PROBE, 0, r ? 0 : e, path); errno = e; return r; } while (0)
+EXPORT char *realpath(const char *path, char *out) { REALPATH_BODY(REAL(realpath)(path, out)); }
+EXPORT char *__realpath_chk(const char *path, char *out, size_t n) { REALPATH_BODY(REAL(__realpath_chk)(path, out, n)); }
+EXPORT char *canonicalize_file_name(const char *path) { REALPATH_BODY(REAL(canonicalize_file_name)(path)); }
+
+/* ---- directory listing: reported when the listing is consumed ---- */
+#define DIR_SLOTS 1024
+#define DIR_GONE ((DIR *) 1)
+static DIR *g_dirs[DIR_SLOTS];
+
+/* 1 if readdir on d was already reported; otherwise remembers d and returns 0. */
+static int dir_reported(DIR *d) {
+    uintptr_t h = ((uintptr_t) d >> 4) * 0x9E3779B97F4A7C15ull;
+    for (unsigned i = 0; i < 32; i++) {
+        DIR **slot = &g_dirs[(h + i) & (DIR_SLOTS - 1)];
+        DIR *cur = __atomic_load_n(slot, __ATOMIC_RELAXED);
+        if (cur == d) return 1;
+        if (cur == NULL || cur == DIR_GONE) {
+            if (__atomic_compare_exchange_n(slot, &cur, d, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) return 0;
+            if (cur == d) return 1;
+        }
+    }
+    return 0;
+}
+static void dir_forget(DIR *d) {
+    uintptr_t h = ((uintptr_t) d >> 4) * 0x9E3779B97F4A7C15ull;
+    for (unsigned i = 0; i < 32; i++) {
+        DIR **slot = &g_dirs[(h + i) & (DIR_SLOTS - 1)];
+        DIR *expected = d;
+        if (__atomic_compare_exchange_n(slot, &expected, DIR_GONE, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) return;
+        if (expected == NULL) return;
+    }
+}
+static void report_listing(DIR *d) {
+    if (!g_active || t_busy || !d || dir_reported(d)) return;
+    report_fd(OP_LIST, 0, dirfd(d));
+}
+
+EXPORT DIR *opendir(const char *path) {
+    DIR *r = REAL(opendir)(path);
+    int e = errno;
+    if (!r) report(OP_LIST, 0, e, path);
+    errno = e;
+    return r;
+}
+EXPORT int closedir(DIR *d) {
+    if (d) dir_forget(d);
+    return REAL(closedir)(d);
+}
+#define READDIR_BODY(type, call) do { int e0 = errno; report_listing(d); errno = e0; return call; } while (0)
+EXPORT struct dirent *readdir(DIR *d) { READDIR_BODY(struct dirent *, REAL(readdir)(d)); }
+EXPORT struct dirent64 *readdir64(DIR *d) { READDIR_BODY(struct dirent64 *, REAL(readdir64)(d)); }
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+EXPORT int readdir_r(DIR *d, struct dirent *e, struct dirent **res) { READDIR_BODY(int, REAL(readdir_r)(d, e, res)); }
+EXPORT int readdir64_r(DIR *d, struct dirent64 *e, struct dirent64 **res) { READDIR_BODY(int, REAL(readdir64_r)(d, e, res)); }
+EXPORT ssize_t getdents64(int fd, void *buf, size_t n) {
+    ssize_t r = REAL(getdents64)(fd, buf, n);
+    int e = errno;
+    if (r >= 0) report_fd(OP_LIST, 0, fd);
+    errno = e;
+    return r;
+}
+
+#define SCANDIR_BODY(call, dirfd) do { int r = call; int e = errno; \
+    report_at(OP_LIST, 0, r >= 0 ? 0 : e, dirfd, path); errno = e; return r; } while (0)
+typedef int (*filter_t)(const struct dirent *);
+typedef int (*compar_t)(const struct dirent **, const struct dirent **);
+typedef int (*filter64_t)(const struct dirent64 *);
+typedef int (*compar64_t)(const struct dirent64 **, const struct dirent64 **);
+EXPORT int scandir(const char *path, struct dirent ***l, filter_t f, compar_t c) { SCANDIR_BODY(REAL(scandir)(path, l, f, c), AT_FDCWD); }
+EXPORT int scandir64(const char *path, struct dirent64 ***l, filter64_t f, compar64_t c) { SCANDIR_BODY(REAL(scandir64)(path, l, f, c), AT_FDCWD); }
+EXPORT int scandirat(int d, const char *path, struct dirent ***l, filter_t f, compar_t c) { SCANDIR_BODY(REAL(scandirat)(d, path, l, f, c), d); }
+EXPORT int scandirat64(int d, const char *path, struct dirent64 ***l, filter64_t f, compar64_t c) { SCANDIR_BODY(REAL(scandirat64)(d, path, l, f, c), d); }
+
+/* glob lists the directory in front of the first wildcard component (glibc's own opendir is internal). */
+static void report_glob(const char *pattern, int r) {
+    if (!g_active || t_busy || !pattern) return;
+    const char *wild = strpbrk(pattern, "*?[");
+    if (!wild) { report(OP_PROBE, 0, r == 0 ? 0 : ENOENT, pattern); return; }
+    char dir[PATH_CAP];
+    size_t n = 0;
+    for (const char *p = pattern; p < wild; p++) if (*p == '/') n = (size_t) (p - pattern);
+    if (n == 0 && pattern[0] == '/') n = 1;
+    if (n >= sizeof dir) return;
+    memcpy(dir, pattern, n);
+    dir[n] = 0;
+    report(OP_LIST, 0, 0, n ? dir : ".");
+}
+typedef int (*glob_err_t)(const char *, int);
+EXPORT int glob(const char *pattern, int fl, glob_err_t ef, glob_t *g) {
+    int r = REAL(glob)(pattern, fl, ef, g); int e = errno; report_glob(pattern, r); errno = e; return r;
+}
+EXPORT int glob64(const char *pattern, int fl, glob_err_t ef, glob64_t *g) {
+    int r = REAL(glob64)(pattern, fl, ef, g); int e = errno; report_glob(pattern, r); errno = e; return r;
+}
+
+/* ---- namespace mutations ---- */
+#define MUT_BODY(call, op, flags, dirfd, path) do { int r = call; int e = errno; \
+    report_at(op, flags, r == 0 ? 0 : e, dirfd, path); errno = e; return r; } while (0)
+#define MUT2_BODY(call, op, flags, d1, p1, d2, p2) do { int r = call; int e = errno; \
+    report2_at(op, flags, r == 0 ? 0 : e, d1, p1, d2, p2); errno = e; return r; } while (0)
+
+EXPORT int unlink(const char *path) { MUT_BODY(REAL(unlink)(path), OP_UNLINK, 0, AT_FDCWD, path); }
+EXPORT int unlinkat(int d, const char *path, int fl) {
+    MUT_BODY(REAL(unlinkat)(d, path, fl), (fl & AT_REMOVEDIR) ? OP_RMDIR : OP_UNLINK, 0, d, path);
+}
+EXPORT int remove(const char *path) { MUT_BODY(REAL(remove)(path), OP_REMOVE, 0, AT_FDCWD, path); }
+EXPORT int rmdir(const char *path) { MUT_BODY(REAL(rmdir)(path), OP_RMDIR, 0, AT_FDCWD, path); }
+EXPORT int mkdir(const char *path, mode_t m) { MUT_BODY(REAL(mkdir)(path, m), OP_MKDIR, 0, AT_FDCWD, path); }
+EXPORT int mkdirat(int d, const char *path, mode_t m) { MUT_BODY(REAL(mkdirat)(d, path, m), OP_MKDIR, 0, d, path); }
+EXPORT int truncate(const char *path, off_t n) { MUT_BODY(REAL(truncate)(path, n), OP_TRUNCATE, 0, AT_FDCWD, path); }
+EXPORT int truncate64(const char *path, off64_t n) { MUT_BODY(REAL(truncate64)(path, n), OP_TRUNCATE, 0, AT_FDCWD, path); }
+EXPORT int rename(const char *a, const char *b) { MUT2_BODY(REAL(rename)(a, b), OP_RENAME, 0, AT_FDCWD, a, AT_FDCWD, b); }
+EXPORT int renameat(int da, const char *a, int db, const char *b) { MUT2_BODY(REAL(renameat)(da, a, db, b), OP_RENAME, 0, da, a, db, b); }
+EXPORT int renameat2(int da, const char *a, int db, const char *b, unsigned fl) {
+    MUT2_BODY(REAL(renameat2)(da, a, db, b, fl), OP_RENAME, (fl & RENAME_EXCHANGE) ? F_EXCHANGE : 0, da, a, db, b);
+}
+EXPORT int link(const char *a, const char *b) { MUT2_BODY(REAL(link)(a, b), OP_LINK, 0, AT_FDCWD, a, AT_FDCWD, b); }
+EXPORT int linkat(int da, const char *a, int db, const char *b, int fl) { MUT2_BODY(REAL(linkat)(da, a, db, b, fl), OP_LINK, 0, da, a, db, b); }
+
+/* symlink: path1 is the link's text as given (not a lookup), path2 the new link. */
+static void report_symlink(int r, int e, const char *target, int dirfd, const char *path) {
+    if (!g_active || t_busy || !target || !path || strlen(target) >= PATH_CAP) return;
+    char abs[PATH_CAP];
+    if (absolute(dirfd, path, abs, sizeof abs)) emit(OP_SYMLINK, 0, r == 0 ? 0 : e, target, abs);
+}
+EXPORT int symlink(const char *t, const char *path) {
+    int r = REAL(symlink)(t, path); int e = errno; report_symlink(r, e, t, AT_FDCWD, path); errno = e; return r;
+}
+EXPORT int symlinkat(const char *t, int d, const char *path) {
+    int r = REAL(symlinkat)(t, d, path); int e = errno; report_symlink(r, e, t, d, path); errno = e; return r;
+}
+
+/* utime family: a NULL path with a dirfd (futimens) is the descriptor itself. */
+EXPORT int utime(const char *path, const struct utimbuf *t) { MUT_BODY(REAL(utime)(path, t), OP_UTIME, 0, AT_FDCWD, path); }
+EXPORT int utimes(const char *path, const struct timeval t[2]) { MUT_BODY(REAL(utimes)(path, t), OP_UTIME, 0, AT_FDCWD, path); }
+EXPORT int lutimes(const char *path, const struct timeval t[2]) { MUT_BODY(REAL(lutimes)(path, t), OP_UTIME, F_NOFOLLOW, AT_FDCWD, path); }
+EXPORT int futimesat(int d, const char *path, const struct timeval t[2]) {
+    MUT_BODY(REAL(futimesat)(d, path, t), OP_UTIME, 0, d, path ? path : "");
+}
+EXPORT int utimensat(int d, const char *path, const struct timespec t[2], int fl) {
+    MUT_BODY(REAL(utimensat)(d, path, t, fl), OP_UTIME, (fl & AT_SYMLINK_NOFOLLOW) ? F_NOFOLLOW : 0, d, path ? path : "");
+}
+
+/* ---- temporary files: glibc creates them with its internal open ---- */
+#define MKSTEMP_BODY(call) do { int r = call; int e = errno; \
+    report(OP_WRITE, F_CREAT, r >= 0 ? 0 : e, tmpl); errno = e; return r; } while (0)
+EXPORT int mkstemp(char *tmpl) { MKSTEMP_BODY(REAL(mkstemp)(tmpl)); }
+EXPORT int mkstemp64(char *tmpl) { MKSTEMP_BODY(REAL(mkstemp64)(tmpl)); }
+EXPORT int mkostemp(char *tmpl, int fl) { MKSTEMP_BODY(REAL(mkostemp)(tmpl, fl)); }
+EXPORT int mkostemp64(char *tmpl, int fl) { MKSTEMP_BODY(REAL(mkostemp64)(tmpl, fl)); }
+EXPORT int mkstemps(char *tmpl, int sl) { MKSTEMP_BODY(REAL(mkstemps)(tmpl, sl)); }
+EXPORT int mkstemps64(char *tmpl, int sl) { MKSTEMP_BODY(REAL(mkstemps64)(tmpl, sl)); }
+EXPORT int mkostemps(char *tmpl, int sl, int fl) { MKSTEMP_BODY(REAL(mkostemps)(tmpl, sl, fl)); }
+EXPORT int mkostemps64(char *tmpl, int sl, int fl) { MKSTEMP_BODY(REAL(mkostemps64)(tmpl, sl, fl)); }
+EXPORT char *mkdtemp(char *tmpl) {
+    char *r = REAL(mkdtemp)(tmpl); int e = errno; report(OP_MKDIR, 0, r ? 0 : e, tmpl); errno = e; return r;
+}
+
+/* ---- exec and spawn: report the program, and put the tracer back into a cleared environment ---- */
+static size_t env_count(char *const *envp) {
+    size_t n = 0;
+    if (envp) while (envp[n]) n++;
+    return n;
+}
+static const char *env_value(char *const *envp, const char *name) {
+    size_t len = strlen(name);
+    for (size_t i = 0; envp && envp[i]; i++)
+        if (strncmp(envp[i], name, len) == 0 && envp[i][len] == '=') return envp[i] + len + 1;
+    return NULL;
+}
+static int lists_shim(const char *preload) {
+    for (const char *p = preload; p && *p;) {
+        size_t n = strcspn(p, ": ");
+        if (n == g_shim_len && memcmp(p, g_shim_path, n) == 0) return 1;
+        p += n;
+        while (*p == ':' || *p == ' ') p++;
+    }
+    return 0;
+}
+static int needs_fix(char *const *envp) {
+    if (!g_active || !g_shim_len) return 0;
+    const char *sock = env_value(envp, "JMAKE_TRACE_SOCKET");
+    if (sock && strcmp(sock, g_sock_path) != 0) return 0; /* a nested tracer took over on purpose */
+    return !sock || !env_value(envp, "JMAKE_TRACE_JOB") || !lists_shim(env_value(envp, "LD_PRELOAD"));
+}
+static int is_tracer_var(const char *entry) {
+    return strncmp(entry, "LD_PRELOAD=", 11) == 0 || strncmp(entry, "JMAKE_TRACE_SOCKET=", 19) == 0
+           || strncmp(entry, "JMAKE_TRACE_JOB=", 16) == 0;
+}
+/* Fills out (n + 4 slots) with envp plus the tracer's variables; preload needs room for both LD_PRELOADs. */
+static char *const *fixed_env(char *const *envp, char **out, char *preload, size_t cap) {
+    const char *user = env_value(envp, "LD_PRELOAD");
+    size_t at = put(preload, 0, cap, "LD_PRELOAD=");
+    at = put(preload, at, cap, g_shim_path);
+    if (user && *user && !lists_shim(user)) { at = put(preload, at, cap, ":"); put(preload, at, cap, user); }
+    else if (user && lists_shim(user)) put(preload, put(preload, 0, cap, "LD_PRELOAD="), cap, user);
+    size_t k = 0;
+    for (size_t i = 0; envp && envp[i]; i++)
+        if (!is_tracer_var(envp[i])) out[k++] = envp[i];
+    out[k++] = preload;
+    out[k++] = g_env_sock;
+    out[k++] = g_env_job;
+    out[k] = NULL;
+    return out;
+}
+/* Declares `name`: envp, or a stack copy with the tracer's variables re-added (no malloc: vfork-safe). */
+#define WITH_TRACED_ENV(name, envp) \
+    int fix_##name = needs_fix(envp); \
+    size_t n_##name = fix_##name ? env_count(envp) : 0; \
+    size_t cap_##name = fix_##name ? g_shim_len + 16 + strlen(env_value(envp, "LD_PRELOAD") ? env_value(envp, "LD_PRELOAD") : "") : 1; \
+    char *arr_##name[n_##name + 4]; \
+    char pre_##name[cap_##name]; \
+    char *const *name = fix_##name ? fixed_env(envp, arr_##name, pre_##name, cap_##name) : (envp)
+
+/* The program a PATH search would run (for reporting only); 0 if none is found. */
+static size_t search_path(const char *file, char *out, size_t cap) {
+    if (!file || !*file) return 0;
+    if (strchr(file, '/')) return absolute(AT_FDCWD, file, out, cap);
+    const char *path = getenv("PATH");
+    if (!path) path = "/bin:/usr/bin";
+    while (1) {
+        size_t n = strcspn(path, ":");
+        char cand[PATH_CAP];
+        size_t at = 0;
+        if (n == 0) at = put(cand, 0, sizeof cand, ".");
+        else if (n < sizeof cand) { memcpy(cand, path, n); cand[n] = 0; at = n; }
+        at = put(cand, at, sizeof cand, "/");
+        put(cand, at, sizeof cand, file);
+        if (syscall(SYS_faccessat, AT_FDCWD, cand, X_OK) == 0) return absolute(AT_FDCWD, cand, out, cap);
+        if (!path[n]) return 0;
+        path += n + 1;
+    }
+}
+/* Before a successful exec nothing comes back, so the exec is reported first if the program exists. */
+static void report_exec_attempt(const char *prog, int is_search, char *abs, size_t cap) {
+    abs[0] = 0;
+    if (!g_active || t_busy || !prog) return;
+    size_t n = is_search ? search_path(prog, abs, cap) : absolute(AT_FDCWD, prog, abs, cap);
+    if (n && syscall(SYS_faccessat, AT_FDCWD, abs, X_OK) == 0) emit_as(raw_pid(), OP_EXEC, 0, 0, abs, NULL);
+    else abs[0] = 0;
+}
+static void report_exec_failure(const char *prog, int is_search, const char *abs, int err) {
+    if (!g_active || t_busy || !prog) return;
+    char buf[PATH_CAP];
+    if (abs[0]) emit_as(raw_pid(), OP_EXEC, 0, err, abs, NULL);
+    else if (!is_search || strchr(prog, '/')) {
+        if (absolute(AT_FDCWD, prog, buf, sizeof buf)) emit_as(raw_pid(), OP_EXEC, 0, err, buf, NULL);
+    }
+}
+#define EXEC_BODY(prog, is_search, envp, call) do { \
+    WITH_TRACED_ENV(env, envp); \
+    char abs_[PATH_CAP]; \
+    report_exec_attempt(prog, is_search, abs_, sizeof abs_); \
+    int r = call; int e = errno; \
+    report_exec_failure(prog, is_search, abs_, e); \
+    errno = e; return r; } while (0)
+
+EXPORT int execve(const char *path, char *const argv[], char *const envp[]) {
+    EXEC_BODY(path, 0, envp, REAL(execve)(path, argv, env));
+}
+EXPORT int execv(const char *path, char *const argv[]) { EXEC_BODY(path, 0, environ, REAL(execve)(path, argv, env)); }
+EXPORT int execvp(const char *file, char *const argv[]) { EXEC_BODY(file, 1, environ, REAL(execvpe)(file, argv, env)); }
+EXPORT int execvpe(const char *file, char *const argv[], char *const envp[]) {
+    EXEC_BODY(file, 1, envp, REAL(execvpe)(file, argv, env));
+}
+EXPORT int execveat(int d, const char *path, char *const argv[], char *const envp[], int fl) {
+    WITH_TRACED_ENV(env, envp);
+    char abs[PATH_CAP];
+    int have = g_active && !t_busy && absolute(d, path ? path : "", abs, sizeof abs);
+    if (have) emit_as(raw_pid(), OP_EXEC, 0, 0, abs, NULL);
+    int r = REAL(execveat)(d, path, argv, env, fl);
+    int e = errno;
+    if (have) emit_as(raw_pid(), OP_EXEC, 0, e, abs, NULL);
+    errno = e;
+    return r;
+}
+EXPORT int fexecve(int fd, char *const argv[], char *const envp[]) {
+    WITH_TRACED_ENV(env, envp);
+    report_fd(OP_EXEC, 0, fd);
+    int r = REAL(fexecve)(fd, argv, env);
+    int e = errno;
+    report_fd(OP_EXEC, e, fd);
+    errno = e;
+    return r;
+}
+/* execl*: collect the variadic arguments into a stack argv and go through the v-forms above. */
+#define COLLECT_ARGS(last) \
+    size_t argc_ = 0; if (last) { argc_ = 1; va_list ap; va_start(ap, last); while (va_arg(ap, char *)) argc_++; va_end(ap); } \
+    char *argv_[argc_ + 1]; \
+    argv_[0] = (char *) last; \
+    if (last) { va_list ap; va_start(ap, last); \
+      for (size_t i = 1; i <= argc_; i++) argv_[i] = va_arg(ap, char *); \
+      va_end(ap); }
+EXPORT int execl(const char *path, const char *arg, ...) { COLLECT_ARGS(arg); return execv(path, argv_); }
+EXPORT int execlp(const char *file, const char *arg, ...) { COLLECT_ARGS(arg); return execvp(file, argv_); }
+EXPORT int execle(const char *path, const char *arg, ...) {
+    COLLECT_ARGS(arg);
+    char *const *envp;
+    { va_list ap; va_start(ap, arg); if (arg) while (va_arg(ap, char *)) {} envp = va_arg(ap, char *const *); va_end(ap); }
+    return execve(path, argv_, envp);
+}
+
+#define SPAWN_BODY(prog, is_search, call) do { \
+    WITH_TRACED_ENV(env, envp); \
+    int r = call; int e = errno; \
+    if (g_active && !t_busy) { char abs[PATH_CAP]; \
+        size_t n = is_search ? search_path(prog, abs, sizeof abs) : absolute(AT_FDCWD, prog, abs, sizeof abs); \
+        if (n) emit(OP_EXEC, 0, r, abs, NULL); } \
+    errno = e; return r; } while (0)
+EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
+                       const posix_spawnattr_t *at, char *const argv[], char *const envp[]) {
+    SPAWN_BODY(path, 0, REAL(posix_spawn)(pid, path, fa, at, argv, env));
+}
+EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
+                        const posix_spawnattr_t *at, char *const argv[], char *const envp[]) {
+    SPAWN_BODY(file, 1, REAL(posix_spawnp)(pid, file, fa, at, argv, env));
+}
+
+/* ---- descriptor hygiene: the program may close or clobber every descriptor, ours included ---- */
+static int our_fd(void) { return __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE); }
+/* Moves our socket away from a number the program is about to take over. */
+static void evacuate(int fd) {
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, fd + 1);
+    int expected = fd;
+    if (high >= 0 && __atomic_compare_exchange_n(&g_fd, &expected, high, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) return;
+    if (high >= 0) syscall(SYS_close, high);
+    expected = fd;
+    __atomic_compare_exchange_n(&g_fd, &expected, -1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+/* Closing our descriptor: to the program it was never open, exactly as without the tracer. */
+EXPORT int close(int fd) {
+    if (fd >= 0 && fd == our_fd()) { errno = EBADF; return -1; }
+    return REAL(close)(fd);
+}
+EXPORT int close_range(unsigned first, unsigned last, int fl) {
+    int mine = our_fd();
+    if (mine < 0 || (unsigned) mine < first || (unsigned) mine > last || (fl & CLOSE_RANGE_CLOEXEC))
+        return REAL(close_range)(first, last, fl);
+    int r = 0;
+    if ((unsigned) mine > first) r = REAL(close_range)(first, (unsigned) mine - 1, fl);
+    if (r == 0 && (unsigned) mine < last) r = REAL(close_range)((unsigned) mine + 1, last, fl);
+    return r;
+}
+EXPORT void closefrom(int low) {
+    int mine = our_fd();
+    if (mine < 0 || mine < low) { REAL(closefrom)(low); return; }
+    int e = errno;
+    if (mine > low) REAL(close_range)((unsigned) low, (unsigned) mine - 1, 0);
+    errno = e;
+    REAL(closefrom)(mine + 1);
+}
+EXPORT int dup2(int old, int fd) {
+    if (fd >= 0 && fd == our_fd() && old != fd) { int e = errno; evacuate(fd); errno = e; }
+    return REAL(dup2)(old, fd);
+}
+EXPORT int dup3(int old, int fd, int fl) {
+    if (fd >= 0 && fd == our_fd() && old != fd) { int e = errno; evacuate(fd); errno = e; }
+    return REAL(dup3)(old, fd, fl);
+}
+
+/* ---- process life cycle ---- */
+/* A forked child must not share its parent's stream: it reconnects on its first record. */
+static void after_fork_in_child(void) {
+    g_pid = raw_pid();
+    int fd = g_fd;
+    g_fd = -1;
+    if (fd >= 0) syscall(SYS_close, fd);
+    __atomic_fetch_add(&g_generation, 1, __ATOMIC_RELAXED);
+}
+
+static size_t copy_env(char *dst, size_t cap, const char *name, const char *value) {
+    size_t at = put(dst, 0, cap, name);
+    at = put(dst, at, cap, "=");
+    return put(dst, at, cap, value);
+}
+
+__attribute__((constructor)) static void start(void) {
+    const char *sock = getenv("JMAKE_TRACE_SOCKET");
+    const char *job = getenv("JMAKE_TRACE_JOB");
+    if (!sock || !*sock || strlen(sock) >= sizeof g_sock_path) return;
+    t_busy = 1;
+    memcpy(g_sock_path, sock, strlen(sock) + 1);
+    copy_env(g_env_sock, sizeof g_env_sock, "JMAKE_TRACE_SOCKET", sock);
+    copy_env(g_env_job, sizeof g_env_job, "JMAKE_TRACE_JOB", job ? job : "");
+    Dl_info info;
+    if (dladdr((void *) &start, &info) && info.dli_fname && info.dli_fname[0] == '/')
+        g_shim_len = put(g_shim_path, 0, sizeof g_shim_path, info.dli_fname);
+    const char *ignore = getenv("JMAKE_TRACE_IGNORE");
+    size_t at = 0;
+    for (const char *p = ignore; p && *p;) {
+        size_t n = strcspn(p, ":");
+        if (n && at + n + 2 < sizeof g_ignore) { memcpy(g_ignore + at, p, n); at += n; g_ignore[at++] = 0; }
+        p += n;
+        if (*p == ':') p++;
+    }
+    g_ignore[at] = 0;
+    g_pid = raw_pid();
+    pthread_atfork(NULL, NULL, after_fork_in_child);
+    g_fd = connect_socket();
+    g_active = g_fd >= 0;
+    t_busy = 0;
+}

@@ -1,0 +1,236 @@
+package dev.jmake.trace;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import jnr.unixsocket.UnixServerSocketChannel;
+import jnr.unixsocket.UnixSocketAddress;
+import jnr.unixsocket.UnixSocketChannel;
+
+/**
+ * The Unix-domain stream socket the shim reports to: one connection per traced process image, attributed to a job
+ * by the token in its hello record; a connection's EOF means every record of that process is in.
+ * One daemon thread serves every connection; stream back-pressure blocks a tracee while this reader lags,
+ * so no record is ever dropped.
+ */
+public final class TraceCollector implements AutoCloseable {
+    private final Path socket;
+    private final UnixServerSocketChannel server;
+    private final Selector selector;
+    private final Thread reader;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Guarded by lock: exited processes per job, connections per job, connections without a hello yet. */
+    private final Map<String, List<TracedProcess>> exited = new HashMap<>();
+    private final Map<String, Set<TraceConnection>> open = new HashMap<>();
+    private final Set<TraceConnection> unnamed = new HashSet<>();
+    private long drainsRequested;
+    private long drainsDone;
+    private IOException failure;
+    private volatile boolean closing;
+
+    private TraceCollector(Path socket) throws IOException {
+        this.socket = socket;
+        this.server = UnixServerSocketChannel.open();
+        server.socket().bind(new UnixSocketAddress(socket.toFile()));
+        server.configureBlocking(false);
+        this.selector = server.provider().openSelector();
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        this.reader = new Thread(this::serve, "jmake-trace-collector");
+        reader.setDaemon(true);
+    }
+
+    /** Listens on a new socket at {@code socket} (which must not exist; at most 107 bytes long). */
+    public static TraceCollector listen(Path socket) throws IOException {
+        TraceCollector collector = new TraceCollector(socket);
+        collector.reader.start();
+        return collector;
+    }
+
+    /** The socket's path, for JMAKE_TRACE_SOCKET. */
+    public Path socket() {
+        return socket;
+    }
+
+    /**
+     * Waits until no process of {@code job} can still report, then hands over (and forgets) its trace. Call it
+     * once the job's own process has been reaped: every process it started has connected by then, so once the
+     * pending connections are accepted and named, the job is complete when all of its connections reached EOF.
+     * Processes that outlive the job (daemons) keep it incomplete until {@code timeout}; the result then lists
+     * them as running, with what they reported so far.
+     */
+    public JobTrace awaitJob(String job, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            long ticket = ++drainsRequested;
+            selector.wakeup();
+            // Connections accepted after the drain cannot be the job's; of the earlier ones, wait for the names.
+            Set<TraceConnection> nameless = null;
+            while (true) {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (drainsDone >= ticket) {
+                    if (nameless == null) {
+                        nameless = new HashSet<>(unnamed);
+                    }
+                    nameless.retainAll(unnamed);
+                    if (nameless.isEmpty() && open.getOrDefault(job, Set.of()).isEmpty()) {
+                        break;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                changed.awaitNanos(left);
+            }
+            List<TracedProcess> processes = new ArrayList<>(exited.getOrDefault(job, List.of()));
+            List<Integer> running = new ArrayList<>();
+            for (TraceConnection c : open.getOrDefault(job, Set.of())) {
+                processes.add(c.snapshot());
+                running.add(c.pid());
+            }
+            exited.remove(job);
+            return new JobTrace(job, processes, running);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void serve() {
+        try {
+            while (!closing) {
+                selector.select();
+                long requested;
+                lock.lock();
+                try {
+                    requested = drainsRequested;
+                } finally {
+                    lock.unlock();
+                }
+                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                while (keys.hasNext()) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (key.isValid() && key.isAcceptable()) {
+                        acceptPending();
+                    } else if (key.isValid() && key.isReadable()) {
+                        read(key, (TraceConnection) key.attachment());
+                    }
+                }
+                if (requested > drainsDone) {
+                    // Every connect() that finished before the request is in the backlog now: take them all.
+                    acceptPending();
+                    lock.lock();
+                    try {
+                        drainsDone = requested;
+                        changed.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            fail(e instanceof IOException io ? io : new IOException("trace collector failed", e));
+        }
+    }
+
+    /** Records the failure for waiters and drops every connection: tracees then stop reporting instead of blocking. */
+    private void fail(IOException e) {
+        lock.lock();
+        try {
+            failure = e;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (SelectionKey key : selector.keys()) {
+            try {
+                key.channel().close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+        }
+    }
+
+    private void acceptPending() throws IOException {
+        UnixSocketChannel channel;
+        while ((channel = server.accept()) != null) {
+            TraceConnection connection = new TraceConnection(channel);
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, connection);
+            lock.lock();
+            try {
+                unnamed.add(connection);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void read(SelectionKey key, TraceConnection connection) throws IOException {
+        lock.lock();
+        try {
+            boolean more;
+            try {
+                more = connection.read();
+            } catch (IOException e) {
+                more = false; // a reset peer is an ended process; its snapshot says whether the stream was intact
+            }
+            String job = connection.job();
+            if (job != null && unnamed.remove(connection)) {
+                open.computeIfAbsent(job, j -> new HashSet<>()).add(connection);
+            }
+            if (!more) {
+                key.cancel();
+                connection.channel().close();
+                unnamed.remove(connection);
+                TracedProcess process = connection.snapshot();
+                Set<TraceConnection> live = open.get(process.job());
+                if (live != null) {
+                    live.remove(connection);
+                    if (live.isEmpty()) {
+                        open.remove(process.job());
+                    }
+                }
+                exited.computeIfAbsent(process.job(), j -> new ArrayList<>()).add(process);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops serving and removes the socket; processes still tracing lose their connection. */
+    @Override
+    public void close() throws IOException {
+        closing = true;
+        selector.wakeup();
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (SelectionKey key : selector.keys()) {
+            key.channel().close();
+        }
+        selector.close();
+        server.close();
+        Files.deleteIfExists(socket);
+    }
+}

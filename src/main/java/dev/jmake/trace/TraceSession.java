@@ -1,0 +1,88 @@
+package dev.jmake.trace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Tracing for one build: the unpacked shim, a collector on a private socket, and the environment that puts a
+ * job's processes under trace. Usage: start a job's process with {@link #environment}, reap it, then
+ * {@link #awaitJob} for every access its process tree made.
+ */
+public final class TraceSession implements AutoCloseable {
+    /** Variables the shim reads (and re-injects into children that drop them). */
+    public static final String SOCKET_VARIABLE = "JMAKE_TRACE_SOCKET";
+    public static final String JOB_VARIABLE = "JMAKE_TRACE_JOB";
+    /** Colon-separated path prefixes whose accesses the shim does not report at all. */
+    public static final String IGNORE_VARIABLE = "JMAKE_TRACE_IGNORE";
+
+    private final Path library;
+    private final Path directory;
+    private final TraceCollector collector;
+
+    private TraceSession(Path library, Path directory, TraceCollector collector) {
+        this.library = library;
+        this.directory = directory;
+        this.collector = collector;
+    }
+
+    /** Starts a session with the shim at {@code library} (see {@link ShimLibrary#install}). */
+    public static TraceSession start(Path library) throws IOException {
+        // A private directory under /tmp keeps the socket path short (sun_path holds 107 bytes) and unguessable.
+        Path directory = Files.createTempDirectory(Path.of("/tmp"), "jmake-trace-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        return new TraceSession(library, directory, TraceCollector.listen(directory.resolve("socket")));
+    }
+
+    /** The shim library this session preloads. */
+    public Path library() {
+        return library;
+    }
+
+    /**
+     * {@code base} plus what traces a process of {@code job}: LD_PRELOAD (the shim first, the user's entries after
+     * it), the socket and the job token.
+     */
+    public Map<String, String> environment(String job, Map<String, String> base) {
+        return environment(job, base, List.of());
+    }
+
+    /**
+     * As {@link #environment(String, Map)}, and the shim drops every access under one of {@code ignoredPrefixes}
+     * (absolute directories such as /proc or /usr) before it is sent: the cheapest filter there is.
+     */
+    public Map<String, String> environment(String job, Map<String, String> base, List<Path> ignoredPrefixes) {
+        Map<String, String> env = new LinkedHashMap<>(base);
+        if (!ignoredPrefixes.isEmpty()) {
+            env.put(IGNORE_VARIABLE, ignoredPrefixes.stream().map(Path::toString).collect(Collectors.joining(":")));
+        }
+        String user = base.get("LD_PRELOAD");
+        env.put("LD_PRELOAD", user == null || user.isBlank() ? library.toString() : library + ":" + user);
+        env.put(SOCKET_VARIABLE, collector.socket().toString());
+        env.put(JOB_VARIABLE, job);
+        return env;
+    }
+
+    /** See {@link TraceCollector#awaitJob}. */
+    public JobTrace awaitJob(String job, Duration timeout) throws IOException, InterruptedException {
+        return collector.awaitJob(job, timeout);
+    }
+
+    @Override
+    public void close() throws IOException {
+        collector.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

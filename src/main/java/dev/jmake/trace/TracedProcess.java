@@ -1,0 +1,21 @@
+package dev.jmake.trace;
+
+import java.util.List;
+
+/**
+ * One traced program image (a process between two execs) and every access it reported, in order.
+ *
+ * @param pid the process id, from the socket's SO_PEERCRED
+ * @param parentPid its parent at start-up
+ * @param job the job token the process inherited (JMAKE_TRACE_JOB)
+ * @param executable the program file (/proc/self/exe)
+ * @param secure the loader ran it in secure-execution mode (setuid/setgid/capabilities)
+ * @param events its accesses
+ * @param intact false if the stream ended inside a record or was malformed
+ */
+public record TracedProcess(int pid, int parentPid, String job, String executable, boolean secure,
+                            List<AccessEvent> events, boolean intact) {
+    public TracedProcess {
+        events = List.copyOf(events);
+    }
+}
