@@ -27,4 +27,4 @@ expect_eq "minigzip built by jmake round trip" "zlib round trip" \
 
 timed "second run" run_both second-run
 expect_eq "second jmake run" "make: Nothing to be done for 'all'." "$(cat "$WORK/second-run.jmake")"
-echo ok
+project_done
