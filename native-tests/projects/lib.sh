@@ -87,6 +87,17 @@ run_both() {
     expect_eq "$label: exit status of make ${args[*]}" "$status_make" "$status_jmake"
 }
 
+# status_both LABEL ARGS...: like run_both for a step whose output is nondeterministic (interleaved pipelines,
+# progress meters, speeds): only the exit statuses are compared, and both must be 0.
+status_both() {
+    local label=$1 status_jmake=0
+    shift
+    gnu_make "$label" "$@"
+    [ "$(cat "$WORK/$label.status")" = 0 ] || { tail -30 "$WORK/$label.make" >&2; fail "$label: make $* failed"; }
+    (cd "$WORK/jmake" && "$JMAKE" "$@") >"$WORK/$label.jmake" 2>&1 || status_jmake=$?
+    [ "$status_jmake" = 0 ] || { tail -30 "$WORK/$label.jmake" >&2; fail "$label: jmake $* failed with status $status_jmake"; }
+}
+
 # build_both ARGS...: builds both trees in parallel mode (their outputs interleave, so only the statuses count).
 build_both() {
     gnu_make build "$@"

@@ -167,7 +167,7 @@ final class RecipeExecution {
 
         private void touch() {
             if (!graph.isPhony(target)) {
-                if (!options.silent()) {
+                if (!options.silent() && !graph.specialAppliesToAll(".SILENT")) {
                     ui.info("touch " + target);
                 }
                 try {
