@@ -207,8 +207,11 @@ public final class Builder {
         return options.question() && outOfDate ? 1 : 0;
     }
 
-    /** Says that nothing had to be done for goal {@code name}. */
+    /** Says that nothing had to be done for goal {@code name}, unless make is silent (-s or a bare .SILENT:). */
     private void upToDate(String name) {
+        if (graph.specialAppliesToAll(".SILENT")) {
+            return;
+        }
         Target target = graph.get(name);
         boolean hasRecipe = (target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty()))
                 || implicitRuleUsed.containsKey(name);

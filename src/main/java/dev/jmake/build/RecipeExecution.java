@@ -167,7 +167,7 @@ final class RecipeExecution {
 
         private void touch() {
             if (!graph.isPhony(target)) {
-                if (!options.silent()) {
+                if (!options.silent() && !graph.specialAppliesToAll(".SILENT")) {
                     ui.info("touch " + target);
                 }
                 try {
@@ -186,7 +186,7 @@ final class RecipeExecution {
     private List<Prepared> prepare(Recipe recipe, Scope scope) {
         List<String> expanded = new ArrayList<>(recipe.lines().size());
         for (Recipe.Line line : recipe.lines()) {
-            expanded.add(expander.expand(line.text(), scope, line.location()));
+            expanded.add(expander.expand(ReferenceContinuations.collapse(line.text()), scope, line.location()));
         }
         List<Prepared> commands = new ArrayList<>();
         if (recipe.lines().isEmpty()) {
