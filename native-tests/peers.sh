@@ -19,3 +19,25 @@ peer_ninja113() {
     "$bin" --version | grep -qx '1.13.2' || { echo "$bin is not ninja 1.13.2" >&2; return 1; }
     echo "$bin"
 }
+
+# GNU make 4.4.1 (the first make with fifo jobservers; Debian 12 has 4.3), built from Debian trixie's source package
+# (its binary needs glibc 2.38). The DFSG tarball lacks doc/, which configure expects: a stub stands in.
+peer_make441() {
+    local cache; cache="$(peer_cache)"
+    local prefix="$cache/make-4.4.1"
+    local bin="$prefix/bin/make"
+    if [ ! -x "$bin" ]; then
+        local src; src="$(bash "$REPO/native-tests/projects/fetch.sh" --suite trixie --upstream make-dfsg)" || return $?
+        local build; build="$(mktemp -d "$cache/make-build.XXXXXX")"
+        cp -a "$src/." "$build/"   # -a: the timestamps keep automake from re-running
+        mkdir -p "$build/doc"
+        printf 'all:\ninstall:\nclean:\ndistclean:\ncheck:\n' > "$build/doc/Makefile.in"
+        touch "$build/doc/make.1"
+        (cd "$build" && ./configure -q --prefix="$prefix.tmp" --without-guile --disable-nls >/dev/null \
+            && make -s -j2 >/dev/null 2>&1 && make -s install >/dev/null 2>&1) \
+            || { rm -rf "$build" "$prefix.tmp"; echo "cannot build GNU make 4.4.1" >&2; return 1; }
+        rm -rf "$build" "$prefix" && mv "$prefix.tmp" "$prefix"
+    fi
+    "$bin" --version | head -1 | grep -qx 'GNU Make 4.4.1' || { echo "$bin is not GNU make 4.4.1" >&2; return 1; }
+    echo "$bin"
+}

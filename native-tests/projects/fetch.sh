@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fetch.sh [--upstream] PACKAGE: prints the directory of the pristine, unpacked Debian (bookworm) source of PACKAGE,
+# fetch.sh [--suite SUITE] [--upstream] PACKAGE: prints the directory of the pristine, unpacked Debian (bookworm) source of PACKAGE,
 # with the Debian patches applied, or with --upstream the upstream tree alone (dpkg-source --skip-patches).
 #
 # The sources come from deb.debian.org through a PRIVATE apt configuration (its own sources list, lists and cache
@@ -9,15 +9,26 @@
 set -euo pipefail
 tree=unpacked
 skippatches=()
+suite=bookworm
+if [ "${1:-}" = --suite ]; then
+    suite=${2:?--suite needs a Debian suite name}
+    shift 2
+fi
 if [ "${1:-}" = --upstream ]; then
     tree=upstream
     skippatches=(--skip-patches)
     shift
 fi
-package=${1:?usage: fetch.sh [--upstream] PACKAGE}
+package=${1:?usage: fetch.sh [--suite SUITE] [--upstream] PACKAGE}
 cache=${JMAKE_CACHE:-$HOME/.cache/jmake-native}
-apt=$cache/apt
-pkgdir=$cache/src/$package
+# bookworm keeps the layout it always had; another suite gets its own index and sources.
+if [ "$suite" = bookworm ]; then
+    apt=$cache/apt
+    pkgdir=$cache/src/$package
+else
+    apt=$cache/apt-$suite
+    pkgdir=$cache/src-$suite/$package
+fi
 skip() { echo "SKIP: $*" >&2; exit 77; }
 
 if [ -d "$pkgdir/$tree" ]; then
@@ -34,7 +45,7 @@ if ! command -v dpkg-source >/dev/null 2>&1; then
 fi
 command -v apt-get >/dev/null 2>&1 || skip "apt-get is missing: cannot fetch Debian sources"
 
-mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/etc" "$cache/src"
+mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/etc" "$(dirname "$pkgdir")"
 # One fetch at a time: scenarios may run concurrently and share the cache.
 exec 9>"$cache/.lock"
 flock 9
@@ -42,7 +53,7 @@ if [ -d "$pkgdir/$tree" ]; then
     echo "$pkgdir/$tree"
     exit 0
 fi
-echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main" \
+echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite main" \
     >"$apt/etc/sources.list"
 aptopts=(-o "Dir::Etc::SourceList=$apt/etc/sources.list" -o "Dir::Etc::SourceParts=/dev/null"
     -o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "Dir::State::status=/dev/null"
@@ -52,7 +63,7 @@ if [ ! -f "$apt/lists/.updated" ]; then
     touch "$apt/lists/.updated"
 fi
 if [ ! -f "$pkgdir/.downloaded" ]; then
-    tmp=$(mktemp -d "$cache/src/.fetch-$package.XXXXXX")
+    tmp=$(mktemp -d "$(dirname "$pkgdir")/.fetch-$package.XXXXXX")
     trap 'rm -rf "$tmp"' EXIT
     # A cached index may name a version the mirror has since replaced: refresh it once before giving up.
     (cd "$tmp" && apt-get "${aptopts[@]}" -qq source --download-only "$package") >&2 \
