@@ -87,4 +87,14 @@ public interface LibC {
     int pidfd_send_signal(int pidfd, int signal, Pointer info, int flags);
 
     String strerror(int errno);
+
+    @SaveError
+    long write(int fd, @In byte[] buffer, long count);
+
+    @SaveError
+    int eventfd(int initialValue, int flags);
+
+    /** {@code fds} holds {@code count} {@code struct pollfd} (int fd, short events, short revents). */
+    @SaveError
+    int poll(Pointer fds, long count, int timeoutMillis);
 }

@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,15 @@ public final class ProcessSpawner {
     private final Charset charset;
     private final NativeLibrary library;
     private Runtime runtime;
+    private ChildReaper reaper;
+    /** Native scratch reused by every spawn (spawns are serialised): allocating it costs more than the spawn. */
+    private Pointer actions;
+    private Pointer attributes;
+    private Pointer emptyMask;
+    private Pointer defaultsMask;
+    /** The last environment encoded, and its encoding: consecutive jobs mostly share one. */
+    private Map<String, String> lastEnvironment;
+    private CStringArray lastEnvp;
 
     /** {@code charset} encodes argv, environment and paths and decodes captured output. */
     public ProcessSpawner(Charset charset) {
@@ -59,6 +69,12 @@ public final class ProcessSpawner {
         LibC libc = library.libc();
         if (runtime == null) {
             runtime = Runtime.getRuntime(libc);
+            reaper = new ChildReaper(libc);
+            actions = Memory.allocateDirect(runtime, FILE_ACTIONS_SIZE, true);
+            attributes = Memory.allocateDirect(runtime, ATTRIBUTES_SIZE, true);
+            emptyMask = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+            defaultsMask = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+            libc.sigemptyset(emptyMask);
         }
         return libc;
     }
@@ -89,7 +105,7 @@ public final class ProcessSpawner {
     }
 
     /** Starts the child described by {@code request}, or says why execvp would have failed. */
-    public SpawnResult spawn(SpawnRequest request) {
+    public synchronized SpawnResult spawn(SpawnRequest request) {
         // Bind libc before looking at descriptors: loading it opens files of its own.
         libc();
         List<Integer> childEnds = new ArrayList<>();
@@ -134,8 +150,6 @@ public final class ProcessSpawner {
 
     private SpawnResult spawnWithActions(SpawnRequest request, List<FdMapping> dups, Map<Integer, Path> opens,
             int[] captured) {
-        Pointer actions = Memory.allocateDirect(runtime(), FILE_ACTIONS_SIZE, true);
-        Pointer attributes = Memory.allocateDirect(runtime(), ATTRIBUTES_SIZE, true);
         check("posix_spawn_file_actions_init", libc().posix_spawn_file_actions_init(actions));
         try {
             check("posix_spawnattr_init", libc().posix_spawnattr_init(attributes));
@@ -150,7 +164,7 @@ public final class ProcessSpawner {
                 }
                 InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc(), captured[1]) : null;
                 InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc(), captured[2]) : null;
-                return new SpawnResult.Started(new SpawnedProcess(libc(), pid[0], stdout, stderr));
+                return new SpawnResult.Started(new SpawnedProcess(libc(), reaper, pid[0], stdout, stderr));
             } finally {
                 libc().posix_spawnattr_destroy(attributes);
             }
@@ -205,11 +219,9 @@ public final class ProcessSpawner {
     /** Empty signal mask (JVM threads block SIGQUIT, and bash would keep it), optional defaults and process group. */
     private void setAttributes(Pointer attributes, SpawnRequest request) {
         short flags = POSIX_SPAWN_SETSIGMASK;
-        Pointer mask = Memory.allocateDirect(runtime(), SIGSET_SIZE, true);
-        libc().sigemptyset(mask);
-        check("posix_spawnattr_setsigmask", libc().posix_spawnattr_setsigmask(attributes, mask));
+        check("posix_spawnattr_setsigmask", libc().posix_spawnattr_setsigmask(attributes, emptyMask));
         if (!request.defaultSignals().isEmpty()) {
-            Pointer defaults = Memory.allocateDirect(runtime(), SIGSET_SIZE, true);
+            Pointer defaults = defaultsMask;
             libc().sigemptyset(defaults);
             for (int signal : request.defaultSignals()) {
                 check("sigaddset", libc().sigaddset(defaults, signal));
@@ -228,11 +240,7 @@ public final class ProcessSpawner {
     private int execvp(SpawnRequest request, Pointer actions, Pointer attributes, int[] pid) {
         List<String> argv = request.argv();
         String file = argv.get(0);
-        List<String> environment = new ArrayList<>(request.environment().size());
-        for (Map.Entry<String, String> entry : request.environment().entrySet()) {
-            environment.add(entry.getKey() + "=" + entry.getValue());
-        }
-        CStringArray envp = new CStringArray(runtime(), environment, charset);
+        CStringArray envp = encoded(request.environment());
         try {
             if (file.isEmpty()) {
                 return Errno.ENOENT;
@@ -264,6 +272,34 @@ public final class ProcessSpawner {
         } finally {
             Reference.reachabilityFence(envp);
         }
+    }
+
+    /** {@code environment} as an envp, reusing the previous encoding when it is the same, in the same order. */
+    private CStringArray encoded(Map<String, String> environment) {
+        if (lastEnvironment != null && sameInOrder(environment, lastEnvironment)) {
+            return lastEnvp;
+        }
+        List<String> entries = new ArrayList<>(environment.size());
+        for (Map.Entry<String, String> entry : environment.entrySet()) {
+            entries.add(entry.getKey() + "=" + entry.getValue());
+        }
+        lastEnvp = new CStringArray(runtime(), entries, charset);
+        lastEnvironment = environment;
+        return lastEnvp;
+    }
+
+    private static boolean sameInOrder(Map<String, String> a, Map<String, String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, String>> others = b.entrySet().iterator();
+        for (Map.Entry<String, String> entry : a.entrySet()) {
+            Map.Entry<String, String> other = others.next();
+            if (!entry.getKey().equals(other.getKey()) || !entry.getValue().equals(other.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Saves a failed clone+exec for PATH entries that plainly do not hold the program. */
