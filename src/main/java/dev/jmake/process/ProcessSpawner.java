@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
@@ -40,6 +41,14 @@ public final class ProcessSpawner {
     /** What execvp runs a file with when the kernel says {@code ENOEXEC} (no {@code #!} line). */
     private static final String SCRIPT_SHELL = "/bin/sh";
     private static final Path NULL_DEVICE = Path.of("/dev/null");
+    private static final int MAX_SETUPS = 16;
+
+    /** Everything the file actions and attributes of a spawn depend on. */
+    private record Shape(List<FdMapping> dups, Map<Integer, Path> opens, Optional<Path> workingDirectory,
+                         Set<Integer> defaultSignals, boolean newProcessGroup) {}
+
+    /** Initialised {@code posix_spawn_file_actions_t} and {@code posix_spawnattr_t}. */
+    private record Setup(Pointer actions, Pointer attributes) {}
 
     private final Charset charset;
     private final NativeLibrary library;
@@ -50,6 +59,21 @@ public final class ProcessSpawner {
     private Pointer attributes;
     private Pointer emptyMask;
     private Pointer defaultsMask;
+    private Pointer argvScratch;
+    /**
+     * Prepared file actions and attributes by what decides them, for spawns without captured pipes: jobs mostly
+     * share a few, and posix_spawn only reads them. Least recently used first; the eldest is destroyed.
+     */
+    private final Map<Shape, Setup> setups = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Shape, Setup> eldest) {
+            if (size() <= MAX_SETUPS) {
+                return false;
+            }
+            destroy(eldest.getValue());
+            return true;
+        }
+    };
     /** The last environment encoded, and its encoding: consecutive jobs mostly share one. */
     private Map<String, String> lastEnvironment;
     private CStringArray lastEnvp;
@@ -150,27 +174,63 @@ public final class ProcessSpawner {
 
     private SpawnResult spawnWithActions(SpawnRequest request, List<FdMapping> dups, Map<Integer, Path> opens,
             int[] captured) {
-        check("posix_spawn_file_actions_init", libc().posix_spawn_file_actions_init(actions));
+        // Captured pipes are new descriptors every time: such a setup is never seen again.
+        boolean reusable = captured[0] < 0 && captured[1] < 0 && captured[2] < 0;
+        Shape shape = reusable ? new Shape(List.copyOf(dups), new LinkedHashMap<>(opens),
+                request.workingDirectory(), request.defaultSignals(), request.newProcessGroup()) : null;
+        Setup setup = reusable ? setups.get(shape) : null;
+        if (setup == null) {
+            setup = reusable
+                    ? new Setup(Memory.allocateDirect(runtime(), FILE_ACTIONS_SIZE, true),
+                            Memory.allocateDirect(runtime(), ATTRIBUTES_SIZE, true))
+                    : new Setup(actions, attributes);
+            prepare(setup, request, dups, opens);
+            if (reusable) {
+                setups.put(shape, setup);
+            }
+        }
         try {
-            check("posix_spawnattr_init", libc().posix_spawnattr_init(attributes));
+            int[] pid = new int[1];
+            int errno = execvp(request, setup.actions(), setup.attributes(), pid);
+            if (errno != 0) {
+                String program = request.argv().get(0);
+                return new SpawnResult.Failed(program, errno, libc().strerror(errno));
+            }
+            InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc(), captured[1]) : null;
+            InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc(), captured[2]) : null;
+            return new SpawnResult.Started(new SpawnedProcess(libc(), reaper, pid[0], stdout, stderr));
+        } finally {
+            if (!reusable) {
+                destroy(setup);
+            }
+        }
+    }
+
+    /** Initialises {@code setup} for {@code request}; on failure it is left destroyed. */
+    private void prepare(Setup setup, SpawnRequest request, List<FdMapping> dups, Map<Integer, Path> opens) {
+        check("posix_spawn_file_actions_init", libc().posix_spawn_file_actions_init(setup.actions()));
+        boolean done = false;
+        try {
+            check("posix_spawnattr_init", libc().posix_spawnattr_init(setup.attributes()));
             try {
-                addFileActions(actions, request, dups, opens);
-                setAttributes(attributes, request);
-                int[] pid = new int[1];
-                int errno = execvp(request, actions, attributes, pid);
-                if (errno != 0) {
-                    String program = request.argv().get(0);
-                    return new SpawnResult.Failed(program, errno, libc().strerror(errno));
-                }
-                InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc(), captured[1]) : null;
-                InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc(), captured[2]) : null;
-                return new SpawnResult.Started(new SpawnedProcess(libc(), reaper, pid[0], stdout, stderr));
+                addFileActions(setup.actions(), request, dups, opens);
+                setAttributes(setup.attributes(), request);
+                done = true;
             } finally {
-                libc().posix_spawnattr_destroy(attributes);
+                if (!done) {
+                    libc().posix_spawnattr_destroy(setup.attributes());
+                }
             }
         } finally {
-            libc().posix_spawn_file_actions_destroy(actions);
+            if (!done) {
+                libc().posix_spawn_file_actions_destroy(setup.actions());
+            }
         }
+    }
+
+    private void destroy(Setup setup) {
+        libc().posix_spawnattr_destroy(setup.attributes());
+        libc().posix_spawn_file_actions_destroy(setup.actions());
     }
 
     /**
@@ -330,12 +390,34 @@ public final class ProcessSpawner {
 
     private int spawnOnce(String program, List<String> argv, CStringArray envp, Pointer actions,
             Pointer attributes, int[] pid) {
-        CStringArray args = new CStringArray(runtime(), argv, charset);
-        try {
-            return libc().posix_spawn(pid, cString(program), actions, attributes, args.pointer(), envp.pointer());
-        } finally {
-            Reference.reachabilityFence(args);
+        Pointer args = argvArray(argv);
+        return libc().posix_spawn(pid, cString(program), actions, attributes, args, envp.pointer());
+    }
+
+    /**
+     * {@code argv} as a {@code char *[]} in the reused scratch block: the pointers, then the strings. posix_spawn
+     * has copied them into the new program by the time it returns, and spawns are serialised.
+     */
+    private Pointer argvArray(List<String> argv) {
+        int width = runtime().addressSize();
+        byte[][] encoded = new byte[argv.size()][];
+        long total = (long) (argv.size() + 1) * width;
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = argv.get(i).getBytes(charset);
+            total += encoded[i].length + 1;
         }
+        if (argvScratch == null || argvScratch.size() < total) {
+            argvScratch = Memory.allocateDirect(runtime(), Math.max(total, 4096), false);
+        }
+        long offset = (long) (argv.size() + 1) * width;
+        for (int i = 0; i < encoded.length; i++) {
+            argvScratch.put(offset, encoded[i], 0, encoded[i].length);
+            argvScratch.putByte(offset + encoded[i].length, (byte) 0);
+            argvScratch.putAddress((long) i * width, argvScratch.address() + offset);
+            offset += encoded[i].length + 1;
+        }
+        argvScratch.putAddress((long) argv.size() * width, 0L);
+        return argvScratch;
     }
 
     private byte[] cString(String text) {
