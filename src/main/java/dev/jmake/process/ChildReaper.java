@@ -1,37 +1,48 @@
 package dev.jmake.process;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
 /**
- * One platform thread that reaps every child handed to {@link #watch}: it polls a pidfd per child plus an eventfd
- * that announces new children, and reaps an exited child with {@code waitpid} for its own pid only (through
- * {@link SpawnedProcess#reapExited}). Thousands of jobs thus cost no thread each. Started on demand; it ends after a while without children.
+ * One platform thread that reaps every child handed to {@link #watch}: each child's pidfd goes into an epoll set
+ * that the thread waits on, and an exited child is reaped with {@code waitpid} for its own pid only (through
+ * {@link SpawnedProcess#reapExited}). Thousands of jobs thus cost no thread each, and adding a child needs no
+ * wake-up of the thread. Started on demand; it ends after a while without children.
  */
 final class ChildReaper {
-    private static final short POLLIN = 0x1;
-    private static final int POLLFD_SIZE = 8;
-    private static final int EFD_NONBLOCK = 04000;
-    private static final int EFD_CLOEXEC = 02000000;
-    private static final byte[] ONE = {1, 0, 0, 0, 0, 0, 0, 0};
+    private static final int EPOLL_CLOEXEC = 02000000;
+    private static final int EPOLL_CTL_ADD = 1;
+    private static final int EPOLLIN = 0x1;
+    private static final int MAX_EVENTS = 64;
     /** How long the thread outlives its last child: a build spawns in bursts, a test suite has many spawners. */
     private static final int IDLE_MILLIS = 2000;
 
     private final LibC libc;
     private final Runtime runtime;
-    /** Guards {@link #arriving}, {@link #wakeFd} and {@link #broken}. */
+    /** {@code struct epoll_event} is packed on x86-64 (12 bytes, data at 4), naturally aligned elsewhere. */
+    private final int eventSize;
+    private final int dataOffset;
+    /** Guards everything below. */
     private final Object lock = new Object();
-    private final List<SpawnedProcess> arriving = new ArrayList<>();
-    private int wakeFd = -1;
+    /** The children being waited for, by pidfd. */
+    private final Map<Integer, SpawnedProcess> watched = new HashMap<>();
+    private int epollFd = -1;
+    private Pointer registration;
     private RuntimeException broken;
 
     ChildReaper(LibC libc) {
         this.libc = libc;
         this.runtime = Runtime.getRuntime(libc);
+        String arch = System.getProperty("os.arch");
+        boolean packed = arch.equals("amd64") || arch.equals("x86_64");
+        this.eventSize = packed ? 12 : 16;
+        this.dataOffset = packed ? 4 : 8;
     }
 
     /** Has {@code process} reaped (and its {@link SpawnedProcess#onExit} completed) once it exits. */
@@ -41,83 +52,74 @@ final class ChildReaper {
                 process.failed(broken);
                 return;
             }
-            if (wakeFd < 0) {
-                wakeFd = libc.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-                if (wakeFd < 0) {
-                    throw lastError("eventfd");
-                }
-                Thread thread = new Thread(this::run, "jmake-reaper");
-                thread.setDaemon(true);
-                thread.start();
-            }
-            arriving.add(process);
-            // Written under the lock: an idle thread closes the descriptor under it.
-            while (libc.write(wakeFd, ONE, ONE.length) != ONE.length) {
-                int errno = LastError.getLastError(runtime);
-                if (errno == Errno.EAGAIN) {
-                    break; // the counter is full, so a wake-up is pending anyway
-                }
-                if (errno != Errno.EINTR) {
-                    throw new NativeCallException("write(eventfd)", errno, libc.strerror(errno));
-                }
+            try {
+                add(process);
+            } catch (RuntimeException e) {
+                process.failed(e);
             }
         }
     }
 
-    private void run() {
-        List<SpawnedProcess> watched = new ArrayList<>();
-        List<Integer> pidfds = new ArrayList<>();
-        int capacity = 16;
-        Pointer fds = Memory.allocateDirect(runtime, (long) capacity * POLLFD_SIZE, true);
-        byte[] counter = new byte[8];
-        int wake;
-        synchronized (lock) {
-            wake = wakeFd;
+    /** Puts the pidfd of {@code process} into the epoll set (the lock held). */
+    private void add(SpawnedProcess process) {
+        if (epollFd < 0) {
+            start();
         }
+        int pidfd = process.openPidfd();
+        if (pidfd < 0) {
+            return; // reaped already, so its future is complete
+        }
+        watched.put(pidfd, process);
+        registration.putInt(0, EPOLLIN);
+        registration.putInt(dataOffset, pidfd);
+        if (libc.epoll_ctl(epollFd, EPOLL_CTL_ADD, pidfd, registration) != 0) {
+            NativeCallException failure = lastError("epoll_ctl");
+            watched.remove(pidfd);
+            libc.close(pidfd);
+            throw failure;
+        }
+    }
+
+    /** Makes the epoll set and the thread waiting on it (the lock held). */
+    private void start() {
+        int fd = libc.epoll_create1(EPOLL_CLOEXEC);
+        if (fd < 0) {
+            throw lastError("epoll_create1");
+        }
+        epollFd = fd;
+        if (registration == null) {
+            registration = Memory.allocateDirect(runtime, eventSize, true);
+        }
+        Thread thread = new Thread(() -> run(fd), "jmake-reaper");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(int epoll) {
+        Pointer events = Memory.allocateDirect(runtime, (long) MAX_EVENTS * eventSize, true);
         try {
             while (true) {
-                int count = watched.size() + 1;
-                if (count > capacity) {
-                    capacity = Math.max(count, capacity * 2);
-                    fds = Memory.allocateDirect(runtime, (long) capacity * POLLFD_SIZE, true);
-                }
-                fds.putInt(0, wake);
-                fds.putShort(4, POLLIN);
-                fds.putShort(6, (short) 0);
-                for (int i = 0; i < pidfds.size(); i++) {
-                    long at = (long) (i + 1) * POLLFD_SIZE;
-                    fds.putInt(at, pidfds.get(i));
-                    fds.putShort(at + 4, POLLIN);
-                    fds.putShort(at + 6, (short) 0);
-                }
-                int ready = libc.poll(fds, count, watched.isEmpty() ? IDLE_MILLIS : -1);
+                int ready = libc.epoll_wait(epoll, events, MAX_EVENTS, IDLE_MILLIS);
                 if (ready < 0) {
                     int errno = LastError.getLastError(runtime);
                     if (errno == Errno.EINTR) {
                         continue;
                     }
-                    throw new NativeCallException("poll", errno, libc.strerror(errno));
+                    throw new NativeCallException("epoll_wait", errno, libc.strerror(errno));
                 }
-                if (ready == 0 && retired(wake)) {
+                if (ready == 0 && retired(epoll)) {
                     return;
                 }
-                // Exited children first: their slots shift, so walk down.
-                for (int i = pidfds.size() - 1; i >= 0; i--) {
-                    if (fds.getShort((long) (i + 1) * POLLFD_SIZE + 6) != 0) {
-                        SpawnedProcess process = watched.remove(i);
-                        libc.close(pidfds.remove(i));
-                        reap(process);
-                    }
-                }
-                if (fds.getShort(6) != 0) {
-                    libc.read(wake, counter, counter.length);
-                    List<SpawnedProcess> added;
+                for (int i = 0; i < ready; i++) {
+                    int pidfd = events.getInt((long) i * eventSize + dataOffset);
+                    SpawnedProcess process;
                     synchronized (lock) {
-                        added = new ArrayList<>(arriving);
-                        arriving.clear();
+                        process = watched.remove(pidfd);
+                        // Closing also takes it out of the epoll set; only then may its number be reused.
+                        libc.close(pidfd);
                     }
-                    for (SpawnedProcess process : added) {
-                        open(process, watched, pidfds);
+                    if (process != null) {
+                        reap(process);
                     }
                 }
             }
@@ -125,38 +127,24 @@ final class ChildReaper {
             List<SpawnedProcess> orphans;
             synchronized (lock) {
                 broken = e;
-                orphans = new ArrayList<>(arriving);
-                arriving.clear();
+                orphans = new ArrayList<>(watched.values());
+                watched.clear();
             }
-            orphans.addAll(watched);
             for (SpawnedProcess process : orphans) {
                 process.failed(e);
             }
         }
     }
 
-    /** Ends the idle thread unless a child just arrived; the next {@link #watch} starts another. */
-    private boolean retired(int wake) {
+    /** Ends the idle thread unless a child arrived meanwhile; the next {@link #watch} starts another. */
+    private boolean retired(int epoll) {
         synchronized (lock) {
-            if (!arriving.isEmpty()) {
+            if (!watched.isEmpty()) {
                 return false;
             }
-            libc.close(wake);
-            wakeFd = -1;
+            libc.close(epoll);
+            epollFd = -1;
             return true;
-        }
-    }
-
-    /** Starts polling {@code process}, unless it was reaped already (its future is then complete). */
-    private void open(SpawnedProcess process, List<SpawnedProcess> watched, List<Integer> pidfds) {
-        try {
-            int pidfd = process.openPidfd();
-            if (pidfd >= 0) {
-                watched.add(process);
-                pidfds.add(pidfd);
-            }
-        } catch (RuntimeException e) {
-            process.failed(e);
         }
     }
 

@@ -89,12 +89,12 @@ public interface LibC {
     String strerror(int errno);
 
     @SaveError
-    long write(int fd, @In byte[] buffer, long count);
+    int epoll_create1(int flags);
+
+    /** {@code event} is one {@code struct epoll_event} (packed on x86-64). */
+    @SaveError
+    int epoll_ctl(int epollFd, int operation, int fd, Pointer event);
 
     @SaveError
-    int eventfd(int initialValue, int flags);
-
-    /** {@code fds} holds {@code count} {@code struct pollfd} (int fd, short events, short revents). */
-    @SaveError
-    int poll(Pointer fds, long count, int timeoutMillis);
+    int epoll_wait(int epollFd, Pointer events, int maxEvents, int timeoutMillis);
 }
