@@ -18,6 +18,7 @@ import jnr.ffi.Runtime;
 final class ChildReaper {
     private static final int EPOLL_CLOEXEC = 02000000;
     private static final int EPOLL_CTL_ADD = 1;
+    private static final int EPOLL_CTL_DEL = 2;
     private static final int EPOLLIN = 0x1;
     private static final int MAX_EVENTS = 64;
     /** How long the thread outlives its last child: a build spawns in bursts, a test suite has many spawners. */
@@ -115,8 +116,9 @@ final class ChildReaper {
                     SpawnedProcess process;
                     synchronized (lock) {
                         process = watched.remove(pidfd);
-                        // Closing also takes it out of the epoll set; only then may its number be reused.
-                        libc.close(pidfd);
+                        if (process != null) {
+                            forget(epoll, pidfd);
+                        }
                     }
                     if (process != null) {
                         reap(process);
@@ -133,6 +135,20 @@ final class ChildReaper {
             for (SpawnedProcess process : orphans) {
                 process.failed(e);
             }
+        }
+    }
+
+    /**
+     * Takes {@code pidfd} out of the epoll set, then closes it. Closing alone is not enough: a child being spawned
+     * holds a copy of every descriptor until it execs, and the registration lives as long as any copy does.
+     */
+    private void forget(int epoll, int pidfd) {
+        try {
+            if (libc.epoll_ctl(epoll, EPOLL_CTL_DEL, pidfd, registration) != 0) {
+                throw lastError("epoll_ctl");
+            }
+        } finally {
+            libc.close(pidfd);
         }
     }
 
