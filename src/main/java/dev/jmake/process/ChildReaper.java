@@ -13,7 +13,7 @@ import jnr.ffi.Runtime;
  * One platform thread that reaps every child handed to {@link #watch}: each child's pidfd goes into an epoll set
  * that the thread waits on, and an exited child is reaped with {@code waitpid} for its own pid only (through
  * {@link SpawnedProcess#reapExited}). Thousands of jobs thus cost no thread each, and adding a child needs no
- * wake-up of the thread. Started on demand; it ends after a while without children.
+ * wake-up of the thread. Started on the first child; like the spawner's other native resources, it lives as long as the JVM.
  */
 final class ChildReaper {
     private static final int EPOLL_CLOEXEC = 02000000;
@@ -21,8 +21,6 @@ final class ChildReaper {
     private static final int EPOLL_CTL_DEL = 2;
     private static final int EPOLLIN = 0x1;
     private static final int MAX_EVENTS = 64;
-    /** How long the thread outlives its last child: a build spawns in bursts, a test suite has many spawners. */
-    private static final int IDLE_MILLIS = 2000;
 
     private final LibC libc;
     private final Runtime runtime;
@@ -100,16 +98,13 @@ final class ChildReaper {
         Pointer events = Memory.allocateDirect(runtime, (long) MAX_EVENTS * eventSize, true);
         try {
             while (true) {
-                int ready = libc.epoll_wait(epoll, events, MAX_EVENTS, IDLE_MILLIS);
+                int ready = libc.epoll_wait(epoll, events, MAX_EVENTS, -1);
                 if (ready < 0) {
                     int errno = LastError.getLastError(runtime);
                     if (errno == Errno.EINTR) {
                         continue;
                     }
                     throw new NativeCallException("epoll_wait", errno, libc.strerror(errno));
-                }
-                if (ready == 0 && retired(epoll)) {
-                    return;
                 }
                 for (int i = 0; i < ready; i++) {
                     int pidfd = events.getInt((long) i * eventSize + dataOffset);
@@ -149,18 +144,6 @@ final class ChildReaper {
             }
         } finally {
             libc.close(pidfd);
-        }
-    }
-
-    /** Ends the idle thread unless a child arrived meanwhile; the next {@link #watch} starts another. */
-    private boolean retired(int epoll) {
-        synchronized (lock) {
-            if (!watched.isEmpty()) {
-                return false;
-            }
-            libc.close(epoll);
-            epollFd = -1;
-            return true;
         }
     }
 
