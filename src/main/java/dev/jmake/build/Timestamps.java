@@ -25,8 +25,14 @@ final class Timestamps {
     }
 
     long of(String name) {
+        Path path = directory.resolve(name);
+        // Missing files (phony and unbuilt targets) are the common case: File.exists says so without the cost of
+        // a NoSuchFileException and its stack trace.
+        if (!path.toFile().exists()) {
+            return MISSING;
+        }
         try {
-            FileTime time = Files.readAttributes(directory.resolve(name), BasicFileAttributes.class).lastModifiedTime();
+            FileTime time = Files.readAttributes(path, BasicFileAttributes.class).lastModifiedTime();
             return time.to(TimeUnit.NANOSECONDS);
         } catch (NoSuchFileException e) {
             return MISSING;

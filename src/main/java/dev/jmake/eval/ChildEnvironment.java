@@ -1,6 +1,8 @@
 package dev.jmake.eval;
 
 import dev.jmake.syntax.Location;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,14 @@ public final class ChildEnvironment {
     private final Map<String, String> startEnvironment;
     private final int makeLevel;
     private boolean exportAll;
+    /**
+     * The last environment that needed no expansion, with what it was computed from: the global variables (the
+     * exact {@link Variable} instances, in order) and {@link #exportAll}. Consecutive jobs whose own frames hold
+     * only automatic variables then share it, as long as no global changed.
+     */
+    private Map<String, String> constant;
+    private Variable[] constantGlobals;
+    private boolean constantExportAll;
 
     /**
      * @param startEnvironment the environment make started with: an unexported {@code SHELL} passes its value
@@ -39,8 +49,62 @@ public final class ChildEnvironment {
         return exportAll;
     }
 
-    /** The environment for a command run in {@code scope} (a target's, or the globals for the reading phase). */
+    /**
+     * The environment (unmodifiable) for a command run in {@code scope} (a target's, or the globals for the
+     * reading phase).
+     */
     public Map<String, String> of(Scope scope, Location location) {
+        VariableSet globals = scope.globals();
+        boolean automaticOnly = onlyAutomaticFrames(scope, globals);
+        if (automaticOnly && constant != null && constantExportAll == exportAll && unchanged(globals)) {
+            return constant;
+        }
+        boolean[] expanded = {false};
+        Map<String, String> environment = compute(scope, location, expanded);
+        if (automaticOnly && !expanded[0]) {
+            constant = Collections.unmodifiableMap(environment);
+            constantGlobals = globals.all().toArray(new Variable[0]);
+            constantExportAll = exportAll;
+            return constant;
+        }
+        return environment;
+    }
+
+    /**
+     * Whether every frame but the globals holds only automatic variables that no global shares a name with (a
+     * global's export mode would apply to them): then only the globals decide the environment.
+     */
+    private static boolean onlyAutomaticFrames(Scope scope, VariableSet globals) {
+        for (Scope frame = scope; frame != null; frame = frame.outer()) {
+            if (frame.variables() == globals) {
+                continue;
+            }
+            for (Variable v : frame.variables().all()) {
+                if (v.origin() != Origin.AUTOMATIC || v.export() != ExportMode.DEFAULT
+                        || globals.get(v.name()) != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean unchanged(VariableSet globals) {
+        Collection<Variable> now = globals.all();
+        if (now.size() != constantGlobals.length) {
+            return false;
+        }
+        int i = 0;
+        for (Variable v : now) {
+            if (v != constantGlobals[i++]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The environment; sets {@code expanded[0]} if some value had to be expanded (it may differ next time). */
+    private Map<String, String> compute(Scope scope, Location location, boolean[] expanded) {
         Map<String, String> environment = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         VariableSet globals = scope.globals();
@@ -57,7 +121,7 @@ public final class ChildEnvironment {
                         mode = global.export();
                     }
                 }
-                String value = exportedValue(v, mode, scope, location);
+                String value = exportedValue(v, mode, scope, location, expanded);
                 if (value != null) {
                     seen.add(v.name());
                     environment.put(v.name(), value);
@@ -69,7 +133,7 @@ public final class ChildEnvironment {
     }
 
     /** The value {@code v} puts in the environment, or null when it is not exported. */
-    private String exportedValue(Variable v, ExportMode mode, Scope scope, Location location) {
+    private String exportedValue(Variable v, ExportMode mode, Scope scope, Location location, boolean[] expanded) {
         switch (mode) {
             case UNEXPORT -> {
                 String shell = startEnvironment.get("SHELL");
@@ -94,6 +158,9 @@ public final class ChildEnvironment {
         boolean fromEnvironment = v.origin() == Origin.ENVIRONMENT || v.origin() == Origin.ENVIRONMENT_OVERRIDE;
         if (fromEnvironment && !v.append()) {
             return v.value();
+        }
+        if (v.append() || v.flavor() != Flavor.SIMPLE && v.value().indexOf('$') >= 0) {
+            expanded[0] = true;
         }
         return expander.valueOf(v, scope, location);
     }

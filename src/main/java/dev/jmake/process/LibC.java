@@ -87,4 +87,14 @@ public interface LibC {
     int pidfd_send_signal(int pidfd, int signal, Pointer info, int flags);
 
     String strerror(int errno);
+
+    @SaveError
+    int epoll_create1(int flags);
+
+    /** {@code event} is one {@code struct epoll_event} (packed on x86-64). */
+    @SaveError
+    int epoll_ctl(int epollFd, int operation, int fd, Pointer event);
+
+    @SaveError
+    int epoll_wait(int epollFd, Pointer events, int maxEvents, int timeoutMillis);
 }

@@ -8,9 +8,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
@@ -39,10 +41,42 @@ public final class ProcessSpawner {
     /** What execvp runs a file with when the kernel says {@code ENOEXEC} (no {@code #!} line). */
     private static final String SCRIPT_SHELL = "/bin/sh";
     private static final Path NULL_DEVICE = Path.of("/dev/null");
+    private static final int MAX_SETUPS = 16;
+
+    /** Everything the file actions and attributes of a spawn depend on. */
+    private record Shape(List<FdMapping> dups, Map<Integer, Path> opens, Optional<Path> workingDirectory,
+                         Set<Integer> defaultSignals, boolean newProcessGroup) {}
+
+    /** Initialised {@code posix_spawn_file_actions_t} and {@code posix_spawnattr_t}. */
+    private record Setup(Pointer actions, Pointer attributes) {}
 
     private final Charset charset;
     private final NativeLibrary library;
     private Runtime runtime;
+    private ChildReaper reaper;
+    /** Native scratch reused by every spawn (spawns are serialised): allocating it costs more than the spawn. */
+    private Pointer actions;
+    private Pointer attributes;
+    private Pointer emptyMask;
+    private Pointer defaultsMask;
+    private Pointer argvScratch;
+    /**
+     * Prepared file actions and attributes by what decides them, for spawns without captured pipes: jobs mostly
+     * share a few, and posix_spawn only reads them. Least recently used first; the eldest is destroyed.
+     */
+    private final Map<Shape, Setup> setups = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Shape, Setup> eldest) {
+            if (size() <= MAX_SETUPS) {
+                return false;
+            }
+            destroy(eldest.getValue());
+            return true;
+        }
+    };
+    /** The last environment encoded, and its encoding: consecutive jobs mostly share one. */
+    private Map<String, String> lastEnvironment;
+    private CStringArray lastEnvp;
 
     /** {@code charset} encodes argv, environment and paths and decodes captured output. */
     public ProcessSpawner(Charset charset) {
@@ -59,6 +93,12 @@ public final class ProcessSpawner {
         LibC libc = library.libc();
         if (runtime == null) {
             runtime = Runtime.getRuntime(libc);
+            reaper = new ChildReaper(libc);
+            actions = Memory.allocateDirect(runtime, FILE_ACTIONS_SIZE, true);
+            attributes = Memory.allocateDirect(runtime, ATTRIBUTES_SIZE, true);
+            emptyMask = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+            defaultsMask = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+            libc.sigemptyset(emptyMask);
         }
         return libc;
     }
@@ -89,7 +129,7 @@ public final class ProcessSpawner {
     }
 
     /** Starts the child described by {@code request}, or says why execvp would have failed. */
-    public SpawnResult spawn(SpawnRequest request) {
+    public synchronized SpawnResult spawn(SpawnRequest request) {
         // Bind libc before looking at descriptors: loading it opens files of its own.
         libc();
         List<Integer> childEnds = new ArrayList<>();
@@ -134,29 +174,63 @@ public final class ProcessSpawner {
 
     private SpawnResult spawnWithActions(SpawnRequest request, List<FdMapping> dups, Map<Integer, Path> opens,
             int[] captured) {
-        Pointer actions = Memory.allocateDirect(runtime(), FILE_ACTIONS_SIZE, true);
-        Pointer attributes = Memory.allocateDirect(runtime(), ATTRIBUTES_SIZE, true);
-        check("posix_spawn_file_actions_init", libc().posix_spawn_file_actions_init(actions));
+        // Captured pipes are new descriptors every time: such a setup is never seen again.
+        boolean reusable = captured[0] < 0 && captured[1] < 0 && captured[2] < 0;
+        Shape shape = reusable ? new Shape(List.copyOf(dups), new LinkedHashMap<>(opens),
+                request.workingDirectory(), request.defaultSignals(), request.newProcessGroup()) : null;
+        Setup setup = reusable ? setups.get(shape) : null;
+        if (setup == null) {
+            setup = reusable
+                    ? new Setup(Memory.allocateDirect(runtime(), FILE_ACTIONS_SIZE, true),
+                            Memory.allocateDirect(runtime(), ATTRIBUTES_SIZE, true))
+                    : new Setup(actions, attributes);
+            prepare(setup, request, dups, opens);
+            if (reusable) {
+                setups.put(shape, setup);
+            }
+        }
         try {
-            check("posix_spawnattr_init", libc().posix_spawnattr_init(attributes));
+            int[] pid = new int[1];
+            int errno = execvp(request, setup.actions(), setup.attributes(), pid);
+            if (errno != 0) {
+                String program = request.argv().get(0);
+                return new SpawnResult.Failed(program, errno, libc().strerror(errno));
+            }
+            InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc(), captured[1]) : null;
+            InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc(), captured[2]) : null;
+            return new SpawnResult.Started(new SpawnedProcess(libc(), reaper, pid[0], stdout, stderr));
+        } finally {
+            if (!reusable) {
+                destroy(setup);
+            }
+        }
+    }
+
+    /** Initialises {@code setup} for {@code request}; on failure it is left destroyed. */
+    private void prepare(Setup setup, SpawnRequest request, List<FdMapping> dups, Map<Integer, Path> opens) {
+        check("posix_spawn_file_actions_init", libc().posix_spawn_file_actions_init(setup.actions()));
+        boolean done = false;
+        try {
+            check("posix_spawnattr_init", libc().posix_spawnattr_init(setup.attributes()));
             try {
-                addFileActions(actions, request, dups, opens);
-                setAttributes(attributes, request);
-                int[] pid = new int[1];
-                int errno = execvp(request, actions, attributes, pid);
-                if (errno != 0) {
-                    String program = request.argv().get(0);
-                    return new SpawnResult.Failed(program, errno, libc().strerror(errno));
-                }
-                InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc(), captured[1]) : null;
-                InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc(), captured[2]) : null;
-                return new SpawnResult.Started(new SpawnedProcess(libc(), pid[0], stdout, stderr));
+                addFileActions(setup.actions(), request, dups, opens);
+                setAttributes(setup.attributes(), request);
+                done = true;
             } finally {
-                libc().posix_spawnattr_destroy(attributes);
+                if (!done) {
+                    libc().posix_spawnattr_destroy(setup.attributes());
+                }
             }
         } finally {
-            libc().posix_spawn_file_actions_destroy(actions);
+            if (!done) {
+                libc().posix_spawn_file_actions_destroy(setup.actions());
+            }
         }
+    }
+
+    private void destroy(Setup setup) {
+        libc().posix_spawnattr_destroy(setup.attributes());
+        libc().posix_spawn_file_actions_destroy(setup.actions());
     }
 
     /**
@@ -205,11 +279,9 @@ public final class ProcessSpawner {
     /** Empty signal mask (JVM threads block SIGQUIT, and bash would keep it), optional defaults and process group. */
     private void setAttributes(Pointer attributes, SpawnRequest request) {
         short flags = POSIX_SPAWN_SETSIGMASK;
-        Pointer mask = Memory.allocateDirect(runtime(), SIGSET_SIZE, true);
-        libc().sigemptyset(mask);
-        check("posix_spawnattr_setsigmask", libc().posix_spawnattr_setsigmask(attributes, mask));
+        check("posix_spawnattr_setsigmask", libc().posix_spawnattr_setsigmask(attributes, emptyMask));
         if (!request.defaultSignals().isEmpty()) {
-            Pointer defaults = Memory.allocateDirect(runtime(), SIGSET_SIZE, true);
+            Pointer defaults = defaultsMask;
             libc().sigemptyset(defaults);
             for (int signal : request.defaultSignals()) {
                 check("sigaddset", libc().sigaddset(defaults, signal));
@@ -228,11 +300,7 @@ public final class ProcessSpawner {
     private int execvp(SpawnRequest request, Pointer actions, Pointer attributes, int[] pid) {
         List<String> argv = request.argv();
         String file = argv.get(0);
-        List<String> environment = new ArrayList<>(request.environment().size());
-        for (Map.Entry<String, String> entry : request.environment().entrySet()) {
-            environment.add(entry.getKey() + "=" + entry.getValue());
-        }
-        CStringArray envp = new CStringArray(runtime(), environment, charset);
+        CStringArray envp = encoded(request.environment());
         try {
             if (file.isEmpty()) {
                 return Errno.ENOENT;
@@ -266,6 +334,34 @@ public final class ProcessSpawner {
         }
     }
 
+    /** {@code environment} as an envp, reusing the previous encoding when it is the same, in the same order. */
+    private CStringArray encoded(Map<String, String> environment) {
+        if (lastEnvironment != null && sameInOrder(environment, lastEnvironment)) {
+            return lastEnvp;
+        }
+        List<String> entries = new ArrayList<>(environment.size());
+        for (Map.Entry<String, String> entry : environment.entrySet()) {
+            entries.add(entry.getKey() + "=" + entry.getValue());
+        }
+        lastEnvp = new CStringArray(runtime(), entries, charset);
+        lastEnvironment = environment;
+        return lastEnvp;
+    }
+
+    private static boolean sameInOrder(Map<String, String> a, Map<String, String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        Iterator<Map.Entry<String, String>> others = b.entrySet().iterator();
+        for (Map.Entry<String, String> entry : a.entrySet()) {
+            Map.Entry<String, String> other = others.next();
+            if (!entry.getKey().equals(other.getKey()) || !entry.getValue().equals(other.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Saves a failed clone+exec for PATH entries that plainly do not hold the program. */
     private static boolean mayExist(String candidate, SpawnRequest request) {
         try {
@@ -294,12 +390,34 @@ public final class ProcessSpawner {
 
     private int spawnOnce(String program, List<String> argv, CStringArray envp, Pointer actions,
             Pointer attributes, int[] pid) {
-        CStringArray args = new CStringArray(runtime(), argv, charset);
-        try {
-            return libc().posix_spawn(pid, cString(program), actions, attributes, args.pointer(), envp.pointer());
-        } finally {
-            Reference.reachabilityFence(args);
+        Pointer args = argvArray(argv);
+        return libc().posix_spawn(pid, cString(program), actions, attributes, args, envp.pointer());
+    }
+
+    /**
+     * {@code argv} as a {@code char *[]} in the reused scratch block: the pointers, then the strings. posix_spawn
+     * has copied them into the new program by the time it returns, and spawns are serialised.
+     */
+    private Pointer argvArray(List<String> argv) {
+        int width = runtime().addressSize();
+        byte[][] encoded = new byte[argv.size()][];
+        long total = (long) (argv.size() + 1) * width;
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = argv.get(i).getBytes(charset);
+            total += encoded[i].length + 1;
         }
+        if (argvScratch == null || argvScratch.size() < total) {
+            argvScratch = Memory.allocateDirect(runtime(), Math.max(total, 4096), false);
+        }
+        long offset = (long) (argv.size() + 1) * width;
+        for (int i = 0; i < encoded.length; i++) {
+            argvScratch.put(offset, encoded[i], 0, encoded[i].length);
+            argvScratch.putByte(offset + encoded[i].length, (byte) 0);
+            argvScratch.putAddress((long) i * width, argvScratch.address() + offset);
+            offset += encoded[i].length + 1;
+        }
+        argvScratch.putAddress((long) argv.size() * width, 0L);
+        return argvScratch;
     }
 
     private byte[] cString(String text) {

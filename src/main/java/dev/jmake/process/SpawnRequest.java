@@ -1,6 +1,7 @@
 package dev.jmake.process;
 
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -38,7 +39,9 @@ public record SpawnRequest(
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty argv");
         }
-        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        if (!(environment instanceof CopiedEnvironment)) {
+            environment = new CopiedEnvironment(environment);
+        }
         if (stdin instanceof Redirect.Capture) {
             throw new IllegalArgumentException("stdin cannot be captured");
         }
@@ -50,6 +53,35 @@ public record SpawnRequest(
             }
         }
         defaultSignals = Set.copyOf(defaultSignals);
+    }
+
+    /** A private copy of an environment, in its order: the withers pass it on without copying it again. */
+    private static final class CopiedEnvironment extends AbstractMap<String, String> {
+        private final Map<String, String> entries;
+
+        CopiedEnvironment(Map<String, String> environment) {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
     }
 
     /** {@code argv} with this environment, inheriting stdin, stdout, stderr and the working directory. */

@@ -19,18 +19,20 @@ public final class SpawnedProcess {
     private static final int SIGINFO_SIZE = 128;
 
     private final LibC libc;
+    private final ChildReaper reaper;
     private final int pid;
     private final InputStream stdout;
     private final InputStream stderr;
-    /** Serialises waiters; held while blocked in waitid. */
+    /** Serialises synchronous waiters; held while blocked in waitid. */
     private final Object waiting = new Object();
-    /** Guards {@link #termination} against {@link #signal}; never held while blocking. */
+    /** Guards {@link #termination} and {@link #exit} against {@link #signal}; never held while blocking. */
     private final Object state = new Object();
     private Termination termination;
     private CompletableFuture<Termination> exit;
 
-    SpawnedProcess(LibC libc, int pid, InputStream stdout, InputStream stderr) {
+    SpawnedProcess(LibC libc, ChildReaper reaper, int pid, InputStream stdout, InputStream stderr) {
         this.libc = libc;
+        this.reaper = reaper;
         this.pid = pid;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -62,16 +64,18 @@ public final class SpawnedProcess {
             Pointer info = Memory.allocateDirect(runtime, SIGINFO_SIZE, true);
             // Wait without reaping first, so that signal() can never race with the pid being freed.
             while (libc.waitid(P_PID, pid, info, WEXITED | WNOWAIT) != 0) {
-                failUnlessInterrupted("waitid", LastError.getLastError(runtime));
-            }
-            synchronized (state) {
-                int[] status = new int[1];
-                while (libc.waitpid(pid, status, 0) != pid) {
-                    failUnlessInterrupted("waitpid", LastError.getLastError(runtime));
+                int errno = LastError.getLastError(runtime);
+                if (errno == Errno.ECHILD) {
+                    // The reaper thread reaped it meanwhile; it set the outcome before releasing the state lock.
+                    synchronized (state) {
+                        if (termination != null) {
+                            return termination;
+                        }
+                    }
                 }
-                termination = Termination.decode(status[0]);
-                return termination;
+                failUnlessInterrupted("waitid", errno);
             }
+            return reapExited();
         }
     }
 
@@ -82,22 +86,72 @@ public final class SpawnedProcess {
         }
     }
 
-    /** Completes when the child is reaped, by a dedicated platform thread that waits for this pid only. */
-    public synchronized CompletableFuture<Termination> onExit() {
-        if (exit == null) {
-            CompletableFuture<Termination> future = new CompletableFuture<>();
-            Thread reaper = new Thread(() -> {
-                try {
-                    future.complete(waitFor());
-                } catch (RuntimeException e) {
-                    future.completeExceptionally(e);
-                }
-            }, "jmake-reaper-" + pid);
-            reaper.setDaemon(true);
-            reaper.start();
-            exit = future;
+    /** Completes when the child is reaped, by the spawner's one reaper thread (never a thread per child). */
+    public CompletableFuture<Termination> onExit() {
+        CompletableFuture<Termination> future;
+        synchronized (state) {
+            if (exit != null) {
+                return exit;
+            }
+            exit = new CompletableFuture<>();
+            future = exit;
+            if (termination != null) {
+                future.complete(termination);
+                return future;
+            }
         }
-        return exit;
+        reaper.watch(this);
+        return future;
+    }
+
+    /**
+     * A pidfd for the child, or -1 if it was reaped already. Opened under the state lock, so the pid cannot be
+     * reaped (and recycled) between the check and the open.
+     */
+    int openPidfd() {
+        synchronized (state) {
+            if (termination != null) {
+                return -1;
+            }
+            int fd = libc.pidfd_open(pid, 0);
+            if (fd < 0) {
+                int errno = LastError.getLastError(Runtime.getRuntime(libc));
+                throw new NativeCallException("pidfd_open", errno, libc.strerror(errno));
+            }
+            return fd;
+        }
+    }
+
+    /** Reaps the child, known to have exited (waitid or its pidfd said so), unless done already. */
+    Termination reapExited() {
+        Termination outcome;
+        CompletableFuture<Termination> future;
+        synchronized (state) {
+            if (termination == null) {
+                int[] status = new int[1];
+                while (libc.waitpid(pid, status, 0) != pid) {
+                    failUnlessInterrupted("waitpid", LastError.getLastError(Runtime.getRuntime(libc)));
+                }
+                termination = Termination.decode(status[0]);
+            }
+            outcome = termination;
+            future = exit;
+        }
+        if (future != null) {
+            future.complete(outcome);
+        }
+        return outcome;
+    }
+
+    /** The reaper could not watch or reap the child. */
+    void failed(RuntimeException failure) {
+        CompletableFuture<Termination> future;
+        synchronized (state) {
+            future = exit;
+        }
+        if (future != null) {
+            future.completeExceptionally(failure);
+        }
     }
 
     /** Sends {@code signal} to the child unless it has been reaped; returns whether it was sent. */

@@ -101,6 +101,52 @@ class ChildEnvironmentTest {
         assertFalse(actual.containsKey("@D"));
     }
 
+    private static Scope automaticScope(VariableSet globals, String target) {
+        VariableSet automatic = new VariableSet();
+        automatic.put(variable("@", target, Origin.AUTOMATIC, ExportMode.DEFAULT));
+        return Scope.forTargets(globals).with(automatic);
+    }
+
+    @Test
+    void jobsShareAnEnvironmentOnlyWhileNothingItDependsOnChanges() {
+        VariableSet globals = new VariableSet();
+        Expander.defineAutomaticVariables(globals);
+        globals.put(variable("PATH", "/usr/bin", Origin.ENVIRONMENT, ExportMode.DEFAULT));
+        globals.put(new Variable("FIXED", "one", Flavor.SIMPLE, Origin.FILE, ExportMode.EXPORT, false, false, null));
+        globals.put(variable("PLAIN", "plain", Origin.FILE, ExportMode.DEFAULT));
+        ChildEnvironment environment = childEnvironment();
+        Location where = new Location("Makefile", 1);
+        Map<String, String> first = environment.of(automaticScope(globals, "a"), where);
+        assertEquals(Map.of("PATH", "/usr/bin", "FIXED", "one", "MAKELEVEL", "3"), first);
+        assertEquals(first, environment.of(automaticScope(globals, "b"), where));
+
+        globals.put(new Variable("FIXED", "two", Flavor.SIMPLE, Origin.FILE, ExportMode.EXPORT, false, false, null));
+        assertEquals("two", environment.of(automaticScope(globals, "c"), where).get("FIXED"), "a changed global");
+        globals.put(variable("NEW", "new", Origin.COMMAND_LINE, ExportMode.DEFAULT));
+        assertEquals("new", environment.of(automaticScope(globals, "d"), where).get("NEW"), "a new global");
+        environment.setExportAll(true);
+        assertEquals("plain", environment.of(automaticScope(globals, "e"), where).get("PLAIN"), ".EXPORT_ALL_VARIABLES");
+        environment.setExportAll(false);
+        assertFalse(environment.of(automaticScope(globals, "f"), where).containsKey("PLAIN"));
+
+        VariableSet own = new VariableSet();
+        own.put(variable("FIXED", "mine", Origin.FILE, ExportMode.DEFAULT));
+        Scope withOwnVariables = Scope.forTargets(globals).with(own).with(automaticScope(globals, "g").variables());
+        assertEquals("mine", environment.of(withOwnVariables, where).get("FIXED"), "a target-specific variable");
+        assertEquals("two", environment.of(automaticScope(globals, "h"), where).get("FIXED"));
+    }
+
+    @Test
+    void valuesThatNeedExpandingAreExpandedForEachTarget() {
+        VariableSet globals = new VariableSet();
+        Expander.defineAutomaticVariables(globals);
+        globals.put(variable("WHO", "for-$@", Origin.FILE, ExportMode.EXPORT));
+        ChildEnvironment environment = childEnvironment();
+        Location where = new Location("Makefile", 1);
+        assertEquals("for-a", environment.of(automaticScope(globals, "a"), where).get("WHO"));
+        assertEquals("for-b", environment.of(automaticScope(globals, "b"), where).get("WHO"));
+    }
+
     @Test
     void exportableNamesAreCIdentifiers() {
         assertTrue(ChildEnvironment.isExportableName("_a1"));
