@@ -86,5 +86,17 @@ public interface LibC {
     @SaveError
     int pidfd_send_signal(int pidfd, int signal, Pointer info, int flags);
 
+    @SaveError
+    int memfd_create(@In byte[] name, int flags);
+
+    @SaveError
+    long write(int fd, @In byte[] buffer, long count);
+
+    @SaveError
+    long lseek(int fd, long offset, int whence);
+
+    @SaveError
+    int ftruncate(int fd, long length);
+
     String strerror(int errno);
 }

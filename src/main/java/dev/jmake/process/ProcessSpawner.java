@@ -81,6 +81,15 @@ public final class ProcessSpawner {
         return new Pipe(fds[0], fds[1]);
     }
 
+    /** A new anonymous file (never in a directory) for a child's output under output sync; see {@link CaptureFile}. */
+    public CaptureFile captureFile() {
+        int fd = libc().memfd_create(cString("jmake-output"), CaptureFile.MFD_CLOEXEC);
+        if (fd < 0) {
+            throw lastError("memfd_create");
+        }
+        return new CaptureFile(libc(), fd);
+    }
+
     /** Closes a descriptor from {@link #pipe()}. */
     public void close(int fd) {
         if (libc().close(fd) != 0) {

@@ -13,12 +13,33 @@ public final class Diagnostics {
     private final int makeLevel;
     private final PrintStream out;
     private final PrintStream err;
+    private final StatusLine status;
 
     public Diagnostics(String program, int makeLevel, PrintStream out, PrintStream err) {
+        this(program, makeLevel, out, err, StatusLine.off());
+    }
+
+    private Diagnostics(String program, int makeLevel, PrintStream out, PrintStream err, StatusLine status) {
         this.program = program;
         this.makeLevel = makeLevel;
         this.out = out;
         this.err = err;
+        this.status = status;
+    }
+
+    /** The same messages written to other streams (a job's captured output under {@code -O}), same status line. */
+    public Diagnostics withStreams(PrintStream out, PrintStream err) {
+        return new Diagnostics(program, makeLevel, out, err, status);
+    }
+
+    /** The same messages with {@code status} shown on the terminal, erased before every write to stdout or stderr. */
+    public Diagnostics withStatus(StatusLine status, java.nio.charset.Charset charset) {
+        return new Diagnostics(program, makeLevel, status.guard(out, charset), status.guard(err, charset), status);
+    }
+
+    /** The progress line ({@link StatusLine#off()} unless on a terminal). */
+    public StatusLine status() {
+        return status;
     }
 
     /** {@code jmake} or {@code jmake[2]}: the prefix of unlocated messages. */
