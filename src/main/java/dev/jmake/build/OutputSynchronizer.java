@@ -69,7 +69,7 @@ public final class OutputSynchronizer {
         return combined;
     }
 
-    private static boolean sameFile(Path a, Path b) {
+    static boolean sameFile(Path a, Path b) {
         try {
             // Following the /proc links stats what the descriptors are open on, pipes and terminals included.
             return Files.getAttribute(a, "unix:dev").equals(Files.getAttribute(b, "unix:dev"))
