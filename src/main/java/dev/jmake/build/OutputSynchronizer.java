@@ -1,6 +1,7 @@
 package dev.jmake.build;
 
 import dev.jmake.cli.OutputSync;
+import dev.jmake.process.OutputLock;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.Set;
 /**
  * Output sync ({@code -O}) for one make, GNU make 4.3's output.c: each job's output goes to anonymous files
  * ({@link JobOutput}), copied to make's stdout and stderr one job (or one command line) at a time. Copies are
- * serialised by this object: every dump holds its monitor, and only one make process writes at a time within it.
+ * serialised by this object's monitor, and across the makes sharing one stdout by GNU's lock ({@link OutputLock}).
  */
 public final class OutputSynchronizer {
     private final OutputSettings settings;
@@ -24,6 +25,8 @@ public final class OutputSynchronizer {
     private final Set<JobOutput> live = new LinkedHashSet<>();
     /** Whether make's stdout and stderr are one file (then a job gets one capture file for both); null: not known. */
     private Boolean combined;
+    /** The lock shared with the other makes writing to the same stdout; made on the first dump. */
+    private OutputLock lock;
 
     OutputSynchronizer(OutputSettings settings, Diagnostics ui, ProcessSpawner spawner, Path directory) {
         this.settings = settings;
@@ -82,13 +85,23 @@ public final class OutputSynchronizer {
 
     /** Writes one dump framed by the directory messages when {@code -w} applies to it (output_dump). */
     synchronized void write(Runnable copy) {
-        boolean framed = settings.printDirectory() && settings.sync() != OutputSync.RECURSE;
-        if (framed) {
-            ui.message("Entering directory '" + directory + "'");
+        if (lock == null) {
+            lock = spawner.outputLock();
         }
-        copy.run();
-        if (framed) {
-            ui.message("Leaving directory '" + directory + "'");
+        boolean locked = lock.acquire();
+        try {
+            boolean framed = settings.printDirectory() && settings.sync() != OutputSync.RECURSE;
+            if (framed) {
+                ui.message("Entering directory '" + directory + "'");
+            }
+            copy.run();
+            if (framed) {
+                ui.message("Leaving directory '" + directory + "'");
+            }
+        } finally {
+            if (locked) {
+                lock.release();
+            }
         }
     }
 }

@@ -98,5 +98,9 @@ public interface LibC {
     @SaveError
     int ftruncate(int fd, long length);
 
+    /** fcntl with a {@code struct flock} argument (F_SETLKW). */
+    @SaveError
+    int fcntl(int fd, int command, Pointer lock);
+
     String strerror(int errno);
 }

@@ -90,6 +90,11 @@ public final class ProcessSpawner {
         return new CaptureFile(libc(), fd);
     }
 
+    /** The lock make takes on its stdout while it writes one job's synchronised output; see {@link OutputLock}. */
+    public OutputLock outputLock() {
+        return new OutputLock(libc(), runtime());
+    }
+
     /** Closes a descriptor from {@link #pipe()}. */
     public void close(int fd) {
         if (libc().close(fd) != 0) {
