@@ -96,10 +96,8 @@ final class MakeInvocation {
             directory = realPath(directory);
         }
         ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), Charset.defaultCharset());
-        // Under -Oline/-Otarget each job's output is framed by the directory messages instead (output.c).
-        boolean printDirectory = options.printDirectory() && !framesEachJob(options);
-        if (printDirectory) {
-            ui.message("Entering directory '" + directory + "'");
+        if (options.printDirectory()) {
+            ui = ui.withDirectoryTrace(directory, Charset.defaultCharset());
         }
         try {
             return read(ui, parser, args, options, start, directory, makeLevel);
@@ -108,9 +106,7 @@ final class MakeInvocation {
             return 2;
         } finally {
             ui.status().clear();
-            if (printDirectory) {
-                ui.message("Leaving directory '" + directory + "'");
-            }
+            ui.directoryTrace().leave();
         }
     }
 
@@ -144,6 +140,10 @@ final class MakeInvocation {
                     effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
                     .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
                     .withOutput(outputSettings(effective, ui.status()));
+            if (framesEachJob(effective)) {
+                // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
+                ui.directoryTrace().framedPerChunk();
+            }
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
                     childEnvironment::of, directory);
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {

@@ -170,6 +170,7 @@ final class RecipeExecution {
                     direct = true;
                     ui.status().suspend();
                 }
+                ui.startOutput();
                 SpawnResult result = spawner.spawn(request);
                 if (result instanceof SpawnResult.Started spawned) {
                     return new JobStep.Running(spawned.process());
