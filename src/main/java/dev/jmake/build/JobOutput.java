@@ -53,6 +53,15 @@ final class JobOutput implements AutoCloseable {
 
     /** Copies what was captured to make's stdout and stderr, then empties the files (output_dump). */
     void dump() {
+        copy(true);
+    }
+
+    /** Copies what was captured so far and not copied yet, while commands may still write (make interrupted). */
+    void flushSoFar() {
+        copy(false);
+    }
+
+    private void copy(boolean empty) {
         synchronized (synchronizer) {
             if (out == null || out.isEmpty() && err.isEmpty()) {
                 return;
@@ -61,14 +70,22 @@ final class JobOutput implements AutoCloseable {
                 try {
                     ui.out().flush();
                     ui.err().flush();
-                    out.drainTo(ui.out());
+                    copy(out, ui.out(), empty);
                     if (err != out) {
-                        err.drainTo(ui.err());
+                        copy(err, ui.err(), empty);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("copying a job's output", e);
                 }
             });
+        }
+    }
+
+    private static void copy(CaptureFile file, OutputStream to, boolean empty) throws IOException {
+        if (empty) {
+            file.drainTo(to);
+        } else {
+            file.copyNewTo(to);
         }
     }
 

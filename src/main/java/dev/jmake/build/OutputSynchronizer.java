@@ -56,7 +56,7 @@ public final class OutputSynchronizer {
      */
     public synchronized void flushAll() {
         for (JobOutput output : List.copyOf(live)) {
-            output.dump();
+            output.flushSoFar();
         }
     }
 

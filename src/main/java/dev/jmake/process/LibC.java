@@ -98,6 +98,13 @@ public interface LibC {
     @SaveError
     int ftruncate(int fd, long length);
 
+    /** fcntl with an int argument (F_SETFL). */
+    @SaveError
+    int fcntl(int fd, int command, long argument);
+
+    @SaveError
+    long pread(int fd, @Out byte[] buffer, long count, long offset);
+
     /** fcntl with a {@code struct flock} argument (F_SETLKW). */
     @SaveError
     int fcntl(int fd, int command, Pointer lock);

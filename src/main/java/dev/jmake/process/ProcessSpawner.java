@@ -87,6 +87,12 @@ public final class ProcessSpawner {
         if (fd < 0) {
             throw lastError("memfd_create");
         }
+        // O_APPEND, as GNU's set_append_mode: a child's write lands at the end even while make reads the file.
+        if (libc().fcntl(fd, CaptureFile.F_SETFL, O_APPEND) != 0) {
+            NativeCallException failure = lastError("fcntl");
+            libc().close(fd);
+            throw failure;
+        }
         return new CaptureFile(libc(), fd);
     }
 

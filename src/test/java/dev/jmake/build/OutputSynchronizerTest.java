@@ -36,15 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputSynchronizerTest {
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin");
-    /** Two jobs whose commands end in a fixed order: b1 (0.3 s), a1 (0.6 s), b2 (0.9 s), a2 (1.2 s). */
+    /** Two jobs whose commands end in a fixed order: b1 (0.5 s), a1 (1 s), b2 (1.5 s), a2 (2 s). */
     private static final String TWO_JOBS = """
             all: a b
             a:
-            \t@echo a1; sleep 0.6
-            \t@echo a2; sleep 0.6
+            \t@echo a1; sleep 1
+            \t@echo a2; sleep 1
             b:
-            \t@sleep 0.3; echo b1
-            \techo b2; sleep 0.6
+            \t@sleep 0.5; echo b1
+            \techo b2; sleep 1
             """;
 
     @TempDir
@@ -84,14 +84,14 @@ class OutputSynchronizerTest {
     @Test
     void lineModeWritesEachCommandsOutputWhenItIsOver() throws Exception {
         Outcome ours = jmake(TWO_JOBS, new OutputSettings(OutputSync.LINE, false));
-        assertEquals(new Outcome("b1\na1\necho b2; sleep 0.6\nb2\na2\n", "", 0), ours);
+        assertEquals(new Outcome("b1\na1\necho b2; sleep 1\nb2\na2\n", "", 0), ours);
         assertEquals(gnuMake(TWO_JOBS, "-r", "-j2", "-Oline"), ours);
     }
 
     @Test
     void targetModeWritesEachRecipesOutputWhenItIsOver() throws Exception {
         Outcome ours = jmake(TWO_JOBS, new OutputSettings(OutputSync.TARGET, false));
-        assertEquals(new Outcome("b1\necho b2; sleep 0.6\nb2\na1\na2\n", "", 0), ours);
+        assertEquals(new Outcome("b1\necho b2; sleep 1\nb2\na1\na2\n", "", 0), ours);
         assertEquals(gnuMake(TWO_JOBS, "-r", "-j2", "-Otarget"), ours);
     }
 

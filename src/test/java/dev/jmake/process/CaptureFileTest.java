@@ -67,4 +67,27 @@ class CaptureFileTest {
             assertTrue(Files.readSymbolicLink(link).toString().startsWith("/memfd:"), link.toString());
         }
     }
+
+    @Test
+    void copyingWhileAChildWritesLosesNothingAndCopiesNothingTwice() throws Exception {
+        try (CaptureFile file = spawner.captureFile()) {
+            SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c",
+                    "i=0; while [ $i -lt 200 ]; do echo line$i; i=$((i+1)); done"), ENV)
+                    .withStdout(file.redirect()).withStderr(file.redirect()));
+            SpawnedProcess process = assertInstanceOf(SpawnResult.Started.class, result).process();
+            ByteArrayOutputStream copied = new ByteArrayOutputStream();
+            while (!process.onExit().isDone()) {
+                file.copyNewTo(copied);
+            }
+            assertEquals(new Termination.Exited(0), process.waitFor());
+            file.copyNewTo(copied);
+            StringBuilder expected = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                expected.append("line").append(i).append('\n');
+            }
+            assertEquals(expected.toString(), copied.toString(StandardCharsets.UTF_8));
+            assertTrue(file.isEmpty(), "everything was copied");
+            assertEquals("", drain(file));
+        }
+    }
 }
