@@ -2,12 +2,14 @@ package dev.jmake;
 
 import dev.jmake.build.BuildOptions;
 import dev.jmake.build.Builder;
+import dev.jmake.build.OutputSettings;
 import dev.jmake.cli.CommandLineParser;
 import dev.jmake.cli.CommandVariable;
 import dev.jmake.cli.HelpText;
 import dev.jmake.cli.JobLimit;
 import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
+import dev.jmake.cli.OutputSync;
 import dev.jmake.cli.UsageError;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
@@ -22,6 +24,7 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
+import dev.jmake.ui.StatusLine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -92,8 +95,9 @@ final class MakeInvocation {
             }
             directory = realPath(directory);
         }
+        ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), Charset.defaultCharset());
         if (options.printDirectory()) {
-            ui.message("Entering directory '" + directory + "'");
+            ui = ui.withDirectoryTrace(directory, Charset.defaultCharset());
         }
         try {
             return read(ui, parser, args, options, start, directory, makeLevel);
@@ -101,9 +105,8 @@ final class MakeInvocation {
             ui.fatal(e);
             return 2;
         } finally {
-            if (options.printDirectory()) {
-                ui.message("Leaving directory '" + directory + "'");
-            }
+            ui.status().clear();
+            ui.directoryTrace().leave();
         }
     }
 
@@ -135,7 +138,12 @@ final class MakeInvocation {
             BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
                     effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
                     effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
-                    .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0));
+                    .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
+                    .withOutput(outputSettings(effective, ui.status()));
+            if (framesEachJob(effective)) {
+                // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
+                ui.directoryTrace().framedPerChunk();
+            }
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
                     childEnvironment::of, directory);
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {
@@ -143,6 +151,27 @@ final class MakeInvocation {
             }
             return builder.build(goals(database, evaluator, options));
         }
+    }
+
+    /**
+     * How job output goes: {@code -O} as given, except at {@code -j1} where GNU make 4.3 does not sync; on a terminal
+     * with the status line and no {@code -O}, captured per command line (as ninja does) so that the line never
+     * mixes with job output, without GNU's directory framing.
+     */
+    private static OutputSettings outputSettings(Options options, StatusLine status) {
+        if (jobSlots(options.jobs()) == 1) {
+            return OutputSettings.DIRECT;
+        }
+        if (options.outputSync().isPresent()) {
+            return new OutputSettings(options.outputSync().get(), options.printDirectory());
+        }
+        return status.enabled() ? new OutputSettings(OutputSync.LINE, false) : OutputSettings.DIRECT;
+    }
+
+    /** Whether the directory messages frame each job's output rather than the whole run ({@code -Oline/target}). */
+    private static boolean framesEachJob(Options options) {
+        return jobSlots(options.jobs()) != 1 && options.outputSync()
+                .filter(sync -> sync == OutputSync.LINE || sync == OutputSync.TARGET).isPresent();
     }
 
     /** How many recipes may run at once: {@code -jN}, no limit for {@code -j} alone, one without {@code -j}. */

@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
  * @param newFiles        {@code -W FILE}: newer than anything ("what if" it had just changed)
  * @param jobs            {@code -j}: how many recipes may run at once ({@link Integer#MAX_VALUE}: no limit)
  * @param maxLoad         {@code -l}: no new job while this many threads run, unless none of ours runs (0: no limit)
+ * @param output          {@code -O}: whether and how job output is captured and synchronised
  */
 public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question,
                            boolean touch, boolean silent, boolean alwaysMake,
-                           Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad) {
+                           Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad,
+                           OutputSettings output) {
     public BuildOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("job slots must be positive: " + jobs);
@@ -34,13 +36,20 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
     /** One job at a time, no load limit. */
     public BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question, boolean touch,
                         boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles) {
-        this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, 1, 0);
+        this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, 1, 0,
+                OutputSettings.DIRECT);
     }
 
     /** The same options running up to {@code jobs} recipes at once under load limit {@code maxLoad}. */
     public BuildOptions withJobs(int jobs, double maxLoad) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad);
+                newFiles, jobs, maxLoad, output);
+    }
+
+    /** The same options with job output going as {@code output} says. */
+    public BuildOptions withOutput(OutputSettings output) {
+        return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
+                newFiles, jobs, maxLoad, output);
     }
 
     /** The options without {@code -o -W}. */

@@ -100,6 +100,14 @@ public final class Builder {
     }
 
     /**
+     * Writes out the output captured under {@code -O} from the jobs still running: to call when make is interrupted,
+     * so that nothing they printed is lost.
+     */
+    public void flushCapturedOutput() {
+        execution.synchronizer().flushAll();
+    }
+
+    /**
      * Updates the goals in order; returns make's exit status (0, 1 for -q out of date, 2 on errors). Intermediate
      * files made are removed afterwards, also when the build stops on an error.
      */

@@ -76,6 +76,7 @@ final class JobScheduler {
      * {@code mayStop} false: its failure does not stop make (a makefile GNU "does not care" about).
      */
     boolean start(RecipeExecution.Job job, boolean mayStop, Finish finish) {
+        ui.status().jobStarted(job.target());
         return advance(new Active(job, finish, mayStop), null);
     }
 
@@ -123,11 +124,13 @@ final class JobScheduler {
         JobStep step = active.job.step(outcome, stdinFor(active));
         if (step instanceof JobStep.Running command) {
             watch(active, command.process());
+            ui.status().redraw();
             return true;
         }
         if (stdinHolder == active) {
             stdinHolder = null;
         }
+        ui.status().jobFinished(active.job.target());
         boolean ok = ((JobStep.Done) step).ok();
         active.finish.finished(ok);
         if (!ok && !keepGoing && active.mayStop && !stopping) {

@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.cli.OutputSync;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
@@ -36,6 +37,7 @@ final class RecipeExecution {
     private final RecipeEnvironment environment;
     private final boolean oneShell;
     private final Path directory;
+    private final OutputSynchronizer synchronizer;
 
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
                     Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory) {
@@ -48,6 +50,12 @@ final class RecipeExecution {
         this.spawner = spawner;
         this.timestamps = timestamps;
         this.environment = environment;
+        this.synchronizer = new OutputSynchronizer(options.output(), ui, spawner, directory);
+    }
+
+    /** Output sync of this make's jobs ({@link OutputSynchronizer#flushAll()} on interrupt). */
+    OutputSynchronizer synchronizer() {
+        return synchronizer;
     }
 
     /** One command of a recipe, ready to run: its prefixes, the text echoed, and the argv. */
@@ -56,10 +64,13 @@ final class RecipeExecution {
     /** Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). */
     boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore) {
         Job job = start(target, recipe, scope, mtimeBefore);
+        ui.status().jobStarted(target);
         JobStep step = job.step(null, Redirect.INHERIT);
         while (step instanceof JobStep.Running running) {
+            ui.status().redraw();
             step = job.step(running.process().waitFor(), Redirect.INHERIT);
         }
+        ui.status().jobFinished(target);
         return ((JobStep.Done) step).ok();
     }
 
@@ -81,6 +92,12 @@ final class RecipeExecution {
         /** The next command to look at. */
         private int next;
         private boolean started;
+        /** Under {@code -O}: what the commands print, and make's messages about them; null until needed. */
+        private JobOutput output;
+        /** Where the messages about the command that ran last go: into {@link #output} if it was synchronised. */
+        private Diagnostics lastUi = ui;
+        /** Whether the command running writes to the terminal itself (the status line stays erased meanwhile). */
+        private boolean direct;
 
         private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore) {
             this.target = target;
@@ -98,6 +115,10 @@ final class RecipeExecution {
          * next commands, a spawned one getting {@code stdin}.
          */
         JobStep step(Termination outcome, Redirect stdin) {
+            if (direct) {
+                direct = false;
+                ui.status().resume();
+            }
             if (!started) {
                 started = true;
                 if (options.touch() && !allRecursive(commands)) {
@@ -106,7 +127,11 @@ final class RecipeExecution {
                 }
             }
             if (outcome != null && !judge(commands.get(next++).line(), outcome)) {
-                return new JobStep.Done(false);
+                return done(false);
+            }
+            if (outcome != null && synchronizer.mode() == OutputSync.LINE && output != null) {
+                // -Oline: the previous command's output is written before the next command starts (job.c).
+                output.dump();
             }
             boolean silentTarget = options.silent() || graph.isSilent(target);
             while (next < commands.size()) {
@@ -116,8 +141,9 @@ final class RecipeExecution {
                     next++;
                     continue;
                 }
+                Diagnostics lineUi = outputFor(line);
                 if (options.dryRun() && !line.recursive()) {
-                    ui.info(line.command());
+                    lineUi.info(line.command());
                     next++;
                     continue;
                 }
@@ -126,7 +152,7 @@ final class RecipeExecution {
                     continue;
                 }
                 if (!line.silent() && !silentTarget || options.dryRun()) {
-                    ui.info(line.command());
+                    lineUi.info(line.command());
                 }
                 if (prepared.command().isNoOp()) {
                     next++;
@@ -136,19 +162,59 @@ final class RecipeExecution {
                     env = environment.of(scope, line.location());
                 }
                 ui.out().flush();
-                SpawnResult result = spawner.spawn(SpawnRequest.of(prepared.command().argv(), env)
-                        .inDirectory(directory).withStdin(stdin));
+                SpawnRequest request = SpawnRequest.of(prepared.command().argv(), env)
+                        .inDirectory(directory).withStdin(stdin);
+                if (lineUi != ui) {
+                    request = request.withStdout(output.stdout()).withStderr(output.stderr());
+                } else {
+                    direct = true;
+                    ui.status().suspend();
+                }
+                ui.startOutput();
+                SpawnResult result = spawner.spawn(request);
                 if (result instanceof SpawnResult.Started spawned) {
                     return new JobStep.Running(spawned.process());
                 }
+                if (direct) {
+                    direct = false;
+                    ui.status().resume();
+                }
                 // A program that cannot be started is reported and counts as status 127.
-                ui.error(((SpawnResult.Failed) result).message());
+                lineUi.error(((SpawnResult.Failed) result).message());
                 if (!judge(line, new Termination.Exited(127))) {
-                    return new JobStep.Done(false);
+                    return done(false);
                 }
                 next++;
             }
-            return new JobStep.Done(true);
+            return done(true);
+        }
+
+        /**
+         * Where {@code line}'s output and the messages about it go (job.c start_job_command): into the job's capture
+         * under {@code -O}, except a recursive make line unless {@code -Orecurse}; what was captured before such a
+         * line is written out first, to keep the order.
+         */
+        private Diagnostics outputFor(CommandLine line) {
+            if (!synchronizer.captures()) {
+                return ui;
+            }
+            if (output == null) {
+                output = synchronizer.open();
+            }
+            boolean synced = synchronizer.mode() == OutputSync.RECURSE || !line.recursive();
+            if (!synced) {
+                output.dump();
+            }
+            lastUi = synced ? output.diagnostics() : ui;
+            return lastUi;
+        }
+
+        /** The recipe is over: what is left of its output is written out (reap_children's last output_dump). */
+        private JobStep done(boolean ok) {
+            if (output != null) {
+                output.close();
+            }
+            return new JobStep.Done(ok);
         }
 
         /** False if {@code outcome} of {@code line} fails the recipe; reports errors, ignored or not. */
@@ -157,7 +223,8 @@ final class RecipeExecution {
                 return true;
             }
             boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
-            report(target, line.location(), outcome, ignored);
+            // child_error writes into the job's output when its last command was synchronised.
+            report(lastUi, target, line.location(), outcome, ignored);
             if (!ignored) {
                 deleteOnError(target, mtimeBefore);
                 return false;
@@ -232,7 +299,8 @@ final class RecipeExecution {
         return !commands.isEmpty();
     }
 
-    private void report(String target, Location location, Termination outcome, boolean ignored) {
+    private static void report(Diagnostics ui, String target, Location location, Termination outcome,
+                               boolean ignored) {
         String what;
         if (outcome instanceof Termination.Exited exited) {
             what = "Error " + exited.code();

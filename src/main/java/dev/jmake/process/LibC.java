@@ -86,6 +86,29 @@ public interface LibC {
     @SaveError
     int pidfd_send_signal(int pidfd, int signal, Pointer info, int flags);
 
+    @SaveError
+    int memfd_create(@In byte[] name, int flags);
+
+    @SaveError
+    long write(int fd, @In byte[] buffer, long count);
+
+    @SaveError
+    long lseek(int fd, long offset, int whence);
+
+    @SaveError
+    int ftruncate(int fd, long length);
+
+    /** fcntl with an int argument (F_SETFL). */
+    @SaveError
+    int fcntl(int fd, int command, long argument);
+
+    @SaveError
+    long pread(int fd, @Out byte[] buffer, long count, long offset);
+
+    /** fcntl with a {@code struct flock} argument (F_SETLKW). */
+    @SaveError
+    int fcntl(int fd, int command, Pointer lock);
+
     String strerror(int errno);
 
     @SaveError

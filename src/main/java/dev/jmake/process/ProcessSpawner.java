@@ -121,6 +121,26 @@ public final class ProcessSpawner {
         return new Pipe(fds[0], fds[1]);
     }
 
+    /** A new anonymous file (never in a directory) for a child's output under output sync; see {@link CaptureFile}. */
+    public CaptureFile captureFile() {
+        int fd = libc().memfd_create(cString("jmake-output"), CaptureFile.MFD_CLOEXEC);
+        if (fd < 0) {
+            throw lastError("memfd_create");
+        }
+        // O_APPEND, as GNU's set_append_mode: a child's write lands at the end even while make reads the file.
+        if (libc().fcntl(fd, CaptureFile.F_SETFL, O_APPEND) != 0) {
+            NativeCallException failure = lastError("fcntl");
+            libc().close(fd);
+            throw failure;
+        }
+        return new CaptureFile(libc(), fd);
+    }
+
+    /** The lock make takes on its stdout while it writes one job's synchronised output; see {@link OutputLock}. */
+    public OutputLock outputLock() {
+        return new OutputLock(libc(), runtime());
+    }
+
     /** Closes a descriptor from {@link #pipe()}. */
     public void close(int fd) {
         if (libc().close(fd) != 0) {
