@@ -2,6 +2,7 @@ package dev.jmake;
 
 import dev.jmake.build.BuildOptions;
 import dev.jmake.build.Builder;
+import dev.jmake.build.Verbosity;
 import dev.jmake.cli.CommandLineParser;
 import dev.jmake.cli.CommandVariable;
 import dev.jmake.cli.HelpText;
@@ -115,9 +116,15 @@ final class MakeInvocation {
         Map<String, String> env = new HashMap<>(environment);
         List<CommandVariable> variables = CommandVariable.resolve(options.variables(), environment);
         String readFlags = MakeFlags.encode(options, Optional.empty(), List.of());
+        Verbosity verbosity = Verbosity.of(options.trace(), options.debugAll(), options.debugFlags());
         for (int restarts = 0; ; restarts++) {
             if (restarts > 0) {
                 env.put("MAKE_RESTARTS", Integer.toString(restarts));
+            }
+            if (verbosity.debugging()) {
+                // main.c: the debug levels start with the version banner, as each re-exec does.
+                out.print(HelpText.version(VERSION));
+                ui.info("Reading makefiles...");
             }
             ReadSettings settings = new ReadSettings(directory, options.makefiles(),
                     options.includeDirs().stream().map(directory::resolve).toList(), env, options.variables(),
@@ -135,11 +142,18 @@ final class MakeInvocation {
             BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
                     effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
                     effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
-                    .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0));
+                    .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
+                    .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()));
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
                     childEnvironment::of, directory);
+            if (verbosity.debugging()) {
+                ui.info("Updating makefiles....");
+            }
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {
                 continue;
+            }
+            if (verbosity.debugging()) {
+                ui.info("Updating goal targets....");
             }
             return builder.build(goals(database, evaluator, options));
         }

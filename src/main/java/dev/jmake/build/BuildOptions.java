@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
  * @param newFiles        {@code -W FILE}: newer than anything ("what if" it had just changed)
  * @param jobs            {@code -j}: how many recipes may run at once ({@link Integer#MAX_VALUE}: no limit)
  * @param maxLoad         {@code -l}: no new job while this many threads run, unless none of ours runs (0: no limit)
+ * @param verbosity       {@code --trace}, {@code -d}, {@code --debug}
  */
 public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question,
                            boolean touch, boolean silent, boolean alwaysMake,
-                           Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad) {
+                           Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad,
+                           Verbosity verbosity) {
     public BuildOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("job slots must be positive: " + jobs);
@@ -29,6 +31,14 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
         // Named as make names files: ./x is x.
         oldFiles = oldFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
         newFiles = newFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Quiet about its decisions. */
+    public BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question, boolean touch,
+                        boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles, int jobs,
+                        double maxLoad) {
+        this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, jobs, maxLoad,
+                Verbosity.QUIET);
     }
 
     /** One job at a time, no load limit. */
@@ -40,7 +50,13 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
     /** The same options running up to {@code jobs} recipes at once under load limit {@code maxLoad}. */
     public BuildOptions withJobs(int jobs, double maxLoad) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad);
+                newFiles, jobs, maxLoad, verbosity);
+    }
+
+    /** The same options saying what {@code verbosity} asks for. */
+    public BuildOptions withVerbosity(Verbosity verbosity) {
+        return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
+                newFiles, jobs, maxLoad, verbosity);
     }
 
     /** The options without {@code -o -W}. */

@@ -125,7 +125,7 @@ final class RecipeExecution {
                     next++;
                     continue;
                 }
-                if (!line.silent() && !silentTarget || options.dryRun()) {
+                if (!line.silent() && !silentTarget || options.dryRun() || options.verbosity().trace()) {
                     ui.info(line.command());
                 }
                 if (prepared.command().isNoOp()) {
