@@ -22,6 +22,7 @@ import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.MakeError;
+import dev.jmake.ui.DatabasePrinter;
 import dev.jmake.ui.Diagnostics;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -134,29 +135,58 @@ final class MakeInvocation {
             Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(directory), ui));
             evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
             Database database = evaluator.read();
-            Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
-            setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
-            TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
-            ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
-            childEnvironment.setExportAll(database.exportAll());
-            BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
-                    effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
-                    effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
-                    .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
-                    .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()));
-            Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                    childEnvironment::of, directory);
-            if (verbosity.debugging()) {
-                ui.info("Updating makefiles....");
+            boolean restart = false;
+            try {
+                Integer status = build(parser, args, options, database, evaluator, readFlags, variables, env,
+                        makeLevel, spawner, directory, ui, verbosity);
+                restart = status == null;
+                if (!restart) {
+                    return status;
+                }
+            } finally {
+                if (options.printDataBase() && !restart) {
+                    printDataBase(database);
+                }
             }
-            if (!remakeMakefiles(builder, database, ui).isEmpty()) {
-                continue;
-            }
-            if (verbosity.debugging()) {
-                ui.info("Updating goal targets....");
-            }
-            return builder.build(goals(database, evaluator, options));
         }
+    }
+
+    /** -p: the data base on standard output once the run is over (GNU prints it when it exits). */
+    private void printDataBase(Database database) {
+        Variable prefix = database.globals().get(".RECIPEPREFIX");
+        char recipePrefix = prefix == null || prefix.value().isEmpty() ? '\t' : prefix.value().charAt(0);
+        out.flush();
+        out.print(DatabasePrinter.print(database, HelpText.version(VERSION), recipePrefix));
+        out.flush();
+    }
+
+    /** Everything after reading: the makefiles remade (null: read them again), then the goals. */
+    private Integer build(CommandLineParser parser, List<String> args, Options options, Database database,
+                          Evaluator evaluator, String readFlags, List<CommandVariable> variables,
+                          Map<String, String> env, int makeLevel, ProcessSpawner spawner, Path directory,
+                          Diagnostics ui, Verbosity verbosity) {
+        Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
+        setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
+        TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
+        ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
+        childEnvironment.setExportAll(database.exportAll());
+        BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
+                effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
+                effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
+                .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
+                .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()));
+        Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
+                childEnvironment::of, directory);
+        if (verbosity.debugging()) {
+            ui.info("Updating makefiles....");
+        }
+        if (!remakeMakefiles(builder, database, ui).isEmpty()) {
+            return null;
+        }
+        if (verbosity.debugging()) {
+            ui.info("Updating goal targets....");
+        }
+        return builder.build(goals(database, evaluator, options));
     }
 
     /** How many recipes may run at once: {@code -jN}, no limit for {@code -j} alone, one without {@code -j}. */
