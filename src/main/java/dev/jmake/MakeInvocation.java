@@ -123,6 +123,10 @@ final class MakeInvocation {
                 env.put("MAKE_RESTARTS", Integer.toString(restarts));
             }
             if (verbosity.debugging()) {
+                if (restarts > 0) {
+                    ui.info("Re-executing[" + restarts + "]: " + argv0 + (args.isEmpty() ? "" : " ")
+                            + String.join(" ", args));
+                }
                 // main.c: the debug levels start with the version banner, as each re-exec does.
                 out.print(HelpText.version(VERSION));
                 ui.info("Reading makefiles...");
@@ -183,10 +187,11 @@ final class MakeInvocation {
         if (!remakeMakefiles(builder, database, ui).isEmpty()) {
             return null;
         }
+        List<String> goals = goals(database, evaluator, options);
         if (verbosity.debugging()) {
             ui.info("Updating goal targets....");
         }
-        return builder.build(goals(database, evaluator, options));
+        return builder.build(goals);
     }
 
     /** How many recipes may run at once: {@code -jN}, no limit for {@code -j} alone, one without {@code -j}. */

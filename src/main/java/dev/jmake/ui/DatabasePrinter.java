@@ -57,6 +57,11 @@ public final class DatabasePrinter {
         out.append("\n# Files\n");
         out.append("\n# files hash-table stats:\n# Load=0/1024=0%, Rehash=0, Collisions=0/0=0%\n");
         vpaths(database);
+        // strcache.c strcache_print_stats: jmake has no string cache, the lines keep their place.
+        out.append("\n# strcache buffers: 0 (0) / strings = 0 / storage = 0 B / avg = 0 B\n");
+        out.append("# current buf: size = 0 B / used = 0 B / count = 0 / avg = 0 B\n\n");
+        out.append("# strcache performance: lookups = 0 / hit rate = 0%\n");
+        out.append("# hash-table stats:\n# Load=0/8192=0%, Rehash=0, Collisions=0/0=0%");
         out.append("\n# Finished Make data base on ").append(now()).append("\n\n");
     }
 
@@ -231,7 +236,11 @@ public final class DatabasePrinter {
             out.append(" (from '").append(at.file()).append("', line ").append(at.line()).append("):\n");
         }
         for (Recipe.Line line : recipe.lines()) {
-            out.append(recipePrefix).append(line.text()).append('\n');
+            // The reader dropped the prefix of continuation lines; GNU keeps it in the recipe text.
+            String text = line.text().replaceAll("\\\\\n(?!" + java.util.regex.Pattern.quote(
+                    String.valueOf(recipePrefix)) + ")", "\\\\\n" + java.util.regex.Matcher.quoteReplacement(
+                    String.valueOf(recipePrefix)));
+            out.append(recipePrefix).append(text).append('\n');
         }
     }
 
@@ -241,8 +250,7 @@ public final class DatabasePrinter {
         int count = 0;
         for (VpathDirective v : database.vpaths()) {
             if (v.pattern() != null && !v.directories().isEmpty()) {
-                count++;
-                out.append("\nvpath ").append(v.pattern()).append(' ').append(String.join(":", v.directories()))
+                out.append(count++ == 0 ? "\n" : "").append("vpath ").append(v.pattern()).append(' ').append(String.join(":", v.directories()))
                         .append('\n');
             }
         }
@@ -256,7 +264,7 @@ public final class DatabasePrinter {
             out.append("\n# No general ('VPATH' variable) search path.\n");
         } else {
             out.append("\n# General ('VPATH' variable) search path:\n# ")
-                    .append(String.join(":", vpath.value().strip().split("[\\s:]+"))).append("\n\n");
+                    .append(String.join(":", vpath.value().strip().split("[\\s:]+"))).append("\n");
         }
     }
 }
