@@ -149,18 +149,21 @@ final class MakeInvocation {
                 }
             } finally {
                 if (options.printDataBase() && !restart) {
-                    printDataBase(database);
+                    printDataBase(database, options);
                 }
             }
         }
     }
 
     /** -p: the data base on standard output once the run is over (GNU prints it when it exits). */
-    private void printDataBase(Database database) {
+    private void printDataBase(Database database, Options options) {
         Variable prefix = database.globals().get(".RECIPEPREFIX");
         char recipePrefix = prefix == null || prefix.value().isEmpty() ? '\t' : prefix.value().charAt(0);
         out.flush();
-        out.print(DatabasePrinter.print(database, HelpText.version(VERSION), recipePrefix));
+        // The graph as the build saw it (rules converted from suffix rules included), for the rules and files.
+        TargetGraph graph = TargetGraph.from(database, !options.noBuiltinRules());
+        out.print(DatabasePrinter.print(database, graph, !options.noBuiltinRules(), HelpText.version(VERSION),
+                recipePrefix));
         out.flush();
     }
 

@@ -1,6 +1,19 @@
 package dev.jmake.ui;
 
 import dev.jmake.eval.Database;
+import dev.jmake.eval.Rule;
+import dev.jmake.graph.DoubleColonRule;
+import dev.jmake.graph.Target;
+import dev.jmake.graph.TargetGraph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import dev.jmake.eval.ExportMode;
 import dev.jmake.eval.Origin;
 import dev.jmake.eval.Flavor;
@@ -27,7 +40,9 @@ import java.util.Map;
 public final class DatabasePrinter {
     /** variable.c VARIABLE_BUCKETS. */
     private static final int VARIABLE_BUCKETS = 523;
-    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMMppd HH:mm:ss yyyy",
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss",
+            Locale.ROOT);
+    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
             Locale.ROOT);
     /** The automatic variables GNU defines in the global set (variable.c define_automatic_variables). */
     private static final List<String> AUTOMATIC = List.of("@", "%", "*", "<", "?", "^", "+");
@@ -38,13 +53,15 @@ public final class DatabasePrinter {
     private final StringBuilder out = new StringBuilder();
 
     /** The whole data base of {@code database} after a run, under the version {@code banner}. */
-    public static String print(Database database, String banner, char recipePrefix) {
+    public static String print(Database database, TargetGraph graph, boolean builtinRules, String banner,
+                               char recipePrefix) {
         DatabasePrinter printer = new DatabasePrinter();
-        printer.all(database, banner, recipePrefix);
+        printer.all(database, graph, builtinRules, banner, recipePrefix);
         return printer.out.toString();
     }
 
-    private void all(Database database, String banner, char recipePrefix) {
+    private void all(Database database, TargetGraph graph, boolean builtinRules, String banner,
+                     char recipePrefix) {
         for (String line : banner.split("\n")) {
             out.append("# ").append(line).append('\n');
         }
@@ -53,9 +70,11 @@ public final class DatabasePrinter {
         patternVariables(database.patternVariables());
         out.append("# Directories\n\n");
         out.append("# 0 files, no impossibilities in 0 directories.\n");
-        implicitRules(database.patternRules(), recipePrefix);
+        implicitRules(implicitRuleOrder(database, graph), recipePrefix);
         out.append("\n# Files\n");
-        out.append("\n# files hash-table stats:\n# Load=0/1024=0%, Rehash=0, Collisions=0/0=0%\n");
+        int files = files(database, graph, builtinRules, recipePrefix);
+        out.append("\n# files hash-table stats:\n# Load=").append(files).append("/1024=")
+                .append(Math.round(100.0 * files / 1024)).append("%, Rehash=0, Collisions=0/0=0%\n");
         vpaths(database);
         // strcache.c strcache_print_stats: jmake has no string cache, the lines keep their place.
         out.append("\n# strcache buffers: 0 (0) / strings = 0 / storage = 0 B / avg = 0 B\n");
@@ -185,6 +204,161 @@ public final class DatabasePrinter {
             out.append("\n# No pattern-specific variable values.\n\n");
         } else {
             out.append("\n# ").append(count).append(" pattern-specific variable values\n");
+        }
+    }
+
+    /**
+     * rule.c's list: the makefiles' pattern rules, then the rules converted from suffix rules, then default.c's
+     * pattern rules (the graph has the converted ones last).
+     */
+    private static List<PatternRule> implicitRuleOrder(Database database, TargetGraph graph) {
+        Set<PatternRule> defaults = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (PatternRule rule : database.patternRules()) {
+            if (rule.location() != null && rule.location().isBuiltin()) {
+                defaults.add(rule);
+            }
+        }
+        List<PatternRule> ordered = new ArrayList<>();
+        for (PatternRule rule : graph.patternRules()) {
+            if (!defaults.contains(rule)) {
+                ordered.add(rule);
+            }
+        }
+        for (PatternRule rule : graph.patternRules()) {
+            if (defaults.contains(rule)) {
+                ordered.add(rule);
+            }
+        }
+        return ordered;
+    }
+
+    /**
+     * file.c print_file_data_base: every file entered, in the file table's order. Entered in main.c's order:
+     * {@code .SUFFIXES} and the suffixes, the built-in suffix rules, {@code .DEFAULT}, the makefiles, then the
+     * targets and prerequisites as read. What the build did to a file is not modelled: each is printed as GNU
+     * prints a file it never looked at, except the makefiles, which it always updates first. Returns the count.
+     */
+    private int files(Database database, TargetGraph graph, boolean builtinRules, char recipePrefix) {
+        Map<String, Boolean> entered = new LinkedHashMap<>();
+        entered.put(".SUFFIXES", true);
+        for (String suffix : graph.suffixes()) {
+            entered.putIfAbsent(suffix, true);
+        }
+        for (Rule rule : database.rules()) {
+            if (rule.location() != null && rule.location().isBuiltin()) {
+                for (String target : rule.targets()) {
+                    entered.putIfAbsent(target, true);
+                }
+            }
+        }
+        entered.putIfAbsent(".DEFAULT", false);
+        for (String makefile : database.makefiles()) {
+            entered.put(makefile, false);
+        }
+        for (Rule rule : database.rules()) {
+            if (rule.location() != null && rule.location().isBuiltin()) {
+                continue;
+            }
+            for (String target : rule.targets()) {
+                enterUser(entered, target);
+            }
+            for (String p : rule.prerequisites()) {
+                enterUser(entered, p);
+            }
+            for (String p : rule.orderOnly()) {
+                enterUser(entered, p);
+            }
+        }
+        Set<String> makefiles = Set.copyOf(database.makefiles());
+        List<String> order = GnuHashOrder.of(new ArrayList<>(entered.keySet()), 1000, GnuHashOrder::jhashString);
+        for (String name : order) {
+            boolean builtin = entered.get(name);
+            if (builtin && !builtinRules) {
+                continue;
+            }
+            file(name, graph, builtin, makefiles.contains(name), recipePrefix);
+        }
+        return entered.size();
+    }
+
+    /** A name the makefile used: no longer a built-in file once it names it. */
+    private static void enterUser(Map<String, Boolean> entered, String name) {
+        entered.put(name, false);
+    }
+
+    /** file.c print_file for one file. */
+    private void file(String name, TargetGraph graph, boolean builtin, boolean makefile, char recipePrefix) {
+        Target target = graph.get(name);
+        boolean special = target == null && name.startsWith(".") && graph.hasSpecial(name);
+        boolean isTarget = (target != null && target.isTarget() || special) && !builtin;
+        if (target != null && !target.doubleColonRules().isEmpty()) {
+            for (DoubleColonRule rule : target.doubleColonRules()) {
+                out.append('\n').append(name).append("::");
+                prerequisites(rule.prerequisites(), rule.orderOnly());
+                status(name, graph, builtin, makefile, null);
+                if (rule.recipe() != null) {
+                    recipe(rule.recipe(), rule.location(), recipePrefix);
+                }
+            }
+            return;
+        }
+        out.append('\n');
+        if (!isTarget) {
+            out.append("# Not a target:\n");
+        }
+        out.append(name).append(':');
+        if (name.equals(".SUFFIXES")) {
+            prerequisites(graph.suffixes(), List.of());
+        } else if (special) {
+            prerequisites(List.copyOf(graph.specialPrerequisites(name)), List.of());
+        } else {
+            prerequisites(target == null ? List.of() : target.prerequisites(),
+                    target == null ? List.of() : target.orderOnly());
+        }
+        status(name, graph, builtin, makefile, target == null ? null : target.stem());
+        if (target != null && target.recipe() != null) {
+            recipe(target.recipe(), target.location(), recipePrefix);
+        }
+    }
+
+    private void status(String name, TargetGraph graph, boolean builtin, boolean makefile, String stem) {
+        if (graph.isPrecious(name) && graph.specialPrerequisites(".PRECIOUS").contains(name)) {
+            out.append("#  Precious file (prerequisite of .PRECIOUS).\n");
+        }
+        if (graph.isPhony(name)) {
+            out.append("#  Phony target (prerequisite of .PHONY).\n");
+        }
+        if (builtin) {
+            out.append("#  Builtin rule\n");
+        }
+        out.append(makefile ? "#  Implicit rule search has been done.\n"
+                : "#  Implicit rule search has not been done.\n");
+        if (stem != null) {
+            out.append("#  Implicit/static pattern stem: '").append(stem).append("'\n");
+        }
+        if (graph.isDeclaredIntermediate(name)) {
+            out.append("#  File is an intermediate prerequisite.\n");
+        }
+        if (graph.isPhony(name)) {
+            // file.c snap_deps: a phony target is taken not to exist.
+            out.append("#  File does not exist.\n#  File has not been updated.\n");
+        } else if (makefile) {
+            out.append(lastModified(name));
+            out.append("#  File has been updated.\n#  Successfully updated.\n");
+        } else {
+            out.append("#  Modification time never checked.\n#  File has not been updated.\n");
+        }
+    }
+
+    /** file.c file_timestamp_sprintf, local time with nanoseconds. */
+    private static String lastModified(String name) {
+        try {
+            FileTime time = Files.getLastModifiedTime(Path.of(name));
+            Instant at = time.toInstant();
+            return "#  Last modified " + TIMESTAMP.format(at.atZone(ZoneId.systemDefault()))
+                    + String.format(Locale.ROOT, ".%09d", at.getNano()) + "\n";
+        } catch (IOException e) {
+            return "#  File does not exist.\n";
         }
     }
 

@@ -103,6 +103,59 @@ public final class GnuHashOrder {
         return finalMix(a, b, c);
     }
 
+    /** hash.c {@code jhash_string}: how file names are hashed (words read up to the terminating NUL). */
+    public static int jhashString(String text) {
+        byte[] key = text.getBytes(StandardCharsets.UTF_8);
+        int a = 0xdeadbeef;
+        int b = 0xdeadbeef;
+        int c = 0xdeadbeef;
+        int k = 0;
+        while (true) {
+            int[] abc = {a, b, c};
+            boolean end = false;
+            for (int i = 0; i < 3 && !end; i++) {
+                int val = wordOrNul(key, k);
+                int zeroes = (val - 0x01010101) & ~val;
+                if ((zeroes & 0x80808080) == 0) {
+                    abc[i] += val;
+                    k += 4;
+                    continue;
+                }
+                end = true;
+                if ((val & 0xFF) == 0) {
+                    continue;
+                } else if ((val & 0xFF00) == 0) {
+                    abc[i] += val & 0xFF;
+                } else if ((val & 0xFF0000) == 0) {
+                    abc[i] += val & 0xFFFF;
+                } else {
+                    abc[i] += val;
+                }
+            }
+            a = abc[0];
+            b = abc[1];
+            c = abc[2];
+            if (end) {
+                break;
+            }
+            int[] v = mix(a, b, c);
+            a = v[0];
+            b = v[1];
+            c = v[2];
+        }
+        return finalMix(a, b, c) + k;
+    }
+
+    /** Four bytes from {@code at}, little-endian, NUL past the end. */
+    private static int wordOrNul(byte[] key, int at) {
+        int val = 0;
+        for (int i = 3; i >= 0; i--) {
+            int b = at + i < key.length ? key[at + i] & 0xFF : 0;
+            val = (val << 8) | b;
+        }
+        return val;
+    }
+
     /** Four bytes from {@code at}, little-endian (hash.c reads them unaligned with memcpy). */
     private static int word(byte[] key, int at) {
         int val = 0;

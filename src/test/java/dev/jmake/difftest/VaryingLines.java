@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * {@code # normalize: db}: the lines of {@code -p} and {@code --debug} output that differ between two runs of the
  * same make by nature, or between makes by identity: the version banner (dropped), dates and file times, hash-table
- * and string-cache statistics, and directory device/inode numbers (replaced by a placeholder).
+ * and string-cache statistics (replaced by placeholders), and the body of {@code -p}'s Directories section (GNU's
+ * directory cache: device and inode numbers, and counts of its own lookups; jmake keeps no such cache).
  */
 final class VaryingLines {
     private static final List<Pattern> DROPPED = List.of(
@@ -23,8 +24,7 @@ final class VaryingLines {
             new Replacement(Pattern.compile("(# Make data base, printed on ).*"), "$1<DATE>"),
             new Replacement(Pattern.compile("(# Finished Make data base on ).*"), "$1<DATE>"),
             new Replacement(Pattern.compile("(#  Last modified ).*"), "$1<TIME>"),
-            new Replacement(Pattern.compile("# Load=.*"), "# Load=<STATS>"),
-            new Replacement(Pattern.compile("# (.*) \\(device \\d+, inode \\d+\\): (.*)"), "# $1 (<INODE>): $2"));
+            new Replacement(Pattern.compile("# Load=.*"), "# Load=<STATS>"));
 
     private record Replacement(Pattern pattern, String with) {}
 
@@ -32,7 +32,19 @@ final class VaryingLines {
 
     static String normalize(String text) {
         StringBuilder out = new StringBuilder(text.length());
+        boolean directories = false;
         for (String line : text.split("\n", -1)) {
+            if (line.equals("# Directories")) {
+                directories = true;
+                out.append(line).append("\n\n# <DIRECTORIES>\n\n");
+                continue;
+            }
+            if (directories) {
+                directories = !line.equals("# Implicit Rules");
+                if (directories) {
+                    continue;
+                }
+            }
             if (DROPPED.stream().anyMatch(p -> p.matcher(line).matches())) {
                 continue;
             }
