@@ -10,6 +10,7 @@ import dev.jmake.cli.JobLimit;
 import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
 import dev.jmake.cli.UsageError;
+import dev.jmake.eval.BuiltinsWithdrawal;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
@@ -174,6 +175,12 @@ final class MakeInvocation {
                           Diagnostics ui, Verbosity verbosity) {
         Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
         setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
+        if (effective.noBuiltinRules() && !options.noBuiltinRules()) {
+            BuiltinsWithdrawal.rules(database);
+        }
+        if (effective.noBuiltinVariables() && !options.noBuiltinVariables()) {
+            BuiltinsWithdrawal.variables(database);
+        }
         TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
         ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
         childEnvironment.setExportAll(database.exportAll());
