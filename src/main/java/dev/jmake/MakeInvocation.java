@@ -3,6 +3,7 @@ package dev.jmake;
 import dev.jmake.build.BuildOptions;
 import dev.jmake.build.Builder;
 import dev.jmake.build.OutputSettings;
+import dev.jmake.build.Verbosity;
 import dev.jmake.cli.CommandLineParser;
 import dev.jmake.cli.CommandVariable;
 import dev.jmake.cli.HelpText;
@@ -11,6 +12,7 @@ import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
 import dev.jmake.cli.OutputSync;
 import dev.jmake.cli.UsageError;
+import dev.jmake.eval.BuiltinsWithdrawal;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
@@ -23,6 +25,7 @@ import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.MakeError;
+import dev.jmake.ui.DatabasePrinter;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
 import java.io.FileDescriptor;
@@ -118,9 +121,19 @@ final class MakeInvocation {
         Map<String, String> env = new HashMap<>(environment);
         List<CommandVariable> variables = CommandVariable.resolve(options.variables(), environment);
         String readFlags = MakeFlags.encode(options, Optional.empty(), List.of());
+        Verbosity verbosity = Verbosity.of(options.trace(), options.debugAll(), options.debugFlags());
         for (int restarts = 0; ; restarts++) {
             if (restarts > 0) {
                 env.put("MAKE_RESTARTS", Integer.toString(restarts));
+            }
+            if (verbosity.debugging()) {
+                if (restarts > 0) {
+                    ui.info("Re-executing[" + restarts + "]: " + argv0 + (args.isEmpty() ? "" : " ")
+                            + String.join(" ", args));
+                }
+                // main.c: the debug levels start with the version banner, as each re-exec does.
+                out.print(HelpText.version(VERSION));
+                ui.info("Reading makefiles...");
             }
             ReadSettings settings = new ReadSettings(directory, options.makefiles(),
                     options.includeDirs().stream().map(directory::resolve).toList(), env, options.variables(),
@@ -130,26 +143,19 @@ final class MakeInvocation {
             Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(directory), ui));
             evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
             Database database = evaluator.read();
-            Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
-            setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
-            TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
-            ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
-            childEnvironment.setExportAll(database.exportAll());
-            BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
-                    effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
-                    effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
-                    .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
-                    .withOutput(outputSettings(effective, ui.status()));
-            if (framesEachJob(effective)) {
-                // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
-                ui.directoryTrace().framedPerChunk();
+            boolean restart = false;
+            try {
+                Integer status = build(parser, args, options, database, evaluator, readFlags, variables, env,
+                        makeLevel, spawner, directory, ui, verbosity);
+                restart = status == null;
+                if (!restart) {
+                    return status;
+                }
+            } finally {
+                if (options.printDataBase() && !restart) {
+                    printDataBase(database, options);
+                }
             }
-            Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                    childEnvironment::of, directory);
-            if (!remakeMakefiles(builder, database, ui).isEmpty()) {
-                continue;
-            }
-            return builder.build(goals(database, evaluator, options));
         }
     }
 
@@ -172,6 +178,59 @@ final class MakeInvocation {
     private static boolean framesEachJob(Options options) {
         return jobSlots(options.jobs()) != 1 && options.outputSync()
                 .filter(sync -> sync == OutputSync.LINE || sync == OutputSync.TARGET).isPresent();
+    }
+
+    /** -p: the data base on standard output once the run is over (GNU prints it when it exits). */
+    private void printDataBase(Database database, Options options) {
+        Variable prefix = database.globals().get(".RECIPEPREFIX");
+        char recipePrefix = prefix == null || prefix.value().isEmpty() ? '\t' : prefix.value().charAt(0);
+        out.flush();
+        // The graph as the build saw it (rules converted from suffix rules included), for the rules and files.
+        TargetGraph graph = TargetGraph.from(database, !options.noBuiltinRules());
+        out.print(DatabasePrinter.print(database, graph, !options.noBuiltinRules(), HelpText.version(VERSION),
+                recipePrefix));
+        out.flush();
+    }
+
+    /** Everything after reading: the makefiles remade (null: read them again), then the goals. */
+    private Integer build(CommandLineParser parser, List<String> args, Options options, Database database,
+                          Evaluator evaluator, String readFlags, List<CommandVariable> variables,
+                          Map<String, String> env, int makeLevel, ProcessSpawner spawner, Path directory,
+                          Diagnostics ui, Verbosity verbosity) {
+        Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
+        setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
+        if (effective.noBuiltinRules() && !options.noBuiltinRules()) {
+            BuiltinsWithdrawal.rules(database);
+        }
+        if (effective.noBuiltinVariables() && !options.noBuiltinVariables()) {
+            BuiltinsWithdrawal.variables(database);
+        }
+        TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
+        ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
+        childEnvironment.setExportAll(database.exportAll());
+        BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
+                effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
+                effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
+                .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
+                .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()))
+                .withOutput(outputSettings(effective, ui.status()));
+        if (framesEachJob(effective)) {
+            // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
+            ui.directoryTrace().framedPerChunk();
+        }
+        Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
+                childEnvironment::of, directory);
+        if (verbosity.debugging()) {
+            ui.info("Updating makefiles....");
+        }
+        if (!remakeMakefiles(builder, database, ui).isEmpty()) {
+            return null;
+        }
+        List<String> goals = goals(database, evaluator, options);
+        if (verbosity.debugging()) {
+            ui.info("Updating goal targets....");
+        }
+        return builder.build(goals);
     }
 
     /** How many recipes may run at once: {@code -jN}, no limit for {@code -j} alone, one without {@code -j}. */

@@ -19,11 +19,12 @@ import java.util.stream.Collectors;
  * @param jobs            {@code -j}: how many recipes may run at once ({@link Integer#MAX_VALUE}: no limit)
  * @param maxLoad         {@code -l}: no new job while this many threads run, unless none of ours runs (0: no limit)
  * @param output          {@code -O}: whether and how job output is captured and synchronised
+ * @param verbosity       {@code --trace}, {@code -d}, {@code --debug}
  */
 public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question,
                            boolean touch, boolean silent, boolean alwaysMake,
                            Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad,
-                           OutputSettings output) {
+                           OutputSettings output, Verbosity verbosity) {
     public BuildOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("job slots must be positive: " + jobs);
@@ -33,23 +34,37 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
         newFiles = newFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Quiet about its decisions. */
+    public BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question, boolean touch,
+                        boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles, int jobs,
+                        double maxLoad) {
+        this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, jobs, maxLoad,
+                OutputSettings.DIRECT, Verbosity.QUIET);
+    }
+
     /** One job at a time, no load limit. */
     public BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question, boolean touch,
                         boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles) {
         this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, 1, 0,
-                OutputSettings.DIRECT);
+                OutputSettings.DIRECT, Verbosity.QUIET);
     }
 
     /** The same options running up to {@code jobs} recipes at once under load limit {@code maxLoad}. */
     public BuildOptions withJobs(int jobs, double maxLoad) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad, output);
+                newFiles, jobs, maxLoad, output, verbosity);
     }
 
     /** The same options with job output going as {@code output} says. */
     public BuildOptions withOutput(OutputSettings output) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad, output);
+                newFiles, jobs, maxLoad, output, verbosity);
+    }
+
+    /** The same options saying what {@code verbosity} asks for. */
+    public BuildOptions withVerbosity(Verbosity verbosity) {
+        return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
+                newFiles, jobs, maxLoad, output, verbosity);
     }
 
     /** The options without {@code -o -W}. */

@@ -44,6 +44,10 @@ public final class Builder {
     private final ImplicitRuleSearch implicitRules;
     private final TargetScopes scopes;
     private final Timestamps timestamps;
+    private final DecisionLog log;
+    /** For the debug lines: each file's time before it was updated, and the files whose recipe was started. */
+    private final Map<String, Long> timeBefore = new HashMap<>();
+    private final Set<String> recipeStarted = new HashSet<>();
     private final Map<String, TargetState> states = new HashMap<>();
     private final Map<String, Long> mtimes = new HashMap<>();
     private final Map<String, ImplicitMatch> implicitRuleUsed = new HashMap<>();
@@ -91,6 +95,7 @@ public final class Builder {
         this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites,
                 new DirectoryCache(directory));
         this.timestamps = new Timestamps(directory);
+        this.log = new DecisionLog(options.verbosity(), ui);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
                 database.oneShell(), directory);
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
@@ -256,6 +261,8 @@ public final class Builder {
     public Set<String> remakeMakefiles(List<String> makefiles) {
         Set<String> changed = new LinkedHashSet<>();
         dontCare = true;
+        // main.c: the debug levels say nothing while makefiles are remade (unless --debug=m, not modelled).
+        log.muteDebug(true);
         try {
             for (String makefile : makefiles) {
                 String name = TargetGraph.normalize(makefile);
@@ -273,6 +280,7 @@ public final class Builder {
             }
         } finally {
             dontCare = false;
+            log.muteDebug(false);
         }
         return changed;
     }
@@ -417,6 +425,11 @@ public final class Builder {
         Plan plan = plan(name);
         boolean phony = graph.isPhony(name);
         long before = phony ? fileTime(name) : searchedTime(name);
+        int logDepth = depth * 2;
+        timeBefore.putIfAbsent(name, before);
+        if (before == Timestamps.MISSING) {
+            log.basic(logDepth + 1, "File '" + name + "' does not exist.");
+        }
         List<String> deferred = new ArrayList<>();
         IntermediateCheck check = new IntermediateCheck();
         TargetState prerequisites = updatePrerequisites(name, sequence(name, plan), scope, depth, before, deferred,
@@ -469,7 +482,16 @@ public final class Builder {
                 }
             }
         }
+        if (exists) {
+            reportPrerequisites(name, plan.prerequisites(), mtime, logDepth + 1);
+        }
         if (plan.recipe() == null) {
+            if (log.basic() && mustRemakeWithoutRecipe(name, plan, exists, mtime)) {
+                log.basic(logDepth, "Must remake target '" + name + "'.");
+                if (exists || phony || plan.hasRule()) {
+                    log.basic(logDepth, "Successfully remade target file '" + name + "'.");
+                }
+            }
             if (!exists && !phony && !plan.hasRule()) {
                 return noRule(name, parent);
             }
@@ -496,7 +518,82 @@ public final class Builder {
         if (!exists) {
             newer = new ArrayList<>(plan.prerequisites());
         }
-        return remake(name, remadeAs, plan, scope, newer, exists ? mtime : Timestamps.MISSING, true, false);
+        log.basic(logDepth, "Must remake target '" + name + "'.");
+        TargetState outcome = remake(name, remadeAs, plan, scope, newer, exists ? mtime : Timestamps.MISSING, true,
+                false);
+        reportOutcome(name, outcome, logDepth);
+        return outcome;
+    }
+
+    /**
+     * remake.c update_file_1 for a target without a recipe: it must be remade if it does not exist or a
+     * prerequisite is missing or newer, unless it is a target whose prerequisites did not change in this run.
+     */
+    private boolean mustRemakeWithoutRecipe(String name, Plan plan, boolean exists, long mtime) {
+        boolean must = !exists || graph.isPhony(name);
+        boolean changed = false;
+        for (String prerequisite : plan.prerequisites()) {
+            long after = timeSeen(prerequisite);
+            must |= after == Timestamps.MISSING || after > mtime;
+            changed |= changedInThisRun(prerequisite, after);
+        }
+        if (exists && plan.hasRule() && !changed && !options.alwaysMake()) {
+            return false;
+        }
+        return must;
+    }
+
+    /** The time GNU make sees for a prerequisite after updating it: assumed new under -n -q -t once remade. */
+    private long timeSeen(String name) {
+        if (options.oldFiles().contains(name)) {
+            return Timestamps.OLDEST;
+        }
+        if (recipeStarted.contains(name) && !graph.isPhony(name)
+                && (options.dryRun() || options.question() || options.touch())) {
+            return Timestamps.NEWEST;
+        }
+        return searchedTime(name);
+    }
+
+    /** remake.c's {@code d->changed}: the file's time moved while it was updated, or it was missing before. */
+    private boolean changedInThisRun(String name, long after) {
+        Long before = timeBefore.get(name);
+        return before == null ? after == Timestamps.MISSING : before == Timestamps.MISSING || before != after;
+    }
+
+    /** The basic-level lines about the prerequisites of an existing target (remake.c update_file_1). */
+    private void reportPrerequisites(String name, List<String> prerequisites, long mtime, int depth) {
+        if (!log.basic()) {
+            return;
+        }
+        for (String prerequisite : prerequisites) {
+            long after = timeSeen(prerequisite);
+            if (after == Timestamps.MISSING) {
+                log.basic(depth, "Prerequisite '" + prerequisite + "' of target '" + name + "' does not exist.");
+            } else if (changedInThisRun(prerequisite, after) || after > mtime) {
+                log.basic(depth, "Prerequisite '" + prerequisite + "' is newer than target '" + name + "'.");
+            }
+        }
+    }
+
+    /** Once a recipe is over (one job at a time): whether it worked, or that -q found the target out of date. */
+    private void reportOutcome(String name, TargetState outcome, int depth) {
+        if (jobs != null || outcome == null || outcome.pending()) {
+            return;
+        }
+        if (options.question()) {
+            log.basic(depth, "Target file '" + name + "' needs to be remade under -q.");
+            if (!options.keepGoing()) {
+                log.stop();
+            }
+        } else if (outcome == TargetState.FAILED) {
+            // Without -k a failed recipe ends the run first (job.c reap_children).
+            if (options.keepGoing()) {
+                log.basic(depth, "Failed to remake target file '" + name + "'.");
+            }
+        } else {
+            log.basic(depth, "Successfully remade target file '" + name + "'.");
+        }
     }
 
     /** What checking missing intermediate prerequisites found (remake.c check_dep). */
@@ -651,6 +748,11 @@ public final class Builder {
     private TargetState remake(String name, String remadeAs, Plan plan, Scope scope, List<String> newer,
                                long mtimeBefore, boolean intermediate, boolean wait) {
         commandsStarted++;
+        recipeStarted.add(name);
+        if (!options.touch()) {
+            log.trace(plan.recipe().lines().isEmpty() ? plan.location() : plan.recipe().lines().get(0).location(),
+                    remadeAs, List.copyOf(new LinkedHashSet<>(found(newer))));
+        }
         if (options.question()) {
             outOfDate = true;
             mtimes.put(name, Timestamps.NEWEST);
@@ -730,7 +832,11 @@ public final class Builder {
             }
         }
         boolean anyRan = false;
+        int logDepth = depth * 2;
         for (DoubleColonRule rule : target.doubleColonRules()) {
+            if (fileTime(name) == Timestamps.MISSING) {
+                log.basic(logDepth + 1, "File '" + name + "' does not exist.");
+            }
             TargetState prerequisites = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
                     scope, depth);
             if (prerequisites != null) {
@@ -748,6 +854,12 @@ public final class Builder {
                     newer.add(prerequisite);
                 }
             }
+            if (mtime != Timestamps.MISSING) {
+                reportPrerequisites(name, rulePrerequisites, mtime, logDepth + 1);
+            }
+            if (rulePrerequisites.isEmpty()) {
+                log.basic(logDepth, "Target '" + name + "' is double-colon and has no prerequisites.");
+            }
             if (!mustMake || rule.recipe() == null) {
                 continue;
             }
@@ -756,7 +868,10 @@ public final class Builder {
             }
             Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
                     List.of(), true);
-            if (remake(name, name, plan, scope, newer, mtime, false, true) == TargetState.FAILED) {
+            log.basic(logDepth, "Must remake target '" + name + "'.");
+            TargetState outcome = remake(name, name, plan, scope, newer, mtime, false, true);
+            reportOutcome(name, outcome, logDepth);
+            if (outcome == TargetState.FAILED) {
                 return TargetState.FAILED;
             }
             anyRan = true;

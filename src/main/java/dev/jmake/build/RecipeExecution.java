@@ -151,7 +151,7 @@ final class RecipeExecution {
                     next++;
                     continue;
                 }
-                if (!line.silent() && !silentTarget || options.dryRun()) {
+                if (!line.silent() && !silentTarget || options.dryRun() || options.verbosity().trace()) {
                     lineUi.info(line.command());
                 }
                 if (prepared.command().isNoOp()) {

@@ -81,7 +81,7 @@ public final class Evaluator {
             for (String name : settings.makefiles()) {
                 if (name.equals("-")) {
                     readStdin();
-                } else if (Files.isRegularFile(directory().resolve(name))) {
+                } else if (isReadableFile(directory().resolve(name))) {
                     readFile(name, directory().resolve(name), true);
                 } else {
                     database.missingIncludes().add(new MissingInclude(null, name, false));
@@ -293,5 +293,10 @@ public final class Evaluator {
 
     Path directory() {
         return settings.directory();
+    }
+
+    /** A makefile named by -f may be any file that is not a directory ({@code -f /dev/null}). */
+    private static boolean isReadableFile(Path path) {
+        return Files.exists(path) && !Files.isDirectory(path);
     }
 }

@@ -89,10 +89,29 @@ final class RuleRecorder {
     private void noteSpecialTargets(List<String> targets) {
         for (String target : targets) {
             switch (target) {
-                case ".POSIX" -> database.setPosix(true);
+                case ".POSIX" -> {
+                    database.setPosix(true);
+                    definePosixDefaults();
+                }
                 case ".ONESHELL" -> database.setOneShell(true);
                 case ".EXPORT_ALL_VARIABLES" -> database.setExportAll(true);
                 default -> { }
+            }
+        }
+    }
+
+    /**
+     * read.c on {@code .POSIX}: the shell runs with {@code -e} and POSIX's default tools and flags, each defined
+     * with origin default, so only a value the makefile, environment or command line gave wins.
+     */
+    private void definePosixDefaults() {
+        String[][] defaults = {{".SHELLFLAGS", "-ec"}, {"ARFLAGS", "-rvU"}, {"CC", "c99"}, {"CFLAGS", "-O1"},
+            {"FC", "fort77"}, {"FFLAGS", "-O1"}, {"SCCSGETFLAGS", "-s"}};
+        for (String[] d : defaults) {
+            Variable old = database.globals().get(d[0]);
+            if (old == null || old.origin() == Origin.DEFAULT) {
+                database.globals().put(new Variable(d[0], d[1], Flavor.RECURSIVE, Origin.DEFAULT,
+                        old == null ? ExportMode.DEFAULT : old.export(), false, false, null));
             }
         }
     }

@@ -95,6 +95,36 @@ class BuilderTest {
 
     private static final String OUT_FROM_SRC = "out: src\n\techo building >> log\n\tcp src out\n";
 
+    /** GNU's output under --debug=b without the banner and the phase lines, which the caller of Builder prints. */
+    private static Outcome decisions(Outcome gnu) {
+        String out = gnu.out().lines().skip(9).map(line -> line + "\n").reduce("", String::concat);
+        return new Outcome(out, gnu.err(), gnu.status(), gnu.files());
+    }
+
+    private static final String CHAIN =
+            "all: a b\n\t@echo all >> log\na: c\n\t@echo a >> log; touch a\nb:\n\techo b >> log\nc:\n.PHONY: b\n";
+
+    @Test
+    void basicDebugLinesSayWhatIsMissingAndWhatWasRemade() throws Exception {
+        tree(Map.of(), CHAIN);
+        BuildOptions basic = options(Set.of(), Set.of()).withVerbosity(new Verbosity(false, true, false));
+        assertEquals(decisions(gnuMake(List.of("--debug=b"))), jmake(basic, List.of()));
+    }
+
+    @Test
+    void basicDebugLinesNamePrerequisitesNewerThanAnExistingTarget() throws Exception {
+        tree(Map.of("out", OLD, "src", NEWER), OUT_FROM_SRC);
+        BuildOptions basic = options(Set.of(), Set.of()).withVerbosity(new Verbosity(false, true, false));
+        assertEquals(decisions(gnuMake(List.of("--debug=b"))), jmake(basic, List.of()));
+    }
+
+    @Test
+    void traceGivesTheReasonBeforeEachRecipeAndEchoesSilentLines() throws Exception {
+        tree(Map.of("out", OLD, "src", NEWER), CHAIN + OUT_FROM_SRC.replace("\techo", "\t@echo"));
+        BuildOptions trace = options(Set.of(), Set.of()).withVerbosity(new Verbosity(true, false, false));
+        assertEquals(gnuMake(List.of("--trace", "all", "out")), jmake(trace, List.of("all", "out")));
+    }
+
     @Test
     void oldFileIsNeverRemadeNorMakesItsDependentsOutOfDate() throws Exception {
         tree(Map.of("out", OLD, "src", NEWER), OUT_FROM_SRC);

@@ -21,7 +21,7 @@ final class CaseFormat {
     static final String STDIN_SECTION = "@stdin";
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private static final Pattern HEADER = Pattern.compile("# (args|run|env|touch|sh|timeout):(?: (.*))?");
+    private static final Pattern HEADER = Pattern.compile("# (args|run|env|touch|sh|timeout|normalize):(?: (.*))?");
     private static final Pattern SECTION = Pattern.compile("--- (\\S+)( \\[noeol])?");
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d+)([smhd])");
 
@@ -34,6 +34,7 @@ final class CaseFormat {
         Map<String, String> env = new LinkedHashMap<>();
         List<String> args = null;
         Duration timeout = DEFAULT_TIMEOUT;
+        boolean normalizeDb = false;
         int i = 0;
         for (; i < lines.size() && !lines.get(i).startsWith("--- "); i++) {
             String line = stripNewline(lines.get(i));
@@ -58,6 +59,12 @@ final class CaseFormat {
                     case "touch" -> steps.add(parseTouch(source, i, value.strip()));
                     case "sh" -> steps.add(new Step.Shell(value));
                     case "timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value.strip()));
+                    case "normalize" -> {
+                        if (!value.strip().equals("db")) {
+                            throw error(source, i, "'# normalize:' knows only 'db'");
+                        }
+                        normalizeDb = true;
+                    }
                     default -> throw new IllegalStateException(header.group(1));
                 }
             } else if (!line.isBlank() && !line.startsWith("#")) {
@@ -97,7 +104,7 @@ final class CaseFormat {
                 }
             }
         }
-        return new DiffCase(name, source, text, files, env, stdin, steps, timeout);
+        return new DiffCase(name, source, text, files, env, stdin, steps, timeout, normalizeDb);
     }
 
     private static Step.Touch parseTouch(Path source, int line, String value) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One differential test case: the files to create, the environment additions, the stdin and the
- * steps (runs and setup actions) applied identically to GNU make and to jmake.
+ * steps (runs and setup actions) applied identically to GNU make and to jmake. {@code normalizeDb}: the case
+ * asked for {@code # normalize: db} ({@link VaryingLines}).
  */
 record DiffCase(
         String name,
@@ -19,7 +20,8 @@ record DiffCase(
         Map<String, String> env,
         byte[] stdin,
         List<Step> steps,
-        Duration timeout) {
+        Duration timeout,
+        boolean normalizeDb) {
 
     DiffCase {
         // Keep the case file's order: files are written to disk in it.

@@ -70,8 +70,8 @@ final class Sandbox {
                     argv.add(command);
                     argv.addAll(run.args());
                     ProcessOutcome raw = runner.run(argv, dir, env, diffCase.stdin(), diffCase.timeout());
-                    ProcessOutcome outcome = new ProcessOutcome(normalizer.normalize(raw.stdout()),
-                            normalizer.normalize(raw.stderr()), raw.status(), raw.timedOut());
+                    ProcessOutcome outcome = new ProcessOutcome(varying(diffCase, normalizer.normalize(raw.stdout())),
+                            varying(diffCase, normalizer.normalize(raw.stderr())), raw.status(), raw.timedOut());
                     runs.add(new RunRecord(run.args(), outcome, snapshot(dir, normalizer)));
                 } else {
                     throw new IllegalStateException("unknown step " + step);
@@ -83,6 +83,11 @@ final class Sandbox {
                 deleteTree(dir);
             }
         }
+    }
+
+    /** The output with the lines that vary by nature normalized, if the case asked for it. */
+    private static String varying(DiffCase diffCase, String text) {
+        return diffCase.normalizeDb() ? VaryingLines.normalize(text) : text;
     }
 
     /**
