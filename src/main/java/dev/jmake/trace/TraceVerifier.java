@@ -101,6 +101,9 @@ public final class TraceVerifier {
                 return;
             }
             Optional<Location> builder = rules.builderOf(path);
+            if (builder.isPresent() && declared.phony()) {
+                return; // make clean
+            }
             findings.add(builder.isPresent()
                     ? new Finding.WriteToOtherTarget(rule, name, scope.relative(path), true, builder.get(), actor)
                     : new Finding.DeletedSource(rule, name, scope.relative(path), actor));

@@ -53,11 +53,15 @@ final class TraceVerifierTest {
 
         /** Declares the rule at Makefile:{@code line} for {@code targets} (space-separated) with the given prerequisites. */
         Project rule(int line, String targets, String... prerequisites) {
+            return rule(line, false, targets, prerequisites);
+        }
+
+        Project rule(int line, boolean phony, String targets, String... prerequisites) {
             List<Path> t = List.of(targets.split(" ")).stream().map(dir::resolve).toList();
             Set<Path> p = Set.of(prerequisites).stream().map(dir::resolve).collect(Collectors.toSet());
             String token = "verify-" + (++jobs);
             tokens.put(targets, token);
-            declared.put(token, new DeclaredJob(new Location("Makefile", line), t, p));
+            declared.put(token, new DeclaredJob(new Location("Makefile", line), t, p, phony));
             table = null;
             return this;
         }
@@ -272,5 +276,47 @@ final class TraceVerifierTest {
                 p.tokens.get("out.txt"));
         assertEquals(1, verifier.newWarnings(verifier.verify(first.trace())).size());
         assertEquals(List.of(), verifier.newWarnings(verifier.verify(again.trace())));
+    }
+
+    @Test
+    void aPhonyCleanRuleMayDeleteGeneratedFilesButNotSources(@TempDir Path temp) throws Exception {
+        Project p = new Project(temp).rule(1, "a.o", "a.c").rule(9, true, "clean").rule(10, "other");
+        p.write("a.c", "int a;\n");
+        p.write("a.o", "");
+        JobVerdict clean = p.run("clean", "rm -f a.o b.o");
+        assertEquals(List.of(), clean.findings(), messages(clean));
+        p.write("a.o", "");
+        JobVerdict other = p.run("other", "rm -f a.o && touch other");
+        Finding.WriteToOtherTarget f = only(other, Finding.WriteToOtherTarget.class);
+        assertEquals("Makefile:10: warning: [trace] 'other' deleted 'a.o', a target of Makefile:1 (" + f.actor() + ")",
+                f.message());
+        JobVerdict sources = p.run("clean", "rm -f a.c");
+        assertEquals("a.c", only(sources, Finding.DeletedSource.class).path());
+    }
+
+    @Test
+    void arUpdatingItsOwnArchiveThroughATemporaryFileIsClean(@TempDir Path temp) throws Exception {
+        Project p = new Project(temp).rule(1, "x.o", "x.c").rule(2, "lib/libx.a", "x.o", "x.c");
+        p.write("x.c", "int x;\n");
+        assertEquals(List.of(), p.run("x.o", "gcc -c x.c -o x.o").findings());
+        JobVerdict first = p.run("lib/libx.a", "mkdir -p lib && ar rcs lib/libx.a x.o");
+        assertEquals(List.of(), first.findings(), messages(first));
+        JobVerdict again = p.run("lib/libx.a", "ar rcs lib/libx.a x.o");
+        assertEquals(List.of(), again.findings(), messages(again));
+        assertEquals(Set.of(p.dir.resolve("lib/libx.a")), again.effects().writes().keySet(),
+                "ar's mkstemp file in lib/ is renamed over the archive: only the archive remains");
+        assertEquals(Set.of(p.dir.resolve("x.o")), again.effects().reads().keySet(), "reading its own archive is no input");
+    }
+
+    @Test
+    void pythonImportingATreeModuleIsAnImplicitInputAndItsBytecodeCacheIsIgnored(@TempDir Path temp)
+            throws Exception {
+        Project p = new Project(temp).rule(3, "out.txt", "gen.py");
+        p.write("gen.py", "import helper\nprint(helper.VALUE)\n");
+        p.write("helper.py", "VALUE = 42\n");
+        JobVerdict v = p.run("out.txt", "python3 gen.py > out.txt");
+        assertEquals(List.of(), v.warnings(), messages(v));
+        assertEquals(List.of("helper.py"), v.findings().stream().map(Finding::path).toList(), messages(v));
+        assertEquals("42\n", Files.readString(p.dir.resolve("out.txt")));
     }
 }
