@@ -1,5 +1,6 @@
 package dev.jmake.trace;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,10 +10,14 @@ import java.util.List;
  * @param declared the job's declaration
  * @param effects its net effects on the project tree
  * @param findings every finding, warnings and recorded observations alike, in a stable order
+ * @param undeclaredOutputs the absolute paths of the files it wrote that no rule declares (what
+ *     {@code --trace=error} deletes); never another rule's target
  */
-public record JobVerdict(String job, DeclaredJob declared, JobEffects effects, List<Finding> findings) {
+public record JobVerdict(String job, DeclaredJob declared, JobEffects effects, List<Finding> findings,
+                         List<Path> undeclaredOutputs) {
     public JobVerdict {
         findings = List.copyOf(findings);
+        undeclaredOutputs = List.copyOf(undeclaredOutputs);
     }
 
     /** True if no finding is a warning: the job did what its rule says, and all of it was seen. */

@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks each job's trace against its rule (TRACING.md §2.7), for one build: {@link #verify} judges a finished job,
  * {@link #newWarnings} hands out each distinct warning once per build. Safe to call from several threads.
+ * A build creates one verifier over its {@link DeclaredRules}; per finished job: reap the recipe, take its
+ * {@link TraceSession#awaitJob trace}, {@code verify} it, print {@code newWarnings(verdict)} (each
+ * {@link Finding#message}), add the verdict to the build's {@link TraceReport}; under {@code --trace=error}, fail a job
+ * whose verdict is not {@link JobVerdict#clean clean} and delete its {@link JobVerdict#undeclaredOutputs}.
  */
 public final class TraceVerifier {
     /** Extensions compilers write beside an object file {@code x.o} without being asked in the rule: {@code x.d}. */
@@ -50,7 +54,7 @@ public final class TraceVerifier {
                     hole.reason(), hole.starter()));
         }
         j.tracerErrors(trace);
-        return new JobVerdict(trace.job(), declared, effects, j.findings);
+        return new JobVerdict(trace.job(), declared, effects, j.findings, j.undeclared);
     }
 
     /** The warnings of {@code verdict} not handed out before in this build, each distinct one once. */
@@ -64,6 +68,7 @@ public final class TraceVerifier {
         final Location rule;
         final String name;
         final List<Finding> findings = new ArrayList<>();
+        final List<Path> undeclared = new ArrayList<>();
 
         Judgement(DeclaredJob declared, String name) {
             this.declared = declared;
@@ -91,9 +96,12 @@ public final class TraceVerifier {
                 return;
             }
             Optional<Location> builder = rules.builderOf(path);
-            findings.add(builder.isPresent()
-                    ? new Finding.WriteToOtherTarget(rule, name, scope.relative(path), false, builder.get(), actor)
-                    : new Finding.UndeclaredOutput(rule, name, scope.relative(path), actor));
+            if (builder.isPresent()) {
+                findings.add(new Finding.WriteToOtherTarget(rule, name, scope.relative(path), false, builder.get(), actor));
+            } else {
+                findings.add(new Finding.UndeclaredOutput(rule, name, scope.relative(path), actor));
+                undeclared.add(path);
+            }
         }
 
         void delete(Path path, Actor actor) {

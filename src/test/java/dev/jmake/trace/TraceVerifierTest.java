@@ -154,6 +154,7 @@ final class TraceVerifierTest {
         assertTrue(f.actor().executable().endsWith("sh") || f.actor().executable().endsWith("dash"), f.toString());
         assertEquals("Makefile:7: warning: [trace] 'out.txt' wrote 'build.log', which is not a target of its rule ("
                 + f.actor() + ")", f.message());
+        assertEquals(List.of(p.dir.resolve("build.log")), v.undeclaredOutputs());
     }
 
     @Test
@@ -164,6 +165,7 @@ final class TraceVerifierTest {
         assertTrue(f.actor().executable().endsWith("/cp"), f.actor().toString());
         assertEquals("Makefile:9: warning: [trace] 'a.txt' wrote 'b.txt', a target of Makefile:5 (" + f.actor() + ")",
                 f.message());
+        assertEquals(List.of(), v.undeclaredOutputs(), "another rule's target is never deleted as undeclared");
     }
 
     @Test
