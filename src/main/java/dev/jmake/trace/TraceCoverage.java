@@ -25,15 +25,23 @@ final class TraceCoverage {
                 Path expected;
                 try {
                     file = ExecutableFile.inspect(program);
-                    Path image = file.kind() == ExecutableFile.Kind.SCRIPT && file.interpreter() != null
-                            ? file.interpreter() : program;
-                    expected = image.toRealPath();
+                    if (file.kind() == ExecutableFile.Kind.SCRIPT && file.interpreter() != null) {
+                        Path interpreter = file.interpreter();
+                        file = ExecutableFile.inspect(interpreter); // the kernel runs the interpreter
+                        expected = file.kind() == ExecutableFile.Kind.SCRIPT ? null : interpreter.toRealPath();
+                    } else {
+                        expected = program.toRealPath();
+                    }
                 } catch (IOException e) {
                     continue; // the program is gone (a temporary tool): nothing to say what it was
                 }
+                if (expected == null) {
+                    continue; // an interpreter that is itself a script: too indirect to check
+                }
+                Path image = expected;
                 boolean seen = processes.stream().anyMatch(p -> p != starter
                         && (p.pid() == exec.pid() || p.parentPid() == exec.pid())
-                        && Path.of(p.executable()).equals(expected));
+                        && Path.of(p.executable()).equals(image));
                 if (!seen) {
                     holes.add(new Hole(program, file.whyUntraced(), new Actor(starter.pid(), starter.executable())));
                 }

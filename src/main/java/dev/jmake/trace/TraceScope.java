@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,10 @@ public final class TraceScope {
     /** Directory names skipped at any depth: VCS metadata, jmake's own state, compiler and interpreter caches. */
     private static final Set<String> HIDDEN = Set.of(".git", ".hg", ".svn", ".bzr", ".jmake", ".ccache", "ccache-tmp",
             ".cache", "__pycache__");
+
+    /** Tool caches under $HOME (TRACING.md §2.6), excluded when a root contains them. */
+    private static final List<String> HOME_CACHES = List.of(".m2", ".gradle", ".cargo/registry", ".npm", ".cache",
+            ".ccache");
 
     private final List<Path> roots;
     private final List<Path> excluded;
@@ -49,9 +54,23 @@ public final class TraceScope {
                 ignorePatterns.stream().map(IgnorePattern::new).toList());
     }
 
-    /** The scope for {@code rules}' roots and patterns, with the default exclusions only. */
-    public static TraceScope of(DeclaredRules rules) {
-        return of(rules.roots(), List.of(), rules.ignorePatterns());
+    /**
+     * The scope for {@code rules}' roots and patterns, excluding also {@code $TMPDIR} and the package and build
+     * caches under {@code $HOME} (they matter only when a root contains them).
+     */
+    public static TraceScope of(DeclaredRules rules, Map<String, String> environment) {
+        List<Path> extra = new ArrayList<>();
+        String tmp = environment.get("TMPDIR");
+        if (tmp != null && tmp.startsWith("/")) {
+            extra.add(Path.of(tmp));
+        }
+        String home = environment.get("HOME");
+        if (home != null && home.startsWith("/")) {
+            for (String cache : HOME_CACHES) {
+                extra.add(Path.of(home, cache));
+            }
+        }
+        return of(rules.roots(), extra, rules.ignorePatterns());
     }
 
     private static List<Path> concat(List<Path> a, List<Path> b) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +31,9 @@ public final class TraceVerifier {
         this.scope = scope;
     }
 
-    /** A verifier over {@code rules} with the default scope of its roots and ignore patterns. */
-    public TraceVerifier(DeclaredRules rules) {
-        this(rules, TraceScope.of(rules));
+    /** A verifier over {@code rules} with the default scope of its roots and ignore patterns in {@code environment}. */
+    public TraceVerifier(DeclaredRules rules, Map<String, String> environment) {
+        this(rules, TraceScope.of(rules, environment));
     }
 
     /** The scope the verifier judges. */

@@ -40,7 +40,7 @@ final class TraceReportTest {
                 "r-gen", new DeclaredJob(new Location("Makefile", 2), List.of(d.resolve("gen/h.h")), Set.of()),
                 "r-out", new DeclaredJob(new Location("Makefile", 5), List.of(d.resolve("out.txt")),
                         Set.of(d.resolve(weird)))));
-        TraceVerifier verifier = new TraceVerifier(rules);
+        TraceVerifier verifier = new TraceVerifier(rules, System.getenv());
         TraceReport report = new TraceReport(verifier.scope());
         TracedRuns.Run run = runs.traced(d, List.of("sh", "-c", "cat \"$1\" gen/h.h > out.txt; test -e nope; ls gen",
                 "sh", weird), "r-out");

@@ -46,4 +46,16 @@ final class TraceScopeTest {
         assertEquals(d.resolve("a/b"), TraceScope.canonical(d + "/a/b"));
         assertEquals(d.resolve("b"), TraceScope.canonical(d + "/gone/../b"), "lexical once the directory is gone");
     }
+
+    @Test
+    void tmpdirAndHomeCachesAreExcludedWhenARootContainsThem() {
+        DeclaredRules rules = new RuleTable(List.of(Path.of("/home/u")), List.of("%.log"), java.util.Map.of());
+        TraceScope s = TraceScope.of(rules, java.util.Map.of("HOME", "/home/u", "TMPDIR", "/home/u/tmp"));
+        assertTrue(s.contains(Path.of("/home/u/p/a.c")));
+        assertFalse(s.contains(Path.of("/home/u/tmp/x")));
+        assertFalse(s.contains(Path.of("/home/u/.m2/repository/a.jar")));
+        assertFalse(s.contains(Path.of("/home/u/.cargo/registry/x")));
+        assertTrue(s.contains(Path.of("/home/u/.cargo/bin/x")));
+        assertTrue(s.ignored(Path.of("/home/u/p/b.log")));
+    }
 }

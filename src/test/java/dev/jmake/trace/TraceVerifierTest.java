@@ -70,7 +70,7 @@ final class TraceVerifierTest {
             if (table == null) {
                 table = new RuleTable(List.of(dir), ignore, declared);
             }
-            return new TraceVerifier(table);
+            return new TraceVerifier(table, System.getenv());
         }
 
         /** Runs {@code script} with sh -c as the recipe of {@code targets} and judges it. */
@@ -239,7 +239,7 @@ final class TraceVerifierTest {
     @Test
     void aStaticallyLinkedProgramLeavesTheJobUntraced(@TempDir Path temp) throws Exception {
         Project p = new Project(temp).rule(6, "data.txt").rule(8, "direct.txt");
-        p.write("writer.c", "#include <stdio.h>\nint main(int c, char **v){FILE *f=fopen(v[1],\"w\");"
+        p.write("writer.c", "#include <stdio.h>\nint main(int c, char **v){FILE *f=fopen(v[c-1],\"w\");"
                 + "fputs(\"x\\n\",f);return fclose(f);}\n");
         TracedRuns.Run cc = TracedRuns.plain(p.dir, List.of("gcc", "-static", "-O1", "-o", "writer", "writer.c"));
         assertEquals(0, cc.status(), cc.output());
@@ -250,6 +250,13 @@ final class TraceVerifierTest {
                 + f.actor() + ")", f.message());
         assertFalse(v.clean());
         assertEquals("x\n", Files.readString(p.dir.resolve("data.txt")));
+        // A script whose interpreter is static: the interpreter is what runs untraced (it writes its last argument).
+        Path script = Files.writeString(p.dir.resolve("via-static"), "#!" + p.dir.resolve("writer") + "\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        p.rule(11, "script.txt");
+        JobVerdict viaScript = p.run("script.txt", "./via-static script.txt");
+        assertEquals("'script.txt' ran 'via-static', statically linked, not traced",
+                only(viaScript, Finding.Untraced.class).summary());
         // Run without a shell, the job has no traced process at all: a tracer error, never a clean job.
         JobVerdict direct = p.runCommand("direct.txt", List.of(p.dir.resolve("writer").toString(), "direct.txt"));
         Finding.TracerError e = only(direct, Finding.TracerError.class);
