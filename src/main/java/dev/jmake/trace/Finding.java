@@ -41,15 +41,20 @@ public sealed interface Finding {
         return rule() + ": warning: [trace] " + summary() + (actor() == null ? "" : " (" + actor() + ")");
     }
 
-    /** The job read a file another rule builds, and that file is not among its prerequisites: a race under -j. */
-    record MissingPrerequisite(Location rule, String job, String path, Location builder, Actor actor)
+    /**
+     * The job read a file another rule builds, and that file is not among its prerequisites: a race under -j. With
+     * {@code absent}, it looked for the file and it was not there yet (say an include directory searched first):
+     * what the job does depends on whether that rule already ran.
+     */
+    record MissingPrerequisite(Location rule, String job, String path, boolean absent, Location builder, Actor actor)
             implements Finding {
         public String kind() {
             return "missing-prerequisite";
         }
 
         public String summary() {
-            return "'" + job + "' read '" + path + "', built by " + builder + ", which is not a prerequisite";
+            return "'" + job + "' " + (absent ? "looked for '" + path + "' (not there yet)" : "read '" + path + "'")
+                    + ", built by " + builder + ", which is not a prerequisite";
         }
     }
 

@@ -47,6 +47,7 @@ public final class TraceVerifier {
         JobEffects effects = JobEffects.of(trace, scope);
         Judgement j = new Judgement(declared, scope.relative(declared.targets().get(0)));
         effects.reads().forEach(j::read);
+        effects.missing().forEach(j::miss);
         effects.writes().forEach(j::write);
         effects.deletes().forEach(j::delete);
         effects.listings().forEach(j::listing);
@@ -87,8 +88,17 @@ public final class TraceVerifier {
             }
             Optional<Location> builder = rules.builderOf(path);
             findings.add(builder.isPresent()
-                    ? new Finding.MissingPrerequisite(rule, name, scope.relative(path), builder.get(), actor)
+                    ? new Finding.MissingPrerequisite(rule, name, scope.relative(path), false, builder.get(), actor)
                     : new Finding.ImplicitInput(rule, name, scope.relative(path), actor));
+        }
+
+        /** A lookup of another rule's target that found nothing; a clean rule's {@code rm -f} is no lookup. */
+        void miss(Path path, Actor actor) {
+            if (declaredHere(path) || declared.phony() || scope.ignored(path)) {
+                return;
+            }
+            rules.builderOf(path).ifPresent(builder -> findings.add(
+                    new Finding.MissingPrerequisite(rule, name, scope.relative(path), true, builder, actor)));
         }
 
         void write(Path path, Actor actor) {

@@ -328,4 +328,17 @@ final class TraceVerifierTest {
         assertEquals(List.of("helper.py"), v.findings().stream().map(Finding::path).toList(), messages(v));
         assertEquals("42\n", Files.readString(p.dir.resolve("out.txt")));
     }
+
+    @Test
+    void lookingForAGeneratedHeaderBeforeItIsBuiltIsAMissingPrerequisite(@TempDir Path temp) throws Exception {
+        // gcc searches gen/ first: once the generator has run, app.o gets the other config.h.
+        Project p = new Project(temp).rule(20, "gen/config.h").rule(12, "app.o", "app.c", "config.h");
+        Files.createDirectories(p.dir.resolve("gen"));
+        p.write("config.h", "#define N 1\n");
+        p.write("app.c", "#include <config.h>\nint n = N;\n");
+        JobVerdict v = p.run("app.o", "gcc -Igen -I. -c app.c -o app.o");
+        Finding.MissingPrerequisite f = only(v, Finding.MissingPrerequisite.class);
+        assertEquals("Makefile:12: warning: [trace] 'app.o' looked for 'gen/config.h' (not there yet), built by "
+                + "Makefile:20, which is not a prerequisite (" + f.actor() + ")", f.message());
+    }
 }
