@@ -1,5 +1,7 @@
 package dev.jmake.trace;
 
+import java.util.ArrayDeque;
+
 /**
  * A minimal streaming JSON writer (RFC 8259) into a string: objects, arrays, strings, numbers, booleans and null,
  * commas placed automatically. Strings escape quotes, backslashes and every control character; characters beyond
@@ -9,7 +11,7 @@ package dev.jmake.trace;
 final class JsonWriter {
     private final StringBuilder out = new StringBuilder();
     /** Per open container: whether it already holds a value (so the next one needs a comma). */
-    private final java.util.ArrayDeque<Boolean> filled = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Boolean> filled = new ArrayDeque<>();
     private boolean afterName;
 
     JsonWriter beginObject() {

@@ -341,4 +341,29 @@ final class TraceVerifierTest {
         assertEquals("Makefile:12: warning: [trace] 'app.o' looked for 'gen/config.h' (not there yet), built by "
                 + "Makefile:20, which is not a prerequisite (" + f.actor() + ")", f.message());
     }
+
+    @Test
+    void aSmallCProjectBuiltRuleByRuleHasNoWarning(@TempDir Path temp) throws Exception {
+        Project p = new Project(temp)
+                .rule(1, "version.h", "version.txt")
+                .rule(2, "obj/main.o", "main.c", "util.h", "version.h", "version.txt")
+                .rule(3, "obj/util.o", "util.c", "util.h")
+                .rule(4, "lib/libutil.a", "obj/util.o", "util.c", "util.h")
+                .rule(5, "app", "obj/main.o", "lib/libutil.a", "main.c", "util.c", "util.h", "version.h", "version.txt");
+        p.write("version.txt", "3\n");
+        p.write("util.h", "int twice(int);\n");
+        p.write("util.c", "#include \"util.h\"\nint twice(int x){return 2*x;}\n");
+        p.write("main.c", "#include \"util.h\"\n#include \"version.h\"\nint main(void){return twice(V) - 6;}\n");
+        List<JobVerdict> verdicts = List.of(
+                p.run("version.h", "printf '#define V %s\\n' $(cat version.txt) > version.h.tmp && mv version.h.tmp version.h"),
+                p.run("obj/main.o", "mkdir -p obj && gcc -O2 -MMD -c main.c -o obj/main.o"),
+                p.run("obj/util.o", "mkdir -p obj && gcc -O2 -MMD -c util.c -o obj/util.o"),
+                p.run("lib/libutil.a", "mkdir -p lib && rm -f lib/libutil.a && ar rcs lib/libutil.a obj/util.o"),
+                p.run("app", "gcc -o app obj/main.o -Llib -lutil"));
+        for (JobVerdict v : verdicts) {
+            assertEquals(List.of(), v.findings(), messages(v));
+        }
+        assertEquals(0, TracedRuns.plain(p.dir, List.of("./app")).status());
+        assertEquals(Set.of(p.dir.resolve("app")), verdicts.get(4).effects().writes().keySet());
+    }
 }
