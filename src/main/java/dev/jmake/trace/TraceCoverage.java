@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Which programs of a job ran without the tracer: a successful exec or spawn after which no traced image of that
@@ -21,30 +22,32 @@ final class TraceCoverage {
         for (TracedProcess starter : processes) {
             for (AccessEvent.Exec exec : JobEffects.successfulExecs(starter.events())) {
                 Path program = TraceScope.canonical(exec.path());
-                ExecutableFile file;
-                Path expected;
+                Predicate<TracedProcess> started = p -> p != starter
+                        && (p.pid() == exec.pid() || p.parentPid() == exec.pid());
+                String reason;
                 try {
-                    file = ExecutableFile.inspect(program);
+                    ExecutableFile file = ExecutableFile.inspect(program);
+                    Path image = program;
                     if (file.kind() == ExecutableFile.Kind.SCRIPT && file.interpreter() != null) {
-                        Path interpreter = file.interpreter();
-                        file = ExecutableFile.inspect(interpreter); // the kernel runs the interpreter
-                        expected = file.kind() == ExecutableFile.Kind.SCRIPT ? null : interpreter.toRealPath();
-                    } else {
-                        expected = program.toRealPath();
+                        image = file.interpreter(); // the kernel runs the interpreter
+                        file = ExecutableFile.inspect(image);
+                        if (file.kind() == ExecutableFile.Kind.SCRIPT) {
+                            continue; // an interpreter that is itself a script: too indirect to pin down
+                        }
                     }
+                    Path real = image.toRealPath();
+                    if (processes.stream().anyMatch(p -> started.test(p) && Path.of(p.executable()).equals(real))) {
+                        continue;
+                    }
+                    reason = file.whyUntraced();
                 } catch (IOException e) {
-                    continue; // the program is gone (a temporary tool): nothing to say what it was
+                    // Gone already (a temporary tool): any image started from that process is the best evidence.
+                    if (processes.stream().anyMatch(started)) {
+                        continue;
+                    }
+                    reason = "gone before it could be inspected";
                 }
-                if (expected == null) {
-                    continue; // an interpreter that is itself a script: too indirect to check
-                }
-                Path image = expected;
-                boolean seen = processes.stream().anyMatch(p -> p != starter
-                        && (p.pid() == exec.pid() || p.parentPid() == exec.pid())
-                        && Path.of(p.executable()).equals(image));
-                if (!seen) {
-                    holes.add(new Hole(program, file.whyUntraced(), new Actor(starter.pid(), starter.executable())));
-                }
+                holes.add(new Hole(program, reason, new Actor(starter.pid(), starter.executable())));
             }
         }
         return holes;
