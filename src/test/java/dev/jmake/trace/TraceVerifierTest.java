@@ -366,4 +366,19 @@ final class TraceVerifierTest {
         assertEquals(0, TracedRuns.plain(p.dir, List.of("./app")).status());
         assertEquals(Set.of(p.dir.resolve("app")), verdicts.get(4).effects().writes().keySet());
     }
+
+    @Test
+    void aSetuidProgramRunsWithoutTheShimAndIsNamedUnlessRunAsRoot(@TempDir Path temp) throws Exception {
+        Path mount = Path.of("/usr/bin/mount");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ExecutableFile.inspect(mount).privileged(), "needs setuid mount");
+        Project p = new Project(temp).rule(3, "v.txt");
+        JobVerdict v = p.run("v.txt", "/usr/bin/mount --version > v.txt");
+        if ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0) {
+            // As root, setuid changes nothing: no secure-execution mode, the shim loads and the job is traced.
+            assertEquals(List.of(), v.findings(), messages(v));
+            return;
+        }
+        Finding.Untraced f = only(v, Finding.Untraced.class);
+        assertEquals("'v.txt' ran '/usr/bin/mount', setuid or setgid, not traced", f.summary());
+    }
 }
