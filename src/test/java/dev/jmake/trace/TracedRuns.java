@@ -26,7 +26,11 @@ final class TracedRuns implements AutoCloseable {
 
     /** Runs {@code command} in {@code directory} with the tracer preloaded, and collects its job. */
     Run traced(Path directory, List<String> command) throws IOException, InterruptedException {
-        String job = "job-" + jobs.incrementAndGet();
+        return traced(directory, command, "job-" + jobs.incrementAndGet());
+    }
+
+    /** Runs {@code command} in {@code directory} as the traced job {@code job} (a token unique in the session). */
+    Run traced(Path directory, List<String> command, String job) throws IOException, InterruptedException {
         Map<String, String> env = session.environment(job, System.getenv());
         int[] status = new int[1];
         String output = run(directory, command, env, status);

@@ -1,0 +1,28 @@
+package dev.jmake.trace;
+
+import dev.jmake.syntax.Location;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the build declared, as the trace verifier needs it; the build stage implements it over the realised make
+ * graph. Every path is absolute and in the form the tracer reports (resolved against the real working directory,
+ * lexically clean).
+ */
+public interface DeclaredRules {
+    /** The tracked roots: the directory of the top Makefile and every {@code -I} directory. */
+    List<Path> roots();
+
+    /** The patterns of {@code .JMAKE_TRACE_IGNORE} (make {@code %} patterns, matched as {@link IgnorePattern} does). */
+    List<String> ignorePatterns();
+
+    /** The declaration of the job with this trace token. */
+    DeclaredJob job(String job);
+
+    /** The location of the rule (with a recipe) that builds {@code path}, if one does. */
+    Optional<Location> builderOf(Path path);
+
+    /** Every file some rule with a recipe builds directly inside {@code directory}. */
+    List<Path> builtIn(Path directory);
+}

@@ -1,0 +1,159 @@
+package dev.jmake.trace;
+
+import dev.jmake.syntax.Location;
+
+/**
+ * What the verifier concluded about one job: a line such as
+ * {@code Makefile:12: warning: [trace] 'app.o' read 'gen/config.h', built by Makefile:20, which is not a prerequisite
+ * (pid 4242 /usr/lib/gcc/x86_64-linux-gnu/12/cc1)}. Paths are project-relative where they lie in the top root.
+ */
+public sealed interface Finding {
+    /** The location of the job's rule. */
+    Location rule();
+
+    /** The job, named by its first target. */
+    String job();
+
+    /** The path the finding is about (for an untraced program, the program). */
+    String path();
+
+    /** The process that touched the path, or null when no process did. */
+    Actor actor();
+
+    /** The machine-readable kind, as the trace report spells it. */
+    String kind();
+
+    /** The finding without location and process: {@code 'app.o' read 'gen/config.h', built by …}. */
+    String summary();
+
+    /** False for observations the report records but the build does not warn about. */
+    default boolean warning() {
+        return true;
+    }
+
+    /** What identifies the finding within a build (the same access by another process is the same finding). */
+    default String key() {
+        return kind() + "\0" + rule() + "\0" + summary();
+    }
+
+    /** The one-line message. */
+    default String message() {
+        return rule() + ": warning: [trace] " + summary() + (actor() == null ? "" : " (" + actor() + ")");
+    }
+
+    /**
+     * The job read a file another rule builds, and that file is not among its prerequisites: a race under -j. With
+     * {@code absent}, it looked for the file and it was not there yet (say an include directory searched first):
+     * what the job does depends on whether that rule already ran.
+     */
+    record MissingPrerequisite(Location rule, String job, String path, boolean absent, Location builder, Actor actor)
+            implements Finding {
+        public String kind() {
+            return "missing-prerequisite";
+        }
+
+        public String summary() {
+            return "'" + job + "' " + (absent ? "looked for '" + path + "' (not there yet)" : "read '" + path + "'")
+                    + ", built by " + builder + ", which is not a prerequisite";
+        }
+    }
+
+    /** The job wrote a file in the tree that is neither its target nor another rule's (nor a known side output). */
+    record UndeclaredOutput(Location rule, String job, String path, Actor actor) implements Finding {
+        public String kind() {
+            return "undeclared-output";
+        }
+
+        public String summary() {
+            return "'" + job + "' wrote '" + path + "', which is not a target of its rule";
+        }
+    }
+
+    /** The job wrote or deleted a target of another rule. */
+    record WriteToOtherTarget(Location rule, String job, String path, boolean deleted, Location builder, Actor actor)
+            implements Finding {
+        public String kind() {
+            return "write-to-other-target";
+        }
+
+        public String summary() {
+            return "'" + job + "' " + (deleted ? "deleted" : "wrote") + " '" + path + "', a target of " + builder;
+        }
+    }
+
+    /** The job deleted a source file (one no rule builds). */
+    record DeletedSource(Location rule, String job, String path, Actor actor) implements Finding {
+        public String kind() {
+            return "deleted-source";
+        }
+
+        public String summary() {
+            return "'" + job + "' deleted source file '" + path + "'";
+        }
+    }
+
+    /**
+     * The job listed a directory in which another rule builds {@code generated}, not a prerequisite: what it saw
+     * depends on whether that rule ran yet.
+     */
+    record GeneratedDirectoryListing(Location rule, String job, String path, String generated, Location builder,
+                                     Actor actor) implements Finding {
+        public String kind() {
+            return "generated-directory-listing";
+        }
+
+        public String summary() {
+            return "'" + job + "' listed directory '" + path + "', where " + builder + " builds '" + generated
+                    + "', which is not a prerequisite";
+        }
+    }
+
+    /** The job read a source file it does not declare: recorded (an automatic gcc -MD), not a warning. */
+    record ImplicitInput(Location rule, String job, String path, Actor actor) implements Finding {
+        public String kind() {
+            return "implicit-input";
+        }
+
+        public String summary() {
+            return "'" + job + "' read source file '" + path + "', which is not a prerequisite";
+        }
+
+        @Override
+        public boolean warning() {
+            return false;
+        }
+    }
+
+    /**
+     * The job ran a program the tracer cannot see into ({@code reason}: "statically linked", "setuid", …), so its
+     * accesses are unknown and the job is not verified clean. {@code actor} is the process that ran it.
+     */
+    record Untraced(Location rule, String job, String path, String reason, Actor actor) implements Finding {
+        public String kind() {
+            return "untraced";
+        }
+
+        public String summary() {
+            return "'" + job + "' ran '" + path + "', " + reason + ", not traced";
+        }
+    }
+
+    /** The tracer failed for the job (no process reported, or a stream broke): nothing about it can be judged. */
+    record TracerError(Location rule, String job, String problem) implements Finding {
+        public String path() {
+            return "";
+        }
+
+        public Actor actor() {
+            return null;
+        }
+
+        public String kind() {
+            return "tracer-error";
+        }
+
+        public String summary() {
+            return "'" + job + "': " + problem;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jmake.trace;
+
+import dev.jmake.syntax.Location;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** {@link DeclaredRules} over a fixed table of jobs: every target of a job is built by that job's rule. */
+public final class RuleTable implements DeclaredRules {
+    private final List<Path> roots;
+    private final List<String> ignorePatterns;
+    private final Map<String, DeclaredJob> jobs;
+    private final Map<Path, Location> builders = new HashMap<>();
+    private final Map<Path, List<Path>> byDirectory = new HashMap<>();
+
+    /** A table of {@code jobs} by trace token. */
+    public RuleTable(List<Path> roots, List<String> ignorePatterns, Map<String, DeclaredJob> jobs) {
+        this.roots = List.copyOf(roots);
+        this.ignorePatterns = List.copyOf(ignorePatterns);
+        this.jobs = Map.copyOf(jobs);
+        for (DeclaredJob job : jobs.values()) {
+            for (Path target : job.targets()) {
+                builders.put(target, job.location());
+                byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
+            }
+        }
+    }
+
+    @Override
+    public List<Path> roots() {
+        return roots;
+    }
+
+    @Override
+    public List<String> ignorePatterns() {
+        return ignorePatterns;
+    }
+
+    @Override
+    public DeclaredJob job(String job) {
+        DeclaredJob declared = jobs.get(job);
+        if (declared == null) {
+            throw new NoSuchElementException("no job " + job);
+        }
+        return declared;
+    }
+
+    @Override
+    public Optional<Location> builderOf(Path path) {
+        return Optional.ofNullable(builders.get(path));
+    }
+
+    @Override
+    public List<Path> builtIn(Path directory) {
+        return List.copyOf(byDirectory.getOrDefault(directory, List.of()));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.jmake.trace;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which traced paths the verifier judges (TRACING.md §2.6): those under a tracked root, minus system and scratch
+ * directories that contain no root, version-control and tool-cache directories anywhere, and the user's
+ * {@code .JMAKE_TRACE_IGNORE} patterns (which silence findings, not observations).
+ */
+public final class TraceScope {
+    /** Absolute directories never judged, unless a root lies inside one of them (a project under /tmp). */
+    private static final List<Path> SYSTEM = List.of("/usr", "/lib", "/lib32", "/lib64", "/libx32", "/bin", "/sbin",
+            "/etc", "/opt", "/tmp", "/var/tmp", "/proc", "/dev", "/sys", "/run").stream().map(Path::of).toList();
+    /** Directory names skipped at any depth: VCS metadata, jmake's own state, compiler and interpreter caches. */
+    private static final Set<String> HIDDEN = Set.of(".git", ".hg", ".svn", ".bzr", ".jmake", ".ccache", "ccache-tmp",
+            ".cache", "__pycache__");
+
+    /** Tool caches under $HOME (TRACING.md §2.6), excluded when a root contains them. */
+    private static final List<String> HOME_CACHES = List.of(".m2", ".gradle", ".cargo/registry", ".npm", ".cache",
+            ".ccache");
+
+    private final List<Path> roots;
+    private final List<Path> excluded;
+    private final List<IgnorePattern> ignored;
+
+    private TraceScope(List<Path> roots, List<Path> excluded, List<IgnorePattern> ignored) {
+        this.roots = roots;
+        this.excluded = excluded;
+        this.ignored = ignored;
+    }
+
+    /**
+     * A scope over {@code roots} (made absolute and real where they exist), excluding also {@code extraExcluded}
+     * (such as $TMPDIR or $HOME/.m2) and silencing {@code ignorePatterns}.
+     */
+    public static TraceScope of(List<Path> roots, List<Path> extraExcluded, List<String> ignorePatterns) {
+        List<Path> real = new ArrayList<>();
+        for (Path root : roots) {
+            real.add(realOrNormal(root));
+        }
+        List<Path> excluded = new ArrayList<>();
+        for (Path p : concat(SYSTEM, extraExcluded)) {
+            if (real.stream().noneMatch(r -> r.startsWith(p))) {
+                excluded.add(p);
+            }
+        }
+        return new TraceScope(List.copyOf(real), List.copyOf(excluded),
+                ignorePatterns.stream().map(IgnorePattern::new).toList());
+    }
+
+    /**
+     * The scope for {@code rules}' roots and patterns, excluding also {@code $TMPDIR} and the package and build
+     * caches under {@code $HOME} (they matter only when a root contains them).
+     */
+    public static TraceScope of(DeclaredRules rules, Map<String, String> environment) {
+        List<Path> extra = new ArrayList<>();
+        String tmp = environment.get("TMPDIR");
+        if (tmp != null && tmp.startsWith("/")) {
+            extra.add(Path.of(tmp));
+        }
+        String home = environment.get("HOME");
+        if (home != null && home.startsWith("/")) {
+            for (String cache : HOME_CACHES) {
+                extra.add(Path.of(home, cache));
+            }
+        }
+        return of(rules.roots(), extra, rules.ignorePatterns());
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Path realOrNormal(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute; // a root that does not exist yet (an -I dir made by the build) is judged as named
+        }
+    }
+
+    /** The tracked roots. */
+    public List<Path> roots() {
+        return roots;
+    }
+
+    /**
+     * The absolute path a traced name denotes, with ".." resolved after the symbolic links before it (a/link/.. is
+     * not a) and the last component left unresolved.
+     */
+    public static Path canonical(String traced) {
+        Path path = Path.of(traced);
+        if (!traced.contains("..")) {
+            return path;
+        }
+        Path parent = path.getParent();
+        Path name = path.getFileName();
+        try {
+            if (parent == null || name == null || name.toString().equals("..")) {
+                return path.toRealPath();
+            }
+            return parent.toRealPath().resolve(name);
+        } catch (IOException e) {
+            return path.normalize(); // the directory is gone: lexical is the best left
+        }
+    }
+
+    /** True if the verifier judges accesses to {@code path}. */
+    public boolean contains(Path path) {
+        if (roots.stream().noneMatch(path::startsWith) || excluded.stream().anyMatch(path::startsWith)) {
+            return false;
+        }
+        Path root = rootOf(path).orElseThrow();
+        for (Path part : root.relativize(path)) {
+            if (HIDDEN.contains(part.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if a finding about {@code path} is silenced by {@code .JMAKE_TRACE_IGNORE}. */
+    public boolean ignored(Path path) {
+        String relative = relative(path);
+        return ignored.stream().anyMatch(p -> p.matches(relative));
+    }
+
+    /** {@code path} relative to the first root (the top Makefile's directory) if inside it, else absolute. */
+    public String relative(Path path) {
+        Path top = roots.isEmpty() ? null : roots.get(0);
+        if (top == null || !path.startsWith(top)) {
+            return path.toString();
+        }
+        return top.equals(path) ? "." : top.relativize(path).toString();
+    }
+
+    private Optional<Path> rootOf(Path path) {
+        Path best = null;
+        for (Path root : roots) {
+            if (path.startsWith(root) && (best == null || root.getNameCount() > best.getNameCount())) {
+                best = root;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}
