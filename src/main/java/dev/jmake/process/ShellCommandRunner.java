@@ -38,6 +38,8 @@ public final class ShellCommandRunner implements ShellRunner {
         if (workingDirectory.isPresent()) {
             request = request.inDirectory(workingDirectory.get());
         }
+        // The command's stderr is make's: GNU prints the pending "Entering directory" line first (func_shell).
+        diagnostics.startOutput();
         SpawnResult result = spawner.spawn(request);
         if (result instanceof SpawnResult.Failed failed) {
             diagnostics.error(failed.message());
