@@ -18,7 +18,11 @@ import dev.jmake.eval.ReadSettings;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
 import dev.jmake.graph.TargetGraph;
+import dev.jmake.build.FatalSignal;
+import dev.jmake.build.RunningRecipes;
+import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessTree;
 import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
@@ -29,6 +33,7 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +44,10 @@ import java.util.Set;
 /** One run of jmake: wires the stages together (cli → eval → graph → build) and returns make's exit status. */
 final class MakeInvocation {
     static final String VERSION = "0.1.0";
+    /** How long the processes of an interrupted build have after SIGTERM before SIGKILL. */
+    private static final Duration KILL_GRACE = Duration.ofSeconds(2);
+    /** How often the orphans adopted from recipes are reaped once they exit. */
+    private static final Duration ORPHAN_REAPING = Duration.ofSeconds(1);
 
     private final String argv0;
     private final String program;
@@ -109,7 +118,27 @@ final class MakeInvocation {
 
     private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
                      Path directory, int makeLevel) {
-        ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset());
+        NativeLibrary library = new NativeLibrary();
+        // Before anything is spawned: every orphan of the build becomes ours, and a signal finds the build.
+        ProcessTree tree = ProcessTree.subreaper(library);
+        ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset(), library);
+        RunningRecipes recipes = new RunningRecipes(spawner);
+        FatalSignal fatal = new FatalSignal(recipes, tree, ui, KILL_GRACE);
+        fatal.install(library);
+        tree.reapOrphansEvery(ORPHAN_REAPING, spawner::unreaped);
+        try {
+            return read(ui, parser, args, options, start, directory, makeLevel, spawner, recipes, fatal);
+        } finally {
+            if (recipes.interrupted()) {
+                // The signal's thread reports and ends the process; no status or message of ours may come first.
+                recipes.awaitEnd();
+            }
+        }
+    }
+
+    private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
+                     Path directory, int makeLevel, ProcessSpawner spawner, RunningRecipes recipes,
+                     FatalSignal fatal) {
         // $(MAKE) is argv[0] as invoked, made absolute against the starting directory when it has a slash.
         String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
         Map<String, String> env = new HashMap<>(environment);
@@ -137,7 +166,8 @@ final class MakeInvocation {
                     effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
                     .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0));
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                    childEnvironment::of, directory);
+                    childEnvironment::of, directory, recipes);
+            fatal.building(builder);
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {
                 continue;
             }

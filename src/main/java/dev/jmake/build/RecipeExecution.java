@@ -16,6 +16,7 @@ import dev.jmake.syntax.Location;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,12 @@ final class RecipeExecution {
     private final RecipeEnvironment environment;
     private final boolean oneShell;
     private final Path directory;
+    private final RunningRecipes recipes;
 
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
-                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory) {
+                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
+                    RunningRecipes recipes) {
+        this.recipes = recipes;
         this.oneShell = oneShell;
         this.directory = directory;
         this.graph = graph;
@@ -95,9 +99,39 @@ final class RecipeExecution {
 
         /**
          * Judges {@code outcome} of the command that was running (null on the first step), then goes on with the
-         * next commands, a spawned one getting {@code stdin}.
+         * next commands, a spawned one getting {@code stdin}. Once make is interrupted it never returns: the
+         * signal's thread takes over (see {@link RunningRecipes}).
          */
         JobStep step(Termination outcome, Redirect stdin) {
+            if (outcome != null) {
+                recipes.exited(this);
+            }
+            JobStep step = advance(outcome, stdin);
+            if (step instanceof JobStep.Done) {
+                recipes.over(this);
+            }
+            return step;
+        }
+
+        /**
+         * For the signal's thread, once the recipe's running command was reaped: reports its {@code outcome} as
+         * make does while dying (job.c reap_children), unless it succeeded.
+         */
+        void reportInterrupted(Termination outcome) {
+            if (outcome instanceof Termination.Exited exited && exited.code() == 0) {
+                return;
+            }
+            CommandLine line = commands.get(next).line();
+            boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
+            report(target, line.location(), outcome, ignored);
+        }
+
+        /** For the signal's thread: deletes the target if its recipe changed it (commands.c delete_child_targets). */
+        void deleteInterrupted() {
+            deleteTarget(target, mtimeBefore);
+        }
+
+        private JobStep advance(Termination outcome, Redirect stdin) {
             if (!started) {
                 started = true;
                 if (options.touch() && !allRecursive(commands)) {
@@ -136,7 +170,7 @@ final class RecipeExecution {
                     env = environment.of(scope, line.location());
                 }
                 ui.out().flush();
-                SpawnResult result = spawner.spawn(SpawnRequest.of(prepared.command().argv(), env)
+                SpawnResult result = recipes.spawn(this, SpawnRequest.of(prepared.command().argv(), env)
                         .inDirectory(directory).withStdin(stdin));
                 if (result instanceof SpawnResult.Started spawned) {
                     return new JobStep.Running(spawned.process());
@@ -159,7 +193,10 @@ final class RecipeExecution {
             boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
             report(target, line.location(), outcome, ignored);
             if (!ignored) {
-                deleteOnError(target, mtimeBefore);
+                // job.c reap_children: a command killed by a signal loses its target even without .DELETE_ON_ERROR.
+                if (outcome instanceof Termination.Signaled || graph.hasSpecial(".DELETE_ON_ERROR")) {
+                    deleteTarget(target, mtimeBefore);
+                }
                 return false;
             }
             return true;
@@ -244,12 +281,16 @@ final class RecipeExecution {
         ui.error((ignored ? "" : "*** ") + "[" + where + "] " + what + (ignored ? " (ignored)" : ""));
     }
 
-    private void deleteOnError(String target, long mtimeBefore) {
-        if (!graph.hasSpecial(".DELETE_ON_ERROR") || graph.isPhony(target) || graph.isPrecious(target)) {
+    /**
+     * Deletes {@code target} if it is a regular file changed since {@code mtimeBefore}, unless phony or named by
+     * {@code .PRECIOUS} (commands.c delete_target: a {@code .PRECIOUS} pattern or {@code .SECONDARY} does not keep it).
+     */
+    private void deleteTarget(String target, long mtimeBefore) {
+        if (graph.isPhony(target) || graph.specialPrerequisites(".PRECIOUS").contains(target)) {
             return;
         }
         long now = timestamps.of(target);
-        if (now != Timestamps.MISSING && now != mtimeBefore) {
+        if (now != Timestamps.MISSING && now != mtimeBefore && Files.isRegularFile(directory.resolve(target))) {
             ui.error("*** Deleting file '" + target + "'");
             try {
                 timestamps.delete(target);

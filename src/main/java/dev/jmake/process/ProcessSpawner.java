@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -43,6 +44,11 @@ public final class ProcessSpawner {
     private final Charset charset;
     private final NativeLibrary library;
     private Runtime runtime;
+    /** Held around each spawn and its registration in {@link #unreaped}, and by {@link #close}. */
+    private final Object spawning = new Object();
+    /** The children started and not reaped yet. */
+    private final Set<Integer> unreaped = new HashSet<>();
+    private boolean closed;
 
     /** {@code charset} encodes argv, environment and paths and decodes captured output. */
     public ProcessSpawner(Charset charset) {
@@ -88,8 +94,49 @@ public final class ProcessSpawner {
         }
     }
 
+    /**
+     * Stops spawning for good, because the process is about to end (an interrupting signal): a {@link #spawn}
+     * called later never returns. Returns the children not reaped yet, which {@link ProcessTree#terminateAll}
+     * must leave to their {@link SpawnedProcess}.
+     */
+    public Set<Integer> close() {
+        synchronized (spawning) {
+            closed = true;
+            return Set.copyOf(unreaped);
+        }
+    }
+
+    /** The children started and not reaped yet (a child being started right now is included once it is). */
+    public Set<Integer> unreaped() {
+        synchronized (spawning) {
+            return Set.copyOf(unreaped);
+        }
+    }
+
     /** Starts the child described by {@code request}, or says why execvp would have failed. */
     public SpawnResult spawn(SpawnRequest request) {
+        synchronized (spawning) {
+            if (!closed) {
+                SpawnResult result = spawnNow(request);
+                if (result instanceof SpawnResult.Started started) {
+                    unreaped.add(started.process().pid());
+                }
+                return result;
+            }
+        }
+        // The thread that closed the spawner ends the process; this one must neither start nor print anything.
+        while (true) {
+            LockSupport.park(this);
+        }
+    }
+
+    private void reaped(int pid) {
+        synchronized (spawning) {
+            unreaped.remove(pid);
+        }
+    }
+
+    private SpawnResult spawnNow(SpawnRequest request) {
         // Bind libc before looking at descriptors: loading it opens files of its own.
         libc();
         List<Integer> childEnds = new ArrayList<>();
@@ -150,7 +197,7 @@ public final class ProcessSpawner {
                 }
                 InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc(), captured[1]) : null;
                 InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc(), captured[2]) : null;
-                return new SpawnResult.Started(new SpawnedProcess(libc(), pid[0], stdout, stderr));
+                return new SpawnResult.Started(new SpawnedProcess(libc(), pid[0], stdout, stderr, this::reaped));
             } finally {
                 libc().posix_spawnattr_destroy(attributes);
             }

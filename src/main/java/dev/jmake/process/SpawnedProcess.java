@@ -3,6 +3,7 @@ package dev.jmake.process;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -22,6 +23,8 @@ public final class SpawnedProcess {
     private final int pid;
     private final InputStream stdout;
     private final InputStream stderr;
+    /** Told the pid once the child is reaped. */
+    private final IntConsumer onReaped;
     /** Serialises waiters; held while blocked in waitid. */
     private final Object waiting = new Object();
     /** Guards {@link #termination} against {@link #signal}; never held while blocking. */
@@ -29,8 +32,9 @@ public final class SpawnedProcess {
     private Termination termination;
     private CompletableFuture<Termination> exit;
 
-    SpawnedProcess(LibC libc, int pid, InputStream stdout, InputStream stderr) {
+    SpawnedProcess(LibC libc, int pid, InputStream stdout, InputStream stderr, IntConsumer onReaped) {
         this.libc = libc;
+        this.onReaped = onReaped;
         this.pid = pid;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -64,14 +68,17 @@ public final class SpawnedProcess {
             while (libc.waitid(P_PID, pid, info, WEXITED | WNOWAIT) != 0) {
                 failUnlessInterrupted("waitid", LastError.getLastError(runtime));
             }
+            Termination outcome;
             synchronized (state) {
                 int[] status = new int[1];
                 while (libc.waitpid(pid, status, 0) != pid) {
                     failUnlessInterrupted("waitpid", LastError.getLastError(runtime));
                 }
                 termination = Termination.decode(status[0]);
-                return termination;
+                outcome = termination;
             }
+            onReaped.accept(pid);
+            return outcome;
         }
     }
 
