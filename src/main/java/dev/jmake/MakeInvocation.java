@@ -20,6 +20,7 @@ import dev.jmake.eval.Variable;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
+import dev.jmake.process.InterruptSignals;
 import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ProcessTree;
@@ -119,16 +120,24 @@ final class MakeInvocation {
     private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
                      Path directory, int makeLevel) {
         NativeLibrary library = new NativeLibrary();
-        // Before anything is spawned: every orphan of the build becomes ours, and a signal finds the build.
-        ProcessTree tree = ProcessTree.subreaper(library);
         ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset(), library);
         RunningRecipes recipes = new RunningRecipes(spawner);
-        FatalSignal fatal = new FatalSignal(recipes, tree, ui, KILL_GRACE);
-        fatal.install(library);
-        tree.reapOrphansEvery(ORPHAN_REAPING, spawner::unreaped);
+        FatalSignal fatal = new FatalSignal(recipes, ui, KILL_GRACE);
+        // Binding libc takes a while: done beside the reading, but before anything is spawned, so that every
+        // orphan of the build becomes ours and a signal finds the build.
+        spawner.prepare(() -> {
+            ProcessTree tree = ProcessTree.subreaper(library);
+            fatal.install(library, tree);
+            tree.reapOrphansEvery(ORPHAN_REAPING, spawner::unreaped);
+        });
         try {
             return read(ui, parser, args, options, start, directory, makeLevel, spawner, recipes, fatal);
         } finally {
+            if (InterruptSignals.anyPending()) {
+                // It came before the handling was installed (nothing was spawned): handled now, not lost.
+                spawner.awaitPreparation();
+                recipes.awaitEnd();
+            }
             if (recipes.interrupted()) {
                 // The signal's thread reports and ends the process; no status or message of ours may come first.
                 recipes.awaitEnd();

@@ -24,7 +24,7 @@ public final class FatalSignal {
     private static final int QUIT_STATUS = 1;
 
     private final RunningRecipes recipes;
-    private final ProcessTree tree;
+    private volatile ProcessTree tree;
     private final Diagnostics ui;
     private final Duration grace;
     private final CompletableFuture<InterruptSignals> signals = new CompletableFuture<>();
@@ -32,15 +32,15 @@ public final class FatalSignal {
     private volatile Builder builder;
 
     /** {@code grace}: how long processes have after SIGTERM before SIGKILL. */
-    public FatalSignal(RunningRecipes recipes, ProcessTree tree, Diagnostics ui, Duration grace) {
+    public FatalSignal(RunningRecipes recipes, Diagnostics ui, Duration grace) {
         this.recipes = recipes;
-        this.tree = tree;
         this.ui = ui;
         this.grace = grace;
     }
 
-    /** Starts handling the signals; call once, before anything is spawned. */
-    public InterruptSignals install(NativeLibrary library) {
+    /** Starts handling the signals, {@code tree} being this process's; call once, before anything is spawned. */
+    public InterruptSignals install(NativeLibrary library, ProcessTree tree) {
+        this.tree = tree;
         InterruptSignals installed = InterruptSignals.install(library, this::received);
         signals.complete(installed);
         return installed;

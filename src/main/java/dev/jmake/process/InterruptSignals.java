@@ -101,6 +101,20 @@ public final class InterruptSignals {
         return signals;
     }
 
+    /**
+     * Whether an interrupting signal is pending: sent but not taken yet, as when it came before {@link #install}
+     * under the launcher's blocking. Reads {@code /proc} only, so it costs no binding of libc.
+     */
+    public static boolean anyPending() {
+        long pending = processMask("ShdPnd") | processMask("SigPnd");
+        for (int signal : INTERRUPTS) {
+            if ((pending & bit(signal)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Reception reception() {
         return reception;
     }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.LockSupport;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
@@ -49,6 +51,8 @@ public final class ProcessSpawner {
     /** The children started and not reaped yet. */
     private final Set<Integer> unreaped = new HashSet<>();
     private boolean closed;
+    /** What must be over before the first child starts; see {@link #prepare}. */
+    private volatile CompletableFuture<Void> preparation = CompletableFuture.completedFuture(null);
 
     /** {@code charset} encodes argv, environment and paths and decodes captured output. */
     public ProcessSpawner(Charset charset) {
@@ -95,6 +99,40 @@ public final class ProcessSpawner {
     }
 
     /**
+     * Runs {@code work} on a thread of its own and has the first {@link #spawn} wait for it: what must come before
+     * any child (becoming the subreaper, catching signals) without start-up waiting for it meanwhile.
+     */
+    public void prepare(Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        preparation = done;
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        }, "jmake-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits until the work given to {@link #prepare} is over; rethrows what it threw. */
+    public void awaitPreparation() {
+        try {
+            preparation.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Stops spawning for good, because the process is about to end (an interrupting signal): a {@link #spawn}
      * called later never returns. Returns the children not reaped yet, which {@link ProcessTree#terminateAll}
      * must leave to their {@link SpawnedProcess}.
@@ -115,6 +153,7 @@ public final class ProcessSpawner {
 
     /** Starts the child described by {@code request}, or says why execvp would have failed. */
     public SpawnResult spawn(SpawnRequest request) {
+        awaitPreparation();
         synchronized (spawning) {
             if (!closed) {
                 SpawnResult result = spawnNow(request);
