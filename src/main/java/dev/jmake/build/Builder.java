@@ -658,11 +658,13 @@ public final class Builder {
                 found(plan.orderOnly()), found(newer),
                 plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()));
         if (jobs == null) {
-            boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+            boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
+                    plan.alsoMakes());
             return remade(name, remadeAs, plan, mtimeBefore, intermediate, ok);
         }
         // job.c new_job: the recipe is expanded, then a slot waited for.
-        RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+        RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
+                plan.alsoMakes());
         jobs.awaitSlot();
         if (jobs.stopping()) {
             return TargetState.FAILED;

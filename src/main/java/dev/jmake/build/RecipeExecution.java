@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +58,12 @@ final class RecipeExecution {
     /** One command of a recipe, ready to run: its prefixes, the text echoed, and the argv. */
     private record Prepared(CommandLine line, RecipeCommand command) {}
 
-    /** Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). */
-    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore) {
-        Job job = start(target, recipe, scope, mtimeBefore);
+    /**
+     * Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). {@code alsoMakes}:
+     * the other targets the recipe makes (a group, a pattern rule's), deleted with it when it is interrupted.
+     */
+    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes) {
+        Job job = start(target, recipe, scope, mtimeBefore, alsoMakes);
         JobStep step = job.step(null, Redirect.INHERIT);
         while (step instanceof JobStep.Running running) {
             step = job.step(running.process().waitFor(), Redirect.INHERIT);
@@ -68,8 +72,14 @@ final class RecipeExecution {
     }
 
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
-    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore) {
-        return new Job(target, prepare(recipe, scope), scope, mtimeBefore);
+    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes) {
+        Map<String, Long> siblings = new LinkedHashMap<>();
+        for (String sibling : alsoMakes) {
+            if (!sibling.equals(target)) {
+                siblings.put(sibling, timestamps.of(sibling));
+            }
+        }
+        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings);
     }
 
     /**
@@ -81,13 +91,17 @@ final class RecipeExecution {
         private final List<Prepared> commands;
         private final Scope scope;
         private final long mtimeBefore;
+        /** The other targets the recipe makes, with their times before it started. */
+        private final Map<String, Long> siblings;
         private Map<String, String> env;
         /** The next command to look at. */
         private int next;
         private boolean started;
 
-        private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore) {
+        private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore,
+                    Map<String, Long> siblings) {
             this.target = target;
+            this.siblings = siblings;
             this.commands = commands;
             this.scope = scope;
             this.mtimeBefore = mtimeBefore;
@@ -104,7 +118,7 @@ final class RecipeExecution {
          */
         JobStep step(Termination outcome, Redirect stdin) {
             if (outcome != null) {
-                recipes.exited(this);
+                recipes.exited(this, outcome);
             }
             JobStep step = advance(outcome, stdin);
             if (step instanceof JobStep.Done) {
@@ -128,7 +142,13 @@ final class RecipeExecution {
 
         /** For the signal's thread: deletes the target if its recipe changed it (commands.c delete_child_targets). */
         void deleteInterrupted() {
-            deleteTarget(target, mtimeBefore);
+            deleteTargets();
+        }
+
+        /** commands.c delete_child_targets: the target, then each other target of the recipe on its behalf. */
+        private void deleteTargets() {
+            deleteTarget(target, mtimeBefore, "");
+            siblings.forEach((sibling, before) -> deleteTarget(sibling, before, "[" + target + "] "));
         }
 
         private JobStep advance(Termination outcome, Redirect stdin) {
@@ -195,7 +215,7 @@ final class RecipeExecution {
             if (!ignored) {
                 // job.c reap_children: a command killed by a signal loses its target even without .DELETE_ON_ERROR.
                 if (outcome instanceof Termination.Signaled || graph.hasSpecial(".DELETE_ON_ERROR")) {
-                    deleteTarget(target, mtimeBefore);
+                    deleteTargets();
                 }
                 return false;
             }
@@ -285,13 +305,13 @@ final class RecipeExecution {
      * Deletes {@code target} if it is a regular file changed since {@code mtimeBefore}, unless phony or named by
      * {@code .PRECIOUS} (commands.c delete_target: a {@code .PRECIOUS} pattern or {@code .SECONDARY} does not keep it).
      */
-    private void deleteTarget(String target, long mtimeBefore) {
+    private void deleteTarget(String target, long mtimeBefore, String onBehalfOf) {
         if (graph.isPhony(target) || graph.specialPrerequisites(".PRECIOUS").contains(target)) {
             return;
         }
         long now = timestamps.of(target);
         if (now != Timestamps.MISSING && now != mtimeBefore && Files.isRegularFile(directory.resolve(target))) {
-            ui.error("*** Deleting file '" + target + "'");
+            ui.error("*** " + onBehalfOf + "Deleting file '" + target + "'");
             try {
                 timestamps.delete(target);
             } catch (IOException e) {

@@ -4,11 +4,13 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.SpawnedProcess;
+import dev.jmake.process.Termination;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -28,6 +30,10 @@ public final class RunningRecipes {
             children = Set.copyOf(children);
         }
     }
+
+    /** SIGHUP, SIGINT, SIGQUIT, SIGTERM. */
+    private static final Set<Integer> INTERRUPTS = Set.of(1, 2, 3, 15);
+    private static final long INTERRUPT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final ProcessSpawner spawner;
     private final Object lock = new Object();
@@ -57,11 +63,15 @@ public final class RunningRecipes {
     }
 
     /**
-     * The recipe's thread takes over the outcome of {@code job}'s command, which has been reaped; never returns
+     * The recipe's thread takes over {@code outcome} of {@code job}'s command, which has been reaped; never returns
      * if an interrupt came first, since the signal's thread reports that outcome.
      */
-    void exited(RecipeExecution.Job job) {
+    void exited(RecipeExecution.Job job, Termination outcome) {
         synchronized (lock) {
+            if (!interrupted && outcome instanceof Termination.Signaled signaled
+                    && INTERRUPTS.contains(signaled.signal())) {
+                awaitInterrupt();
+            }
             if (!interrupted) {
                 running.replace(job, null);
                 return;
@@ -81,6 +91,24 @@ public final class RunningRecipes {
         awaitEnd();
     }
 
+    /**
+     * A Ctrl-C reaches the recipe and jmake at once, and GNU make's handler runs before make reaps the recipe: so
+     * the signal's thread gets a moment to take over before a command killed that way counts as a mere failure.
+     */
+    private void awaitInterrupt() {
+        long end = System.nanoTime() + INTERRUPT_WAIT_NANOS;
+        long left = INTERRUPT_WAIT_NANOS;
+        while (!interrupted && left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            left = end - System.nanoTime();
+        }
+    }
+
     /** Whether {@link #interrupt} was called. */
     public boolean interrupted() {
         synchronized (lock) {
@@ -95,6 +123,7 @@ public final class RunningRecipes {
     Snapshot interrupt() {
         synchronized (lock) {
             interrupted = true;
+            lock.notifyAll();
             Set<Integer> children = spawner.close();
             List<Interrupted> recipes = new ArrayList<>();
             running.forEach((job, process) -> recipes.add(new Interrupted(job, process)));
