@@ -133,12 +133,10 @@ final class MakeInvocation {
         try {
             return read(ui, parser, args, options, start, directory, makeLevel, spawner, recipes, fatal);
         } finally {
-            if (InterruptSignals.anyPending()) {
-                // It came before the handling was installed (nothing was spawned): handled now, not lost.
-                spawner.awaitPreparation();
-                recipes.awaitEnd();
-            }
-            if (recipes.interrupted()) {
+            // Never end while libc is being bound: jffi would leave its half-extracted library behind.
+            spawner.awaitPreparation();
+            if (recipes.interrupted() || InterruptSignals.anyPending()) {
+                // A signal that came before the handling was installed (nothing was spawned) is handled now.
                 // The signal's thread reports and ends the process; no status or message of ours may come first.
                 recipes.awaitEnd();
             }

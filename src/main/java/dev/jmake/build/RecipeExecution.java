@@ -290,6 +290,10 @@ final class RecipeExecution {
     }
 
     private void report(String target, Location location, Termination outcome, boolean ignored) {
+        // job.c child_error: -s (or .SILENT for everything) silences errors that are ignored.
+        if (ignored && (options.silent() || graph.specialAppliesToAll(".SILENT"))) {
+            return;
+        }
         String what;
         if (outcome instanceof Termination.Exited exited) {
             what = "Error " + exited.code();

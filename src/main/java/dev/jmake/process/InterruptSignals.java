@@ -102,11 +102,11 @@ public final class InterruptSignals {
     }
 
     /**
-     * Whether an interrupting signal is pending: sent but not taken yet, as when it came before {@link #install}
-     * under the launcher's blocking. Reads {@code /proc} only, so it costs no binding of libc.
+     * Whether an interrupting signal sent to the process is pending: sent but not taken yet, as when it came before
+     * {@link #install} under the launcher's blocking. Reads {@code /proc} only, so it costs no binding of libc.
      */
     public static boolean anyPending() {
-        long pending = processMask("ShdPnd") | processMask("SigPnd");
+        long pending = processMask("ShdPnd");
         for (int signal : INTERRUPTS) {
             if ((pending & bit(signal)) != 0) {
                 return true;
