@@ -106,7 +106,8 @@ public final class InterruptSignals {
      * {@link #install} under the launcher's blocking. Reads {@code /proc} only, so it costs no binding of libc.
      */
     public static boolean anyPending() {
-        long pending = processMask("ShdPnd");
+        // A blocked signal is queued even when ignored (nohup): such a one will never be taken.
+        long pending = processMask("ShdPnd") & ~processMask("SigIgn");
         for (int signal : INTERRUPTS) {
             if ((pending & bit(signal)) != 0) {
                 return true;
