@@ -22,7 +22,12 @@ import dev.jmake.eval.ReadSettings;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
 import dev.jmake.graph.TargetGraph;
+import dev.jmake.build.FatalSignal;
+import dev.jmake.build.RunningRecipes;
+import dev.jmake.process.InterruptSignals;
+import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessTree;
 import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.DatabasePrinter;
@@ -35,6 +40,7 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +51,10 @@ import java.util.Set;
 /** One run of jmake: wires the stages together (cli → eval → graph → build) and returns make's exit status. */
 final class MakeInvocation {
     static final String VERSION = "0.1.0";
+    /** How long the processes of an interrupted build have after SIGTERM before SIGKILL. */
+    private static final Duration KILL_GRACE = Duration.ofSeconds(2);
+    /** How often the orphans adopted from recipes are reaped once they exit. */
+    private static final Duration ORPHAN_REAPING = Duration.ofSeconds(1);
 
     private final String argv0;
     private final String program;
@@ -115,7 +125,33 @@ final class MakeInvocation {
 
     private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
                      Path directory, int makeLevel) {
-        ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset());
+        NativeLibrary library = new NativeLibrary();
+        ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset(), library);
+        RunningRecipes recipes = new RunningRecipes(spawner);
+        FatalSignal fatal = new FatalSignal(recipes, ui, KILL_GRACE);
+        // Binding libc takes a while: done beside the reading, but before anything is spawned, so that every
+        // orphan of the build becomes ours and a signal finds the build.
+        spawner.prepare(() -> {
+            ProcessTree tree = ProcessTree.subreaper(library);
+            fatal.install(library, tree);
+            tree.reapOrphansEvery(ORPHAN_REAPING, spawner::unreaped);
+        });
+        try {
+            return read(ui, parser, args, options, start, directory, makeLevel, spawner, recipes, fatal);
+        } finally {
+            // Never end while libc is being bound: jffi would leave its half-extracted library behind.
+            spawner.awaitPreparation();
+            if (recipes.interrupted() || InterruptSignals.anyPending()) {
+                // A signal that came before the handling was installed (nothing was spawned) is handled now.
+                // The signal's thread reports and ends the process; no status or message of ours may come first.
+                recipes.awaitEnd();
+            }
+        }
+    }
+
+    private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
+                     Path directory, int makeLevel, ProcessSpawner spawner, RunningRecipes recipes,
+                     FatalSignal fatal) {
         // $(MAKE) is argv[0] as invoked, made absolute against the starting directory when it has a slash.
         String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
         Map<String, String> env = new HashMap<>(environment);
@@ -146,7 +182,7 @@ final class MakeInvocation {
             boolean restart = false;
             try {
                 Integer status = build(parser, args, options, database, evaluator, readFlags, variables, env,
-                        makeLevel, spawner, directory, ui, verbosity);
+                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal);
                 restart = status == null;
                 if (!restart) {
                     return status;
@@ -196,7 +232,7 @@ final class MakeInvocation {
     private Integer build(CommandLineParser parser, List<String> args, Options options, Database database,
                           Evaluator evaluator, String readFlags, List<CommandVariable> variables,
                           Map<String, String> env, int makeLevel, ProcessSpawner spawner, Path directory,
-                          Diagnostics ui, Verbosity verbosity) {
+                          Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal) {
         Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
         setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
         if (effective.noBuiltinRules() && !options.noBuiltinRules()) {
@@ -219,7 +255,8 @@ final class MakeInvocation {
             ui.directoryTrace().framedPerChunk();
         }
         Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                childEnvironment::of, directory);
+                childEnvironment::of, directory, recipes);
+        fatal.building(builder);
         if (verbosity.debugging()) {
             ui.info("Updating makefiles....");
         }

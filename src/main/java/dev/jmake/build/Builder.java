@@ -79,12 +79,21 @@ public final class Builder {
 
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system());
+        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(),
+                new RunningRecipes(spawner));
     }
 
-    /** As the public constructor, {@code -l} reading the load from {@code load}. */
+    /** As the other, its recipes registered in {@code recipes} for an interrupting signal ({@link FatalSignal}). */
+    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
+                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
+                   RunningRecipes recipes) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes);
+    }
+
+    /** As the public constructors, {@code -l} reading the load from {@code load}. */
     Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
-            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load) {
+            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
+            RunningRecipes recipes) {
         this.graph = graph;
         this.expander = expander;
         this.options = options;
@@ -97,7 +106,7 @@ public final class Builder {
         this.timestamps = new Timestamps(directory);
         this.log = new DecisionLog(options.verbosity(), ui);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
-                database.oneShell(), directory);
+                database.oneShell(), directory, recipes);
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
                 ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, load)
@@ -762,11 +771,13 @@ public final class Builder {
                 found(plan.orderOnly()), found(newer),
                 plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()));
         if (jobs == null) {
-            boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+            boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
+                    plan.alsoMakes());
             return remade(name, remadeAs, plan, mtimeBefore, intermediate, ok);
         }
         // job.c new_job: the recipe is expanded, then a slot waited for.
-        RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore);
+        RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
+                plan.alsoMakes());
         jobs.awaitSlot();
         if (jobs.stopping()) {
             return TargetState.FAILED;

@@ -17,8 +17,10 @@ import dev.jmake.syntax.Location;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +40,12 @@ final class RecipeExecution {
     private final boolean oneShell;
     private final Path directory;
     private final OutputSynchronizer synchronizer;
+    private final RunningRecipes recipes;
 
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
-                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory) {
+                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
+                    RunningRecipes recipes) {
+        this.recipes = recipes;
         this.oneShell = oneShell;
         this.directory = directory;
         this.graph = graph;
@@ -61,9 +66,12 @@ final class RecipeExecution {
     /** One command of a recipe, ready to run: its prefixes, the text echoed, and the argv. */
     private record Prepared(CommandLine line, RecipeCommand command) {}
 
-    /** Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). */
-    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore) {
-        Job job = start(target, recipe, scope, mtimeBefore);
+    /**
+     * Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). {@code alsoMakes}:
+     * the other targets the recipe makes (a group, a pattern rule's), deleted with it when it is interrupted.
+     */
+    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes) {
+        Job job = start(target, recipe, scope, mtimeBefore, alsoMakes);
         ui.status().jobStarted(target);
         JobStep step = job.step(null, Redirect.INHERIT);
         while (step instanceof JobStep.Running running) {
@@ -75,8 +83,14 @@ final class RecipeExecution {
     }
 
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
-    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore) {
-        return new Job(target, prepare(recipe, scope), scope, mtimeBefore);
+    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes) {
+        Map<String, Long> siblings = new LinkedHashMap<>();
+        for (String sibling : alsoMakes) {
+            if (!sibling.equals(target)) {
+                siblings.put(sibling, timestamps.of(sibling));
+            }
+        }
+        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings);
     }
 
     /**
@@ -88,6 +102,8 @@ final class RecipeExecution {
         private final List<Prepared> commands;
         private final Scope scope;
         private final long mtimeBefore;
+        /** The other targets the recipe makes, with their times before it started. */
+        private final Map<String, Long> siblings;
         private Map<String, String> env;
         /** The next command to look at. */
         private int next;
@@ -99,8 +115,10 @@ final class RecipeExecution {
         /** Whether the command running writes to the terminal itself (the status line stays erased meanwhile). */
         private boolean direct;
 
-        private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore) {
+        private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore,
+                    Map<String, Long> siblings) {
             this.target = target;
+            this.siblings = siblings;
             this.commands = commands;
             this.scope = scope;
             this.mtimeBefore = mtimeBefore;
@@ -112,9 +130,45 @@ final class RecipeExecution {
 
         /**
          * Judges {@code outcome} of the command that was running (null on the first step), then goes on with the
-         * next commands, a spawned one getting {@code stdin}.
+         * next commands, a spawned one getting {@code stdin}. Once make is interrupted it never returns: the
+         * signal's thread takes over (see {@link RunningRecipes}).
          */
         JobStep step(Termination outcome, Redirect stdin) {
+            if (outcome != null) {
+                recipes.exited(this, outcome);
+            }
+            JobStep step = advance(outcome, stdin);
+            if (step instanceof JobStep.Done) {
+                recipes.over(this);
+            }
+            return step;
+        }
+
+        /**
+         * For the signal's thread, once the recipe's running command was reaped: reports its {@code outcome} as
+         * make does while dying (job.c reap_children), unless it succeeded.
+         */
+        void reportInterrupted(Termination outcome) {
+            if (outcome instanceof Termination.Exited exited && exited.code() == 0) {
+                return;
+            }
+            CommandLine line = commands.get(next).line();
+            boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
+            report(lastUi, target, line.location(), outcome, ignored);
+        }
+
+        /** For the signal's thread: deletes the target if its recipe changed it (commands.c delete_child_targets). */
+        void deleteInterrupted() {
+            deleteTargets();
+        }
+
+        /** commands.c delete_child_targets: the target, then each other target of the recipe on its behalf. */
+        private void deleteTargets() {
+            deleteTarget(target, mtimeBefore, "");
+            siblings.forEach((sibling, before) -> deleteTarget(sibling, before, "[" + target + "] "));
+        }
+
+        private JobStep advance(Termination outcome, Redirect stdin) {
             if (direct) {
                 direct = false;
                 ui.status().resume();
@@ -171,7 +225,7 @@ final class RecipeExecution {
                     ui.status().suspend();
                 }
                 ui.startOutput();
-                SpawnResult result = spawner.spawn(request);
+                SpawnResult result = recipes.spawn(this, request);
                 if (result instanceof SpawnResult.Started spawned) {
                     return new JobStep.Running(spawned.process());
                 }
@@ -226,7 +280,10 @@ final class RecipeExecution {
             // child_error writes into the job's output when its last command was synchronised.
             report(lastUi, target, line.location(), outcome, ignored);
             if (!ignored) {
-                deleteOnError(target, mtimeBefore);
+                // job.c reap_children: a command killed by a signal loses its target even without .DELETE_ON_ERROR.
+                if (outcome instanceof Termination.Signaled || graph.hasSpecial(".DELETE_ON_ERROR")) {
+                    deleteTargets();
+                }
                 return false;
             }
             return true;
@@ -299,8 +356,11 @@ final class RecipeExecution {
         return !commands.isEmpty();
     }
 
-    private static void report(Diagnostics ui, String target, Location location, Termination outcome,
-                               boolean ignored) {
+    private void report(Diagnostics ui, String target, Location location, Termination outcome, boolean ignored) {
+        // job.c child_error: -s (or .SILENT for everything) silences errors that are ignored.
+        if (ignored && (options.silent() || graph.specialAppliesToAll(".SILENT"))) {
+            return;
+        }
         String what;
         if (outcome instanceof Termination.Exited exited) {
             what = "Error " + exited.code();
@@ -312,13 +372,17 @@ final class RecipeExecution {
         ui.error((ignored ? "" : "*** ") + "[" + where + "] " + what + (ignored ? " (ignored)" : ""));
     }
 
-    private void deleteOnError(String target, long mtimeBefore) {
-        if (!graph.hasSpecial(".DELETE_ON_ERROR") || graph.isPhony(target) || graph.isPrecious(target)) {
+    /**
+     * Deletes {@code target} if it is a regular file changed since {@code mtimeBefore}, unless phony or named by
+     * {@code .PRECIOUS} (commands.c delete_target: a {@code .PRECIOUS} pattern or {@code .SECONDARY} does not keep it).
+     */
+    private void deleteTarget(String target, long mtimeBefore, String onBehalfOf) {
+        if (graph.isPhony(target) || graph.specialPrerequisites(".PRECIOUS").contains(target)) {
             return;
         }
         long now = timestamps.of(target);
-        if (now != Timestamps.MISSING && now != mtimeBefore) {
-            ui.error("*** Deleting file '" + target + "'");
+        if (now != Timestamps.MISSING && now != mtimeBefore && Files.isRegularFile(directory.resolve(target))) {
+            ui.error("*** " + onBehalfOf + "Deleting file '" + target + "'");
             try {
                 timestamps.delete(target);
             } catch (IOException e) {

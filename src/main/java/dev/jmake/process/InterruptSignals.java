@@ -101,6 +101,21 @@ public final class InterruptSignals {
         return signals;
     }
 
+    /**
+     * Whether an interrupting signal sent to the process is pending: sent but not taken yet, as when it came before
+     * {@link #install} under the launcher's blocking. Reads {@code /proc} only, so it costs no binding of libc.
+     */
+    public static boolean anyPending() {
+        // A blocked signal is queued even when ignored (nohup): such a one will never be taken.
+        long pending = processMask("ShdPnd") & ~processMask("SigIgn");
+        for (int signal : INTERRUPTS) {
+            if ((pending & bit(signal)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Reception reception() {
         return reception;
     }

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.LockSupport;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -77,6 +80,13 @@ public final class ProcessSpawner {
     /** The last environment encoded, and its encoding: consecutive jobs mostly share one. */
     private Map<String, String> lastEnvironment;
     private CStringArray lastEnvp;
+    /** Held around each spawn and its registration in {@link #unreaped}, and by {@link #close}. */
+    private final Object spawning = new Object();
+    /** The children started and not reaped yet. */
+    private final Set<Integer> unreaped = new HashSet<>();
+    private boolean closed;
+    /** What must be over before the first child starts; see {@link #prepare}. */
+    private volatile CompletableFuture<Void> preparation = CompletableFuture.completedFuture(null);
 
     /** {@code charset} encodes argv, environment and paths and decodes captured output. */
     public ProcessSpawner(Charset charset) {
@@ -148,8 +158,85 @@ public final class ProcessSpawner {
         }
     }
 
+    /**
+     * Runs {@code work} on a thread of its own and has the first {@link #spawn} wait for it: what must come before
+     * any child (becoming the subreaper, catching signals) without start-up waiting for it meanwhile.
+     */
+    public void prepare(Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        preparation = done;
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        }, "jmake-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits until the work given to {@link #prepare} is over; rethrows what it threw. */
+    public void awaitPreparation() {
+        try {
+            preparation.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Stops spawning for good, because the process is about to end (an interrupting signal): a {@link #spawn}
+     * called later never returns. Returns the children not reaped yet, which {@link ProcessTree#terminateAll}
+     * must leave to their {@link SpawnedProcess}.
+     */
+    public Set<Integer> close() {
+        synchronized (spawning) {
+            closed = true;
+            return Set.copyOf(unreaped);
+        }
+    }
+
+    /** The children started and not reaped yet (a child being started right now is included once it is). */
+    public Set<Integer> unreaped() {
+        synchronized (spawning) {
+            return Set.copyOf(unreaped);
+        }
+    }
+
     /** Starts the child described by {@code request}, or says why execvp would have failed. */
-    public synchronized SpawnResult spawn(SpawnRequest request) {
+    public SpawnResult spawn(SpawnRequest request) {
+        awaitPreparation();
+        synchronized (spawning) {
+            if (!closed) {
+                SpawnResult result = spawnNow(request);
+                if (result instanceof SpawnResult.Started started) {
+                    unreaped.add(started.process().pid());
+                }
+                return result;
+            }
+        }
+        // The thread that closed the spawner ends the process; this one must neither start nor print anything.
+        while (true) {
+            LockSupport.park(this);
+        }
+    }
+
+    private void reaped(int pid) {
+        synchronized (spawning) {
+            unreaped.remove(pid);
+        }
+    }
+
+    /** Serialised: the native scratch is shared by every spawn. */
+    private synchronized SpawnResult spawnNow(SpawnRequest request) {
         // Bind libc before looking at descriptors: loading it opens files of its own.
         libc();
         List<Integer> childEnds = new ArrayList<>();
@@ -218,7 +305,7 @@ public final class ProcessSpawner {
             }
             InputStream stdout = captured[1] >= 0 ? new DescriptorInputStream(libc(), captured[1]) : null;
             InputStream stderr = captured[2] >= 0 ? new DescriptorInputStream(libc(), captured[2]) : null;
-            return new SpawnResult.Started(new SpawnedProcess(libc(), reaper, pid[0], stdout, stderr));
+            return new SpawnResult.Started(new SpawnedProcess(libc(), reaper, pid[0], stdout, stderr, this::reaped));
         } finally {
             if (!reusable) {
                 destroy(setup);

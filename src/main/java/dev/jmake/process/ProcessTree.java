@@ -2,7 +2,10 @@ package dev.jmake.process;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import jnr.ffi.LastError;
 import jnr.ffi.Runtime;
 
@@ -81,13 +84,38 @@ public final class ProcessTree {
      * that starts jobs, between two starts.
      */
     public Set<Integer> reapOrphans(Set<Integer> jobs) {
+        return reapOrphans(() -> jobs);
+    }
+
+    /**
+     * Like {@link #reapOrphans(Set)}, safe from any thread: {@code jobs} is asked after {@code /proc} was read, so
+     * a child started meanwhile is among them (as {@link ProcessSpawner#unreaped} guarantees).
+     */
+    public Set<Integer> reapOrphans(Supplier<Set<Integer>> jobs) {
+        List<ProcessStat> children = ProcessTable.scan().childrenOf(self);
+        Set<Integer> owned = jobs.get();
         Set<Integer> reaped = new LinkedHashSet<>();
-        for (ProcessStat child : ProcessTable.scan().childrenOf(self)) {
-            if (child.exited() && !jobs.contains(child.pid()) && reap(libc, child.pid())) {
+        for (ProcessStat child : children) {
+            if (child.exited() && !owned.contains(child.pid()) && reap(libc, child.pid())) {
                 reaped.add(child.pid());
             }
         }
         return reaped;
+    }
+
+    /**
+     * Starts a daemon thread that reaps the adopted orphans that exited every {@code period}, so that no zombie
+     * piles up during a long build; {@code jobs} as for {@link #reapOrphans(Supplier)}.
+     */
+    public void reapOrphansEvery(Duration period, Supplier<Set<Integer>> jobs) {
+        Thread reaper = new Thread(() -> {
+            while (true) {
+                LockSupport.parkNanos(period.toNanos());
+                reapOrphans(jobs);
+            }
+        }, "jmake-orphans");
+        reaper.setDaemon(true);
+        reaper.start();
     }
 
     /** Reaps {@code pid} if it has exited; false when it has not or someone else reaped it. */

@@ -3,6 +3,7 @@ package dev.jmake.process;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -20,6 +21,8 @@ public final class SpawnedProcess {
 
     private final LibC libc;
     private final ChildReaper reaper;
+    /** Told the pid once the child is reaped. */
+    private final IntConsumer onReaped;
     private final int pid;
     private final InputStream stdout;
     private final InputStream stderr;
@@ -30,9 +33,11 @@ public final class SpawnedProcess {
     private Termination termination;
     private CompletableFuture<Termination> exit;
 
-    SpawnedProcess(LibC libc, ChildReaper reaper, int pid, InputStream stdout, InputStream stderr) {
+    SpawnedProcess(LibC libc, ChildReaper reaper, int pid, InputStream stdout, InputStream stderr,
+                   IntConsumer onReaped) {
         this.libc = libc;
         this.reaper = reaper;
+        this.onReaped = onReaped;
         this.pid = pid;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -126,6 +131,7 @@ public final class SpawnedProcess {
     Termination reapExited() {
         Termination outcome;
         CompletableFuture<Termination> future;
+        boolean reapedHere = false;
         synchronized (state) {
             if (termination == null) {
                 int[] status = new int[1];
@@ -133,9 +139,13 @@ public final class SpawnedProcess {
                     failUnlessInterrupted("waitpid", LastError.getLastError(Runtime.getRuntime(libc)));
                 }
                 termination = Termination.decode(status[0]);
+                reapedHere = true;
             }
             outcome = termination;
             future = exit;
+        }
+        if (reapedHere) {
+            onReaped.accept(pid);
         }
         if (future != null) {
             future.complete(outcome);

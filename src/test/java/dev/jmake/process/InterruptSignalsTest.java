@@ -41,6 +41,17 @@ class InterruptSignalsTest {
     }
 
     @Test
+    void aSignalBeforeInstallIsPendingThenReported() throws Exception {
+        try (ChildJvm child = ChildJvm.start(spawner, PendingSignalProbe.class, true)) {
+            assertEquals("pending false", child.nextLine());
+            child.process().signal(InterruptSignals.SIGINT);
+            assertEquals("pending true", child.nextLine());
+            assertEquals("caught 2, pending false", child.nextLine());
+            assertEquals(new Termination.Signaled(InterruptSignals.SIGINT, false), child.process().waitFor());
+        }
+    }
+
+    @Test
     void withoutTheLauncherSigquitIsTheJvmsThreadDump() throws Exception {
         try (ChildJvm child = ChildJvm.start(spawner, InterruptSignalsProbe.class, false, "1")) {
             readyPrefix(child.nextLine());

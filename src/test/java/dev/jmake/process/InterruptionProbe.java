@@ -30,7 +30,7 @@ public final class InterruptionProbe {
         System.out.println("ready " + signals.reception());
         System.out.flush();
         int signal = received.take();
-        ProcessTree.Outcome outcome = tree.terminateAll(Set.of(job.pid()), Duration.ofMillis(200));
+        ProcessTree.Outcome outcome = tree.terminateAll(Set.of(job.pid()), Duration.ofSeconds(2));
         System.out.println("signal " + signal);
         System.out.println("job " + job.waitFor());
         System.out.println("killed " + outcome.killed().size() + " survivors " + outcome.survivors().size());

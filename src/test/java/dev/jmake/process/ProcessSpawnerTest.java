@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -359,5 +361,53 @@ class ProcessSpawnerTest {
         Files.writeString(path, text);
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
         return path;
+    }
+
+    @Test
+    void unreapedChildrenAreKnownUntilReaped() {
+        SpawnedProcess process = start(SpawnRequest.of(List.of("sleep", "0.2"), ENV));
+        assertEquals(Set.of(process.pid()), spawner.unreaped());
+        process.waitFor();
+        assertEquals(Set.of(), spawner.unreaped());
+    }
+
+    @Test
+    void aClosedSpawnerStartsNothingAndHoldsTheCallerForever() throws Exception {
+        SpawnedProcess running = start(SpawnRequest.of(List.of("sleep", "0.2"), ENV));
+        assertEquals(Set.of(running.pid()), spawner.close(), "close returns the children not reaped");
+        Path marker = dir.resolve("started");
+        Thread caller = new Thread(() -> spawner.spawn(SpawnRequest.of(List.of("touch", marker.toString()), ENV)));
+        caller.setDaemon(true);
+        caller.start();
+        caller.join(300);
+        assertTrue(caller.isAlive(), "spawn after close never returns");
+        assertFalse(Files.exists(marker), "nothing was started");
+        running.waitFor();
+    }
+
+    @Test
+    void theFirstSpawnWaitsForThePreparation() {
+        List<String> order = Collections.synchronizedList(new ArrayList<>());
+        spawner.prepare(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            order.add("prepared");
+        });
+        start(SpawnRequest.of(List.of("true"), ENV)).waitFor();
+        order.add("spawned");
+        assertEquals(List.of("prepared", "spawned"), order);
+    }
+
+    @Test
+    void aFailedPreparationFailsTheSpawn() {
+        spawner.prepare(() -> {
+            throw new IllegalStateException("no subreaper");
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> spawner.spawn(SpawnRequest.of(List.of("true"), ENV)));
+        assertEquals("no subreaper", e.getMessage());
     }
 }

@@ -1,0 +1,88 @@
+# Shared by the interrupt-* scenarios (sourced after lib.sh): run a make in a process group of its own, wait for its
+# recipes, interrupt it, and look for what it left behind.
+
+# start_make OUT ERR COMMAND...: starts COMMAND in a new session, hence its own process group, with SIGINT and
+# SIGQUIT at their defaults (a `&` job of a non-interactive shell ignores both, and make would keep them ignored).
+# Sets MAKE_PID, which is also the process group's id.
+start_make() {
+    local out=$1 err=$2
+    shift 2
+    setsid env --default-signal=INT,QUIT "$@" > "$out" 2> "$err" &
+    MAKE_PID=$!
+    local i
+    for i in $(seq 100); do
+        [ "$(ps -o pgid= -p "$MAKE_PID" | tr -d ' ')" = "$MAKE_PID" ] && return 0
+        sleep 0.05
+    done
+    fail "setsid did not make $MAKE_PID a process group leader"
+}
+
+# await_processes PATTERN COUNT: waits (30 s at most) until COUNT processes match PATTERN (pgrep -f).
+await_processes() {
+    local i
+    for i in $(seq 300); do
+        [ "$(pgrep -fc -- "$1" || true)" -ge "$2" ] && return 0
+        sleep 0.1
+    done
+    fail "only $(pgrep -fc -- "$1" || true) processes match '$1' after 30 s, expected $2"
+}
+
+# finish_make: waits for the make started by start_make; sets MAKE_STATUS as bash's $? shows it (128 + signal).
+finish_make() {
+    MAKE_STATUS=0
+    wait "$MAKE_PID" || MAKE_STATUS=$?
+}
+
+# left_behind PGID PATTERN: prints the processes still in the group or matching PATTERN, after letting the ones
+# already dying go (3 s at most); prints nothing when none is left.
+left_behind() {
+    local i
+    for i in $(seq 30); do
+        if ! pgrep -g "$1" > /dev/null && ! pgrep -f -- "$2" > /dev/null; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    { pgrep -a -g "$1"; pgrep -af -- "$2"; } | sort -u
+}
+
+# kill_leftovers PATTERN: SIGKILLs what a GNU make run left behind, so that the next run starts clean.
+kill_leftovers() {
+    pkill -9 -f -- "$1" || true
+}
+
+# interrupt_build DIR SIGNAL WHOM PATTERN COUNT COMMAND...: runs COMMAND in DIR (which holds the Makefile), waits
+# until COUNT processes match PATTERN, sends SIGNAL to the whole process group (WHOM=group, as a terminal's Ctrl-C)
+# or to make alone (WHOM=make), and waits for make. Leaves in DIR: status (as bash's $?), err (stderr, the program
+# messages only, the program name taken off; not the shells' reports of their killed children), files (the directory's other files, sorted) and left (processes left behind).
+# Leftovers are killed afterwards.
+interrupt_build() {
+    local dir=$1 signal=$2 whom=$3 pattern=$4 count=$5
+    shift 5
+    (
+        cd "$dir"
+        start_make out.log err.log "$@"
+        await_processes "$pattern" "$count"
+        if [ "$whom" = group ]; then
+            kill -s "$signal" -- "-$MAKE_PID"
+        else
+            kill -s "$signal" "$MAKE_PID"
+        fi
+        finish_make
+        echo "$MAKE_STATUS" > status
+        left_behind "$MAKE_PID" "$pattern" > left
+        kill_leftovers "$pattern"
+        sed -n 's/^j\{0,1\}make: //p' err.log > err
+        ls | grep -vxE 'Makefile|out.log|err.log|status|err|left|files' > files || true
+    )
+}
+
+# same_interruption JDIR GDIR: jmake's outcome in JDIR is GNU make's in GDIR: status, files left, the deletions
+# in order, and the other messages in any order (GNU reports jobs as it happens to reap them).
+same_interruption() {
+    expect_eq "exit status (jmake vs make)" "$(cat "$2/status")" "$(cat "$1/status")"
+    expect_eq "files left (jmake vs make)" "$(cat "$2/files")" "$(cat "$1/files")"
+    expect_eq "deletions (jmake vs make)" "$(grep 'Deleting' "$2/err" || true)" "$(grep 'Deleting' "$1/err" || true)"
+    expect_eq "messages (jmake vs make)" "$(grep -v 'Deleting' "$2/err" | sort || true)" \
+        "$(grep -v 'Deleting' "$1/err" | sort || true)"
+}

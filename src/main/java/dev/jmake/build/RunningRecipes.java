@@ -1,0 +1,143 @@
+package dev.jmake.build;
+
+import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.SpawnRequest;
+import dev.jmake.process.SpawnResult;
+import dev.jmake.process.SpawnedProcess;
+import dev.jmake.process.Termination;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The recipes started and not over yet (GNU make's children list), shared by the thread that runs them and the
+ * thread that handles an interrupting signal. A recipe's commands are started under one lock, which
+ * {@link #interrupt} takes too: once it returned, no command starts any more, and the thread that runs recipes
+ * waits for the end of the process at its next step instead of going on.
+ */
+public final class RunningRecipes {
+    /** A recipe the signal interrupted: its command that was running then, or null between two commands. */
+    record Interrupted(RecipeExecution.Job job, SpawnedProcess process) {}
+
+    /** What {@link #interrupt} found: the recipes in the order they started, and every child not reaped yet. */
+    record Snapshot(List<Interrupted> recipes, Set<Integer> children) {
+        Snapshot {
+            recipes = List.copyOf(recipes);
+            children = Set.copyOf(children);
+        }
+    }
+
+    /** SIGHUP, SIGINT, SIGQUIT, SIGTERM. */
+    private static final Set<Integer> INTERRUPTS = Set.of(1, 2, 3, 15);
+    private static final long INTERRUPT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final ProcessSpawner spawner;
+    private final Object lock = new Object();
+    /** Each recipe with its running command; null while the recipe's own thread looks at a command's outcome. */
+    private final Map<RecipeExecution.Job, SpawnedProcess> running = new LinkedHashMap<>();
+    private boolean interrupted;
+
+    public RunningRecipes(ProcessSpawner spawner) {
+        this.spawner = spawner;
+    }
+
+    /** Starts the next command of {@code job} unless an interrupt came first (then never returns). */
+    SpawnResult spawn(RecipeExecution.Job job, SpawnRequest request) {
+        synchronized (lock) {
+            if (!interrupted) {
+                SpawnResult result = spawner.spawn(request);
+                if (result instanceof SpawnResult.Started started) {
+                    running.put(job, started.process());
+                } else {
+                    running.putIfAbsent(job, null);
+                }
+                return result;
+            }
+        }
+        awaitEnd();
+        throw new AssertionError("awaitEnd returned");
+    }
+
+    /**
+     * The recipe's thread takes over {@code outcome} of {@code job}'s command, which has been reaped; never returns
+     * if an interrupt came first, since the signal's thread reports that outcome.
+     */
+    void exited(RecipeExecution.Job job, Termination outcome) {
+        synchronized (lock) {
+            if (!interrupted && outcome instanceof Termination.Signaled signaled
+                    && INTERRUPTS.contains(signaled.signal())) {
+                awaitInterrupt();
+            }
+            if (!interrupted) {
+                running.replace(job, null);
+                return;
+            }
+        }
+        awaitEnd();
+    }
+
+    /** {@code job}'s recipe is over; never returns if an interrupt came first. */
+    void over(RecipeExecution.Job job) {
+        synchronized (lock) {
+            if (!interrupted) {
+                running.remove(job);
+                return;
+            }
+        }
+        awaitEnd();
+    }
+
+    /**
+     * A Ctrl-C reaches the recipe and jmake at once, and GNU make's handler runs before make reaps the recipe: so
+     * the signal's thread gets a moment to take over before a command killed that way counts as a mere failure.
+     */
+    private void awaitInterrupt() {
+        long end = System.nanoTime() + INTERRUPT_WAIT_NANOS;
+        long left = INTERRUPT_WAIT_NANOS;
+        while (!interrupted && left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            left = end - System.nanoTime();
+        }
+    }
+
+    /** Whether {@link #interrupt} was called. */
+    public boolean interrupted() {
+        synchronized (lock) {
+            return interrupted;
+        }
+    }
+
+    /**
+     * From now on no command starts ({@link ProcessSpawner#close} too, for {@code $(shell)}); returns the recipes
+     * that were running and the children not reaped yet.
+     */
+    Snapshot interrupt() {
+        synchronized (lock) {
+            interrupted = true;
+            lock.notifyAll();
+            Set<Integer> children = spawner.close();
+            List<Interrupted> recipes = new ArrayList<>();
+            running.forEach((job, process) -> recipes.add(new Interrupted(job, process)));
+            return new Snapshot(recipes, children);
+        }
+    }
+
+    /**
+     * Makes the calling thread wait for the end of the process, which the signal's thread brings about once it
+     * has cleaned up: meanwhile this thread must neither start nor print anything. Never returns.
+     */
+    public void awaitEnd() {
+        while (true) {
+            LockSupport.park(this);
+        }
+    }
+}
