@@ -231,7 +231,8 @@ public final class Builder {
 
     /** Says that nothing had to be done for goal {@code name}, unless make is silent (-s or a bare .SILENT:). */
     private void upToDate(String name) {
-        if (graph.specialAppliesToAll(".SILENT")) {
+        // remake.c: "Never give a message under -s or -q" (run_silent is -s or a bare .SILENT).
+        if (options.silent() || graph.specialAppliesToAll(".SILENT")) {
             return;
         }
         Target target = graph.get(name);
