@@ -16,10 +16,12 @@ import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ExportMode;
 import dev.jmake.eval.MissingInclude;
+import dev.jmake.eval.Origin;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
 import dev.jmake.graph.TargetGraph;
+import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.MakeError;
@@ -95,23 +97,31 @@ final class MakeInvocation {
             }
             directory = realPath(directory);
         }
-        ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), Charset.defaultCharset());
-        if (options.printDirectory()) {
-            ui = ui.withDirectoryTrace(directory, Charset.defaultCharset());
-        }
+        // main.c: a sub-make joins its parent's pool (or warns) before reading, and before "Entering directory".
+        JobserverRole jobserver = JobserverRole.join(options, parser.parse(args, Map.of()).jobs(),
+                new FileDescriptors(Charset.defaultCharset()), ui);
         try {
-            return read(ui, parser, args, options, start, directory, makeLevel);
-        } catch (MakeError e) {
-            ui.fatal(e);
-            return 2;
+            ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), Charset.defaultCharset());
+            if (options.printDirectory()) {
+                ui = ui.withDirectoryTrace(directory, Charset.defaultCharset());
+            }
+            try {
+                return read(ui, parser, args, options, start, directory, makeLevel, jobserver);
+            } catch (MakeError e) {
+                ui.fatal(e);
+                return 2;
+            } finally {
+                jobserver.reconcile(ui);
+                ui.status().clear();
+                ui.directoryTrace().leave();
+            }
         } finally {
-            ui.status().clear();
-            ui.directoryTrace().leave();
+            jobserver.close();
         }
     }
 
     private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
-                     Path directory, int makeLevel) {
+                     Path directory, int makeLevel, JobserverRole jobserver) {
         ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset());
         // $(MAKE) is argv[0] as invoked, made absolute against the starting directory when it has a slash.
         String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
@@ -130,22 +140,24 @@ final class MakeInvocation {
             Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(directory), ui));
             evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
             Database database = evaluator.read();
-            Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
-            setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
+            Options effective = jobserver.afterReading(options,
+                    applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui);
+            setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), variables),
+                    MakeFlags.encodeMflags(effective, jobserver.auth()));
             TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
             ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
             childEnvironment.setExportAll(database.exportAll());
             BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
                     effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
                     effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
-                    .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
+                    .withJobs(jobserver.jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
                     .withOutput(outputSettings(effective, ui.status()));
             if (framesEachJob(effective)) {
                 // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
                 ui.directoryTrace().framedPerChunk();
             }
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                    childEnvironment::of, directory);
+                    childEnvironment::of, directory, jobserver.jobserver());
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {
                 continue;
             }
@@ -202,13 +214,19 @@ final class MakeInvocation {
         return parser.parse(args, env);
     }
 
-    private static void setMakeflags(Database database, String value) {
+    /** main.c define_makeflags after reading: MAKEFLAGS and MFLAGS as recipes see them (with the jobserver's auth). */
+    private static void setMakeflags(Database database, String makeflagsValue, String mflagsValue) {
         Variable makeflags = database.globals().get("MAKEFLAGS");
         if (makeflags != null) {
             // GNU make always exports MAKEFLAGS to recipes unless the makefile unexports it.
             ExportMode export = makeflags.export() == ExportMode.UNEXPORT ? ExportMode.UNEXPORT : ExportMode.EXPORT;
-            database.globals().put(new Variable(makeflags.name(), value, makeflags.flavor(), makeflags.origin(),
-                    export, makeflags.isPrivate(), false, makeflags.location()));
+            database.globals().put(new Variable(makeflags.name(), makeflagsValue, makeflags.flavor(),
+                    makeflags.origin(), export, makeflags.isPrivate(), false, makeflags.location()));
+        }
+        Variable mflags = database.globals().get("MFLAGS");
+        if (mflags != null && mflags.origin() == Origin.ENVIRONMENT) {
+            database.globals().put(new Variable(mflags.name(), mflagsValue, mflags.flavor(), mflags.origin(),
+                    mflags.export(), mflags.isPrivate(), false, mflags.location()));
         }
     }
 
