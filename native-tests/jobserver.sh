@@ -2,9 +2,9 @@
 # every leaf job logs under flock (job.sh), and the checks on that log and on the tokens.
 
 JOB_SH="$REPO/native-tests/job.sh"
-# What a scenario's jmakes create is newer than this.
-JOBSERVER_START="$WORK/.jobserver-start"
-: > "$JOBSERVER_START"
+# A TMPDIR of the scenario's own: the FIFO pools of its jmakes go there, away from other tests'.
+export TMPDIR="$WORK/tmp"
+mkdir -p "$TMPDIR"
 GNU_MAKE=/usr/bin/make
 
 # write_nested_makefiles DIR: three makefiles in DIR.
@@ -55,9 +55,9 @@ expect_balanced() {
     fi
 }
 
-# expect_no_fifo_left WHAT: no jobserver directory of jmake's is left under $TMPDIR.
+# expect_no_fifo_left WHAT: no jobserver directory of jmake's (jmake-PID-N) is left in the scenario's TMPDIR.
 expect_no_fifo_left() {
-    local left; left=$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name "jmake-*-*" -newer "$JOBSERVER_START" -type d 2>/dev/null || true)
+    local left; left=$(find "$TMPDIR" -maxdepth 1 -name "jmake-[0-9]*-*" 2>/dev/null || true)
     [ -z "$left" ] || fail "$1: jobserver directories left: $left"
 }
 
