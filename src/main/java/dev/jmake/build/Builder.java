@@ -12,6 +12,8 @@ import dev.jmake.graph.ImplicitRuleSearch;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.graph.VpathSearch;
+import dev.jmake.jobserver.Jobserver;
+import dev.jmake.jobserver.JobserverServer;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -80,20 +83,55 @@ public final class Builder {
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
         this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(),
-                new RunningRecipes(spawner));
+                new RunningRecipes(spawner), Optional.empty());
     }
 
     /** As the other, its recipes registered in {@code recipes} for an interrupting signal ({@link FatalSignal}). */
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
                    RunningRecipes recipes) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes);
+        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes,
+                Optional.empty());
+    }
+
+    /**
+     * As the other, with the {@code jobserver} this make takes its job slots from (beyond the first) and hands to
+     * its recursive recipe lines; a top-level one is checked whenever no job runs.
+     */
+    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
+                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
+                   RunningRecipes recipes, Optional<Jobserver> jobserver) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes,
+                jobserver);
+    }
+
+    /** As the public constructors, {@code -l} reading the load from {@code load}. */
+    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
+            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, load,
+                new RunningRecipes(spawner), Optional.empty());
     }
 
     /** As the public constructors, {@code -l} reading the load from {@code load}. */
     Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
             ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
             RunningRecipes recipes) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, load, recipes,
+                Optional.empty());
+    }
+
+    /** As the public constructors, {@code -l} reading the load from {@code load}. */
+    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
+            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
+            Optional<Jobserver> jobserver) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, load,
+                new RunningRecipes(spawner), jobserver);
+    }
+
+    /** As the public constructors, {@code -l} reading the load from {@code load}. */
+    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
+            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
+            RunningRecipes recipes, Optional<Jobserver> jobserver) {
         this.graph = graph;
         this.expander = expander;
         this.options = options;
@@ -106,11 +144,24 @@ public final class Builder {
         this.timestamps = new Timestamps(directory);
         this.log = new DecisionLog(options.verbosity(), ui);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
-                database.oneShell(), directory, recipes);
+                database.oneShell(), directory, recipes, new JobserverInheritance(jobserver));
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
-                ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, load)
+                ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, load,
+                        jobserver.map(Jobserver::pool), whenIdle(jobserver, ui))
                 : null;
+    }
+
+    /**
+     * What runs when a job is about to start with none running: a top-level pool is counted and restored, a
+     * leak or an excess reported as GNU make reports it at exit (a child killed while holding tokens), so
+     * that the jobs after it keep every slot.
+     */
+    private static Runnable whenIdle(Optional<Jobserver> jobserver, Diagnostics ui) {
+        if (jobserver.isPresent() && jobserver.get() instanceof JobserverServer server) {
+            return () -> server.reconcile().message().ifPresent(ui::error);
+        }
+        return () -> { };
     }
 
     /**
@@ -143,6 +194,9 @@ public final class Builder {
             jobs.drain();
             return 2;
         } finally {
+            if (jobs != null) {
+                jobs.finish();
+            }
             removeIntermediates(false);
         }
     }

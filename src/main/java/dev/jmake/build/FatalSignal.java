@@ -30,6 +30,8 @@ public final class FatalSignal {
     private final CompletableFuture<InterruptSignals> signals = new CompletableFuture<>();
     /** The builder whose intermediate files go: the latest, since makefiles may be read again. */
     private volatile Builder builder;
+    /** Run last, just before dying (the jobserver's tokens given back, its fifo removed). */
+    private volatile Runnable beforeExit = () -> { };
 
     /** {@code grace}: how long processes have after SIGTERM before SIGKILL. */
     public FatalSignal(RunningRecipes recipes, Diagnostics ui, Duration grace) {
@@ -44,6 +46,11 @@ public final class FatalSignal {
         InterruptSignals installed = InterruptSignals.install(library, this::received);
         signals.complete(installed);
         return installed;
+    }
+
+    /** {@code cleanup} runs on the signal's thread after everything else, just before jmake dies. */
+    public void beforeExit(Runnable cleanup) {
+        this.beforeExit = cleanup;
     }
 
     /** From now on an interrupt removes the intermediate files {@code current} made. */
@@ -89,6 +96,11 @@ public final class FatalSignal {
     }
 
     private void exit(int signal) {
+        try {
+            beforeExit.run();
+        } catch (RuntimeException e) {
+            ui.error("*** " + e);
+        }
         ui.status().clear();
         ui.out().flush();
         ui.err().flush();

@@ -1,18 +1,24 @@
 package dev.jmake.build;
 
+import dev.jmake.jobserver.JobSlot;
+import dev.jmake.jobserver.Token;
+import dev.jmake.jobserver.TokenPool;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.SpawnedProcess;
 import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The running recipes under {@code -j} (job.c's children list and reap_children). Only the scheduling thread calls
- * it; a child's exit is noticed by its reaper thread, which only puts it on the completion queue. A job holds one
- * slot from its first command to its last; the commands of one job run one after another.
+ * it; a child's exit is noticed by its reaper thread, which only puts it on the event queue. A job holds one
+ * slot from its first command to its last; the commands of one job run one after another. With a jobserver, a slot
+ * is the implicit one or a token of the pool: a token asked for arrives on the same queue as the exits, so that
+ * whichever comes first lets the next job start (job.c new_job's wait for a token while reaping children).
  */
 final class JobScheduler {
     /** What the builder does when a job's recipe is over (remake.c notice_finished_file). */
@@ -24,15 +30,28 @@ final class JobScheduler {
         final RecipeExecution.Job job;
         final Finish finish;
         final boolean mayStop;
+        /** Held from the job's first command until its recipe is over (GNU: until the child is reaped). */
+        final JobSlot slot;
 
-        Active(RecipeExecution.Job job, Finish finish, boolean mayStop) {
+        Active(RecipeExecution.Job job, Finish finish, boolean mayStop, JobSlot slot) {
             this.job = job;
             this.finish = finish;
             this.mayStop = mayStop;
+            this.slot = slot;
         }
     }
 
-    private record Completion(Active active, Termination termination, Throwable failure) {}
+    /** What the scheduling thread waits for. */
+    private sealed interface Event permits Completion, TokenArrived {}
+
+    /** A command exited. */
+    private record Completion(Active active, Termination termination, Throwable failure) implements Event {}
+
+    /** The token asked for with {@link TokenPool#acquireAsync} was read. */
+    private record TokenArrived(Token token) implements Event {}
+
+    /** The slot of a job when there is no pool: only counted. */
+    private static final JobSlot UNCOUNTED = new JobSlot.Implicit();
 
     private final int slots;
     private final double maxLoad;
@@ -40,7 +59,21 @@ final class JobScheduler {
     private final Diagnostics ui;
     private final LoadAverage load;
     private final List<Active> running = new ArrayList<>();
-    private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** The jobserver's pool the slots come from; empty: {@code slots} alone limits the jobs. */
+    private final Optional<TokenPool> pool;
+    /** Runs when a job is about to start with none running (the top level checks its pool then). */
+    private final Runnable whenIdle;
+    /** The slot {@link #awaitSlot()} got for the next {@link #start}. */
+    private JobSlot reserved;
+    /** A token that arrived while a slot was wanted, not yet reserved. */
+    private Token spare;
+    /** Whether a token was asked for and has not arrived nor been withdrawn. */
+    private boolean requested;
+    /** Tokens on their way on the queue although their request was withdrawn (it had been served already). */
+    private int withdrawnButServed;
+    /** Whether {@link #awaitSlot()} runs: a token arriving at another time is given back at once. */
+    private boolean wanting;
     /** The job given make's stdin; the others get {@code /dev/null} until it is over. */
     private Active stdinHolder;
     /** Set once a job failed without {@code -k}: no job starts any more. */
@@ -48,11 +81,22 @@ final class JobScheduler {
     private boolean waitingReported;
 
     JobScheduler(int slots, double maxLoad, boolean keepGoing, Diagnostics ui, LoadAverage load) {
+        this(slots, maxLoad, keepGoing, ui, load, Optional.empty(), () -> { });
+    }
+
+    /**
+     * With {@code pool}, a job beyond the first needs a token too; {@code slots} still bounds the jobs (a top-level
+     * pool's size; {@link Integer#MAX_VALUE} for a pool joined, where the tokens alone govern).
+     */
+    JobScheduler(int slots, double maxLoad, boolean keepGoing, Diagnostics ui, LoadAverage load,
+                 Optional<TokenPool> pool, Runnable whenIdle) {
         this.slots = slots;
         this.maxLoad = maxLoad;
         this.keepGoing = keepGoing;
         this.ui = ui;
         this.load = load;
+        this.pool = pool;
+        this.whenIdle = whenIdle;
     }
 
     /** Whether a job failed without {@code -k}, so that make stops once the running jobs are over. */
@@ -64,20 +108,66 @@ final class JobScheduler {
         return running.isEmpty();
     }
 
-    /** Waits until another job may start: a free slot, and the load below {@code -l} unless nothing of ours runs. */
+    /**
+     * Waits until another job may start and takes its slot (for the next {@link #start}): with nothing of ours
+     * running, the implicit one; else, below {@code -j} and the load below {@code -l}, a token as soon as one is
+     * there, the jobs running going on meanwhile. Returns without a slot once make is {@link #stopping()}.
+     */
     void awaitSlot() {
-        while (!running.isEmpty() && (running.size() >= slots || maxLoad > 0 && load.exceeds(maxLoad))) {
-            awaitOne();
+        if (reserved != null) {
+            return;
+        }
+        wanting = true;
+        try {
+            while (reserved == null && !stopping) {
+                if (running.isEmpty()) {
+                    reserved = idleSlot();
+                } else if (running.size() < slots && !(maxLoad > 0 && load.exceeds(maxLoad))) {
+                    reserved = slotNow();
+                    if (reserved == null) {
+                        request();
+                    }
+                }
+                if (reserved == null && !stopping) {
+                    awaitEvent();
+                }
+            }
+        } finally {
+            wanting = false;
+            withdrawRequest();
+            if (spare != null) {
+                release(spare);
+                spare = null;
+            }
         }
     }
 
     /**
-     * Starts {@code job}; returns true if it runs now, false if it was over at once ({@code finish} already called).
-     * {@code mayStop} false: its failure does not stop make (a makefile GNU "does not care" about).
+     * Starts {@code job} on the slot {@link #awaitSlot()} took; returns true if it runs now, false if it was over at
+     * once ({@code finish} already called). {@code mayStop} false: its failure does not stop make (a makefile GNU
+     * "does not care" about).
      */
     boolean start(RecipeExecution.Job job, boolean mayStop, Finish finish) {
+        if (reserved == null) {
+            throw new IllegalStateException("no slot for " + job.target());
+        }
+        JobSlot slot = reserved;
+        reserved = null;
         ui.status().jobStarted(job.target());
-        return advance(new Active(job, finish, mayStop), null);
+        return advance(new Active(job, finish, mayStop, slot), null);
+    }
+
+    /**
+     * At the end of the build, with no job running: gives back a slot taken and not used and a token that arrived
+     * unasked, so that the pool holds no token of ours.
+     */
+    void finish() {
+        withdrawRequest();
+        collectDelivered();
+        if (reserved != null) {
+            release(reserved);
+            reserved = null;
+        }
     }
 
     /** Waits until the recipe of some job is over (commands exiting meanwhile start their jobs' next ones). */
@@ -92,21 +182,127 @@ final class JobScheduler {
      * its next command runs.
      */
     boolean awaitOne() {
-        if (running.isEmpty()) {
+        Boolean over;
+        do {
+            over = awaitEvent();
+        } while (over == null);
+        return over;
+    }
+
+    /**
+     * Waits for the next event: a command exiting (then its job goes on, and the result says whether its recipe
+     * is over) or a token arriving (null).
+     */
+    private Boolean awaitEvent() {
+        if (running.isEmpty() && !requested) {
             throw new IllegalStateException("no job is running");
         }
-        Completion completion;
+        Event event;
         try {
-            completion = completions.take();
+            event = events.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for jobs", e);
         }
+        if (event instanceof TokenArrived arrived) {
+            arrived(arrived.token());
+            return null;
+        }
+        Completion completion = (Completion) event;
         if (completion.failure() != null) {
             throw new IllegalStateException("waiting for " + completion.active().job.target(), completion.failure());
         }
         running.remove(completion.active());
         return !advance(completion.active(), completion.termination());
+    }
+
+    /** A slot for a job with none of ours running: the implicit one, after the pool was looked at while idle. */
+    private JobSlot idleSlot() {
+        withdrawRequest();
+        collectDelivered();
+        if (spare != null) {
+            release(spare);
+            spare = null;
+        }
+        if (pool.isEmpty()) {
+            return UNCOUNTED;
+        }
+        whenIdle.run();
+        return pool.get().trySlot().orElseThrow(() -> new IllegalStateException("the implicit slot is taken"));
+    }
+
+    /** A slot to be had without waiting: a token that arrived, the implicit slot, a token in the pool; or null. */
+    private JobSlot slotNow() {
+        if (pool.isEmpty()) {
+            return UNCOUNTED;
+        }
+        if (spare != null) {
+            Token token = spare;
+            spare = null;
+            return token;
+        }
+        Optional<JobSlot> slot = pool.get().trySlot();
+        if (slot.isPresent()) {
+            withdrawRequest();
+            return slot.get();
+        }
+        return null;
+    }
+
+    /** Asks the pool's reader for a token, unless one is asked for already. */
+    private void request() {
+        if (!requested) {
+            requested = true;
+            pool.get().acquireAsync(token -> events.add(new TokenArrived(token)));
+        }
+    }
+
+    /**
+     * Withdraws the request for a token; if it was served meanwhile, the token is on the queue already (the pool
+     * hands it over before the withdrawal can take the lock) and is given back when taken off it.
+     */
+    private void withdrawRequest() {
+        if (requested) {
+            requested = false;
+            if (!pool.get().cancelAcquire()) {
+                withdrawnButServed++;
+            }
+        }
+    }
+
+    /** With no request pending, gives back the tokens delivered on the queue (other events stay on it). */
+    private void collectDelivered() {
+        List<Event> left = new ArrayList<>();
+        for (Event event = events.poll(); event != null; event = events.poll()) {
+            if (event instanceof TokenArrived arrived) {
+                release(arrived.token());
+            } else {
+                left.add(event);
+            }
+        }
+        events.addAll(left);
+        // No request is pending: whatever had been served is on the queue already, so nothing is on its way.
+        withdrawnButServed = 0;
+    }
+
+    /** A token arrived: kept while a slot is wanted and none is at hand, else given back. */
+    private void arrived(Token token) {
+        if (withdrawnButServed > 0) {
+            withdrawnButServed--;
+        } else {
+            requested = false;
+        }
+        if (wanting && reserved == null && spare == null) {
+            spare = token;
+        } else {
+            release(token);
+        }
+    }
+
+    private void release(JobSlot slot) {
+        if (slot != UNCOUNTED) {
+            pool.orElseThrow().release(slot);
+        }
     }
 
     /** Waits for every running job (GNU's die: with {@code *** Waiting for unfinished jobs....} once, first). */
@@ -130,6 +326,7 @@ final class JobScheduler {
         if (stdinHolder == active) {
             stdinHolder = null;
         }
+        release(active.slot);
         ui.status().jobFinished(active.job.target());
         boolean ok = ((JobStep.Done) step).ok();
         active.finish.finished(ok);
@@ -150,6 +347,6 @@ final class JobScheduler {
     private void watch(Active active, SpawnedProcess process) {
         running.add(active);
         process.onExit().whenComplete((termination, failure) ->
-                completions.add(new Completion(active, termination, failure)));
+                events.add(new Completion(active, termination, failure)));
     }
 }

@@ -41,11 +41,13 @@ final class RecipeExecution {
     private final Path directory;
     private final OutputSynchronizer synchronizer;
     private final RunningRecipes recipes;
+    private final JobserverInheritance jobserver;
 
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
                     Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
-                    RunningRecipes recipes) {
+                    RunningRecipes recipes, JobserverInheritance jobserver) {
         this.recipes = recipes;
+        this.jobserver = jobserver;
         this.oneShell = oneShell;
         this.directory = directory;
         this.graph = graph;
@@ -216,8 +218,8 @@ final class RecipeExecution {
                     env = environment.of(scope, line.location());
                 }
                 ui.out().flush();
-                SpawnRequest request = SpawnRequest.of(prepared.command().argv(), env)
-                        .inDirectory(directory).withStdin(stdin);
+                SpawnRequest request = jobserver.request(prepared.command().argv(), env, line.recursive(),
+                        anyRecursive(commands)).inDirectory(directory).withStdin(stdin);
                 if (lineUi != ui) {
                     request = request.withStdout(output.stdout()).withStderr(output.stderr());
                 } else {
@@ -323,7 +325,9 @@ final class RecipeExecution {
             // .ONESHELL: the whole recipe is one command; the first line's prefixes apply to it (job.c).
             ShellSettings one = new ShellSettings(shell.shell(), shell.shellFlags(), shell.ifs(), true);
             String text = String.join("\n", expanded).replace("\n\t", "\n");
-            CommandLine parsed = CommandLine.parse(text, recipe.lines().get(0).text(), first);
+            // The whole recipe is one line: $(MAKE) anywhere in it makes it recursive (commands.c chop_commands).
+            String unexpanded = String.join("\n", recipe.lines().stream().map(Recipe.Line::text).toList());
+            CommandLine parsed = CommandLine.parse(text, unexpanded, first);
             RecipeCommand command = RecipeCommand.next(parsed.command(), one);
             // GNU echoes the text the shell gets: interior prefixes already removed.
             String shown = command.isEmpty() ? parsed.command() : command.argv().get(command.argv().size() - 1);
@@ -345,6 +349,16 @@ final class RecipeExecution {
             }
         }
         return commands;
+    }
+
+    /** Whether some command is a recursive make line (commands.c any_recurse). */
+    private static boolean anyRecursive(List<Prepared> commands) {
+        for (Prepared prepared : commands) {
+            if (prepared.line().recursive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allRecursive(List<Prepared> commands) {

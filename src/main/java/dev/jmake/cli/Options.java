@@ -46,6 +46,15 @@ public record Options(
         goals = List.copyOf(goals);
     }
 
+    /** The same options with {@code jobs} as their {@code -j} (a make that cannot join its parent's pool runs -j1). */
+    public Options withJobs(JobLimit jobs) {
+        return new Options(makefiles, directories, includeDirs, evals, oldFiles, newFiles, debugFlags, alwaysMake,
+                debugAll, environmentOverrides, help, ignoreErrors, keepGoing, checkSymlinkTimes, justPrint,
+                printDataBase, question, noBuiltinRules, noBuiltinVariables, silent, touch, version, printDirectory,
+                noPrintDirectory, trace, warnUndefinedVariables, noStatus, jobs, maxLoad, outputSync, jobserverAuth,
+                jobserverStyle, syncMutex, shuffle, variables, goals);
+    }
+
     /** The directory after applying every {@code -C} in turn to {@code start} ({@code -C a -C b} is {@code a/b}). */
     public Path directory(Path start) {
         Path dir = start;

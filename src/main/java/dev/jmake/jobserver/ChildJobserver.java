@@ -32,7 +32,15 @@ public record ChildJobserver(List<FdMapping> descriptors, Optional<String> auth,
      * before the {@code " -- "} that starts the variables, or at the end.
      */
     public String makeflags(Options options, List<CommandVariable> variables, boolean rebuildingMakefiles) {
-        String value = MakeFlags.encode(options, auth, variables, rebuildingMakefiles);
+        return makeflags(MakeFlags.encode(options, auth, variables, rebuildingMakefiles));
+    }
+
+    /**
+     * A MAKEFLAGS value as this child gets it (the value this make exports, e.g. the makefile's own): if
+     * invalidated and it names a pool, {@link #INVALIDATION} goes before the {@code " -- "} that starts the
+     * variables, or at the end.
+     */
+    public String makeflags(String value) {
         if (!invalidated || !value.contains(AUTH_OPTION)) {
             return value;
         }
@@ -42,7 +50,11 @@ public record ChildJobserver(List<FdMapping> descriptors, Optional<String> auth,
 
     /** The child's MFLAGS: {@link MakeFlags#encodeMflags} with this auth, and {@link #INVALIDATION} at the end. */
     public String mflags(Options options, boolean rebuildingMakefiles) {
-        String value = MakeFlags.encodeMflags(options, auth, rebuildingMakefiles);
+        return mflags(MakeFlags.encodeMflags(options, auth, rebuildingMakefiles));
+    }
+
+    /** An MFLAGS value as this child gets it: if invalidated and it names a pool, {@link #INVALIDATION} at the end. */
+    public String mflags(String value) {
         return invalidated && value.contains(AUTH_OPTION) ? value + INVALIDATION : value;
     }
 

@@ -172,9 +172,13 @@ public final class TokenPool implements AutoCloseable {
     /**
      * The top-level check when no job runs and nothing is held: takes every byte now in the pool without waiting
      * (at most 64 KiB), then puts back exactly {@code expected}, the first bytes found first, {@code '+'} for the
-     * missing ones.
+     * missing ones. Once {@link #releaseAll()} ran (make is going down, maybe from another thread), nothing is read
+     * or written and the pool counts as balanced.
      */
     synchronized Reconciliation reconcile(int expected) {
+        if (finished) {
+            return new Reconciliation(expected, expected);
+        }
         checkOpen();
         if (heldCount != 0 || delivery != null) {
             throw new IllegalStateException("reconcile with " + heldCount + " tokens held"

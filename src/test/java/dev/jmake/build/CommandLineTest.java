@@ -28,6 +28,18 @@ class CommandLineTest {
     }
 
     @Test
+    void onlyTheLiteralTextCountsAsGnuMakeMatchesIt() {
+        // commands.c chop_commands: strstr for "$(MAKE)" or "${MAKE}", wherever it stands, and nothing else.
+        assertFalse(CommandLine.parse("/usr/bin/make -C x", "$(SUB) -C x", AT).recursive());
+        assertFalse(CommandLine.parse("/usr/bin/make", "$(MAKE_COMMAND)", AT).recursive());
+        assertFalse(CommandLine.parse("echo", "echo $(MAKEFLAGS)", AT).recursive());
+        assertTrue(CommandLine.parse("make # /usr/bin/make", "make # ${MAKE}", AT).recursive());
+        assertTrue(CommandLine.parse("cd x && /usr/bin/make", "cd x && $(MAKE)", AT).recursive());
+        // A + that only the expansion brings still marks the command (job.c start_job_command).
+        assertTrue(CommandLine.parse("+cargo build", "$(PLUS)cargo build", AT).recursive());
+    }
+
+    @Test
     void prefixesOfTheUnexpandedLineApplyToEveryCommand() {
         CommandLine line = CommandLine.parse("-false", "@$(cmds)", AT);
         assertEquals("false", line.command());

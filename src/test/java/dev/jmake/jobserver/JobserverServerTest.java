@@ -148,6 +148,17 @@ class JobserverServerTest {
     }
 
     @Test
+    void aPoolClosedByAnotherThreadIsNotReconciled() throws InterruptedException {
+        try (JobserverServer server = JobserverServer.start(3, JobserverStyle.PIPE, tmpdir(), fds)) {
+            runChild(server, "head -c1 <&3 >/dev/null");
+            Thread closing = new Thread(server::close);
+            closing.start();
+            closing.join();
+            assertEquals(new Reconciliation(2, 2), server.reconcile(), "no I/O on a closed pool, no report");
+        }
+    }
+
+    @Test
     void reconcileSpeaksLikeGnuMake() throws IOException {
         for (String script : List.of("head -c1 <&3 >/dev/null", "printf x >&4")) {
             Files.writeString(dir.resolve("m.mk"), "all:;+@sh -c '" + script + "'\n");

@@ -1,0 +1,60 @@
+package dev.jmake.build;
+
+import dev.jmake.jobserver.ChildJobserver;
+import dev.jmake.jobserver.Jobserver;
+import dev.jmake.process.FdMapping;
+import dev.jmake.process.SpawnRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the command of a recipe inherits of this make's jobserver. The pool's descriptors go to a recursive command
+ * only (job.c jobserver_pre_child with the command's {@code +} flag); the environment is the target's (new_job's
+ * target_environment with {@code any_recurse}), so in pipe style every command of a target with no recursive line
+ * sees {@code --jobserver-auth=-2,-2} last in MAKEFLAGS and MFLAGS, as make 4.4 writes them.
+ */
+final class JobserverInheritance {
+    private static final String MAKEFLAGS = "MAKEFLAGS";
+    private static final String MFLAGS = "MFLAGS";
+
+    private final Optional<Jobserver> jobserver;
+    /** The last environment invalidated, and the result: consecutive jobs mostly share one environment. */
+    private Map<String, String> lastEnvironment;
+    private Map<String, String> lastInvalidated;
+
+    JobserverInheritance(Optional<Jobserver> jobserver) {
+        this.jobserver = jobserver;
+    }
+
+    /**
+     * The request to run {@code argv} in {@code environment}: {@code recursive}, the command is a recursive make
+     * line; {@code targetRecursive}, some line of its target's recipe is.
+     */
+    SpawnRequest request(List<String> argv, Map<String, String> environment, boolean recursive,
+                         boolean targetRecursive) {
+        if (jobserver.isEmpty()) {
+            return SpawnRequest.of(argv, environment);
+        }
+        ChildJobserver forTarget = jobserver.get().forChild(targetRecursive);
+        SpawnRequest request = SpawnRequest.of(argv, forTarget.invalidated() ? invalidated(forTarget, environment)
+                : environment);
+        for (FdMapping mapping : jobserver.get().forChild(recursive).descriptors()) {
+            request = request.withDescriptor(mapping.childFd(), mapping.parentFd());
+        }
+        return request;
+    }
+
+    private Map<String, String> invalidated(ChildJobserver child, Map<String, String> environment) {
+        if (environment == lastEnvironment) {
+            return lastInvalidated;
+        }
+        Map<String, String> out = new LinkedHashMap<>(environment);
+        out.computeIfPresent(MAKEFLAGS, (name, value) -> child.makeflags(value));
+        out.computeIfPresent(MFLAGS, (name, value) -> child.mflags(value));
+        lastEnvironment = environment;
+        lastInvalidated = out;
+        return out;
+    }
+}
