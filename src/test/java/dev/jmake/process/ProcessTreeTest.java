@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessTreeTest {
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin");
     private static final Duration GRACE = Duration.ofMillis(200);
+    /** For processes that obey SIGTERM: generous, since a loaded machine may take long to run their exit. */
+    private static final Duration OBEYED_GRACE = Duration.ofSeconds(5);
 
     private final NativeLibrary library = new NativeLibrary();
     private final ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8, library);
@@ -153,7 +155,7 @@ class ProcessTreeTest {
         long adopted = sleeps.stream().filter(pid -> table.get(pid).orElseThrow().parent() == tree.pid()).count();
         assertEquals(2, adopted, "the double-forked and the setsid -f sleeps were orphaned to the subreaper");
 
-        ProcessTree.Outcome outcome = tree.terminateAll(Set.of(root.pid()), GRACE);
+        ProcessTree.Outcome outcome = tree.terminateAll(Set.of(root.pid()), OBEYED_GRACE);
 
         assertEquals(new Termination.Signaled(15, false), root.waitFor());
         assertAllGone();
