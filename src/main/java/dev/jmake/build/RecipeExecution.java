@@ -14,6 +14,7 @@ import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.Termination;
 import dev.jmake.syntax.Location;
+import dev.jmake.trace.DeclaredJob;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,9 +39,12 @@ final class RecipeExecution {
     private final boolean oneShell;
     private final Path directory;
     private final OutputSynchronizer synchronizer;
+    private final JobTracing tracing;
 
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
-                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory) {
+                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
+                    JobTracing tracing) {
+        this.tracing = tracing;
         this.oneShell = oneShell;
         this.directory = directory;
         this.graph = graph;
@@ -61,9 +65,12 @@ final class RecipeExecution {
     /** One command of a recipe, ready to run: its prefixes, the text echoed, and the argv. */
     private record Prepared(CommandLine line, RecipeCommand command) {}
 
-    /** Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). */
-    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore) {
-        Job job = start(target, recipe, scope, mtimeBefore);
+    /**
+     * Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). {@code declared}: the
+     * job's rule for the I/O tracer, null when not traced.
+     */
+    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore, DeclaredJob declared) {
+        Job job = start(target, recipe, scope, mtimeBefore, declared);
         ui.status().jobStarted(target);
         JobStep step = job.step(null, Redirect.INHERIT);
         while (step instanceof JobStep.Running running) {
@@ -75,8 +82,8 @@ final class RecipeExecution {
     }
 
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
-    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore) {
-        return new Job(target, prepare(recipe, scope), scope, mtimeBefore);
+    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, DeclaredJob declared) {
+        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, declared);
     }
 
     /**
@@ -88,6 +95,11 @@ final class RecipeExecution {
         private final List<Prepared> commands;
         private final Scope scope;
         private final long mtimeBefore;
+        /** The job's rule for the I/O tracer; null: not traced. */
+        private final DeclaredJob declared;
+        /** The job's trace token once a command ran under trace. */
+        private String traceToken;
+        private Location lastLocation;
         private Map<String, String> env;
         /** The next command to look at. */
         private int next;
@@ -99,7 +111,8 @@ final class RecipeExecution {
         /** Whether the command running writes to the terminal itself (the status line stays erased meanwhile). */
         private boolean direct;
 
-        private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore) {
+        private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore, DeclaredJob declared) {
+            this.declared = tracing.enabled() ? declared : null;
             this.target = target;
             this.commands = commands;
             this.scope = scope;
@@ -162,7 +175,8 @@ final class RecipeExecution {
                     env = environment.of(scope, line.location());
                 }
                 ui.out().flush();
-                SpawnRequest request = SpawnRequest.of(prepared.command().argv(), env)
+                lastLocation = line.location();
+                SpawnRequest request = SpawnRequest.of(prepared.command().argv(), tracedEnvironment(line))
                         .inDirectory(directory).withStdin(stdin);
                 if (lineUi != ui) {
                     request = request.withStdout(output.stdout()).withStderr(output.stderr());
@@ -209,8 +223,36 @@ final class RecipeExecution {
             return lastUi;
         }
 
-        /** The recipe is over: what is left of its output is written out (reap_children's last output_dump). */
+        /**
+         * The environment of {@code line}: under trace with the job's token, unless it runs a sub-make, which traces
+         * its own jobs.
+         */
+        private Map<String, String> tracedEnvironment(CommandLine line) {
+            if (declared == null || line.recursive()) {
+                return env;
+            }
+            if (traceToken == null) {
+                traceToken = tracing.begin(declared);
+            }
+            return tracing.environment(traceToken, env);
+        }
+
+        /**
+         * The recipe is over: its trace judged, then what is left of its output is written out (reap_children's
+         * last output_dump).
+         */
         private JobStep done(boolean ok) {
+            if (traceToken != null) {
+                String token = traceToken;
+                traceToken = null;
+                if (!tracing.finish(token, lastUi) && ok) {
+                    String where = lastLocation == null ? target : lastLocation + ": " + target;
+                    lastUi.error("*** [" + where + "] Error: undeclared file I/O (see the warnings above)");
+                    // A target made from undeclared inputs is not to be trusted by the next run: as .DELETE_ON_ERROR.
+                    deleteMade(target, mtimeBefore);
+                    ok = false;
+                }
+            }
             if (output != null) {
                 output.close();
             }
@@ -313,7 +355,14 @@ final class RecipeExecution {
     }
 
     private void deleteOnError(String target, long mtimeBefore) {
-        if (!graph.hasSpecial(".DELETE_ON_ERROR") || graph.isPhony(target) || graph.isPrecious(target)) {
+        if (graph.hasSpecial(".DELETE_ON_ERROR")) {
+            deleteMade(target, mtimeBefore);
+        }
+    }
+
+    /** Deletes {@code target} if the recipe changed it, unless phony or precious (job.c delete_child_targets). */
+    private void deleteMade(String target, long mtimeBefore) {
+        if (graph.isPhony(target) || graph.isPrecious(target)) {
             return;
         }
         long now = timestamps.of(target);

@@ -1,0 +1,96 @@
+package dev.jmake.build;
+
+import dev.jmake.syntax.Location;
+import dev.jmake.trace.DeclaredJob;
+import dev.jmake.trace.DeclaredRules;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the build declared, for the trace verifier: the explicit rules with a recipe known from the start, and every
+ * job the build started (pattern-rule targets included) as it started it. Thread-safe (the verifier may run on another thread than the scheduler).
+ */
+final class BuildDeclarations implements DeclaredRules {
+    private final List<Path> roots;
+    private final List<String> ignorePatterns;
+    private final Map<String, DeclaredJob> jobs = new HashMap<>();
+    private final Map<Path, Location> builders = new HashMap<>();
+    private final Map<Path, List<Path>> byDirectory = new HashMap<>();
+    /** Pattern-rule builders asked for so far (absent: none of the makefile's pattern rules makes the file). */
+    private final Map<Path, Optional<Location>> implicit = new HashMap<>();
+    /** The makefile's own pattern rule that would make a name relative to the top directory, or null. */
+    private Function<String, Location> patternBuilder = name -> null;
+
+    /** Declarations over {@code roots} (absolute, the top Makefile's directory first) and the ignore patterns. */
+    BuildDeclarations(List<Path> roots, List<String> ignorePatterns) {
+        this.roots = List.copyOf(roots);
+        this.ignorePatterns = List.copyOf(ignorePatterns);
+    }
+
+    /** Notes that the rule at {@code location} builds {@code target} (absolute). */
+    synchronized void builds(Path target, Location location) {
+        if (builders.putIfAbsent(target, location) == null) {
+            byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
+        }
+    }
+
+    /** Sets how a file no explicit rule or started job builds is looked up among the pattern rules. */
+    synchronized void patternBuilder(Function<String, Location> lookup) {
+        this.patternBuilder = lookup;
+    }
+
+    /** Registers a started job under {@code token}; its targets count as built by its rule. */
+    synchronized void add(String token, DeclaredJob job) {
+        jobs.put(token, job);
+        for (Path target : job.targets()) {
+            if (builders.put(target, job.location()) == null) {
+                byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
+            }
+        }
+    }
+
+    @Override
+    public List<Path> roots() {
+        return roots;
+    }
+
+    @Override
+    public List<String> ignorePatterns() {
+        return ignorePatterns;
+    }
+
+    @Override
+    public synchronized DeclaredJob job(String token) {
+        DeclaredJob job = jobs.get(token);
+        if (job == null) {
+            throw new NoSuchElementException("no job " + token);
+        }
+        return job;
+    }
+
+    @Override
+    public synchronized Optional<Location> builderOf(Path path) {
+        Location explicit = builders.get(path);
+        if (explicit != null) {
+            return Optional.of(explicit);
+        }
+        // A file some pattern rule would make (x.o of %.o: %.c): what "make clean" deletes, a link job reads.
+        Path top = roots.get(0);
+        if (!path.startsWith(top) || path.equals(top)) {
+            return Optional.empty();
+        }
+        return implicit.computeIfAbsent(path,
+                p -> Optional.ofNullable(patternBuilder.apply(top.relativize(p).toString())));
+    }
+
+    @Override
+    public synchronized List<Path> builtIn(Path directory) {
+        return List.copyOf(byDirectory.getOrDefault(directory, List.of()));
+    }
+}
