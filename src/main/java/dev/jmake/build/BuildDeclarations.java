@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What the build declared, for the trace verifier: the explicit rules with a recipe known from the start, and every
@@ -26,6 +27,8 @@ final class BuildDeclarations implements DeclaredRules {
     private final Map<Path, Optional<Location>> implicit = new HashMap<>();
     /** The makefile's own pattern rule that would make a name relative to the top directory, or null. */
     private Function<String, Location> patternBuilder = name -> null;
+    /** Whether the makefile names a top-relative name as a target or prerequisite. */
+    private Predicate<String> mentioned = name -> true;
 
     /** Declarations over {@code roots} (absolute, the top Makefile's directory first) and the ignore patterns. */
     BuildDeclarations(List<Path> roots, List<String> ignorePatterns) {
@@ -45,6 +48,18 @@ final class BuildDeclarations implements DeclaredRules {
         this.patternBuilder = lookup;
     }
 
+    /** Sets how to tell whether the makefile names a (top-relative) file. */
+    synchronized void mentioned(Predicate<String> mentioned) {
+        this.mentioned = mentioned;
+    }
+
+    /** A file no rule builds is a source if the makefile names it (as a prerequisite: as a target it has a builder). */
+    @Override
+    public synchronized boolean isSource(Path path) {
+        Path top = roots.get(0);
+        return !path.startsWith(top) || mentioned.test(top.relativize(path).toString());
+    }
+
     /** Registers a started job under {@code token}; its targets count as built by its rule. */
     synchronized void add(String token, DeclaredJob job) {
         jobs.put(token, job);
@@ -52,6 +67,17 @@ final class BuildDeclarations implements DeclaredRules {
             if (builders.put(target, job.location()) == null) {
                 byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
             }
+        }
+    }
+
+    /**
+     * Job {@code token} as make sees a rule that did not make its target: like {@code .PHONY} (zlib's undeclared
+     * {@code clean}), so it may delete and look for other rules' targets.
+     */
+    synchronized void treatAsPhony(String token) {
+        DeclaredJob job = job(token);
+        if (!job.phony()) {
+            jobs.put(token, new DeclaredJob(job.location(), job.targets(), job.prerequisites(), true));
         }
     }
 

@@ -118,7 +118,7 @@ public final class Builder {
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
                 database.oneShell(), directory, tracing);
         if (tracing.enabled()) {
-            tracing.declareRules(database, this::patternBuilder);
+            tracing.declareRules(database, graph, this::patternBuilder);
         }
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")

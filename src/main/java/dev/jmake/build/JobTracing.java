@@ -3,6 +3,7 @@ package dev.jmake.build;
 import dev.jmake.cli.TraceMode;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Rule;
+import dev.jmake.graph.SpecialTargets;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
@@ -102,17 +103,32 @@ public final class JobTracing implements AutoCloseable {
      * Notes the target of every explicit rule with a recipe as built by it, before any job runs; other files are
      * looked up with {@code patternBuilder} (the makefile's pattern rule that makes a top-relative name, or null).
      */
-    void declareRules(Database database, Function<String, Location> patternBuilder) {
+    void declareRules(Database database, TargetGraph graph, Function<String, Location> patternBuilder) {
         rules.patternBuilder(patternBuilder);
+        rules.mentioned(graph::isMentioned);
+        List<String> suffixes = graph.suffixes();
         Path top = top();
         for (Rule rule : database.rules()) {
-            if (rule.recipe() == null) {
+            if (rule.recipe() == null || rule.location() == null || rule.location().file() == null) {
                 continue;
             }
             for (String target : rule.targets()) {
+                if (SpecialTargets.isSpecial(target) || isSuffixRule(target, suffixes)) {
+                    continue;
+                }
                 rules.builds(top.resolve(TargetGraph.normalize(target)).normalize(), rule.location());
             }
         }
+    }
+
+    /** {@code .c.o} or {@code .c}: a suffix rule, which makes no file of that name. */
+    private static boolean isSuffixRule(String name, List<String> suffixes) {
+        for (String s : suffixes) {
+            if (name.equals(s) || name.startsWith(s) && suffixes.contains(name.substring(s.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Registers a job about to run its first traced command; returns its token. */
@@ -145,6 +161,9 @@ public final class JobTracing implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the trace of job " + token, e);
+        }
+        if (rules.job(token).targets().stream().noneMatch(Files::exists)) {
+            rules.treatAsPhony(token);
         }
         JobVerdict verdict = verifier.verify(trace);
         List<Finding> warnings = verifier.newWarnings(verdict);
