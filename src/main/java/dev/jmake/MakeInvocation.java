@@ -1,6 +1,7 @@
 package dev.jmake;
 
 import dev.jmake.build.BuildOptions;
+import dev.jmake.build.AddedVariable;
 import dev.jmake.build.Builder;
 import dev.jmake.build.JobTracing;
 import dev.jmake.build.OutputSettings;
@@ -210,8 +211,6 @@ final class MakeInvocation {
         }
         TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
         TraceMode traceMode = traceMode(effective);
-        // A sub-make traces its own jobs in the same mode.
-        env.put(TraceMode.VARIABLE, traceMode.word());
         ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
         childEnvironment.setExportAll(database.exportAll());
         BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
@@ -226,7 +225,8 @@ final class MakeInvocation {
         }
         try (JobTracing tracing = tracing(traceMode, effective, graph, directory)) {
             Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                    childEnvironment::of, directory, tracing);
+                    // A sub-make traces its own jobs in the same mode.
+                    new AddedVariable(childEnvironment::of, TraceMode.VARIABLE, traceMode.word()), directory, tracing);
             if (verbosity.debugging()) {
                 ui.info("Updating makefiles....");
             }
