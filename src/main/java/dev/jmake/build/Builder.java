@@ -861,6 +861,10 @@ public final class Builder {
                     Plan next = jobs == null ? planned.get(prerequisite) : plans.get(prerequisite);
                     if (next != null) {
                         pending.add(next);
+                        // What the same recipe makes (a group, a pattern rule's other targets) is there as well.
+                        for (String sibling : next.alsoMakes()) {
+                            closure.add(top.resolve(foundAt.getOrDefault(sibling, sibling)).normalize());
+                        }
                     }
                 }
             }

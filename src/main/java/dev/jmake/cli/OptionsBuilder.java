@@ -27,7 +27,7 @@ final class OptionsBuilder {
     private String jobserverStyle;
     private String syncMutex;
     private String shuffle;
-    private TraceMode traceMode;
+    private String traceMode;
     private String traceReport;
 
     /** Applies one switch; from the environment, switches GNU does not take from MAKEFLAGS are skipped. */
@@ -57,8 +57,9 @@ final class OptionsBuilder {
             case TRACE -> {
                 if (v == null) {
                     flags.add(Switch.TRACE);
-                } else {
-                    traceMode = TraceMode.parse(v);
+                } else if (!fromEnvironment) {
+                    // GNU make 4.3 drops --trace=MODE from MAKEFLAGS; sub-makes get the mode from JMAKE_TRACE.
+                    traceMode = v;
                 }
             }
             case TRACE_REPORT -> traceReport = v;
@@ -97,7 +98,7 @@ final class OptionsBuilder {
                 has(Switch.VERSION), printDirectory, noPrintDirectory, has(Switch.TRACE),
                 has(Switch.WARN_UNDEFINED_VARIABLES), has(Switch.NO_STATUS),
                 jobs, maxLoad, sync, Optional.ofNullable(jobserverAuth), Optional.ofNullable(jobserverStyle),
-                Optional.ofNullable(syncMutex), Optional.ofNullable(shuffle), Optional.ofNullable(traceMode),
+                Optional.ofNullable(syncMutex), Optional.ofNullable(shuffle), Optional.ofNullable(traceMode).map(TraceMode::parse),
                 Optional.ofNullable(traceReport), variables, goals);
     }
 
