@@ -1025,10 +1025,15 @@ public final class Builder {
 
     /**
      * For the interrupt handler (any thread): removes the intermediate files made so far as GNU make does on a
-     * fatal signal, each with {@code *** Deleting intermediate file 'x'} and no {@code rm} line.
+     * fatal signal, each with {@code *** Deleting intermediate file 'x'} and no {@code rm} line; then ends the
+     * trace session, so that its socket does not outlive make.
      */
     public void interrupted() {
-        removeIntermediates(true);
+        try {
+            removeIntermediates(true);
+        } finally {
+            tracing.abandon();
+        }
     }
 
     /** remake.c remove_intermediates: deletes the intermediate files made, printing one {@code rm} line. */

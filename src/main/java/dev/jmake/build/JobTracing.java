@@ -50,6 +50,8 @@ public final class JobTracing implements AutoCloseable {
     private TraceReport report;
     private List<Path> shimIgnored;
     private int jobs;
+    /** Set by {@link #abandon}: no session is started again. */
+    private boolean abandoned;
 
     private JobTracing(TraceMode mode, Optional<Path> reportFile, Map<String, String> environment,
                        BuildDeclarations rules) {
@@ -144,7 +146,7 @@ public final class JobTracing implements AutoCloseable {
     /** {@code base} plus what puts a command of job {@code token} under trace; starts the session if needed. */
     Map<String, String> environment(String token, Map<String, String> base) {
         TraceSession s = session();
-        return s.environment(token, base, shimIgnored);
+        return s == null ? base : s.environment(token, base, shimIgnored);
     }
 
     /**
@@ -153,9 +155,13 @@ public final class JobTracing implements AutoCloseable {
      * files it wrote that no rule declares.
      */
     boolean finish(String token, Diagnostics ui) {
+        TraceSession s = session();
+        if (s == null) {
+            return true; // interrupted: make is on its way out
+        }
         JobTrace trace;
         try {
-            trace = session().awaitJob(token, STRAGGLERS);
+            trace = s.awaitJob(token, STRAGGLERS);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the trace of job " + token, e);
         } catch (InterruptedException e) {
@@ -190,8 +196,12 @@ public final class JobTracing implements AutoCloseable {
         return false;
     }
 
+    /** The session, started on first use; null once {@link #abandon abandoned}. */
     private TraceSession session() {
         synchronized (lock) {
+            if (abandoned) {
+                return null;
+            }
             if (session == null) {
                 try {
                     Path library = ShimLibrary.install(ShimLibrary.cacheDirectory(environment,
@@ -210,6 +220,25 @@ public final class JobTracing implements AutoCloseable {
         }
     }
 
+    /**
+     * For an interrupt (any thread): ends the session, its socket and directory removed, without a report; later
+     * jobs are not judged.
+     */
+    public void abandon() {
+        synchronized (lock) {
+            if (session == null) {
+                return;
+            }
+            try {
+                session.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("closing the trace session", e);
+            }
+            session = null;
+            abandoned = true;
+        }
+    }
+
     /** Ends the session (its socket removed) and writes the report, if any job was traced or a report is asked for. */
     @Override
     public void close() throws IOException {
@@ -222,7 +251,7 @@ public final class JobTracing implements AutoCloseable {
                     session.close();
                 }
             } finally {
-                if (reportFile.isPresent()) {
+                if (reportFile.isPresent() && !abandoned) {
                     TraceReport written = report != null ? report
                             : new TraceReport(new TraceVerifier(rules, environment).scope());
                     written.write(reportFile.get());

@@ -99,6 +99,8 @@ final class RecipeExecution {
         private final DeclaredJob declared;
         /** The job's trace token once a command ran under trace. */
         private String traceToken;
+        /** Whether a command under trace was started (one that could not be is no process to hear from). */
+        private boolean traceStarted;
         private Location lastLocation;
         private Map<String, String> env;
         /** The next command to look at. */
@@ -187,6 +189,7 @@ final class RecipeExecution {
                 ui.startOutput();
                 SpawnResult result = spawner.spawn(request);
                 if (result instanceof SpawnResult.Started spawned) {
+                    traceStarted |= traceToken != null && !line.recursive();
                     return new JobStep.Running(spawned.process());
                 }
                 if (direct) {
@@ -242,7 +245,7 @@ final class RecipeExecution {
          * last output_dump).
          */
         private JobStep done(boolean ok) {
-            if (traceToken != null) {
+            if (traceToken != null && traceStarted) {
                 String token = traceToken;
                 traceToken = null;
                 if (!tracing.finish(token, lastUi) && ok) {

@@ -173,4 +173,17 @@ class JobTracingTest {
         assertEquals("{\"version\":1,\"roots\":[\"" + dir.toRealPath() + "\"],\"jobs\":[]}\n",
                 Files.readString(report));
     }
+
+    @Test
+    void abandoningRemovesTheSocketAndLaterJobsRunUntraced() throws Exception {
+        try (JobTracing tracing = JobTracing.of(TraceMode.WARN, Optional.empty(), ENV, dir, List.of(), List.of())) {
+            String token = tracing.begin(new dev.jmake.trace.DeclaredJob(new dev.jmake.syntax.Location("Makefile", 1),
+                    List.of(dir.toRealPath().resolve("x")), Set.of()));
+            Path socket = Path.of(tracing.environment(token, Map.of()).get("JMAKE_TRACE_SOCKET"));
+            assertTrue(Files.exists(socket));
+            tracing.abandon();
+            assertFalse(Files.exists(socket.getParent()));
+            assertEquals(Map.of("A", "1"), tracing.environment(token, Map.of("A", "1")));
+        }
+    }
 }
