@@ -23,6 +23,8 @@ final class BuildDeclarations implements DeclaredRules {
     private final Map<String, DeclaredJob> jobs = new HashMap<>();
     private final Map<Path, Location> builders = new HashMap<>();
     private final Map<Path, List<Path>> byDirectory = new HashMap<>();
+    /** The phony targets of each explicit rule: its recipe may make files of those names. */
+    private final Map<Location, List<Path>> phonyTargets = new HashMap<>();
     /** Pattern-rule builders asked for so far (absent: none of the makefile's pattern rules makes the file). */
     private final Map<Path, Optional<Location>> implicit = new HashMap<>();
     /** The makefile's own pattern rule that would make a name relative to the top directory, or null. */
@@ -60,10 +62,25 @@ final class BuildDeclarations implements DeclaredRules {
         return !path.startsWith(top) || mentioned.test(top.relativize(path).toString());
     }
 
-    /** Registers a started job under {@code token}; its targets count as built by its rule. */
-    synchronized void add(String token, DeclaredJob job) {
+    /** Notes that the rule at {@code location} names the phony target {@code target}. */
+    synchronized void phonySibling(Location location, Path target) {
+        phonyTargets.computeIfAbsent(location, l -> new ArrayList<>()).add(target);
+    }
+
+    /**
+     * Registers a started job under {@code token}; its targets count as built by its rule, and the phony targets of
+     * its rule count as its own targets.
+     */
+    synchronized void add(String token, DeclaredJob declared) {
+        DeclaredJob job = declared;
+        List<Path> phony = phonyTargets.getOrDefault(declared.location(), List.of());
+        if (!phony.isEmpty()) {
+            List<Path> targets = new ArrayList<>(declared.targets());
+            phony.stream().filter(p -> !targets.contains(p)).forEach(targets::add);
+            job = new DeclaredJob(declared.location(), targets, declared.prerequisites(), declared.phony());
+        }
         jobs.put(token, job);
-        for (Path target : job.targets()) {
+        for (Path target : declared.targets()) {
             if (builders.put(target, job.location()) == null) {
                 byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
             }

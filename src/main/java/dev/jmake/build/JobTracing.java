@@ -118,6 +118,12 @@ public final class JobTracing implements AutoCloseable {
                 if (SpecialTargets.isSpecial(target) || isSuffixRule(target, suffixes)) {
                     continue;
                 }
+                if (graph.isPhony(TargetGraph.normalize(target))) {
+                    // No file: but a file of that name made by the rule's recipe is what the rule is for (lz4's
+                    // "lz4 lz4-release: ; cp programs/lz4 .").
+                    rules.phonySibling(rule.location(), top.resolve(TargetGraph.normalize(target)).normalize());
+                    continue;
+                }
                 rules.builds(top.resolve(TargetGraph.normalize(target)).normalize(), rule.location());
             }
         }

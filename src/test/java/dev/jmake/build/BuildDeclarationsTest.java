@@ -61,4 +61,14 @@ class BuildDeclarationsTest {
         assertTrue(rules.job("1").phony());
         assertEquals(List.of(top.resolve("clean")), rules.job("1").targets());
     }
+
+    @Test
+    void thePhonyTargetsOfAJobsRuleAreItsOwn() {
+        Location rule = new Location("Makefile", 62);
+        rules.phonySibling(rule, top.resolve("lz4"));
+        rules.phonySibling(rule, top.resolve("lz4-release"));
+        rules.add("1", new DeclaredJob(rule, List.of(top.resolve("lz4-release")), Set.of(), true));
+        assertEquals(List.of(top.resolve("lz4-release"), top.resolve("lz4")), rules.job("1").targets());
+        assertEquals(Optional.empty(), rules.builderOf(top.resolve("lz4")), "a phony target is no file to build");
+    }
 }
