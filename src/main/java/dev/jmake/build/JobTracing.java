@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ public final class JobTracing implements AutoCloseable {
         if (mode == TraceMode.OFF) {
             return off();
         }
-        List<Path> roots = new java.util.ArrayList<>();
+        List<Path> roots = new ArrayList<>();
         roots.add(real(directory));
         includeDirs.forEach(d -> roots.add(real(directory.resolve(d))));
         return new JobTracing(mode, reportFile, environment, new BuildDeclarations(roots, ignorePatterns));

@@ -1,6 +1,7 @@
 package dev.jmake.cli;
 
 import dev.jmake.syntax.MakeError;
+import java.util.Locale;
 import java.util.Optional;
 
 /** {@code --trace=MODE}: what jmake does about a recipe's file accesses that its rule does not declare. */
@@ -17,7 +18,7 @@ public enum TraceMode {
 
     /** The mode's word on the command line and in {@link #VARIABLE}. */
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The mode named {@code word}; a make error for any other word. */

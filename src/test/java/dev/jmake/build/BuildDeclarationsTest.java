@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jmake.syntax.Location;
 import dev.jmake.trace.DeclaredJob;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class BuildDeclarationsTest {
 
     @Test
     void patternRulesAreAskedWithTheTopRelativeNameOnceAndOnlyInsideTheTop() {
-        List<String> asked = new java.util.ArrayList<>();
+        List<String> asked = new ArrayList<>();
         rules.patternBuilder(name -> {
             asked.add(name);
             return name.endsWith(".o") ? new Location("Makefile", 9) : null;

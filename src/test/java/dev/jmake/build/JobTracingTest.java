@@ -12,6 +12,8 @@ import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ShellCommandRunner;
+import dev.jmake.syntax.Location;
+import dev.jmake.trace.DeclaredJob;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,10 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Builds with the recipe I/O tracer on, real processes under the real shim, at -j1 and -j2. */
 class JobTracingTest {
@@ -177,7 +179,7 @@ class JobTracingTest {
     @Test
     void abandoningRemovesTheSocketAndLaterJobsRunUntraced() throws Exception {
         try (JobTracing tracing = JobTracing.of(TraceMode.WARN, Optional.empty(), ENV, dir, List.of(), List.of())) {
-            String token = tracing.begin(new dev.jmake.trace.DeclaredJob(new dev.jmake.syntax.Location("Makefile", 1),
+            String token = tracing.begin(new DeclaredJob(new Location("Makefile", 1),
                     List.of(dir.toRealPath().resolve("x")), Set.of()));
             Path socket = Path.of(tracing.environment(token, Map.of()).get("JMAKE_TRACE_SOCKET"));
             assertTrue(Files.exists(socket));
