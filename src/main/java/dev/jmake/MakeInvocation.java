@@ -1,7 +1,9 @@
 package dev.jmake;
 
 import dev.jmake.build.BuildOptions;
+import dev.jmake.build.AddedVariable;
 import dev.jmake.build.Builder;
+import dev.jmake.build.JobTracing;
 import dev.jmake.build.OutputSettings;
 import dev.jmake.build.Verbosity;
 import dev.jmake.cli.CommandLineParser;
@@ -11,6 +13,7 @@ import dev.jmake.cli.JobLimit;
 import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
 import dev.jmake.cli.OutputSync;
+import dev.jmake.cli.TraceMode;
 import dev.jmake.cli.UsageError;
 import dev.jmake.eval.BuiltinsWithdrawal;
 import dev.jmake.eval.ChildEnvironment;
@@ -22,6 +25,7 @@ import dev.jmake.eval.Origin;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
+import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
@@ -257,6 +261,7 @@ final class MakeInvocation {
             BuiltinsWithdrawal.variables(database);
         }
         TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
+        TraceMode traceMode = traceMode(effective);
         ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
         childEnvironment.setExportAll(database.exportAll());
         BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
@@ -269,20 +274,46 @@ final class MakeInvocation {
             // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
             ui.directoryTrace().framedPerChunk();
         }
-        Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
-                childEnvironment::of, directory, recipes, jobserver.jobserver());
-        fatal.building(builder);
-        if (verbosity.debugging()) {
-            ui.info("Updating makefiles....");
+        try (JobTracing tracing = tracing(traceMode, effective, graph, directory)) {
+            Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
+                    // A sub-make traces its own jobs in the same mode.
+                    new AddedVariable(childEnvironment::of, TraceMode.VARIABLE, traceMode.word()), directory,
+                    recipes, jobserver.jobserver(), tracing);
+            fatal.building(builder);
+            if (verbosity.debugging()) {
+                ui.info("Updating makefiles....");
+            }
+            if (!remakeMakefiles(builder, database, ui).isEmpty()) {
+                return null;
+            }
+            List<String> goals = goals(database, evaluator, options);
+            if (verbosity.debugging()) {
+                ui.info("Updating goal targets....");
+            }
+            return builder.build(goals);
+        } catch (IOException e) {
+            throw new MakeError(null, "I/O trace report: " + e.getMessage());
         }
-        if (!remakeMakefiles(builder, database, ui).isEmpty()) {
-            return null;
+    }
+
+    /**
+     * {@code --trace=MODE}, else the mode a parent jmake handed down in {@code JMAKE_TRACE}, else warn. MAKEFLAGS
+     * cannot carry it: GNU make 4.3 rejects {@code --trace=MODE} on its command line and drops it from MAKEFLAGS.
+     */
+    private TraceMode traceMode(Options options) {
+        return options.traceMode().orElseGet(() ->
+                TraceMode.of(environment.getOrDefault(TraceMode.VARIABLE, "")).orElse(TraceMode.WARN));
+    }
+
+    /** The tracer of this build's jobs; -n, -q and -t run no recipe to trace. */
+    private JobTracing tracing(TraceMode mode, Options options, TargetGraph graph, Path directory) {
+        if (options.justPrint() || options.question() || options.touch()) {
+            return JobTracing.off();
         }
-        List<String> goals = goals(database, evaluator, options);
-        if (verbosity.debugging()) {
-            ui.info("Updating goal targets....");
-        }
-        return builder.build(goals);
+        Target ignore = graph.get(".JMAKE_TRACE_IGNORE");
+        List<String> patterns = ignore == null ? List.of() : ignore.prerequisites();
+        return JobTracing.of(mode, options.traceReport().map(directory::resolve), environment, directory,
+                options.includeDirs().stream().map(directory::resolve).toList(), patterns);
     }
 
     /** How many recipes may run at once: {@code -jN}, no limit for {@code -j} alone, one without {@code -j}. */

@@ -17,6 +17,7 @@ import dev.jmake.jobserver.JobserverServer;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
+import dev.jmake.trace.DeclaredJob;
 import dev.jmake.ui.Diagnostics;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +80,10 @@ public final class Builder {
     private boolean outOfDate;
     /** While remaking makefiles: a makefile without a rule is not an error (GNU's "dontcare"). */
     private boolean dontCare;
+    /** The recipe I/O tracer ({@code --trace=MODE}). */
+    private final JobTracing tracing;
+    /** Under tracing, each target's plan as decided (for the prerequisite closure of a traced job). */
+    private final Map<String, Plan> planned = new HashMap<>();
 
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
@@ -102,7 +107,23 @@ public final class Builder {
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
                    RunningRecipes recipes, Optional<Jobserver> jobserver) {
         this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes,
-                jobserver);
+                jobserver, JobTracing.off());
+    }
+
+    /** As the first, every job's file accesses traced as {@code tracing} says. */
+    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
+                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
+                   JobTracing tracing) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(),
+                new RunningRecipes(spawner), Optional.empty(), tracing);
+    }
+
+    /** As the other, every job's file accesses traced as {@code tracing} says. */
+    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
+                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
+                   RunningRecipes recipes, Optional<Jobserver> jobserver, JobTracing tracing) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes,
+                jobserver, tracing);
     }
 
     /** As the public constructors, {@code -l} reading the load from {@code load}. */
@@ -132,6 +153,15 @@ public final class Builder {
     Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
             ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
             RunningRecipes recipes, Optional<Jobserver> jobserver) {
+        this(graph, database, expander, options, ui, spawner, environment, directory, load, recipes, jobserver,
+                JobTracing.off());
+    }
+
+    /** As the public constructors, {@code -l} reading the load from {@code load}. */
+    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
+            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
+            RunningRecipes recipes, Optional<Jobserver> jobserver, JobTracing tracing) {
+        this.tracing = tracing;
         this.graph = graph;
         this.expander = expander;
         this.options = options;
@@ -144,7 +174,10 @@ public final class Builder {
         this.timestamps = new Timestamps(directory);
         this.log = new DecisionLog(options.verbosity(), ui);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
-                database.oneShell(), directory, recipes, new JobserverInheritance(jobserver));
+                database.oneShell(), directory, recipes, new JobserverInheritance(jobserver), tracing);
+        if (tracing.enabled()) {
+            tracing.declareRules(database, graph, this::patternBuilder);
+        }
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
                 ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, load,
@@ -437,7 +470,11 @@ public final class Builder {
 
     private Plan plan(String name) {
         if (jobs == null) {
-            return decidePlan(name);
+            Plan decided = decidePlan(name);
+            if (tracing.enabled()) {
+                planned.put(name, decided);
+            }
+            return decided;
         }
         Plan known = plans.get(name);
         if (known == null) {
@@ -825,14 +862,15 @@ public final class Builder {
         AutomaticVariables automatic = new AutomaticVariables(remadeAs, found(plan.prerequisites()),
                 found(plan.orderOnly()), found(newer),
                 plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()));
+        DeclaredJob declared = tracing.enabled() ? declared(name, remadeAs, plan) : null;
         if (jobs == null) {
             boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
-                    plan.alsoMakes());
+                    plan.alsoMakes(), declared);
             return remade(name, remadeAs, plan, mtimeBefore, intermediate, ok);
         }
         // job.c new_job: the recipe is expanded, then a slot waited for.
         RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
-                plan.alsoMakes());
+                plan.alsoMakes(), declared);
         jobs.awaitSlot();
         if (jobs.stopping()) {
             return TargetState.FAILED;
@@ -857,6 +895,58 @@ public final class Builder {
             states.put(sibling, TargetState.RUNNING);
         }
         return TargetState.RUNNING;
+    }
+
+    /**
+     * For the I/O tracer: the makefile's own pattern rule that makes {@code name}, or null (built-in and
+     * match-anything rules would claim every file).
+     */
+    private Location patternBuilder(String name) {
+        ImplicitMatch match = implicitRules.find(name);
+        if (match == null || match.rule().location() == null || match.rule().location().file() == null
+                || match.rule().targets().contains("%")) {
+            return null;
+        }
+        return match.rule().location();
+    }
+
+    /**
+     * The rule of a job for the I/O tracer: its targets (a group's or a pattern rule's siblings too) and every
+     * prerequisite the build resolved for it, direct or transitive, as found through vpath and as named.
+     */
+    private DeclaredJob declared(String name, String remadeAs, Plan plan) {
+        Path top = tracing.top();
+        LinkedHashSet<Path> targets = new LinkedHashSet<>();
+        targets.add(top.resolve(remadeAs).normalize());
+        targets.add(top.resolve(name).normalize());
+        for (String sibling : plan.alsoMakes()) {
+            targets.add(top.resolve(foundAt.getOrDefault(sibling, sibling)).normalize());
+        }
+        Set<Path> closure = new HashSet<>();
+        Set<String> visited = new HashSet<>();
+        List<Plan> pending = new ArrayList<>(List.of(plan));
+        while (!pending.isEmpty()) {
+            Plan p = pending.remove(pending.size() - 1);
+            for (List<String> names : List.of(p.prerequisites(), p.orderOnly())) {
+                for (String prerequisite : names) {
+                    if (!visited.add(prerequisite)) {
+                        continue;
+                    }
+                    closure.add(top.resolve(prerequisite).normalize());
+                    closure.add(top.resolve(foundAt.getOrDefault(prerequisite, prerequisite)).normalize());
+                    Plan next = jobs == null ? planned.get(prerequisite) : plans.get(prerequisite);
+                    if (next != null) {
+                        pending.add(next);
+                        // What the same recipe makes (a group, a pattern rule's other targets) is there as well.
+                        for (String sibling : next.alsoMakes()) {
+                            closure.add(top.resolve(foundAt.getOrDefault(sibling, sibling)).normalize());
+                        }
+                    }
+                }
+            }
+        }
+        Location location = plan.location() != null ? plan.location() : Location.builtin();
+        return new DeclaredJob(location, List.copyOf(targets), closure, graph.isPhony(name));
     }
 
     /** After the recipe of {@code name}: its new time, its group's, and its state (remake.c notice_finished_file). */
@@ -1011,10 +1101,15 @@ public final class Builder {
 
     /**
      * For the interrupt handler (any thread): removes the intermediate files made so far as GNU make does on a
-     * fatal signal, each with {@code *** Deleting intermediate file 'x'} and no {@code rm} line.
+     * fatal signal, each with {@code *** Deleting intermediate file 'x'} and no {@code rm} line; then ends the
+     * trace session, so that its socket does not outlive make.
      */
     public void interrupted() {
-        removeIntermediates(true);
+        try {
+            removeIntermediates(true);
+        } finally {
+            tracing.abandon();
+        }
     }
 
     /** remake.c remove_intermediates: deletes the intermediate files made, printing one {@code rm} line. */

@@ -14,6 +14,7 @@ import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.Termination;
 import dev.jmake.syntax.Location;
+import dev.jmake.trace.DeclaredJob;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,12 +43,14 @@ final class RecipeExecution {
     private final OutputSynchronizer synchronizer;
     private final RunningRecipes recipes;
     private final JobserverInheritance jobserver;
+    private final JobTracing tracing;
 
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
                     Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
-                    RunningRecipes recipes, JobserverInheritance jobserver) {
+                    RunningRecipes recipes, JobserverInheritance jobserver, JobTracing tracing) {
         this.recipes = recipes;
         this.jobserver = jobserver;
+        this.tracing = tracing;
         this.oneShell = oneShell;
         this.directory = directory;
         this.graph = graph;
@@ -70,10 +73,12 @@ final class RecipeExecution {
 
     /**
      * Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). {@code alsoMakes}:
-     * the other targets the recipe makes (a group, a pattern rule's), deleted with it when it is interrupted.
+     * the other targets the recipe makes (a group, a pattern rule's), deleted with it when it is interrupted;
+     * {@code declared}: the job's rule for the I/O tracer, null when not traced.
      */
-    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes) {
-        Job job = start(target, recipe, scope, mtimeBefore, alsoMakes);
+    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
+                DeclaredJob declared) {
+        Job job = start(target, recipe, scope, mtimeBefore, alsoMakes, declared);
         ui.status().jobStarted(target);
         JobStep step = job.step(null, Redirect.INHERIT);
         while (step instanceof JobStep.Running running) {
@@ -85,14 +90,15 @@ final class RecipeExecution {
     }
 
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
-    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes) {
+    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
+              DeclaredJob declared) {
         Map<String, Long> siblings = new LinkedHashMap<>();
         for (String sibling : alsoMakes) {
             if (!sibling.equals(target)) {
                 siblings.put(sibling, timestamps.of(sibling));
             }
         }
-        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings);
+        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings, declared);
     }
 
     /**
@@ -106,6 +112,13 @@ final class RecipeExecution {
         private final long mtimeBefore;
         /** The other targets the recipe makes, with their times before it started. */
         private final Map<String, Long> siblings;
+        /** The job's rule for the I/O tracer; null: not traced. */
+        private final DeclaredJob declared;
+        /** The job's trace token once a command ran under trace. */
+        private String traceToken;
+        /** Whether a command under trace was started (one that could not be is no process to hear from). */
+        private boolean traceStarted;
+        private Location lastLocation;
         private Map<String, String> env;
         /** The next command to look at. */
         private int next;
@@ -118,7 +131,8 @@ final class RecipeExecution {
         private boolean direct;
 
         private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore,
-                    Map<String, Long> siblings) {
+                    Map<String, Long> siblings, DeclaredJob declared) {
+            this.declared = tracing.enabled() ? declared : null;
             this.target = target;
             this.siblings = siblings;
             this.commands = commands;
@@ -218,8 +232,9 @@ final class RecipeExecution {
                     env = environment.of(scope, line.location());
                 }
                 ui.out().flush();
-                SpawnRequest request = jobserver.request(prepared.command().argv(), env, line.recursive(),
-                        anyRecursive(commands)).inDirectory(directory).withStdin(stdin);
+                lastLocation = line.location();
+                SpawnRequest request = jobserver.request(prepared.command().argv(), tracedEnvironment(line),
+                        line.recursive(), anyRecursive(commands)).inDirectory(directory).withStdin(stdin);
                 if (lineUi != ui) {
                     request = request.withStdout(output.stdout()).withStderr(output.stderr());
                 } else {
@@ -229,6 +244,7 @@ final class RecipeExecution {
                 ui.startOutput();
                 SpawnResult result = recipes.spawn(this, request);
                 if (result instanceof SpawnResult.Started spawned) {
+                    traceStarted |= traceToken != null && !line.recursive();
                     return new JobStep.Running(spawned.process());
                 }
                 if (direct) {
@@ -265,8 +281,36 @@ final class RecipeExecution {
             return lastUi;
         }
 
-        /** The recipe is over: what is left of its output is written out (reap_children's last output_dump). */
+        /**
+         * The environment of {@code line}: under trace with the job's token, unless it runs a sub-make, which traces
+         * its own jobs.
+         */
+        private Map<String, String> tracedEnvironment(CommandLine line) {
+            if (declared == null || line.recursive()) {
+                return env;
+            }
+            if (traceToken == null) {
+                traceToken = tracing.begin(declared);
+            }
+            return tracing.environment(traceToken, env);
+        }
+
+        /**
+         * The recipe is over: its trace judged, then what is left of its output is written out (reap_children's
+         * last output_dump).
+         */
         private JobStep done(boolean ok) {
+            if (traceToken != null && traceStarted) {
+                String token = traceToken;
+                traceToken = null;
+                if (!tracing.finish(token, lastUi) && ok) {
+                    String where = lastLocation == null ? target : lastLocation + ": " + target;
+                    lastUi.error("*** [" + where + "] Error: undeclared file I/O (see the warnings above)");
+                    // A target made from undeclared inputs is not to be trusted by the next run: as .DELETE_ON_ERROR.
+                    deleteTargets();
+                    ok = false;
+                }
+            }
             if (output != null) {
                 output.close();
             }

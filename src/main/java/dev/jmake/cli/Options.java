@@ -20,6 +20,8 @@ import java.util.OptionalDouble;
  * @param variables       {@code VAR=value} operands as written, in the order GNU defines them (MAKEFLAGS' first)
  * @param goals           goal operands in order ({@code .WAIT} included; {@code -} and empty words dropped)
  * @param jobserverAuth   the last {@code --jobserver-auth}/{@code --jobserver-fds} value
+ * @param traceMode       {@code --trace=MODE}: jmake's recipe I/O tracing (bare {@code --trace} is GNU's, {@link #trace})
+ * @param traceReport     {@code --trace-report=FILE}: where the I/O trace report goes
  */
 public record Options(
         List<String> makefiles, List<String> directories, List<String> includeDirs, List<String> evals,
@@ -31,7 +33,7 @@ public record Options(
         boolean noStatus,
         JobLimit jobs, OptionalDouble maxLoad, Optional<OutputSync> outputSync,
         Optional<String> jobserverAuth, Optional<String> jobserverStyle, Optional<String> syncMutex,
-        Optional<String> shuffle,
+        Optional<String> shuffle, Optional<TraceMode> traceMode, Optional<String> traceReport,
         List<String> variables, List<String> goals) {
 
     public Options {
@@ -52,7 +54,7 @@ public record Options(
                 debugAll, environmentOverrides, help, ignoreErrors, keepGoing, checkSymlinkTimes, justPrint,
                 printDataBase, question, noBuiltinRules, noBuiltinVariables, silent, touch, version, printDirectory,
                 noPrintDirectory, trace, warnUndefinedVariables, noStatus, jobs, maxLoad, outputSync, jobserverAuth,
-                jobserverStyle, syncMutex, shuffle, variables, goals);
+                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, variables, goals);
     }
 
     /** The directory after applying every {@code -C} in turn to {@code start} ({@code -C a -C b} is {@code a/b}). */

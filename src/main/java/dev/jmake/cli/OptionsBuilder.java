@@ -27,6 +27,8 @@ final class OptionsBuilder {
     private String jobserverStyle;
     private String syncMutex;
     private String shuffle;
+    private String traceMode;
+    private String traceReport;
 
     /** Applies one switch; from the environment, switches GNU does not take from MAKEFLAGS are skipped. */
     void apply(Switch target, String value, boolean fromEnvironment) {
@@ -52,6 +54,15 @@ final class OptionsBuilder {
             case JOBSERVER_STYLE -> jobserverStyle = v;
             case SYNC_MUTEX -> syncMutex = v;
             case SHUFFLE -> shuffle = v;
+            case TRACE -> {
+                if (v == null) {
+                    flags.add(Switch.TRACE);
+                } else if (!fromEnvironment) {
+                    // GNU make 4.3 drops --trace=MODE from MAKEFLAGS; sub-makes get the mode from JMAKE_TRACE.
+                    traceMode = v;
+                }
+            }
+            case TRACE_REPORT -> traceReport = v;
             default -> flags.add(target);
         }
     }
@@ -87,7 +98,8 @@ final class OptionsBuilder {
                 has(Switch.VERSION), printDirectory, noPrintDirectory, has(Switch.TRACE),
                 has(Switch.WARN_UNDEFINED_VARIABLES), has(Switch.NO_STATUS),
                 jobs, maxLoad, sync, Optional.ofNullable(jobserverAuth), Optional.ofNullable(jobserverStyle),
-                Optional.ofNullable(syncMutex), Optional.ofNullable(shuffle), variables, goals);
+                Optional.ofNullable(syncMutex), Optional.ofNullable(shuffle), Optional.ofNullable(traceMode).map(TraceMode::parse),
+                Optional.ofNullable(traceReport), variables, goals);
     }
 
     private boolean has(Switch s) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * GNU make 4.3's command switches, in the order of its {@code switches[]} table: that order decides the
  * flag letters' order in MAKEFLAGS and the candidates listed for an ambiguous long option.
- * The last three are jmake's additions (4.4's {@code --jobserver-style} and {@code --shuffle}, and {@code --no-status}).
+ * The last four are jmake's additions (4.4's {@code --jobserver-style} and {@code --shuffle}, {@code --no-status} and
+ * {@code --trace-report}); {@code --trace} takes jmake's optional I/O tracing mode, bare it is GNU's.
  */
 enum Switch {
     IGNORED_B('b', null, Kind.IGNORED, Arg.NONE, true, false),
@@ -40,7 +41,7 @@ enum Switch {
     WHAT_IF('W', "what-if", Kind.STRING, Arg.REQUIRED, false, false),
     DEBUG(null, "debug", Kind.STRING, Arg.OPTIONAL, true, true),
     JOBSERVER_AUTH(null, "jobserver-auth", Kind.STRING, Arg.REQUIRED, true, true),
-    TRACE(null, "trace", Kind.FLAG, Arg.NONE, true, true),
+    TRACE(null, "trace", Kind.STRING, Arg.OPTIONAL, true, true),
     NO_PRINT_DIRECTORY(null, "no-print-directory", Kind.FLAG, Arg.NONE, true, true),
     WARN_UNDEFINED_VARIABLES(null, "warn-undefined-variables", Kind.FLAG, Arg.NONE, true, true),
     SYNC_MUTEX(null, "sync-mutex", Kind.STRING, Arg.REQUIRED, true, true),
@@ -48,7 +49,8 @@ enum Switch {
     JOBSERVER_FDS(null, "jobserver-fds", Kind.STRING, Arg.REQUIRED, true, false),
     JOBSERVER_STYLE(null, "jobserver-style", Kind.STRING, Arg.REQUIRED, true, false),
     SHUFFLE(null, "shuffle", Kind.STRING, Arg.OPTIONAL, true, true),
-    NO_STATUS(null, "no-status", Kind.FLAG, Arg.NONE, true, false);
+    NO_STATUS(null, "no-status", Kind.FLAG, Arg.NONE, true, false),
+    TRACE_REPORT(null, "trace-report", Kind.STRING, Arg.REQUIRED, false, false);
 
     /** How a switch's value is interpreted (GNU's {@code enum cs_type}). */
     enum Kind { IGNORED, FLAG, STRING, POSITIVE_INT, FLOATING }
@@ -108,7 +110,7 @@ enum Switch {
 
     /** Not in GNU make 4.3: accepted only under its full long name. */
     boolean jmakeOnly() {
-        return this == JOBSERVER_STYLE || this == SHUFFLE || this == NO_STATUS;
+        return this == JOBSERVER_STYLE || this == SHUFFLE || this == NO_STATUS || this == TRACE_REPORT;
     }
 
     /** How GNU names the switch in its own messages: {@code -j} when it has a letter, else {@code --debug}. */

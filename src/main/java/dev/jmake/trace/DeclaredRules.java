@@ -23,6 +23,14 @@ public interface DeclaredRules {
     /** The location of the rule (with a recipe) that builds {@code path}, if one does. */
     Optional<Location> builderOf(Path path);
 
+    /**
+     * Whether {@code path} is a source: a file the makefile expects to exist (a prerequisite no rule builds) rather
+     * than a left-over of some recipe; a phony rule may delete only the latter. Without better knowledge, any file.
+     */
+    default boolean isSource(Path path) {
+        return true;
+    }
+
     /** Every file some rule with a recipe builds directly inside {@code directory}. */
     List<Path> builtIn(Path directory);
 }

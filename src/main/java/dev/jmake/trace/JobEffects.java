@@ -5,8 +5,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -25,10 +27,12 @@ import java.util.TreeMap;
  * @param writes files and directories the job left created or changed
  * @param deletes paths the job removed and did not create
  * @param execs every program run successfully, in scope or not
+ * @param directories the paths among {@code writes} and {@code deletes} that the job made or removed as directories
+ *     (mkdir, rmdir): a scratch directory is no output
  */
 public record JobEffects(SortedMap<Path, Actor> reads, SortedMap<Path, Actor> probes, SortedMap<Path, Actor> missing,
                          SortedMap<Path, Actor> listings, SortedMap<Path, Actor> writes,
-                         SortedMap<Path, Actor> deletes, SortedMap<Path, Actor> execs) {
+                         SortedMap<Path, Actor> deletes, SortedMap<Path, Actor> execs, Set<Path> directories) {
     public JobEffects {
         reads = frozen(reads);
         probes = frozen(probes);
@@ -37,6 +41,7 @@ public record JobEffects(SortedMap<Path, Actor> reads, SortedMap<Path, Actor> pr
         writes = frozen(writes);
         deletes = frozen(deletes);
         execs = frozen(execs);
+        directories = Set.copyOf(directories);
     }
 
     private static SortedMap<Path, Actor> frozen(SortedMap<Path, Actor> map) {
@@ -99,6 +104,7 @@ public record JobEffects(SortedMap<Path, Actor> reads, SortedMap<Path, Actor> pr
         private final SortedMap<Path, Actor> created = new TreeMap<>();
         private final SortedMap<Path, Actor> removed = new TreeMap<>();
         private final SortedMap<Path, Actor> execs = new TreeMap<>();
+        private final Set<Path> directories = new HashSet<>();
 
         Reduction(TraceScope scope) {
             this.scope = scope;
@@ -113,10 +119,16 @@ public record JobEffects(SortedMap<Path, Actor> reads, SortedMap<Path, Actor> pr
                 note(missing, e.path(), actor);
             } else if (event instanceof AccessEvent.Listing e) {
                 note(listings, e.path(), actor);
-            } else if (event instanceof AccessEvent.Write || event instanceof AccessEvent.MakeDir) {
+            } else if (event instanceof AccessEvent.Write) {
                 note(created, event.path(), actor);
-            } else if (event instanceof AccessEvent.Delete || event instanceof AccessEvent.RemoveDir) {
+            } else if (event instanceof AccessEvent.MakeDir) {
+                note(created, event.path(), actor);
+                directories.add(TraceScope.canonical(event.path()));
+            } else if (event instanceof AccessEvent.Delete) {
                 note(removed, event.path(), actor);
+            } else if (event instanceof AccessEvent.RemoveDir) {
+                note(removed, event.path(), actor);
+                directories.add(TraceScope.canonical(event.path()));
             } else if (event instanceof AccessEvent.Rename e) {
                 note(created, e.path(), actor);
                 note(e.exchange() ? created : removed, e.source(), actor);
@@ -162,7 +174,13 @@ public record JobEffects(SortedMap<Path, Actor> reads, SortedMap<Path, Actor> pr
                 probes.remove(gone);
                 missing.remove(gone);
             }
-            return new JobEffects(reads, probes, missing, listings, writes, deletes, execs);
+            Set<Path> dirs = new HashSet<>();
+            for (Path d : directories) {
+                if (writes.containsKey(d) || deletes.containsKey(d)) {
+                    dirs.add(d);
+                }
+            }
+            return new JobEffects(reads, probes, missing, listings, writes, deletes, execs, dirs);
         }
     }
 }

@@ -48,8 +48,8 @@ public final class TraceVerifier {
         Judgement j = new Judgement(declared, scope.relative(declared.targets().get(0)));
         effects.reads().forEach(j::read);
         effects.missing().forEach(j::miss);
-        effects.writes().forEach(j::write);
-        effects.deletes().forEach(j::delete);
+        effects.writes().forEach((path, actor) -> j.write(path, actor, effects.directories().contains(path)));
+        effects.deletes().forEach((path, actor) -> j.delete(path, actor, effects.directories().contains(path)));
         effects.listings().forEach(j::listing);
         for (TraceCoverage.Hole hole : TraceCoverage.holes(trace)) {
             j.findings.add(new Finding.Untraced(declared.location(), j.name, scope.relative(hole.program()),
@@ -101,12 +101,16 @@ public final class TraceVerifier {
                     new Finding.MissingPrerequisite(rule, name, scope.relative(path), true, builder, actor)));
         }
 
-        void write(Path path, Actor actor) {
+        /** A write; a directory made ({@code directory}) matters only when another rule builds it. */
+        void write(Path path, Actor actor, boolean directory) {
             if (declared.targets().contains(path) || scope.ignored(path) || isTargetDirectory(path)
                     || isSideOutput(path)) {
                 return;
             }
             Optional<Location> builder = rules.builderOf(path);
+            if (directory && builder.isEmpty()) {
+                return; // a scratch directory (zlib's mkdir objs): its files are what counts
+            }
             if (builder.isPresent()) {
                 findings.add(new Finding.WriteToOtherTarget(rule, name, scope.relative(path), false, builder.get(), actor));
             } else {
@@ -115,21 +119,26 @@ public final class TraceVerifier {
             }
         }
 
-        void delete(Path path, Actor actor) {
+        /** A deletion; an empty directory removed ({@code directory}) matters only when another rule builds it. */
+        void delete(Path path, Actor actor, boolean directory) {
             if (declared.targets().contains(path) || scope.ignored(path) || isTargetDirectory(path)) {
                 return;
             }
             Optional<Location> builder = rules.builderOf(path);
-            if (builder.isPresent() && declared.phony()) {
-                return; // make clean
+            if (directory && builder.isEmpty()) {
+                return;
+            }
+            if (declared.phony() && (builder.isPresent() || !rules.isSource(path))) {
+                return; // make clean: deleting what the build makes, declared or not, is what the rule is for
             }
             findings.add(builder.isPresent()
                     ? new Finding.WriteToOtherTarget(rule, name, scope.relative(path), true, builder.get(), actor)
                     : new Finding.DeletedSource(rule, name, scope.relative(path), actor));
         }
 
+        /** A directory listed; a phony rule's glob ({@code rm -f *.o}) depends on no build order that matters. */
         void listing(Path directory, Actor actor) {
-            if (scope.ignored(directory)) {
+            if (scope.ignored(directory) || declared.phony()) {
                 return;
             }
             rules.builtIn(directory).stream().filter(p -> !declaredHere(p)).sorted().findFirst().ifPresent(p ->

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmake.syntax.MakeError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,30 @@ class CommandLineParserTest {
         assertFalse(parse("-s", "--no-silent").silent());
         assertTrue(parse("--no-silent", "--quiet").silent());
         assertEquals(Optional.of("5,6"), parse("--jobserver-auth=3,4", "--jobserver-fds=5,6").jobserverAuth());
+    }
+
+    @Test
+    void bareTraceIsGnusAndTraceWithAModeIsJmakesIoTracing() {
+        Options bare = parse("--trace");
+        assertTrue(bare.trace());
+        assertEquals(Optional.empty(), bare.traceMode());
+        Options error = parse("--trace=error", "warn");
+        assertFalse(error.trace());
+        assertEquals(Optional.of(TraceMode.ERROR), error.traceMode());
+        assertEquals(List.of("warn"), error.goals(), "an optional argument is never the next word");
+        assertEquals(Optional.of(TraceMode.OFF), parse("--trace=warn", "--tr=off").traceMode());
+        assertEquals(Optional.of("r.json"), parse("--trace-report=r.json").traceReport());
+        assertEquals(Optional.of("s.json"), parse("--trace-report", "s.json").traceReport());
+        MakeError bad = assertThrows(MakeError.class, () -> parse("--trace=loud"));
+        assertEquals("unknown trace mode 'loud' (expected warn, error or off)", bad.getMessage());
+    }
+
+    @Test
+    void traceReportIsOnlyItsFullNameAndTheModeIsNotTakenFromMakeflags() {
+        assertThrows(UsageError.class, () -> parse("--trace-rep=x"));
+        Options o = parser.parse(List.of(), Map.of("MAKEFLAGS", " --trace=error --trace"));
+        assertTrue(o.trace());
+        assertEquals(Optional.empty(), o.traceMode());
     }
 
     @Test

@@ -288,6 +288,16 @@ final class TraceVerifierTest {
     }
 
     @Test
+    void aScratchDirectoryMadeOrRemovedIsNoOutputButAnotherRulesDirectoryIs(@TempDir Path temp) throws Exception {
+        Project p = new Project(temp).rule(1, "x").rule(2, "y").rule(3, "out").rule(4, "z");
+        assertEquals(List.of(), p.run("x", "mkdir scratch && touch x").findings());
+        assertEquals(List.of(), p.run("y", "rmdir scratch && touch y").findings());
+        JobVerdict z = p.run("z", "mkdir out && touch z");
+        assertEquals("out", only(z, Finding.WriteToOtherTarget.class).path());
+        assertTrue(z.effects().directories().contains(p.dir.resolve("out")), z.effects().toString());
+    }
+
+    @Test
     void aPhonyCleanRuleMayDeleteGeneratedFilesButNotSources(@TempDir Path temp) throws Exception {
         Project p = new Project(temp).rule(1, "a.o", "a.c").rule(9, true, "clean").rule(10, "other");
         p.write("a.c", "int a;\n");

@@ -1,0 +1,53 @@
+# Correct Makefiles give no trace finding (issue 5): every example in examples/ built at -j2 with --trace=error,
+# then zlib (Debian bookworm source, its own ./configure'd Makefile) at -j2 with tracing on. zlib's Makefile has two
+# true findings, the libz.so symlinks its shared-library rule makes without declaring them; with them named in
+# .JMAKE_TRACE_IGNORE (through --eval) the build, its tests and `make clean` have none.
+set -euo pipefail
+source "$REPO/native-tests/lib.sh"
+
+# warnings FILE: the trace warnings in a build's output.
+warnings() { grep -F 'warning: [trace]' "$1" || true; }
+# report_warnings REPORT: the findings a --trace-report counts as warnings, one per line.
+report_warnings() {
+    python3 -c 'import json,sys
+for j in json.load(open(sys.argv[1]))["jobs"]:
+    for f in j["findings"]:
+        if f["warning"]: print(f["message"])' "$1"
+}
+
+for example in "$REPO"/examples/*/; do
+    name=$(basename "$example")
+    mkdir -p "$WORK/examples/$name"
+    cp -R "$example". "$WORK/examples/$name/"
+    "$JMAKE" -s -j2 --trace=error --trace-report="$WORK/$name.json" -C "$WORK/examples/$name" \
+        >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; fail "$name: traced build failed"; }
+    expect_eq "$name: warnings" "" "$(warnings "$WORK/$name.out")"
+    expect_eq "$name: report warnings" "" "$(report_warnings "$WORK/$name.json")"
+    jobs=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["jobs"]))' "$WORK/$name.json")
+    [ "$jobs" -gt 1 ] || fail "$name: the report lists $jobs jobs"
+    "$JMAKE" -s --trace=error -C "$WORK/examples/$name" run clean >"$WORK/$name.run" 2>&1 \
+        || { cat "$WORK/$name.run"; fail "$name: run clean failed"; }
+    expect_eq "$name: run clean warnings" "" "$(warnings "$WORK/$name.run")"
+done
+
+source "$REPO/native-tests/projects/lib.sh"
+src=$(project_source zlib)
+tree=$WORK/zlib
+cp -a "$src" "$tree"
+(cd "$tree" && ./configure) >"$WORK/configure.out" 2>&1 || { cat "$WORK/configure.out"; fail "configure failed"; }
+"$JMAKE" -j2 -C "$tree" --trace-report="$WORK/zlib.json" >"$WORK/zlib.out" 2>&1 \
+    || { cat "$WORK/zlib.out"; fail "zlib: traced build failed"; }
+expect_eq "zlib: the two undeclared symlinks" \
+"Makefile:277: warning: [trace] 'libz.so.1.2.13' wrote 'libz.so', which is not a target of its rule
+Makefile:277: warning: [trace] 'libz.so.1.2.13' wrote 'libz.so.1', which is not a target of its rule" \
+    "$(warnings "$WORK/zlib.out" | sed 's/ (pid .*//' | sort)"
+"$JMAKE" -C "$tree" clean >/dev/null 2>&1
+ignore='.JMAKE_TRACE_IGNORE: libz.so libz.so.1'
+for goal in all test clean; do
+    "$JMAKE" -j2 -C "$tree" --eval="$ignore" --trace-report="$WORK/zlib-$goal.json" $goal >"$WORK/zlib-$goal.out" 2>&1 \
+        || { cat "$WORK/zlib-$goal.out"; fail "zlib $goal: traced build failed"; }
+    expect_eq "zlib $goal: warnings" "" "$(warnings "$WORK/zlib-$goal.out")"
+    expect_eq "zlib $goal: report warnings" "" "$(report_warnings "$WORK/zlib-$goal.json")"
+done
+grep -qF '*** zlib test OK ***' "$WORK/zlib-test.out" || fail "zlib test did not pass under the tracer"
+echo ok

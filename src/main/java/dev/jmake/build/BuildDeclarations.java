@@ -1,0 +1,139 @@
+package dev.jmake.build;
+
+import dev.jmake.syntax.Location;
+import dev.jmake.trace.DeclaredJob;
+import dev.jmake.trace.DeclaredRules;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What the build declared, for the trace verifier: the explicit rules with a recipe known from the start, and every
+ * job the build started (pattern-rule targets included) as it started it. Thread-safe (the verifier may run on another thread than the scheduler).
+ */
+final class BuildDeclarations implements DeclaredRules {
+    private final List<Path> roots;
+    private final List<String> ignorePatterns;
+    private final Map<String, DeclaredJob> jobs = new HashMap<>();
+    private final Map<Path, Location> builders = new HashMap<>();
+    private final Map<Path, List<Path>> byDirectory = new HashMap<>();
+    /** The phony targets of each explicit rule: its recipe may make files of those names. */
+    private final Map<Location, List<Path>> phonyTargets = new HashMap<>();
+    /** Pattern-rule builders asked for so far (absent: none of the makefile's pattern rules makes the file). */
+    private final Map<Path, Optional<Location>> implicit = new HashMap<>();
+    /** The makefile's own pattern rule that would make a name relative to the top directory, or null. */
+    private Function<String, Location> patternBuilder = name -> null;
+    /** Whether the makefile names a top-relative name as a target or prerequisite. */
+    private Predicate<String> mentioned = name -> true;
+
+    /** Declarations over {@code roots} (absolute, the top Makefile's directory first) and the ignore patterns. */
+    BuildDeclarations(List<Path> roots, List<String> ignorePatterns) {
+        this.roots = List.copyOf(roots);
+        this.ignorePatterns = List.copyOf(ignorePatterns);
+    }
+
+    /** Notes that the rule at {@code location} builds {@code target} (absolute). */
+    synchronized void builds(Path target, Location location) {
+        if (builders.putIfAbsent(target, location) == null) {
+            byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
+        }
+    }
+
+    /** Sets how a file no explicit rule or started job builds is looked up among the pattern rules. */
+    synchronized void patternBuilder(Function<String, Location> lookup) {
+        this.patternBuilder = lookup;
+    }
+
+    /** Sets how to tell whether the makefile names a (top-relative) file. */
+    synchronized void mentioned(Predicate<String> mentioned) {
+        this.mentioned = mentioned;
+    }
+
+    /** A file no rule builds is a source if the makefile names it (as a prerequisite: as a target it has a builder). */
+    @Override
+    public synchronized boolean isSource(Path path) {
+        Path top = roots.get(0);
+        return !path.startsWith(top) || mentioned.test(top.relativize(path).toString());
+    }
+
+    /** Notes that the rule at {@code location} names the phony target {@code target}. */
+    synchronized void phonySibling(Location location, Path target) {
+        phonyTargets.computeIfAbsent(location, l -> new ArrayList<>()).add(target);
+    }
+
+    /**
+     * Registers a started job under {@code token}; its targets count as built by its rule, and the phony targets of
+     * its rule count as its own targets.
+     */
+    synchronized void add(String token, DeclaredJob declared) {
+        DeclaredJob job = declared;
+        List<Path> phony = phonyTargets.getOrDefault(declared.location(), List.of());
+        if (!phony.isEmpty()) {
+            List<Path> targets = new ArrayList<>(declared.targets());
+            phony.stream().filter(p -> !targets.contains(p)).forEach(targets::add);
+            job = new DeclaredJob(declared.location(), targets, declared.prerequisites(), declared.phony());
+        }
+        jobs.put(token, job);
+        for (Path target : declared.targets()) {
+            if (builders.put(target, job.location()) == null) {
+                byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
+            }
+        }
+    }
+
+    /**
+     * Job {@code token} as make sees a rule that did not make its target: like {@code .PHONY} (zlib's undeclared
+     * {@code clean}), so it may delete and look for other rules' targets.
+     */
+    synchronized void treatAsPhony(String token) {
+        DeclaredJob job = job(token);
+        if (!job.phony()) {
+            jobs.put(token, new DeclaredJob(job.location(), job.targets(), job.prerequisites(), true));
+        }
+    }
+
+    @Override
+    public List<Path> roots() {
+        return roots;
+    }
+
+    @Override
+    public List<String> ignorePatterns() {
+        return ignorePatterns;
+    }
+
+    @Override
+    public synchronized DeclaredJob job(String token) {
+        DeclaredJob job = jobs.get(token);
+        if (job == null) {
+            throw new NoSuchElementException("no job " + token);
+        }
+        return job;
+    }
+
+    @Override
+    public synchronized Optional<Location> builderOf(Path path) {
+        Location explicit = builders.get(path);
+        if (explicit != null) {
+            return Optional.of(explicit);
+        }
+        // A file some pattern rule would make (x.o of %.o: %.c): what "make clean" deletes, a link job reads.
+        Path top = roots.get(0);
+        if (!path.startsWith(top) || path.equals(top)) {
+            return Optional.empty();
+        }
+        return implicit.computeIfAbsent(path,
+                p -> Optional.ofNullable(patternBuilder.apply(top.relativize(p).toString())));
+    }
+
+    @Override
+    public synchronized List<Path> builtIn(Path directory) {
+        return List.copyOf(byDirectory.getOrDefault(directory, List.of()));
+    }
+}

@@ -1,0 +1,278 @@
+package dev.jmake.build;
+
+import dev.jmake.cli.TraceMode;
+import dev.jmake.eval.Database;
+import dev.jmake.eval.Rule;
+import dev.jmake.graph.SpecialTargets;
+import dev.jmake.graph.TargetGraph;
+import dev.jmake.syntax.Location;
+import dev.jmake.syntax.MakeError;
+import dev.jmake.trace.DeclaredJob;
+import dev.jmake.trace.Finding;
+import dev.jmake.trace.JobTrace;
+import dev.jmake.trace.JobVerdict;
+import dev.jmake.trace.ShimLibrary;
+import dev.jmake.trace.TraceReport;
+import dev.jmake.trace.TraceSession;
+import dev.jmake.trace.TraceVerifier;
+import dev.jmake.ui.Diagnostics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The recipe I/O tracing of one build ({@code --trace=warn|error}, issue 5): a job's commands run under the shim with
+ * the job's token, and once its recipe is over its trace is judged against its rule. The trace session starts with
+ * the first traced command, so a build that runs nothing opens no socket; {@link #close} ends it and writes the
+ * {@code --trace-report}. {@link #off} traces nothing.
+ */
+public final class JobTracing implements AutoCloseable {
+
+    /** How long a finished job's processes that still hold their connection are waited for. */
+    private static final Duration STRAGGLERS = Duration.ofSeconds(2);
+    /** Prefixes the shim itself drops: never in scope, and never where a program is executed from. */
+    private static final List<Path> SHIM_IGNORED = List.of("/proc", "/dev", "/sys", "/usr/include", "/usr/share",
+            "/etc").stream().map(Path::of).toList();
+
+    private final TraceMode mode;
+    private final Optional<Path> reportFile;
+    private final Map<String, String> environment;
+    private final BuildDeclarations rules;
+    private final Object lock = new Object();
+    private TraceSession session;
+    private TraceVerifier verifier;
+    private TraceReport report;
+    private List<Path> shimIgnored;
+    private int jobs;
+    /** Set by {@link #abandon}: no session is started again. */
+    private boolean abandoned;
+
+    private JobTracing(TraceMode mode, Optional<Path> reportFile, Map<String, String> environment,
+                       BuildDeclarations rules) {
+        this.mode = mode;
+        this.reportFile = reportFile;
+        this.environment = Map.copyOf(environment);
+        this.rules = rules;
+    }
+
+    /**
+     * Tracing in {@code mode} for the build in {@code directory} (as {@link #off} when the mode is off); the session and
+     * the verifier are made on first use. {@code environment} is make's (for the cache directory, TMPDIR and HOME).
+     */
+    public static JobTracing of(TraceMode mode, Optional<Path> reportFile, Map<String, String> environment,
+                                Path directory, List<Path> includeDirs, List<String> ignorePatterns) {
+        if (mode == TraceMode.OFF) {
+            return off();
+        }
+        List<Path> roots = new ArrayList<>();
+        roots.add(real(directory));
+        includeDirs.forEach(d -> roots.add(real(directory.resolve(d))));
+        return new JobTracing(mode, reportFile, environment, new BuildDeclarations(roots, ignorePatterns));
+    }
+
+    /** No tracing: no shim, no socket, no report. */
+    public static JobTracing off() {
+        return new JobTracing(TraceMode.OFF, Optional.empty(), Map.of(), null);
+    }
+
+    /** Whether jobs are traced at all. */
+    public boolean enabled() {
+        return mode != TraceMode.OFF;
+    }
+
+    /** The mode. */
+    public TraceMode mode() {
+        return mode;
+    }
+
+    /** The declarations the verifier judges against (null when off). */
+    BuildDeclarations declarations() {
+        return rules;
+    }
+
+    /** The top directory: the first root. */
+    Path top() {
+        return rules.roots().get(0);
+    }
+
+    /**
+     * Notes the target of every explicit rule with a recipe as built by it, before any job runs; other files are
+     * looked up with {@code patternBuilder} (the makefile's pattern rule that makes a top-relative name, or null).
+     */
+    void declareRules(Database database, TargetGraph graph, Function<String, Location> patternBuilder) {
+        rules.patternBuilder(patternBuilder);
+        rules.mentioned(graph::isMentioned);
+        List<String> suffixes = graph.suffixes();
+        Path top = top();
+        for (Rule rule : database.rules()) {
+            if (rule.recipe() == null || rule.location() == null || rule.location().file() == null) {
+                continue;
+            }
+            for (String target : rule.targets()) {
+                if (SpecialTargets.isSpecial(target) || isSuffixRule(target, suffixes)) {
+                    continue;
+                }
+                if (graph.isPhony(TargetGraph.normalize(target))) {
+                    // No file: but a file of that name made by the rule's recipe is what the rule is for (lz4's
+                    // "lz4 lz4-release: ; cp programs/lz4 .").
+                    rules.phonySibling(rule.location(), top.resolve(TargetGraph.normalize(target)).normalize());
+                    continue;
+                }
+                rules.builds(top.resolve(TargetGraph.normalize(target)).normalize(), rule.location());
+            }
+        }
+    }
+
+    /** {@code .c.o} or {@code .c}: a suffix rule, which makes no file of that name. */
+    private static boolean isSuffixRule(String name, List<String> suffixes) {
+        for (String s : suffixes) {
+            if (name.equals(s) || name.startsWith(s) && suffixes.contains(name.substring(s.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Registers a job about to run its first traced command; returns its token. */
+    String begin(DeclaredJob job) {
+        String token;
+        synchronized (lock) {
+            token = Integer.toString(++jobs);
+        }
+        rules.add(token, job);
+        return token;
+    }
+
+    /** {@code base} plus what puts a command of job {@code token} under trace; starts the session if needed. */
+    Map<String, String> environment(String token, Map<String, String> base) {
+        TraceSession s = session();
+        return s == null ? base : s.environment(token, base, shimIgnored);
+    }
+
+    /**
+     * Judges the finished job {@code token} (its processes reaped): prints each new warning through {@code ui}
+     * and records the verdict; returns false if the job fails on it ({@code --trace=error}), after deleting the
+     * files it wrote that no rule declares.
+     */
+    boolean finish(String token, Diagnostics ui) {
+        TraceSession s = session();
+        if (s == null) {
+            return true; // interrupted: make is on its way out
+        }
+        JobTrace trace;
+        try {
+            trace = s.awaitJob(token, STRAGGLERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the trace of job " + token, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the trace of job " + token, e);
+        }
+        if (rules.job(token).targets().stream().noneMatch(Files::exists)) {
+            rules.treatAsPhony(token);
+        }
+        JobVerdict verdict = verifier.verify(trace);
+        List<Finding> warnings = verifier.newWarnings(verdict);
+        if (!warnings.isEmpty()) {
+            ui.out().flush();
+            for (Finding f : warnings) {
+                ui.err().println(f.message());
+            }
+            ui.err().flush();
+        }
+        report.add(verdict);
+        if (mode != TraceMode.ERROR || verdict.clean()) {
+            return true;
+        }
+        for (Path p : verdict.undeclaredOutputs()) {
+            try {
+                if (Files.deleteIfExists(p)) {
+                    ui.error("*** Deleting undeclared output '" + verifier.scope().relative(p) + "'");
+                }
+            } catch (IOException e) {
+                ui.error("*** cannot delete undeclared output '" + p + "': " + e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    /** The session, started on first use; null once {@link #abandon abandoned}. */
+    private TraceSession session() {
+        synchronized (lock) {
+            if (abandoned) {
+                return null;
+            }
+            if (session == null) {
+                try {
+                    Path library = ShimLibrary.install(ShimLibrary.cacheDirectory(environment,
+                            Path.of(System.getProperty("user.home"))));
+                    session = TraceSession.start(library);
+                } catch (IOException e) {
+                    throw new MakeError(null, "cannot start the I/O tracer: " + e.getMessage()
+                            + " (run with --trace=off to build without it)");
+                }
+                verifier = new TraceVerifier(rules, environment);
+                report = new TraceReport(verifier.scope());
+                shimIgnored = SHIM_IGNORED.stream()
+                        .filter(p -> verifier.scope().roots().stream().noneMatch(r -> r.startsWith(p))).toList();
+            }
+            return session;
+        }
+    }
+
+    /**
+     * For an interrupt (any thread): ends the session, its socket and directory removed, without a report; later
+     * jobs are not judged.
+     */
+    public void abandon() {
+        synchronized (lock) {
+            if (session == null) {
+                return;
+            }
+            try {
+                session.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("closing the trace session", e);
+            }
+            session = null;
+            abandoned = true;
+        }
+    }
+
+    /** Ends the session (its socket removed) and writes the report, if any job was traced or a report is asked for. */
+    @Override
+    public void close() throws IOException {
+        if (!enabled()) {
+            return;
+        }
+        synchronized (lock) {
+            try {
+                if (session != null) {
+                    session.close();
+                }
+            } finally {
+                if (reportFile.isPresent() && !abandoned) {
+                    TraceReport written = report != null ? report
+                            : new TraceReport(new TraceVerifier(rules, environment).scope());
+                    written.write(reportFile.get());
+                }
+            }
+        }
+    }
+
+    private static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+}

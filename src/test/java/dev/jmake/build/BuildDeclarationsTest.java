@@ -1,0 +1,75 @@
+package dev.jmake.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jmake.syntax.Location;
+import dev.jmake.trace.DeclaredJob;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BuildDeclarationsTest {
+    private final Path top = Path.of("/p");
+    private final BuildDeclarations rules = new BuildDeclarations(List.of(top, Path.of("/inc")), List.of("%.log"));
+
+    @Test
+    void explicitRulesAndStartedJobsBuildTheirTargets() {
+        rules.builds(top.resolve("gen.h"), new Location("Makefile", 3));
+        DeclaredJob job = new DeclaredJob(new Location("Makefile", 7), List.of(top.resolve("a.o"), top.resolve("a.d")),
+                Set.of(top.resolve("a.c")));
+        rules.add("1", job);
+        assertEquals(job, rules.job("1"));
+        assertEquals(Optional.of(new Location("Makefile", 3)), rules.builderOf(top.resolve("gen.h")));
+        assertEquals(Optional.of(new Location("Makefile", 7)), rules.builderOf(top.resolve("a.d")));
+        assertEquals(List.of(top.resolve("gen.h"), top.resolve("a.o"), top.resolve("a.d")), rules.builtIn(top));
+        assertEquals(List.of(top, Path.of("/inc")), rules.roots());
+        assertEquals(List.of("%.log"), rules.ignorePatterns());
+        assertThrows(NoSuchElementException.class, () -> rules.job("2"));
+    }
+
+    @Test
+    void patternRulesAreAskedWithTheTopRelativeNameOnceAndOnlyInsideTheTop() {
+        List<String> asked = new ArrayList<>();
+        rules.patternBuilder(name -> {
+            asked.add(name);
+            return name.endsWith(".o") ? new Location("Makefile", 9) : null;
+        });
+        assertEquals(Optional.of(new Location("Makefile", 9)), rules.builderOf(top.resolve("sub/x.o")));
+        assertEquals(Optional.of(new Location("Makefile", 9)), rules.builderOf(top.resolve("sub/x.o")));
+        assertEquals(Optional.empty(), rules.builderOf(top.resolve("x.c")));
+        assertEquals(Optional.empty(), rules.builderOf(Path.of("/elsewhere/y.o")));
+        assertEquals(List.of("sub/x.o", "x.c"), asked);
+    }
+
+    @Test
+    void aSourceIsAFileTheMakefileNames() {
+        rules.mentioned(name -> name.equals("main.c"));
+        assertTrue(rules.isSource(top.resolve("main.c")));
+        assertFalse(rules.isSource(top.resolve("libz.so")));
+    }
+
+    @Test
+    void aJobThatMadeNoTargetIsTreatedAsPhony() {
+        rules.add("1", new DeclaredJob(new Location("Makefile", 1), List.of(top.resolve("clean")), Set.of()));
+        rules.treatAsPhony("1");
+        assertTrue(rules.job("1").phony());
+        assertEquals(List.of(top.resolve("clean")), rules.job("1").targets());
+    }
+
+    @Test
+    void thePhonyTargetsOfAJobsRuleAreItsOwn() {
+        Location rule = new Location("Makefile", 62);
+        rules.phonySibling(rule, top.resolve("lz4"));
+        rules.phonySibling(rule, top.resolve("lz4-release"));
+        rules.add("1", new DeclaredJob(rule, List.of(top.resolve("lz4-release")), Set.of(), true));
+        assertEquals(List.of(top.resolve("lz4-release"), top.resolve("lz4")), rules.job("1").targets());
+        assertEquals(Optional.empty(), rules.builderOf(top.resolve("lz4")), "a phony target is no file to build");
+    }
+}
