@@ -11,6 +11,8 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fts.h>
+#include <ftw.h>
 #include <glob.h>
 #include <limits.h>
 #include <pthread.h>
@@ -56,6 +58,8 @@ int __open64_2(const char *, int);
 int __openat_2(int, const char *, int);
 int __openat64_2(int, const char *, int);
 char *__realpath_chk(const char *, char *, size_t);
+int __xmknod(int, const char *, mode_t, dev_t *);
+int __xmknodat(int, int, const char *, mode_t, dev_t *);
 
 /* ---- state: written once by the constructor, then per fork ---- */
 static int g_active;                 /* tracing requested and socket reachable */
@@ -522,6 +526,55 @@ EXPORT int futimesat(int d, const char *path, const struct timeval t[2]) {
 }
 EXPORT int utimensat(int d, const char *path, const struct timespec t[2], int fl) {
     MUT_BODY(REAL(utimensat)(d, path, t, fl), OP_UTIME, (fl & AT_SYMLINK_NOFOLLOW) ? F_NOFOLLOW : 0, d, path ? path : "");
+}
+
+/* Metadata writes (recipes stamp files with them): reported as the utime family is. */
+EXPORT int chmod(const char *path, mode_t m) { MUT_BODY(REAL(chmod)(path, m), OP_UTIME, 0, AT_FDCWD, path); }
+EXPORT int fchmodat(int d, const char *path, mode_t m, int fl) {
+    MUT_BODY(REAL(fchmodat)(d, path, m, fl), OP_UTIME, (fl & AT_SYMLINK_NOFOLLOW) ? F_NOFOLLOW : 0, d, path);
+}
+EXPORT int chown(const char *path, uid_t u, gid_t g) { MUT_BODY(REAL(chown)(path, u, g), OP_UTIME, 0, AT_FDCWD, path); }
+EXPORT int lchown(const char *path, uid_t u, gid_t g) {
+    MUT_BODY(REAL(lchown)(path, u, g), OP_UTIME, F_NOFOLLOW, AT_FDCWD, path);
+}
+EXPORT int fchownat(int d, const char *path, uid_t u, gid_t g, int fl) {
+    MUT_BODY(REAL(fchownat)(d, path, u, g, fl), OP_UTIME, (fl & AT_SYMLINK_NOFOLLOW) ? F_NOFOLLOW : 0, d,
+             path ? path : "");
+}
+/* fd-based stamps (touch uses futimens on the file it opened): the descriptor's path. */
+EXPORT int futimens(int fd, const struct timespec t[2]) { MUT_BODY(REAL(futimens)(fd, t), OP_UTIME, 0, fd, ""); }
+EXPORT int futimes(int fd, const struct timeval t[2]) { MUT_BODY(REAL(futimes)(fd, t), OP_UTIME, 0, fd, ""); }
+
+/* Special files are created like regular ones: a write that creates the path. */
+EXPORT int mknod(const char *path, mode_t m, dev_t dev) { MUT_BODY(REAL(mknod)(path, m, dev), OP_WRITE, F_CREAT, AT_FDCWD, path); }
+EXPORT int mknodat(int d, const char *path, mode_t m, dev_t dev) {
+    MUT_BODY(REAL(mknodat)(d, path, m, dev), OP_WRITE, F_CREAT, d, path);
+}
+EXPORT int __xmknod(int v, const char *path, mode_t m, dev_t *dev) {
+    MUT_BODY(REALV(__xmknod, COMPAT)(v, path, m, dev), OP_WRITE, F_CREAT, AT_FDCWD, path);
+}
+EXPORT int __xmknodat(int v, int d, const char *path, mode_t m, dev_t *dev) {
+    MUT_BODY(REALV(__xmknodat, COMPAT)(v, d, path, m, dev), OP_WRITE, F_CREAT, d, path);
+}
+EXPORT int mkfifo(const char *path, mode_t m) { MUT_BODY(REAL(mkfifo)(path, m), OP_WRITE, F_CREAT, AT_FDCWD, path); }
+EXPORT int mkfifoat(int d, const char *path, mode_t m) { MUT_BODY(REAL(mkfifoat)(d, path, m), OP_WRITE, F_CREAT, d, path); }
+
+/* Tree walks list their root (glibc walks it with internal opendir/readdir, which the shim never sees). */
+typedef int (*nftw_fn_t)(const char *, const struct stat *, int, struct FTW *);
+typedef int (*nftw64_fn_t)(const char *, const struct stat64 *, int, struct FTW *);
+EXPORT int nftw(const char *path, nftw_fn_t fn, int fds, int fl) {
+    int r = REAL(nftw)(path, fn, fds, fl); int e = errno;
+    report_at(OP_LIST, 0, r == -1 ? e : 0, AT_FDCWD, path); errno = e; return r;
+}
+EXPORT int nftw64(const char *path, nftw64_fn_t fn, int fds, int fl) {
+    int r = REAL(nftw64)(path, fn, fds, fl); int e = errno;
+    report_at(OP_LIST, 0, r == -1 ? e : 0, AT_FDCWD, path); errno = e; return r;
+}
+typedef int (*fts_compar_t)(const FTSENT **, const FTSENT **);
+EXPORT FTS *fts_open(char *const *paths, int options, fts_compar_t compar) {
+    FTS *r = REAL(fts_open)(paths, options, compar); int e = errno;
+    for (size_t i = 0; paths && paths[i]; i++) report_at(OP_LIST, 0, r ? 0 : e, AT_FDCWD, paths[i]);
+    errno = e; return r;
 }
 
 /* ---- temporary files: glibc creates them with its internal open ---- */

@@ -94,7 +94,8 @@ final class ShimEntryPointsTest {
             expected.add(new Missing(0, p("m-" + name)));
         }
         for (String name : List.of("readdir", "readdir64", "readdir_r", "readdir64_r", "fdopendir", "scandir",
-                "scandir64", "scandirat", "scandirat64", "glob", "glob64", "getdents64")) {
+                "scandir64", "scandirat", "scandirat64", "glob", "glob64", "getdents64", "nftw", "nftw64",
+                "fts_open")) {
             expected.add(new Listing(0, p("d-" + name)));
         }
         expected.add(new Delete(0, p("u-unlink")));
@@ -105,7 +106,11 @@ final class ShimEntryPointsTest {
         expected.add(new MakeDir(0, p("w-mkdir")));
         expected.add(new Probe(0, p("w-mkdir"))); // the second mkdir: EEXIST
         expected.add(new MakeDir(0, p("w-mkdirat")));
-        for (String name : List.of("truncate", "truncate64", "utime", "utimes", "lutimes", "futimesat", "utimensat")) {
+        for (String name : List.of("mknod", "mknodat", "mkfifo", "mkfifoat")) {
+            expected.add(new Write(0, p("w-" + name)));
+        }
+        for (String name : List.of("truncate", "truncate64", "utime", "utimes", "lutimes", "futimesat", "utimensat",
+                "chmod", "fchmodat", "chown", "lchown", "fchownat", "futimens", "futimes")) {
             expected.add(new Write(0, p("r-" + name)));
         }
         for (String name : List.of("rename", "renameat", "renameat2")) {

@@ -5,6 +5,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fts.h>
+#include <ftw.h>
 #include <glob.h>
 #include <limits.h>
 #include <spawn.h>
@@ -67,6 +69,15 @@ static int child_status(pid_t pid) {
 #define IN_CHILD(name, body) do { fflush(stdout); pid_t p_ = fork(); \
     if (p_ == 0) { body; _exit(127); } printf("%s status %d\n", name, child_status(p_)); } while (0)
 
+static int count_entry(const char *path, const struct stat *st, int kind, struct FTW *ftw) {
+    (void) path; (void) st; (void) kind; (void) ftw;
+    return 0;
+}
+static int count_entry64(const char *path, const struct stat64 *st, int kind, struct FTW *ftw) {
+    (void) path; (void) st; (void) kind; (void) ftw;
+    return 0;
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc == 3 && strcmp(argv[1], "child") == 0) {
@@ -78,13 +89,14 @@ int main(int argc, char **argv) {
         "r-fstatat64", "r-statx", "r-__xstat", "r-__xstat64", "r-__lxstat", "r-__lxstat64", "r-__fxstatat",
         "r-__fxstatat64", "r-access", "r-euidaccess", "r-eaccess", "r-faccessat", "r-realpath",
         "r-__realpath_chk", "r-canonicalize_file_name", "r-truncate", "r-truncate64", "r-link", "r-linkat",
-        "r-utime", "r-utimes", "r-lutimes", "r-futimesat", "r-utimensat", "r-closefrom", "r-close_range",
+        "r-utime", "r-utimes", "r-lutimes", "r-futimesat", "r-utimensat", "r-chmod", "r-fchmodat", "r-chown",
+        "r-lchown", "r-fchownat", "r-futimens", "r-futimes", "r-closefrom", "r-close_range",
         "r-close", "r-dup2", "r-dup3", "r-fork", "r-envi-env", "r-envi-execve", "u-unlink", "u-unlinkat", "u-remove",
         "u-rename", "u-renameat", "u-renameat2", NULL };
     for (const char **p = readable; *p; p++) make_file(*p);
     static const char *dirs[] = { "d-readdir", "d-readdir64", "d-readdir_r", "d-readdir64_r", "d-fdopendir",
         "d-scandir", "d-scandir64", "d-scandirat", "d-scandirat64", "d-glob", "d-glob64", "d-getdents64",
-        "u-rmdir", "u-unlinkat-dir", NULL };
+        "u-rmdir", "u-unlinkat-dir", "d-nftw", "d-nftw64", "d-fts_open", NULL };
     for (const char **p = dirs; *p; p++) make_dir(*p);
     make_file("d-glob/a.c");
     make_file("d-glob64/a.c");
@@ -208,6 +220,31 @@ int main(int argc, char **argv) {
     SHOW("lutimes", lutimes("r-lutimes", NULL));
     SHOW("futimesat", futimesat(dfd, "r-futimesat", NULL));
     SHOW("utimensat", utimensat(AT_FDCWD, "r-utimensat", NULL, 0));
+    SHOW("chmod", chmod("r-chmod", 0644));
+    SHOW("fchmodat", fchmodat(dfd, "r-fchmodat", 0644, 0));
+    SHOW("chown", chown("r-chown", getuid(), getgid()));
+    SHOW("lchown", lchown("r-lchown", getuid(), getgid()));
+    SHOW("fchownat", fchownat(dfd, "r-fchownat", getuid(), getgid(), 0));
+    int tfd = (int) syscall(SYS_openat, AT_FDCWD, "r-futimens", O_RDONLY);
+    SHOW("futimens", futimens(tfd, NULL));
+    syscall(SYS_close, tfd);
+    tfd = (int) syscall(SYS_openat, AT_FDCWD, "r-futimes", O_RDONLY);
+    SHOW("futimes", futimes(tfd, NULL));
+    syscall(SYS_close, tfd);
+    SHOW("mknod", mknod("w-mknod", S_IFIFO | 0644, 0));
+    SHOW("mknodat", mknodat(dfd, "w-mknodat", S_IFIFO | 0644, 0));
+    SHOW("mkfifo", mkfifo("w-mkfifo", 0644));
+    SHOW("mkfifoat", mkfifoat(dfd, "w-mkfifoat", 0644));
+    SHOW("nftw", nftw("d-nftw", count_entry, 4, FTW_PHYS));
+    SHOW("nftw64", nftw64("d-nftw64", count_entry64, 4, FTW_PHYS));
+    char *roots[] = { "d-fts_open", NULL };
+    FTS *fts = fts_open(roots, FTS_PHYSICAL, NULL);
+    SHOW("fts_open", fts != NULL);
+    if (fts) {
+        while (fts_read(fts) != NULL) {
+        }
+        fts_close(fts);
+    }
 
     /* temporary files */
     char t1[] = "w-mkstemp-XXXXXX", t2[] = "w-mkstemp64-XXXXXX", t3[] = "w-mkostemp-XXXXXX",
