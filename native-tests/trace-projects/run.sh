@@ -1,7 +1,8 @@
 # Correct Makefiles give no trace finding (issue 5): every example in examples/ built at -j2 with --trace=error,
 # then zlib (Debian bookworm source, its own ./configure'd Makefile) at -j2 with tracing on. zlib's Makefile has two
 # true findings, the libz.so symlinks its shared-library rule makes without declaring them; with them named in
-# .JMAKE_TRACE_IGNORE (through --eval) the build, its tests and `make clean` have none.
+# .JMAKE_TRACE_IGNORE (through --eval) the build, its tests and `make clean` have none. Lua's Makefile is correct:
+# no finding at all.
 set -euo pipefail
 source "$REPO/native-tests/lib.sh"
 
@@ -54,4 +55,13 @@ for goal in all test clean; do
     expect_eq "zlib $goal: report warnings" "" "$(report_warnings "$WORK/zlib-$goal.json")"
 done
 grep -qF '*** zlib test OK ***' "$WORK/zlib-test.out" || fail "zlib test did not pass under the tracer"
+
+# Lua 5.4 with its own (recursive) Makefile: a correct Makefile, no finding at all, and the interpreter works.
+lua=$WORK/lua
+cp -a "$(project_source --upstream lua5.4)" "$lua"
+"$JMAKE" -j2 -C "$lua" --trace=error --trace-report="$WORK/lua.json" linux >"$WORK/lua.out" 2>&1 \
+    || { cat "$WORK/lua.out"; fail "lua: traced build failed"; }
+expect_eq "lua: warnings" "" "$(warnings "$WORK/lua.out")"
+expect_eq "lua: report warnings" "" "$(report_warnings "$WORK/lua.json")"
+expect_eq "lua: runs" "42" "$("$lua/src/lua" -e 'print(6 * 7)')"
 echo ok
