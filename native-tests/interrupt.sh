@@ -1,6 +1,10 @@
 # Shared by the interrupt-* scenarios (sourced after lib.sh): run a make in a process group of its own, wait for its
 # recipes, interrupt it, and look for what it left behind.
 
+# These scenarios are about job slots and signals, not file I/O: the tracer stays off, so that its warnings and
+# its socket descriptor (the shim holds one, >= 1000, in every traced recipe) are not part of what they compare.
+export JMAKE_TRACE=off
+
 # start_make OUT ERR COMMAND...: starts COMMAND in a new session, hence its own process group, with SIGINT and
 # SIGQUIT at their defaults (a `&` job of a non-interactive shell ignores both, and make would keep them ignored).
 # Sets MAKE_PID, which is also the process group's id.

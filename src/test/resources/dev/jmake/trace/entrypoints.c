@@ -220,6 +220,8 @@ int main(int argc, char **argv) {
     SHOW("lutimes", lutimes("r-lutimes", NULL));
     SHOW("futimesat", futimesat(dfd, "r-futimesat", NULL));
     SHOW("utimensat", utimensat(AT_FDCWD, "r-utimensat", NULL, 0));
+    /* Rust's std probes statx this way and expects EFAULT: the wrapper must pass NULL on, not read it. */
+    SHOW("statx-null", statx(0, NULL, 0, STATX_ALL, NULL));
     SHOW("chmod", chmod("r-chmod", 0644));
     SHOW("fchmodat", fchmodat(dfd, "r-fchmodat", 0644, 0));
     SHOW("chown", chown("r-chown", getuid(), getgid()));
