@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -25,6 +26,8 @@ final class BuildDeclarations implements DeclaredRules {
     private final Map<Path, List<Path>> byDirectory = new HashMap<>();
     /** The phony targets of each explicit rule: its recipe may make files of those names. */
     private final Map<Location, List<Path>> phonyTargets = new HashMap<>();
+    /** {@link #phonyTargets} as the immutable set every job of the rule shares, made when the first job starts. */
+    private final Map<Location, Set<Path>> siblingSets = new HashMap<>();
     /** Pattern-rule builders asked for so far (absent: none of the makefile's pattern rules makes the file). */
     private final Map<Path, Optional<Location>> implicit = new HashMap<>();
     /** The makefile's own pattern rule that would make a name relative to the top directory, or null. */
@@ -65,6 +68,7 @@ final class BuildDeclarations implements DeclaredRules {
     /** Notes that the rule at {@code location} names the phony target {@code target}. */
     synchronized void phonySibling(Location location, Path target) {
         phonyTargets.computeIfAbsent(location, l -> new ArrayList<>()).add(target);
+        siblingSets.remove(location);
     }
 
     /**
@@ -73,11 +77,11 @@ final class BuildDeclarations implements DeclaredRules {
      */
     synchronized void add(String token, DeclaredJob declared) {
         DeclaredJob job = declared;
-        List<Path> phony = phonyTargets.getOrDefault(declared.location(), List.of());
-        if (!phony.isEmpty()) {
-            List<Path> targets = new ArrayList<>(declared.targets());
-            phony.stream().filter(p -> !targets.contains(p)).forEach(targets::add);
-            job = new DeclaredJob(declared.location(), targets, declared.prerequisites(), declared.phony());
+        List<Path> phony = phonyTargets.get(declared.location());
+        if (phony != null) {
+            Set<Path> siblings = siblingSets.computeIfAbsent(declared.location(), l -> Set.copyOf(phony));
+            job = new DeclaredJob(declared.location(), declared.targets(), declared.prerequisites(), declared.phony(),
+                    siblings);
         }
         jobs.put(token, job);
         for (Path target : declared.targets()) {
@@ -94,7 +98,7 @@ final class BuildDeclarations implements DeclaredRules {
     synchronized void treatAsPhony(String token) {
         DeclaredJob job = job(token);
         if (!job.phony()) {
-            jobs.put(token, new DeclaredJob(job.location(), job.targets(), job.prerequisites(), true));
+            jobs.put(token, new DeclaredJob(job.location(), job.targets(), job.prerequisites(), true, job.siblings()));
         }
     }
 

@@ -52,7 +52,7 @@ public final class TraceReport {
         json.name("rule").value(v.declared().location().toString());
         json.name("declared").beginObject();
         paths(json, "inputs", v.declared().prerequisites().stream().sorted().toList());
-        paths(json, "outputs", v.declared().targets());
+        paths(json, "outputs", v.declared().outputs().toList());
         json.endObject();
         JobEffects e = v.effects();
         json.name("observed").beginObject();

@@ -79,7 +79,7 @@ public final class TraceVerifier {
         }
 
         private boolean declaredHere(Path path) {
-            return declared.targets().contains(path) || declared.prerequisites().contains(path);
+            return declared.makes(path) || declared.prerequisites().contains(path);
         }
 
         void read(Path path, Actor actor) {
@@ -103,7 +103,7 @@ public final class TraceVerifier {
 
         /** A write; a directory made ({@code directory}) matters only when another rule builds it. */
         void write(Path path, Actor actor, boolean directory) {
-            if (declared.targets().contains(path) || scope.ignored(path) || isTargetDirectory(path)
+            if (declared.makes(path) || scope.ignored(path) || isTargetDirectory(path)
                     || isSideOutput(path)) {
                 return;
             }
@@ -121,7 +121,7 @@ public final class TraceVerifier {
 
         /** A deletion; an empty directory removed ({@code directory}) matters only when another rule builds it. */
         void delete(Path path, Actor actor, boolean directory) {
-            if (declared.targets().contains(path) || scope.ignored(path) || isTargetDirectory(path)) {
+            if (declared.makes(path) || scope.ignored(path) || isTargetDirectory(path)) {
                 return;
             }
             Optional<Location> builder = rules.builderOf(path);
@@ -148,7 +148,7 @@ public final class TraceVerifier {
 
         /** mkdir -p $(@D): a directory that holds one of the targets. */
         private boolean isTargetDirectory(Path path) {
-            return declared.targets().stream().anyMatch(t -> !t.equals(path) && t.startsWith(path));
+            return declared.outputs().anyMatch(t -> !t.equals(path) && t.startsWith(path));
         }
 
         /** {@code dir/x.d} (or .gcno, .dwo) beside a target {@code dir/x.o}: what gcc -MD and friends write. */
@@ -159,7 +159,7 @@ public final class TraceVerifier {
                 return false;
             }
             String stem = file.substring(0, dot);
-            return declared.targets().stream().anyMatch(t -> {
+            return declared.outputs().anyMatch(t -> {
                 String target = t.getFileName().toString();
                 int d = target.lastIndexOf('.');
                 return t.getParent().equals(path.getParent()) && (d > 0 ? target.substring(0, d) : target).equals(stem);

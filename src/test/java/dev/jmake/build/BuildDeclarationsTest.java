@@ -2,6 +2,7 @@ package dev.jmake.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,26 @@ class BuildDeclarationsTest {
         rules.phonySibling(rule, top.resolve("lz4"));
         rules.phonySibling(rule, top.resolve("lz4-release"));
         rules.add("1", new DeclaredJob(rule, List.of(top.resolve("lz4-release")), Set.of(), true));
-        assertEquals(List.of(top.resolve("lz4-release"), top.resolve("lz4")), rules.job("1").targets());
+        DeclaredJob job = rules.job("1");
+        assertEquals(List.of(top.resolve("lz4-release")), job.targets());
+        assertTrue(job.makes(top.resolve("lz4")));
+        assertFalse(job.makes(top.resolve("lz4.c")));
+        assertEquals(List.of(top.resolve("lz4-release"), top.resolve("lz4")), job.outputs().toList());
         assertEquals(Optional.empty(), rules.builderOf(top.resolve("lz4")), "a phony target is no file to build");
+    }
+
+    @Test
+    void theJobsOfOneRuleShareOneSetOfSiblings() {
+        // 2,000 phony targets of one rule: copying the siblings into each job made a build of them quadratic.
+        Location rule = new Location("Makefile", 3);
+        for (int i = 0; i < 2000; i++) {
+            rules.phonySibling(rule, top.resolve("j" + i));
+        }
+        for (int i = 0; i < 2000; i++) {
+            rules.add(Integer.toString(i), new DeclaredJob(rule, List.of(top.resolve("j" + i)), Set.of(), true));
+        }
+        assertSame(rules.job("0").siblings(), rules.job("1999").siblings());
+        assertEquals(2000, rules.job("7").siblings().size());
+        assertEquals(List.of(top.resolve("j7")), rules.job("7").targets());
     }
 }
