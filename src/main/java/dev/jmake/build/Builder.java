@@ -537,7 +537,18 @@ public final class Builder {
                 check);
         if (prerequisites != null) {
             if (prerequisites == TargetState.DEPS_RUNNING) {
-                waitingFor.put(name, List.copyOf(check.waitingOn));
+                List<Waiting> waiting = new ArrayList<>(check.waitingOn);
+                // remake.c update_file_1: a target already known to need its recipe (missing, or -B) starts the
+                // intermediate files it depends on in the same pass as its other prerequisites, running or not.
+                if (!deferred.isEmpty() && (before == Timestamps.MISSING || check.mustMake || options.alwaysMake())) {
+                    for (String intermediate : deferred) {
+                        TargetState state = update(intermediate, name, scope, depth + 1);
+                        if (state != null && state.pending()) {
+                            waiting.add(new Waiting(intermediate, name, scope, depth + 1));
+                        }
+                    }
+                }
+                waitingFor.put(name, List.copyOf(waiting));
             }
             return prerequisites;
         }
