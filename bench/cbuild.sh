@@ -19,7 +19,12 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m}'; }
 make_ms=$(median "${make_times[@]}")
 jmake_ms=$(median "${jmake_times[@]}")
+make_one=$(startup_ms "$runs" make -s)
+jmake_one=$(startup_ms "$runs" "$jmake" -s)
+floor=$(floor_ms "$make_ms" "$make_one" "$jmake_one")
 echo "clean build of examples/parallel at -j$jobs (median of $runs, interleaved):"
 echo "  make:  $make_ms ms   (runs: ${make_times[*]})"
 echo "  jmake: $jmake_ms ms   (runs: ${jmake_times[*]})"
 echo "  ratio jmake/make: $(ratio "$jmake_ms" "$make_ms")"
+echo "  one trivial job: make $make_one ms, jmake $jmake_one ms"
+echo "  floor (make + start-up difference): $floor ms   ratio $(ratio "$floor" "$make_ms")"

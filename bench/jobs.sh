@@ -16,7 +16,13 @@ trap 'rm -rf "$dir"' EXIT
 "$jmake" -s -j2 -C "$dir" >/dev/null   # warm the page cache and the CDS archive
 make_ms=$(median_ms "$runs" make -s -j2 -C "$dir")
 jmake_ms=$(median_ms "$runs" "$jmake" -s -j2 -C "$dir")
+off_ms=$(median_ms "$runs" "$jmake" -s -j2 --trace=off -C "$dir")
+make_one=$(startup_ms "$runs" make -s)
+jmake_one=$(startup_ms "$runs" "$jmake" -s --trace=off)
+floor=$(floor_ms "$make_ms" "$make_one" "$jmake_one")
 echo "$n trivial jobs at -j2 (median of $runs):"
-echo "  make:  $make_ms ms"
-echo "  jmake: $jmake_ms ms"
-echo "  ratio jmake/make: $(ratio "$jmake_ms" "$make_ms")"
+echo "  make:                      $make_ms ms"
+echo "  jmake (tracing on):        $jmake_ms ms   ratio $(ratio "$jmake_ms" "$make_ms")"
+echo "  jmake --trace=off:         $off_ms ms   ratio $(ratio "$off_ms" "$make_ms")"
+echo "  one trivial job:           make $make_one ms, jmake $jmake_one ms"
+echo "  floor (make + start-up difference): $floor ms   ratio $(ratio "$floor" "$make_ms")"

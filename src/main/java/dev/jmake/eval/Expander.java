@@ -132,22 +132,19 @@ public final class Expander {
     }
 
     /**
-     * Runs {@code command} as {@code $(shell)} does ({@code $(SHELL) $(.SHELLFLAGS) command} with make's
-     * environment), sets {@code .SHELLSTATUS} and folds newlines into spaces. {@code trimAllNewlines} drops every
+     * Runs {@code command} as {@code $(shell)} does ({@code $(SHELL) $(.SHELLFLAGS) command}, or directly when it
+     * needs no shell, with make's environment), sets {@code .SHELLSTATUS} and folds newlines into spaces. {@code trimAllNewlines} drops every
      * trailing newline ({@code $(shell)}); otherwise only the last one is dropped ({@code VAR != command}).
      */
     public String shell(String command, Scope scope, Location location, boolean trimAllNewlines) {
         if (Words.isBlank(command)) {
             return "";
         }
-        List<String> argv = new ArrayList<>();
         Variable shellVar = lookup("SHELL", scope);
         String program = shellVar == null ? "" : valueOf(shellVar, scope, location);
-        argv.add(program.isEmpty() ? "/bin/sh" : program);
         Variable flagsVar = lookup(".SHELLFLAGS", scope);
-        argv.addAll(Words.split(flagsVar == null ? "-c" : valueOf(flagsVar, scope, location)));
-        argv.add(command);
-        ShellRunner.Result result = shell.run(argv, environment);
+        String flags = flagsVar == null ? "-c" : valueOf(flagsVar, scope, location);
+        ShellRunner.Result result = shell.run(program.isEmpty() ? "/bin/sh" : program, flags, command, environment);
         scope.globals().put(new Variable(".SHELLSTATUS", Integer.toString(result.status()), Flavor.SIMPLE,
                 Origin.OVERRIDE, ExportMode.DEFAULT, false, false, location));
         return foldNewlines(result.stdout(), trimAllNewlines);

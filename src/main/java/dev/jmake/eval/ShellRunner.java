@@ -1,6 +1,5 @@
 package dev.jmake.eval;
 
-import java.util.List;
 import java.util.Map;
 
 /** Runs {@code $(shell ...)} and {@code !=} commands; implemented by the process stage and injected. */
@@ -9,8 +8,9 @@ public interface ShellRunner {
     record Result(String stdout, int status) {}
 
     /**
-     * Runs {@code argv} (typically {@code [$(SHELL), $(.SHELLFLAGS)..., command]}) with this environment,
+     * Runs {@code command} (not blank) as {@code $(SHELL) $(.SHELLFLAGS) command}, or directly when it needs no
+     * shell (function.c func_shell goes through construct_command_argv, as recipes do), with this environment,
      * stdin and stderr inherited, stdout captured.
      */
-    Result run(List<String> argv, Map<String, String> environment);
+    Result run(String shell, String shellFlags, String command, Map<String, String> environment);
 }

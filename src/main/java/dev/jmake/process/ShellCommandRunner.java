@@ -31,9 +31,13 @@ public final class ShellCommandRunner implements ShellRunner {
         this.diagnostics = diagnostics;
     }
 
-    /** {@code argv} must not be empty: for a blank command GNU make runs nothing (see {@link RecipeCommand#forShellFunction}). */
+    /** {@code command} must not be blank: for a blank command GNU make runs nothing. */
     @Override
-    public Result run(List<String> argv, Map<String, String> environment) {
+    public Result run(String shell, String shellFlags, String command, Map<String, String> environment) {
+        List<String> argv = RecipeCommand.forShellFunction(command, ShellSettings.of(shell, shellFlags));
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("blank $(shell) command");
+        }
         SpawnRequest request = SpawnRequest.of(argv, environment).withStdout(Redirect.CAPTURE);
         if (workingDirectory.isPresent()) {
             request = request.inDirectory(workingDirectory.get());

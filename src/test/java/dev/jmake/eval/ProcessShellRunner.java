@@ -3,13 +3,18 @@ package dev.jmake.eval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** A real {@link ShellRunner} for tests (the process stage provides the production one). */
 final class ProcessShellRunner implements ShellRunner {
     @Override
-    public Result run(List<String> argv, Map<String, String> environment) {
+    public Result run(String shell, String shellFlags, String command, Map<String, String> environment) {
+        List<String> argv = new ArrayList<>();
+        argv.add(shell);
+        argv.addAll(Words.split(shellFlags));
+        argv.add(command);
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().clear();
         builder.environment().putAll(environment);
