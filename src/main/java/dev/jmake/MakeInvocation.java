@@ -2,6 +2,7 @@ package dev.jmake;
 
 import dev.jmake.build.BuildOptions;
 import dev.jmake.build.AddedVariable;
+import dev.jmake.build.BuildServices;
 import dev.jmake.build.Builder;
 import dev.jmake.build.JobTracing;
 import dev.jmake.build.OutputSettings;
@@ -275,10 +276,11 @@ final class MakeInvocation {
             ui.directoryTrace().framedPerChunk();
         }
         try (JobTracing tracing = tracing(traceMode, effective, graph, directory)) {
-            Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui, spawner,
+            Builder builder = new Builder(graph, database, evaluator.expander(), buildOptions, ui,
                     // A sub-make traces its own jobs in the same mode.
-                    new AddedVariable(childEnvironment::of, TraceMode.VARIABLE, traceMode.word()), directory,
-                    recipes, jobserver.jobserver(), tracing);
+                    BuildServices.of(spawner, new AddedVariable(childEnvironment::of, TraceMode.VARIABLE,
+                                    traceMode.word()), directory)
+                            .withRecipes(recipes).withJobserver(jobserver.jobserver()).withTracing(tracing));
             fatal.building(builder);
             if (verbosity.debugging()) {
                 ui.info("Updating makefiles....");

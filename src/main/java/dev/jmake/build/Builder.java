@@ -85,82 +85,16 @@ public final class Builder {
     /** Under tracing, each target's plan as decided (for the prerequisite closure of a traced job). */
     private final Map<String, Plan> planned = new HashMap<>();
 
-    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
-                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(),
-                new RunningRecipes(spawner), Optional.empty());
-    }
-
-    /** As the other, its recipes registered in {@code recipes} for an interrupting signal ({@link FatalSignal}). */
-    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
-                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
-                   RunningRecipes recipes) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes,
-                Optional.empty());
-    }
-
-    /**
-     * As the other, with the {@code jobserver} this make takes its job slots from (beyond the first) and hands to
-     * its recursive recipe lines; a top-level one is checked whenever no job runs.
-     */
-    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
-                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
-                   RunningRecipes recipes, Optional<Jobserver> jobserver) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes,
-                jobserver, JobTracing.off());
-    }
-
-    /** As the first, every job's file accesses traced as {@code tracing} says. */
-    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
-                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
-                   JobTracing tracing) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(),
-                new RunningRecipes(spawner), Optional.empty(), tracing);
-    }
-
-    /** As the other, every job's file accesses traced as {@code tracing} says. */
-    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
-                   Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory,
-                   RunningRecipes recipes, Optional<Jobserver> jobserver, JobTracing tracing) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, LoadAverage.system(), recipes,
-                jobserver, tracing);
-    }
-
-    /** As the public constructors, {@code -l} reading the load from {@code load}. */
-    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
-            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, load,
-                new RunningRecipes(spawner), Optional.empty());
-    }
-
-    /** As the public constructors, {@code -l} reading the load from {@code load}. */
-    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
-            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
-            RunningRecipes recipes) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, load, recipes,
-                Optional.empty());
-    }
-
-    /** As the public constructors, {@code -l} reading the load from {@code load}. */
-    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
-            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
-            Optional<Jobserver> jobserver) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, load,
-                new RunningRecipes(spawner), jobserver);
-    }
-
-    /** As the public constructors, {@code -l} reading the load from {@code load}. */
-    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
-            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
-            RunningRecipes recipes, Optional<Jobserver> jobserver) {
-        this(graph, database, expander, options, ui, spawner, environment, directory, load, recipes, jobserver,
-                JobTracing.off());
-    }
-
-    /** As the public constructors, {@code -l} reading the load from {@code load}. */
-    Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
-            ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
-            RunningRecipes recipes, Optional<Jobserver> jobserver, JobTracing tracing) {
+    /** A build of {@code graph}, its recipes run with {@code services}. */
+    public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
+                   BuildServices services) {
+        ProcessSpawner spawner = services.spawner();
+        RecipeEnvironment environment = services.environment();
+        Path directory = services.directory();
+        LoadAverage load = services.load();
+        RunningRecipes recipes = services.recipes();
+        Optional<Jobserver> jobserver = services.jobserver();
+        JobTracing tracing = services.tracing();
         this.tracing = tracing;
         this.graph = graph;
         this.expander = expander;

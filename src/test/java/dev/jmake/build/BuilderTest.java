@@ -72,7 +72,7 @@ class BuilderTest {
         Database database = evaluator.read();
         ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
-                ui, spawner, environment::of, ours);
+                ui, BuildServices.of(spawner, environment::of, ours));
         List<String> targets = goals.isEmpty() ? List.of(database.firstTarget()) : goals;
         int status = builder.build(targets);
         return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status,

@@ -67,8 +67,8 @@ class JobTracingTest {
         int status;
         try (JobTracing tracing = JobTracing.of(mode, report, ENV, dir, List.of(),
                 ignore == null ? List.of() : ignore.prerequisites())) {
-            Builder builder = new Builder(graph, database, evaluator.expander(), options, ui, spawner,
-                    environment::of, dir, tracing);
+            Builder builder = new Builder(graph, database, evaluator.expander(), options, ui,
+                    BuildServices.of(spawner, environment::of, dir).withTracing(tracing));
             status = builder.build(goals.length == 0 ? List.of(database.firstTarget()) : List.of(goals));
         }
         return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);

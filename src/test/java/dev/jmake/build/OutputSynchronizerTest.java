@@ -70,7 +70,7 @@ class OutputSynchronizerTest {
         BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
                 Set.of()).withJobs(2, 0).withOutput(output);
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
-                ui, spawner, environment::of, ours);
+                ui, BuildServices.of(spawner, environment::of, ours));
         int status = builder.build(List.of(database.firstTarget()));
         return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
     }

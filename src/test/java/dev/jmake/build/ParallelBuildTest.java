@@ -62,7 +62,7 @@ class ParallelBuildTest {
         BuildOptions options = new BuildOptions(keepGoing, false, false, false, false, false, false, Set.of(),
                 Set.of()).withJobs(jobs, maxLoad);
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
-                ui, spawner, environment::of, ours, load, new RunningRecipes(spawner));
+                ui, BuildServices.of(spawner, environment::of, ours).withLoad(load));
         int status = builder.build(goals.isEmpty() ? List.of(database.firstTarget()) : goals);
         return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
     }

@@ -65,7 +65,7 @@ class PooledBuildTest {
         BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
                 Set.of()).withJobs(slots, 0);
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
-                ui, spawner, environment::of, dir, LoadAverage.system(), Optional.of(jobserver));
+                ui, BuildServices.of(spawner, environment::of, dir).withJobserver(Optional.of(jobserver)));
         int status = builder.build(List.of(database.firstTarget()));
         return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
     }

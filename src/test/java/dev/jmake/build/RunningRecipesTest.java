@@ -56,7 +56,8 @@ class RunningRecipesTest {
         BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
                 Set.of()).withJobs(jobs, 0);
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
-                ui, spawner, new ChildEnvironment(evaluator.expander(), ENV, 0)::of, dir, recipes);
+                ui, BuildServices.of(spawner, new ChildEnvironment(evaluator.expander(), ENV, 0)::of, dir)
+                        .withRecipes(recipes));
         Thread build = new Thread(() -> builder.build(List.of("y")), "build");
         build.setDaemon(true);
         build.start();
