@@ -43,6 +43,12 @@ run "$d" --trace=error
 expect_eq "header: error line" 1 "$(count "jmake: *** [Makefile:5: app.o] Error: undeclared file I/O (see the warnings above)")"
 [ ! -e "$d/app.o" ] || fail "header: --trace=error left app.o"
 [ ! -e "$d/app" ] || fail "header: the link ran after the failure"
+# -i excuses it as it excuses a failing command: "(ignored)", the object kept, the link run.
+run "$d" --trace=error -i
+[ $status = 0 ] || { show; fail "header: --trace=error -i exit $status, expected 0"; }
+expect_eq "header: ignored line" 1 "$(count "jmake: [Makefile:5: app.o] Error: undeclared file I/O (ignored)")"
+[ -e "$d/app.o" ] && [ -e "$d/app" ] || fail "header: --trace=error -i did not keep app.o and link app"
+rm -f "$d/app.o" "$d/app"
 # Declared, it is clean, and --trace-report records the header as a declared input.
 printf 'app.o: gen.h\n' >>"$d/Makefile"
 run "$d" --trace=error --trace-report=report.json

@@ -305,10 +305,16 @@ final class RecipeExecution {
                 traceToken = null;
                 if (!tracing.finish(token, lastUi) && ok) {
                     String where = lastLocation == null ? target : lastLocation + ": " + target;
-                    lastUi.error("*** [" + where + "] Error: undeclared file I/O (see the warnings above)");
-                    // A target made from undeclared inputs is not to be trusted by the next run: as .DELETE_ON_ERROR.
-                    deleteTargets();
-                    ok = false;
+                    if (options.ignoreErrors() || graph.isIgnoringErrors(target)) {
+                        // -i and .IGNORE excuse it as they excuse a failing command: said, "(ignored)", target kept.
+                        lastUi.error("[" + where + "] Error: undeclared file I/O (ignored)");
+                    } else {
+                        lastUi.error("*** [" + where + "] Error: undeclared file I/O (see the warnings above)");
+                        // A target made from undeclared inputs is not to be trusted by the next run: as
+                        // .DELETE_ON_ERROR.
+                        deleteTargets();
+                        ok = false;
+                    }
                 }
             }
             if (output != null) {
