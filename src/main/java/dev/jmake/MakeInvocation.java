@@ -25,6 +25,7 @@ import dev.jmake.eval.Origin;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
+import dev.jmake.graph.ExtraPrerequisites;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
@@ -195,17 +196,19 @@ final class MakeInvocation {
             Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(directory), ui));
             evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
             Database database = evaluator.read();
+            // file.c snap_deps: .EXTRA_PREREQS is expanded once, right after reading.
+            ExtraPrerequisites extras = ExtraPrerequisites.of(database, evaluator.expander(), directory);
             boolean restart = false;
             try {
                 Integer status = build(parser, args, options, database, evaluator, readFlags, variables, env,
-                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver);
+                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver, extras);
                 restart = status == null;
                 if (!restart) {
                     return status;
                 }
             } finally {
                 if (options.printDataBase() && !restart) {
-                    printDataBase(database, options);
+                    printDataBase(database, options, extras);
                 }
             }
         }
@@ -233,12 +236,12 @@ final class MakeInvocation {
     }
 
     /** -p: the data base on standard output once the run is over (GNU prints it when it exits). */
-    private void printDataBase(Database database, Options options) {
+    private void printDataBase(Database database, Options options, ExtraPrerequisites extras) {
         Variable prefix = database.globals().get(".RECIPEPREFIX");
         char recipePrefix = prefix == null || prefix.value().isEmpty() ? '\t' : prefix.value().charAt(0);
         out.flush();
         // The graph as the build saw it (rules converted from suffix rules included), for the rules and files.
-        TargetGraph graph = TargetGraph.from(database, !options.noBuiltinRules());
+        TargetGraph graph = TargetGraph.from(database, !options.noBuiltinRules(), extras);
         out.print(DatabasePrinter.print(database, graph, !options.noBuiltinRules(), HelpText.version(VERSION),
                 recipePrefix));
         out.flush();
@@ -249,7 +252,7 @@ final class MakeInvocation {
                           Evaluator evaluator, String readFlags, List<CommandVariable> variables,
                           Map<String, String> env, int makeLevel, ProcessSpawner spawner, Path directory,
                           Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal,
-                          JobserverRole jobserver) {
+                          JobserverRole jobserver, ExtraPrerequisites extras) {
         Options effective = jobserver.afterReading(options,
                 applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui);
         setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), variables),
@@ -260,7 +263,7 @@ final class MakeInvocation {
         if (effective.noBuiltinVariables() && !options.noBuiltinVariables()) {
             BuiltinsWithdrawal.variables(database);
         }
-        TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
+        TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules(), extras);
         TraceMode traceMode = traceMode(effective);
         ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
         childEnvironment.setExportAll(database.exportAll());

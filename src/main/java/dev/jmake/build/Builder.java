@@ -7,6 +7,7 @@ import dev.jmake.eval.Scope;
 import dev.jmake.eval.Words;
 import dev.jmake.graph.DirectoryCache;
 import dev.jmake.graph.DoubleColonRule;
+import dev.jmake.graph.ExtraPrerequisites.Extras;
 import dev.jmake.graph.ImplicitMatch;
 import dev.jmake.graph.ImplicitRuleSearch;
 import dev.jmake.graph.Target;
@@ -431,11 +432,25 @@ public final class Builder {
     }
 
     /** What a target is made from: its prerequisites and the recipe that makes it (explicit, implicit or .DEFAULT). */
+    /**
+     * How a target is made: {@code prerequisites} and {@code orderOnly} are the ones the automatic variables show,
+     * {@code extras} the {@code .EXTRA_PREREQS} they hide (updated after them, their times count all the same).
+     */
     private record Plan(List<String> prerequisites, List<String> orderOnly, Recipe recipe, Location location,
-                        String stem, List<String> alsoMakes, boolean hasRule) {
+                        String stem, List<String> alsoMakes, boolean hasRule, Extras extras) {
         Plan {
             prerequisites = withoutWait(prerequisites);
             orderOnly = withoutWait(orderOnly);
+        }
+
+        /** Every prerequisite whose time counts: the shown ones, then the hidden extras. */
+        List<String> normal() {
+            if (extras.normal().isEmpty()) {
+                return prerequisites;
+            }
+            List<String> all = new ArrayList<>(prerequisites);
+            all.addAll(extras.normal());
+            return all;
         }
     }
 
@@ -463,9 +478,20 @@ public final class Builder {
         Target target = graph.get(name);
         if (target == null || target.secondExpansion() || implicitRuleUsed.containsKey(name)
                 || !target.prerequisites().contains(WAIT) && !target.orderOnly().contains(WAIT)) {
-            return sequence(plan.prerequisites(), plan.orderOnly());
+            return withExtras(sequence(plan.prerequisites(), plan.orderOnly()), plan.extras());
         }
-        return sequence(target.prerequisites(), target.orderOnly());
+        return withExtras(sequence(target.prerequisites(), target.orderOnly()), plan.extras());
+    }
+
+    /** file.c snap_file appends the extra prerequisites after all the others. */
+    private static List<String> withExtras(List<String> sequence, Extras extras) {
+        if (extras.isEmpty()) {
+            return sequence;
+        }
+        List<String> all = new ArrayList<>(sequence);
+        all.addAll(extras.normal());
+        all.addAll(extras.orderOnly());
+        return all;
     }
 
     private Plan plan(String name) {
@@ -497,6 +523,7 @@ public final class Builder {
         String stem = target == null ? null : target.stem();
         List<String> alsoMakes = target == null ? List.of() : target.groupMembers();
         boolean hasRule = target != null && target.isTarget();
+        Extras extras = graph.extraPrerequisites(name);
         if (recipe == null && !graph.isPhony(name)) {
             ImplicitMatch match = implicitRules.find(name);
             if (match != null) {
@@ -506,15 +533,16 @@ public final class Builder {
                 all.addAll(prerequisites);
                 List<String> allOrderOnly = new ArrayList<>(match.orderOnly());
                 allOrderOnly.addAll(orderOnly);
+                // implicit.c puts the rule's prerequisites (its extras included) before the file's own.
                 return new Plan(all, allOrderOnly, match.rule().recipe(), match.rule().location(), match.stem(),
-                        match.targets(), true);
+                        match.targets(), true, match.extras().then(extras));
             }
         }
         if (recipe == null && !hasRule && graph.defaultRule() != null) {
             Target dflt = graph.defaultRule();
-            return new Plan(prerequisites, orderOnly, dflt.recipe(), dflt.location(), stem, alsoMakes, true);
+            return new Plan(prerequisites, orderOnly, dflt.recipe(), dflt.location(), stem, alsoMakes, true, extras);
         }
-        return new Plan(prerequisites, orderOnly, recipe, location, stem, alsoMakes, hasRule);
+        return new Plan(prerequisites, orderOnly, recipe, location, stem, alsoMakes, hasRule, extras);
     }
 
     private TargetState updateUnvisited(String name, String parent, Scope parentScope, int depth) {
@@ -553,7 +581,7 @@ public final class Builder {
         boolean mustMake = !exists || phony || check.mustMake;
         boolean depsChanged = check.mustMake;
         List<String> newer = new ArrayList<>();
-        for (String prerequisite : plan.prerequisites()) {
+        for (String prerequisite : plan.normal()) {
             if (deferred.contains(prerequisite)) {
                 continue;
             }
@@ -561,7 +589,9 @@ public final class Builder {
             if (dep == Timestamps.NEWEST || dep > mtime) {
                 mustMake = true;
                 depsChanged = true;
-                newer.add(prerequisite);
+                if (plan.prerequisites().contains(prerequisite)) {
+                    newer.add(prerequisite);
+                }
             }
         }
         if (options.alwaysMake() && plan.recipe() != null) {
@@ -584,7 +614,7 @@ public final class Builder {
             }
         }
         if (exists) {
-            reportPrerequisites(name, plan.prerequisites(), mtime, logDepth + 1);
+            reportPrerequisites(name, plan.normal(), mtime, logDepth + 1);
         }
         if (plan.recipe() == null) {
             if (log.basic() && mustRemakeWithoutRecipe(name, plan, exists, mtime)) {
@@ -633,7 +663,7 @@ public final class Builder {
     private boolean mustRemakeWithoutRecipe(String name, Plan plan, boolean exists, long mtime) {
         boolean must = !exists || graph.isPhony(name);
         boolean changed = false;
-        for (String prerequisite : plan.prerequisites()) {
+        for (String prerequisite : plan.normal()) {
             long after = timeSeen(prerequisite);
             must |= after == Timestamps.MISSING || after > mtime;
             changed |= changedInThisRun(prerequisite, after);
@@ -754,7 +784,7 @@ public final class Builder {
                 if (state != null && state.pending()) {
                     check.pending = true;
                     check.waitingOn.add(new Waiting(prerequisite, name, own, depth + 1));
-                } else if (plan.prerequisites().contains(prerequisite)) {
+                } else if (plan.normal().contains(prerequisite)) {
                     long dep = mtimeAfterUpdate(prerequisite);
                     if (dep == Timestamps.NEWEST || dep > than) {
                         check.mustMake = true;
@@ -927,7 +957,7 @@ public final class Builder {
         List<Plan> pending = new ArrayList<>(List.of(plan));
         while (!pending.isEmpty()) {
             Plan p = pending.remove(pending.size() - 1);
-            for (List<String> names : List.of(p.prerequisites(), p.orderOnly())) {
+            for (List<String> names : List.of(p.normal(), p.orderOnly(), p.extras().orderOnly())) {
                 for (String prerequisite : names) {
                     if (!visited.add(prerequisite)) {
                         continue;
@@ -1023,7 +1053,7 @@ public final class Builder {
                 newer = new ArrayList<>(rulePrerequisites);
             }
             Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
-                    List.of(), true);
+                    List.of(), true, Extras.NONE);
             log.basic(logDepth, "Must remake target '" + name + "'.");
             TargetState outcome = remake(name, name, plan, scope, newer, mtime, false, true);
             reportOutcome(name, outcome, logDepth);

@@ -24,8 +24,11 @@ public final class TargetGraph {
     private final List<PatternRule> patternRules;
     private final Map<String, Set<String>> special = new HashMap<>();
     private final Set<String> specialWithoutPrerequisites = new HashSet<>();
+    /** The special targets the makefile names (the default {@code .SUFFIXES} alone is no target). */
+    private final Set<String> specialMentioned = new HashSet<>();
     private final List<SuffixRuleWarning> suffixRuleWarnings = new ArrayList<>();
     private boolean secondExpansionSeen;
+    private ExtraPrerequisites extras = ExtraPrerequisites.NONE;
 
     /** GNU make 4.3's default {@code .SUFFIXES} (default.c), in effect unless {@code -r} is given. */
     public static final List<String> DEFAULT_SUFFIXES = List.of(".out", ".a", ".ln", ".o", ".c", ".cc", ".C", ".cpp",
@@ -50,7 +53,14 @@ public final class TargetGraph {
      * convert_to_pattern).
      */
     public static TargetGraph from(Database database, boolean builtinRules) {
+        return from(database, builtinRules, ExtraPrerequisites.NONE);
+    }
+
+    /** As {@link #from(Database, boolean)}, with the {@code .EXTRA_PREREQS} snapped after reading. */
+    public static TargetGraph from(Database database, boolean builtinRules, ExtraPrerequisites extras) {
         TargetGraph graph = new TargetGraph(database.patternRules());
+        graph.extras = extras;
+        graph.mentioned.addAll(extras.allNames());
         if (builtinRules) {
             graph.special.put(".SUFFIXES", new LinkedHashSet<>(DEFAULT_SUFFIXES));
         }
@@ -139,6 +149,7 @@ public final class TargetGraph {
         for (String name : names) {
             mentioned.add(name);
             if (SpecialTargets.isSpecial(name)) {
+                specialMentioned.add(name);
                 Set<String> set = special.computeIfAbsent(name, k -> new LinkedHashSet<>());
                 set.addAll(prerequisites);
                 if (prerequisites.isEmpty()) {
@@ -180,6 +191,27 @@ public final class TargetGraph {
                 target.setGroupMembers(names);
             }
         }
+    }
+
+    /**
+     * The {@code .EXTRA_PREREQS} of file {@code name} (file.c snap_file): hidden from the automatic variables,
+     * updated after its other prerequisites. Targets are the files some rule names, phony names, and the special
+     * targets that appear.
+     */
+    public ExtraPrerequisites.Extras extraPrerequisites(String name) {
+        Target t = targets.get(name);
+        boolean isTarget = t != null && t.isTarget() || isPhony(name) || specialMentioned.contains(name);
+        return extras.of(name, isTarget);
+    }
+
+    /** Every file name {@code .EXTRA_PREREQS} entered in GNU's file table. */
+    public Set<String> extraPrerequisiteNames() {
+        return extras.allNames();
+    }
+
+    /** The global {@code .EXTRA_PREREQS}, which every pattern rule gets as extra prerequisites (rule.c). */
+    public ExtraPrerequisites.Extras patternExtraPrerequisites() {
+        return extras.global();
     }
 
     /** The target of this name, or null if no rule names it. */
