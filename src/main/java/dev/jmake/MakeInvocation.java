@@ -272,7 +272,8 @@ final class MakeInvocation {
                 effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
                 .withJobs(jobserver.jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
                 .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()))
-                .withOutput(outputSettings(effective, ui.status()));
+                .withOutput(outputSettings(effective, ui.status()))
+                .withSymlinkTimes(effective.checkSymlinkTimes());
         if (framesEachJob(effective)) {
             // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
             ui.directoryTrace().framedPerChunk();

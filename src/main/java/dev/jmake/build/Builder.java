@@ -172,7 +172,7 @@ public final class Builder {
                 expander.value("GPATH", scopes.global(), null), directory);
         this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites,
                 new DirectoryCache(directory));
-        this.timestamps = new Timestamps(directory);
+        this.timestamps = new Timestamps(directory, options.checkSymlinkTimes());
         this.log = new DecisionLog(options.verbosity(), ui);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
                 database.oneShell(), directory, recipes, new JobserverInheritance(jobserver), tracing);
@@ -556,8 +556,14 @@ public final class Builder {
         long before = phony ? fileTime(name) : searchedTime(name);
         int logDepth = depth * 2;
         timeBefore.putIfAbsent(name, before);
+        boolean lowResolution = graph.isLowResolutionTime(name);
         if (before == Timestamps.MISSING) {
             log.basic(logDepth + 1, "File '" + name + "' does not exist.");
+        } else if (lowResolution) {
+            if (LowResolutionTime.highResolution(before)) {
+                ui.error(LowResolutionTime.warning(name));
+            }
+            before = LowResolutionTime.adjust(before);
         }
         List<String> deferred = new ArrayList<>();
         IntermediateCheck check = new IntermediateCheck();
@@ -578,6 +584,8 @@ public final class Builder {
             }
         }
         boolean exists = mtime != Timestamps.MISSING;
+        // The time the prerequisites are compared with; mtime stays the file's time for its dependents.
+        long compared = lowResolution ? LowResolutionTime.adjust(mtime) : mtime;
         boolean mustMake = !exists || phony || check.mustMake;
         boolean depsChanged = check.mustMake;
         List<String> newer = new ArrayList<>();
@@ -586,7 +594,7 @@ public final class Builder {
                 continue;
             }
             long dep = mtimeAfterUpdate(prerequisite);
-            if (dep == Timestamps.NEWEST || dep > mtime) {
+            if (dep == Timestamps.NEWEST || dep > compared) {
                 mustMake = true;
                 depsChanged = true;
                 if (plan.prerequisites().contains(prerequisite)) {
@@ -614,10 +622,10 @@ public final class Builder {
             }
         }
         if (exists) {
-            reportPrerequisites(name, plan.normal(), mtime, logDepth + 1);
+            reportPrerequisites(name, plan.normal(), compared, logDepth + 1);
         }
         if (plan.recipe() == null) {
-            if (log.basic() && mustRemakeWithoutRecipe(name, plan, exists, mtime)) {
+            if (log.basic() && mustRemakeWithoutRecipe(name, plan, exists, compared)) {
                 log.basic(logDepth, "Must remake target '" + name + "'.");
                 if (exists || phony || plan.hasRule()) {
                     log.basic(logDepth, "Successfully remade target file '" + name + "'.");

@@ -247,6 +247,11 @@ public final class TargetGraph {
         return specialPrerequisites(".PHONY").contains(name);
     }
 
+    /** {@code .LOW_RESOLUTION_TIME} names this file: its time is compared as of the end of its second. */
+    public boolean isLowResolutionTime(String name) {
+        return specialPrerequisites(".LOW_RESOLUTION_TIME").contains(name);
+    }
+
     /** {@code .SILENT} with no prerequisites or naming this target. */
     public boolean isSilent(String name) {
         return specialAppliesToAll(".SILENT") || specialPrerequisites(".SILENT").contains(name);
