@@ -24,6 +24,8 @@ public final class TargetGraph {
     private final List<PatternRule> patternRules;
     private final Map<String, Set<String>> special = new HashMap<>();
     private final Set<String> specialWithoutPrerequisites = new HashSet<>();
+    /** The targets of the makefile's own rules (default.c's built-in suffix rules are no targets to GNU). */
+    private final Set<String> userTargets = new HashSet<>();
     /** The special targets the makefile names (the default {@code .SUFFIXES} alone is no target). */
     private final Set<String> specialMentioned = new HashSet<>();
     private final List<SuffixRuleWarning> suffixRuleWarnings = new ArrayList<>();
@@ -67,8 +69,22 @@ public final class TargetGraph {
         for (Rule rule : database.rules()) {
             graph.add(rule);
         }
+        graph.snapSuffixes();
         graph.convertSuffixRules();
         return graph;
+    }
+
+    /**
+     * main.c snaps the files before converting suffix rules: a {@code .SUFFIXES} the makefile names gets the extra
+     * prerequisites as suffixes too.
+     */
+    private void snapSuffixes() {
+        if (specialMentioned.contains(".SUFFIXES")) {
+            ExtraPrerequisites.Extras e = extraPrerequisites(".SUFFIXES");
+            Set<String> set = special.get(".SUFFIXES");
+            set.addAll(e.normal());
+            set.addAll(e.orderOnly());
+        }
     }
 
     /** rule.c convert_to_pattern: {@code .x.y:} becomes {@code %.y: %.x}, {@code .x:} becomes {@code %: %.x}. */
@@ -90,7 +106,8 @@ public final class TargetGraph {
                 if (f == null || f.recipe() == null) {
                     continue;
                 }
-                if (!f.prerequisites().isEmpty() || !f.orderOnly().isEmpty()) {
+                if (!f.prerequisites().isEmpty() || !f.orderOnly().isEmpty()
+                        || !extraPrerequisites(s + t).isEmpty()) {
                     Recipe r = f.recipe();
                     Location at = r.lines().isEmpty() ? f.location() : r.lines().get(0).location();
                     suffixRuleWarnings.add(new SuffixRuleWarning(at,
@@ -148,6 +165,9 @@ public final class TargetGraph {
         }
         for (String name : names) {
             mentioned.add(name);
+            if (rule.location() == null || !rule.location().isBuiltin()) {
+                userTargets.add(name);
+            }
             if (SpecialTargets.isSpecial(name)) {
                 specialMentioned.add(name);
                 Set<String> set = special.computeIfAbsent(name, k -> new LinkedHashSet<>());
@@ -199,8 +219,7 @@ public final class TargetGraph {
      * targets that appear.
      */
     public ExtraPrerequisites.Extras extraPrerequisites(String name) {
-        Target t = targets.get(name);
-        boolean isTarget = t != null && t.isTarget() || isPhony(name) || specialMentioned.contains(name);
+        boolean isTarget = userTargets.contains(name) || isPhony(name) || specialMentioned.contains(name);
         return extras.of(name, isTarget);
     }
 

@@ -313,7 +313,7 @@ public final class DatabasePrinter {
         out.append(name).append(':');
         ExtraPrerequisites.Extras extras = builtin ? ExtraPrerequisites.Extras.NONE : graph.extraPrerequisites(name);
         if (name.equals(".SUFFIXES")) {
-            prerequisites(graph.suffixes(), List.of(), extras);
+            prerequisites(graph.suffixes(), List.of());
         } else if (special) {
             prerequisites(List.copyOf(graph.specialPrerequisites(name)), List.of(), extras);
         } else {
