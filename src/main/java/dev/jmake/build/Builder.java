@@ -1010,12 +1010,15 @@ public final class Builder {
 
     private TargetState updateDoubleColon(Target target, Scope scope, int depth) {
         String name = target.name();
+        // file.c snap_file gives the extra prerequisites to the first rule's entry, the one in the file table.
+        Extras firstExtras = graph.extraPrerequisites(name);
         if (jobs != null) {
             // Under -j every rule's prerequisites are over before the first recipe runs; the recipes run in turn.
             boolean failed = false;
             for (DoubleColonRule rule : target.doubleColonRules()) {
-                TargetState state = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
-                        scope, depth);
+                Extras extras = rule == target.doubleColonRules().get(0) ? firstExtras : Extras.NONE;
+                TargetState state = updatePrerequisites(name,
+                        withExtras(sequence(rule.prerequisites(), rule.orderOnly()), extras), scope, depth);
                 if (state == TargetState.DEPS_RUNNING) {
                     return state;
                 }
@@ -1028,30 +1031,35 @@ public final class Builder {
         boolean anyRan = false;
         int logDepth = depth * 2;
         for (DoubleColonRule rule : target.doubleColonRules()) {
+            Extras extras = rule == target.doubleColonRules().get(0) ? firstExtras : Extras.NONE;
             if (fileTime(name) == Timestamps.MISSING) {
                 log.basic(logDepth + 1, "File '" + name + "' does not exist.");
             }
-            TargetState prerequisites = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
-                    scope, depth);
+            TargetState prerequisites = updatePrerequisites(name,
+                    withExtras(sequence(rule.prerequisites(), rule.orderOnly()), extras), scope, depth);
             if (prerequisites != null) {
                 return prerequisites;
             }
             List<String> rulePrerequisites = withoutWait(rule.prerequisites());
+            List<String> counted = new ArrayList<>(rulePrerequisites);
+            counted.addAll(extras.normal());
+            boolean none = counted.isEmpty() && extras.orderOnly().isEmpty();
             long mtime = fileTime(name);
-            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || rulePrerequisites.isEmpty()
-                    || options.alwaysMake();
+            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || none || options.alwaysMake();
             List<String> newer = new ArrayList<>();
-            for (String prerequisite : rulePrerequisites) {
+            for (String prerequisite : counted) {
                 long dep = mtimeAfterUpdate(prerequisite);
                 if (dep == Timestamps.NEWEST || dep > mtime) {
                     mustMake = true;
-                    newer.add(prerequisite);
+                    if (rulePrerequisites.contains(prerequisite)) {
+                        newer.add(prerequisite);
+                    }
                 }
             }
             if (mtime != Timestamps.MISSING) {
-                reportPrerequisites(name, rulePrerequisites, mtime, logDepth + 1);
+                reportPrerequisites(name, counted, mtime, logDepth + 1);
             }
-            if (rulePrerequisites.isEmpty()) {
+            if (none) {
                 log.basic(logDepth, "Target '" + name + "' is double-colon and has no prerequisites.");
             }
             if (!mustMake || rule.recipe() == null) {

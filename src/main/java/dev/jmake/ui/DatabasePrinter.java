@@ -298,7 +298,9 @@ public final class DatabasePrinter {
         if (target != null && !target.doubleColonRules().isEmpty()) {
             for (DoubleColonRule rule : target.doubleColonRules()) {
                 out.append('\n').append(name).append("::");
-                prerequisites(rule.prerequisites(), rule.orderOnly());
+                // The first rule's entry is the one in GNU's file table: it alone got the extras.
+                prerequisites(rule.prerequisites(), rule.orderOnly(), rule == target.doubleColonRules().get(0)
+                        ? graph.extraPrerequisites(name) : ExtraPrerequisites.Extras.NONE);
                 status(name, graph, builtin, makefile, null);
                 if (rule.recipe() != null) {
                     recipe(rule.recipe(), rule.location(), recipePrefix);
