@@ -437,10 +437,16 @@ public final class Builder {
      * {@code extras} the {@code .EXTRA_PREREQS} they hide (updated after them, their times count all the same).
      */
     private record Plan(List<String> prerequisites, List<String> orderOnly, Recipe recipe, Location location,
-                        String stem, List<String> alsoMakes, boolean hasRule, Extras extras) {
+                        String stem, List<String> alsoMakes, boolean hasRule, Extras extras, List<String> order) {
         Plan {
             prerequisites = withoutWait(prerequisites);
             orderOnly = withoutWait(orderOnly);
+        }
+
+        Plan(List<String> prerequisites, List<String> orderOnly, Recipe recipe, Location location, String stem,
+             List<String> alsoMakes, boolean hasRule, Extras extras) {
+            this(prerequisites, orderOnly, recipe, location, stem, alsoMakes, hasRule, extras,
+                    withExtras(sequence(withoutWait(prerequisites), withoutWait(orderOnly)), extras));
         }
 
         /** Every prerequisite whose time counts: the shown ones, then the hidden extras. */
@@ -478,16 +484,13 @@ public final class Builder {
         Target target = graph.get(name);
         if (target == null || target.secondExpansion() || implicitRuleUsed.containsKey(name)
                 || !target.prerequisites().contains(WAIT) && !target.orderOnly().contains(WAIT)) {
-            return withExtras(sequence(plan.prerequisites(), plan.orderOnly()), plan.extras());
+            return plan.order();
         }
         return withExtras(sequence(target.prerequisites(), target.orderOnly()), plan.extras());
     }
 
     /** file.c snap_file appends the extra prerequisites after all the others. */
     private static List<String> withExtras(List<String> sequence, Extras extras) {
-        if (extras.isEmpty()) {
-            return sequence;
-        }
         List<String> all = new ArrayList<>(sequence);
         all.addAll(extras.normal());
         all.addAll(extras.orderOnly());
@@ -534,8 +537,10 @@ public final class Builder {
                 List<String> allOrderOnly = new ArrayList<>(match.orderOnly());
                 allOrderOnly.addAll(orderOnly);
                 // implicit.c puts the rule's prerequisites (its extras included) before the file's own.
+                List<String> order = withExtras(sequence(match.prerequisites(), match.orderOnly()), match.extras());
+                order.addAll(withExtras(sequence(withoutWait(prerequisites), withoutWait(orderOnly)), extras));
                 return new Plan(all, allOrderOnly, match.rule().recipe(), match.rule().location(), match.stem(),
-                        match.targets(), true, match.extras().then(extras));
+                        match.targets(), true, match.extras().then(extras), order);
             }
         }
         if (recipe == null && !hasRule && graph.defaultRule() != null) {
