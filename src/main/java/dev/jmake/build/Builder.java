@@ -431,10 +431,10 @@ public final class Builder {
         return true;
     }
 
-    /** What a target is made from: its prerequisites and the recipe that makes it (explicit, implicit or .DEFAULT). */
     /**
-     * How a target is made: {@code prerequisites} and {@code orderOnly} are the ones the automatic variables show,
-     * {@code extras} the {@code .EXTRA_PREREQS} they hide (updated after them, their times count all the same).
+     * What a target is made from: its prerequisites and the recipe that makes it (explicit, implicit or .DEFAULT).
+     * {@code prerequisites} and {@code orderOnly} are those the automatic variables show, {@code extras} the
+     * {@code .EXTRA_PREREQS} they hide (their times count all the same), {@code order} the order of updating.
      */
     private record Plan(List<String> prerequisites, List<String> orderOnly, Recipe recipe, Location location,
                         String stem, List<String> alsoMakes, boolean hasRule, Extras extras, List<String> order) {
