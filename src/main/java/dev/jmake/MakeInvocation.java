@@ -26,6 +26,7 @@ import dev.jmake.eval.Origin;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
+import dev.jmake.graph.ExtraPrerequisites;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
@@ -196,17 +197,19 @@ final class MakeInvocation {
             Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(directory), ui));
             evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
             Database database = evaluator.read();
+            // file.c snap_deps: .EXTRA_PREREQS is expanded once, right after reading.
+            ExtraPrerequisites extras = ExtraPrerequisites.of(database, evaluator.expander(), directory);
             boolean restart = false;
             try {
                 Integer status = build(parser, args, options, database, evaluator, readFlags, variables, env,
-                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver);
+                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver, extras);
                 restart = status == null;
                 if (!restart) {
                     return status;
                 }
             } finally {
                 if (options.printDataBase() && !restart) {
-                    printDataBase(database, options);
+                    printDataBase(database, options, extras);
                 }
             }
         }
@@ -234,12 +237,12 @@ final class MakeInvocation {
     }
 
     /** -p: the data base on standard output once the run is over (GNU prints it when it exits). */
-    private void printDataBase(Database database, Options options) {
+    private void printDataBase(Database database, Options options, ExtraPrerequisites extras) {
         Variable prefix = database.globals().get(".RECIPEPREFIX");
         char recipePrefix = prefix == null || prefix.value().isEmpty() ? '\t' : prefix.value().charAt(0);
         out.flush();
         // The graph as the build saw it (rules converted from suffix rules included), for the rules and files.
-        TargetGraph graph = TargetGraph.from(database, !options.noBuiltinRules());
+        TargetGraph graph = TargetGraph.from(database, !options.noBuiltinRules(), extras);
         out.print(DatabasePrinter.print(database, graph, !options.noBuiltinRules(), HelpText.version(VERSION),
                 recipePrefix));
         out.flush();
@@ -250,7 +253,7 @@ final class MakeInvocation {
                           Evaluator evaluator, String readFlags, List<CommandVariable> variables,
                           Map<String, String> env, int makeLevel, ProcessSpawner spawner, Path directory,
                           Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal,
-                          JobserverRole jobserver) {
+                          JobserverRole jobserver, ExtraPrerequisites extras) {
         Options effective = jobserver.afterReading(options,
                 applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui);
         setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), variables),
@@ -261,7 +264,7 @@ final class MakeInvocation {
         if (effective.noBuiltinVariables() && !options.noBuiltinVariables()) {
             BuiltinsWithdrawal.variables(database);
         }
-        TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules());
+        TargetGraph graph = TargetGraph.from(database, !effective.noBuiltinRules(), extras);
         TraceMode traceMode = traceMode(effective);
         ChildEnvironment childEnvironment = new ChildEnvironment(evaluator.expander(), env, makeLevel);
         childEnvironment.setExportAll(database.exportAll());
@@ -270,7 +273,8 @@ final class MakeInvocation {
                 effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
                 .withJobs(jobserver.jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
                 .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()))
-                .withOutput(outputSettings(effective, ui.status()));
+                .withOutput(outputSettings(effective, ui.status()))
+                .withSymlinkTimes(effective.checkSymlinkTimes());
         if (framesEachJob(effective)) {
             // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
             ui.directoryTrace().framedPerChunk();

@@ -20,11 +20,12 @@ import java.util.stream.Collectors;
  * @param maxLoad         {@code -l}: no new job while this many threads run, unless none of ours runs (0: no limit)
  * @param output          {@code -O}: whether and how job output is captured and synchronised
  * @param verbosity       {@code --trace}, {@code -d}, {@code --debug}
+ * @param checkSymlinkTimes {@code -L}: a file's time is the latest along its chain of symbolic links
  */
 public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question,
                            boolean touch, boolean silent, boolean alwaysMake,
                            Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad,
-                           OutputSettings output, Verbosity verbosity) {
+                           OutputSettings output, Verbosity verbosity, boolean checkSymlinkTimes) {
     public BuildOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("job slots must be positive: " + jobs);
@@ -39,32 +40,38 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
                         boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles, int jobs,
                         double maxLoad) {
         this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, jobs, maxLoad,
-                OutputSettings.DIRECT, Verbosity.QUIET);
+                OutputSettings.DIRECT, Verbosity.QUIET, false);
     }
 
     /** One job at a time, no load limit. */
     public BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question, boolean touch,
                         boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles) {
         this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, 1, 0,
-                OutputSettings.DIRECT, Verbosity.QUIET);
+                OutputSettings.DIRECT, Verbosity.QUIET, false);
     }
 
     /** The same options running up to {@code jobs} recipes at once under load limit {@code maxLoad}. */
     public BuildOptions withJobs(int jobs, double maxLoad) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad, output, verbosity);
+                newFiles, jobs, maxLoad, output, verbosity, checkSymlinkTimes);
     }
 
     /** The same options with job output going as {@code output} says. */
     public BuildOptions withOutput(OutputSettings output) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad, output, verbosity);
+                newFiles, jobs, maxLoad, output, verbosity, checkSymlinkTimes);
     }
 
     /** The same options saying what {@code verbosity} asks for. */
     public BuildOptions withVerbosity(Verbosity verbosity) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad, output, verbosity);
+                newFiles, jobs, maxLoad, output, verbosity, checkSymlinkTimes);
+    }
+
+    /** The same options with {@code -L} as given. */
+    public BuildOptions withSymlinkTimes(boolean checkSymlinkTimes) {
+        return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
+                newFiles, jobs, maxLoad, output, verbosity, checkSymlinkTimes);
     }
 
     /** The options without {@code -o -W}. */

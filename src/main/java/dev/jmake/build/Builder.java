@@ -7,6 +7,7 @@ import dev.jmake.eval.Scope;
 import dev.jmake.eval.Words;
 import dev.jmake.graph.DirectoryCache;
 import dev.jmake.graph.DoubleColonRule;
+import dev.jmake.graph.ExtraPrerequisites.Extras;
 import dev.jmake.graph.ImplicitMatch;
 import dev.jmake.graph.ImplicitRuleSearch;
 import dev.jmake.graph.Target;
@@ -105,7 +106,7 @@ public final class Builder {
                 expander.value("GPATH", scopes.global(), null), directory);
         this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites,
                 new DirectoryCache(directory));
-        this.timestamps = new Timestamps(directory);
+        this.timestamps = new Timestamps(directory, options.checkSymlinkTimes());
         this.log = new DecisionLog(options.verbosity(), ui);
         this.execution = new RecipeExecution(graph, expander, options, ui, spawner, timestamps, environment,
                 database.oneShell(), directory, recipes, new JobserverInheritance(jobserver), tracing);
@@ -364,12 +365,32 @@ public final class Builder {
         return true;
     }
 
-    /** What a target is made from: its prerequisites and the recipe that makes it (explicit, implicit or .DEFAULT). */
+    /**
+     * What a target is made from: its prerequisites and the recipe that makes it (explicit, implicit or .DEFAULT).
+     * {@code prerequisites} and {@code orderOnly} are those the automatic variables show, {@code extras} the
+     * {@code .EXTRA_PREREQS} they hide (their times count all the same), {@code order} the order of updating.
+     */
     private record Plan(List<String> prerequisites, List<String> orderOnly, Recipe recipe, Location location,
-                        String stem, List<String> alsoMakes, boolean hasRule) {
+                        String stem, List<String> alsoMakes, boolean hasRule, Extras extras, List<String> order) {
         Plan {
             prerequisites = withoutWait(prerequisites);
             orderOnly = withoutWait(orderOnly);
+        }
+
+        Plan(List<String> prerequisites, List<String> orderOnly, Recipe recipe, Location location, String stem,
+             List<String> alsoMakes, boolean hasRule, Extras extras) {
+            this(prerequisites, orderOnly, recipe, location, stem, alsoMakes, hasRule, extras,
+                    withExtras(sequence(withoutWait(prerequisites), withoutWait(orderOnly)), extras));
+        }
+
+        /** Every prerequisite whose time counts: the shown ones, then the hidden extras. */
+        List<String> normal() {
+            if (extras.normal().isEmpty()) {
+                return prerequisites;
+            }
+            List<String> all = new ArrayList<>(prerequisites);
+            all.addAll(extras.normal());
+            return all;
         }
     }
 
@@ -397,9 +418,17 @@ public final class Builder {
         Target target = graph.get(name);
         if (target == null || target.secondExpansion() || implicitRuleUsed.containsKey(name)
                 || !target.prerequisites().contains(WAIT) && !target.orderOnly().contains(WAIT)) {
-            return sequence(plan.prerequisites(), plan.orderOnly());
+            return plan.order();
         }
-        return sequence(target.prerequisites(), target.orderOnly());
+        return withExtras(sequence(target.prerequisites(), target.orderOnly()), plan.extras());
+    }
+
+    /** file.c snap_file appends the extra prerequisites after all the others. */
+    private static List<String> withExtras(List<String> sequence, Extras extras) {
+        List<String> all = new ArrayList<>(sequence);
+        all.addAll(extras.normal());
+        all.addAll(extras.orderOnly());
+        return all;
     }
 
     private Plan plan(String name) {
@@ -431,6 +460,7 @@ public final class Builder {
         String stem = target == null ? null : target.stem();
         List<String> alsoMakes = target == null ? List.of() : target.groupMembers();
         boolean hasRule = target != null && target.isTarget();
+        Extras extras = graph.extraPrerequisites(name);
         if (recipe == null && !graph.isPhony(name)) {
             ImplicitMatch match = implicitRules.find(name);
             if (match != null) {
@@ -440,15 +470,18 @@ public final class Builder {
                 all.addAll(prerequisites);
                 List<String> allOrderOnly = new ArrayList<>(match.orderOnly());
                 allOrderOnly.addAll(orderOnly);
+                // implicit.c puts the rule's prerequisites (its extras included) before the file's own.
+                List<String> order = withExtras(sequence(match.prerequisites(), match.orderOnly()), match.extras());
+                order.addAll(withExtras(sequence(withoutWait(prerequisites), withoutWait(orderOnly)), extras));
                 return new Plan(all, allOrderOnly, match.rule().recipe(), match.rule().location(), match.stem(),
-                        match.targets(), true);
+                        match.targets(), true, match.extras().then(extras), order);
             }
         }
         if (recipe == null && !hasRule && graph.defaultRule() != null) {
             Target dflt = graph.defaultRule();
-            return new Plan(prerequisites, orderOnly, dflt.recipe(), dflt.location(), stem, alsoMakes, true);
+            return new Plan(prerequisites, orderOnly, dflt.recipe(), dflt.location(), stem, alsoMakes, true, extras);
         }
-        return new Plan(prerequisites, orderOnly, recipe, location, stem, alsoMakes, hasRule);
+        return new Plan(prerequisites, orderOnly, recipe, location, stem, alsoMakes, hasRule, extras);
     }
 
     private TargetState updateUnvisited(String name, String parent, Scope parentScope, int depth) {
@@ -462,8 +495,14 @@ public final class Builder {
         long before = phony ? fileTime(name) : searchedTime(name);
         int logDepth = depth * 2;
         timeBefore.putIfAbsent(name, before);
+        boolean lowResolution = graph.isLowResolutionTime(name);
         if (before == Timestamps.MISSING) {
             log.basic(logDepth + 1, "File '" + name + "' does not exist.");
+        } else if (lowResolution) {
+            if (LowResolutionTime.highResolution(before)) {
+                ui.error(LowResolutionTime.warning(name));
+            }
+            before = LowResolutionTime.adjust(before);
         }
         List<String> deferred = new ArrayList<>();
         IntermediateCheck check = new IntermediateCheck();
@@ -495,18 +534,22 @@ public final class Builder {
             }
         }
         boolean exists = mtime != Timestamps.MISSING;
+        // The time the prerequisites are compared with; mtime stays the file's time for its dependents.
+        long compared = lowResolution ? LowResolutionTime.adjust(mtime) : mtime;
         boolean mustMake = !exists || phony || check.mustMake;
         boolean depsChanged = check.mustMake;
         List<String> newer = new ArrayList<>();
-        for (String prerequisite : plan.prerequisites()) {
+        for (String prerequisite : plan.normal()) {
             if (deferred.contains(prerequisite)) {
                 continue;
             }
             long dep = mtimeAfterUpdate(prerequisite);
-            if (dep == Timestamps.NEWEST || dep > mtime) {
+            if (dep == Timestamps.NEWEST || dep > compared) {
                 mustMake = true;
                 depsChanged = true;
-                newer.add(prerequisite);
+                if (plan.prerequisites().contains(prerequisite)) {
+                    newer.add(prerequisite);
+                }
             }
         }
         if (options.alwaysMake() && plan.recipe() != null) {
@@ -529,10 +572,10 @@ public final class Builder {
             }
         }
         if (exists) {
-            reportPrerequisites(name, plan.prerequisites(), mtime, logDepth + 1);
+            reportPrerequisites(name, plan.normal(), compared, logDepth + 1);
         }
         if (plan.recipe() == null) {
-            if (log.basic() && mustRemakeWithoutRecipe(name, plan, exists, mtime)) {
+            if (log.basic() && mustRemakeWithoutRecipe(name, plan, exists, compared)) {
                 log.basic(logDepth, "Must remake target '" + name + "'.");
                 if (exists || phony || plan.hasRule()) {
                     log.basic(logDepth, "Successfully remade target file '" + name + "'.");
@@ -578,7 +621,7 @@ public final class Builder {
     private boolean mustRemakeWithoutRecipe(String name, Plan plan, boolean exists, long mtime) {
         boolean must = !exists || graph.isPhony(name);
         boolean changed = false;
-        for (String prerequisite : plan.prerequisites()) {
+        for (String prerequisite : plan.normal()) {
             long after = timeSeen(prerequisite);
             must |= after == Timestamps.MISSING || after > mtime;
             changed |= changedInThisRun(prerequisite, after);
@@ -699,7 +742,7 @@ public final class Builder {
                 if (state != null && state.pending()) {
                     check.pending = true;
                     check.waitingOn.add(new Waiting(prerequisite, name, own, depth + 1));
-                } else if (plan.prerequisites().contains(prerequisite)) {
+                } else if (plan.normal().contains(prerequisite)) {
                     long dep = mtimeAfterUpdate(prerequisite);
                     if (dep == Timestamps.NEWEST || dep > than) {
                         check.mustMake = true;
@@ -872,7 +915,7 @@ public final class Builder {
         List<Plan> pending = new ArrayList<>(List.of(plan));
         while (!pending.isEmpty()) {
             Plan p = pending.remove(pending.size() - 1);
-            for (List<String> names : List.of(p.prerequisites(), p.orderOnly())) {
+            for (List<String> names : List.of(p.normal(), p.orderOnly(), p.extras().orderOnly())) {
                 for (String prerequisite : names) {
                     if (!visited.add(prerequisite)) {
                         continue;
@@ -917,12 +960,15 @@ public final class Builder {
 
     private TargetState updateDoubleColon(Target target, Scope scope, int depth) {
         String name = target.name();
+        // file.c snap_file gives the extra prerequisites to the first rule's entry, the one in the file table.
+        Extras firstExtras = graph.extraPrerequisites(name);
         if (jobs != null) {
             // Under -j every rule's prerequisites are over before the first recipe runs; the recipes run in turn.
             boolean failed = false;
             for (DoubleColonRule rule : target.doubleColonRules()) {
-                TargetState state = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
-                        scope, depth);
+                Extras extras = rule == target.doubleColonRules().get(0) ? firstExtras : Extras.NONE;
+                TargetState state = updatePrerequisites(name,
+                        withExtras(sequence(rule.prerequisites(), rule.orderOnly()), extras), scope, depth);
                 if (state == TargetState.DEPS_RUNNING) {
                     return state;
                 }
@@ -935,30 +981,35 @@ public final class Builder {
         boolean anyRan = false;
         int logDepth = depth * 2;
         for (DoubleColonRule rule : target.doubleColonRules()) {
+            Extras extras = rule == target.doubleColonRules().get(0) ? firstExtras : Extras.NONE;
             if (fileTime(name) == Timestamps.MISSING) {
                 log.basic(logDepth + 1, "File '" + name + "' does not exist.");
             }
-            TargetState prerequisites = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
-                    scope, depth);
+            TargetState prerequisites = updatePrerequisites(name,
+                    withExtras(sequence(rule.prerequisites(), rule.orderOnly()), extras), scope, depth);
             if (prerequisites != null) {
                 return prerequisites;
             }
             List<String> rulePrerequisites = withoutWait(rule.prerequisites());
+            List<String> counted = new ArrayList<>(rulePrerequisites);
+            counted.addAll(extras.normal());
+            boolean none = counted.isEmpty() && extras.orderOnly().isEmpty();
             long mtime = fileTime(name);
-            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || rulePrerequisites.isEmpty()
-                    || options.alwaysMake();
+            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || none || options.alwaysMake();
             List<String> newer = new ArrayList<>();
-            for (String prerequisite : rulePrerequisites) {
+            for (String prerequisite : counted) {
                 long dep = mtimeAfterUpdate(prerequisite);
                 if (dep == Timestamps.NEWEST || dep > mtime) {
                     mustMake = true;
-                    newer.add(prerequisite);
+                    if (rulePrerequisites.contains(prerequisite)) {
+                        newer.add(prerequisite);
+                    }
                 }
             }
             if (mtime != Timestamps.MISSING) {
-                reportPrerequisites(name, rulePrerequisites, mtime, logDepth + 1);
+                reportPrerequisites(name, counted, mtime, logDepth + 1);
             }
-            if (rulePrerequisites.isEmpty()) {
+            if (none) {
                 log.basic(logDepth, "Target '" + name + "' is double-colon and has no prerequisites.");
             }
             if (!mustMake || rule.recipe() == null) {
@@ -968,7 +1019,7 @@ public final class Builder {
                 newer = new ArrayList<>(rulePrerequisites);
             }
             Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
-                    List.of(), true);
+                    List.of(), true, Extras.NONE);
             log.basic(logDepth, "Must remake target '" + name + "'.");
             TargetState outcome = remake(name, name, plan, scope, newer, mtime, false, true);
             reportOutcome(name, outcome, logDepth);

@@ -9,7 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** File modification times in nanoseconds, as GNU make compares them (following symlinks). */
+/** File modification times in nanoseconds, as GNU make compares them (following symlinks; with {@code -L} the links' own count too). */
 final class Timestamps {
     /** The file does not exist. */
     static final long MISSING = Long.MIN_VALUE;
@@ -19,12 +19,24 @@ final class Timestamps {
     static final long NEWEST = Long.MAX_VALUE;
 
     private final Path directory;
+    private final boolean checkSymlinkTimes;
 
     Timestamps(Path directory) {
+        this(directory, false);
+    }
+
+    /** {@code checkSymlinkTimes}: {@code -L}, a file's time is the latest along its chain of symbolic links. */
+    Timestamps(Path directory, boolean checkSymlinkTimes) {
         this.directory = directory;
+        this.checkSymlinkTimes = checkSymlinkTimes;
     }
 
     long of(String name) {
+        long time = followed(name);
+        return checkSymlinkTimes ? SymlinkChainTime.latest(directory, name, time) : time;
+    }
+
+    private long followed(String name) {
         Path path = directory.resolve(name);
         // Missing files (phony and unbuilt targets) are the common case: File.exists says so without the cost of
         // a NoSuchFileException and its stack trace.

@@ -123,7 +123,11 @@ public final class ImplicitRuleSearch {
             String dirPart = directoryPrefixToRestore(c.pattern().toString(), name);
             List<String> prerequisites = expandAll(c.rule().prerequisites(), name, c.stem(), bare(c, dirPart), dirPart);
             List<String> missing = new ArrayList<>(0);
-            for (String p : prerequisites) {
+            List<String> checked = new ArrayList<>(prerequisites);
+            ExtraPrerequisites.Extras extras = extras(c, dirPart);
+            checked.addAll(extras.normal());
+            checked.addAll(extras.orderOnly());
+            for (String p : checked) {
                 if (!exists(p) && !graph.isMentioned(p)) {
                     missing.add(p);
                 }
@@ -174,7 +178,26 @@ public final class ImplicitRuleSearch {
         for (String t : c.rule().targets()) {
             targets.add(substituteTarget(t, stem, bareStem, dirPart));
         }
-        return new ImplicitMatch(c.rule(), stem, prerequisites, orderOnly, targets, intermediates);
+        return new ImplicitMatch(c.rule(), stem, prerequisites, orderOnly, targets, intermediates,
+                extras(c, dirPart));
+    }
+
+    /** The global {@code .EXTRA_PREREQS}, which rule.c appends to every pattern rule, with the stem put in. */
+    private ExtraPrerequisites.Extras extras(Candidate c, String dirPart) {
+        ExtraPrerequisites.Extras extras = graph.patternExtraPrerequisites();
+        if (extras.isEmpty()) {
+            return extras;
+        }
+        String bareStem = bare(c, dirPart);
+        List<String> normal = new ArrayList<>();
+        for (String p : extras.normal()) {
+            normal.add(expandPrerequisite(p, c.stem(), bareStem, dirPart));
+        }
+        List<String> orderOnly = new ArrayList<>();
+        for (String p : extras.orderOnly()) {
+            orderOnly.add(expandPrerequisite(p, c.stem(), bareStem, dirPart));
+        }
+        return new ExtraPrerequisites.Extras(normal, orderOnly);
     }
 
     private List<String> expandAll(List<String> patterns, String name, String stem, String bareStem,

@@ -24,8 +24,13 @@ public final class TargetGraph {
     private final List<PatternRule> patternRules;
     private final Map<String, Set<String>> special = new HashMap<>();
     private final Set<String> specialWithoutPrerequisites = new HashSet<>();
+    /** The targets of the makefile's own rules (default.c's built-in suffix rules are no targets to GNU). */
+    private final Set<String> userTargets = new HashSet<>();
+    /** The special targets the makefile names (the default {@code .SUFFIXES} alone is no target). */
+    private final Set<String> specialMentioned = new HashSet<>();
     private final List<SuffixRuleWarning> suffixRuleWarnings = new ArrayList<>();
     private boolean secondExpansionSeen;
+    private ExtraPrerequisites extras = ExtraPrerequisites.NONE;
 
     /** GNU make 4.3's default {@code .SUFFIXES} (default.c), in effect unless {@code -r} is given. */
     public static final List<String> DEFAULT_SUFFIXES = List.of(".out", ".a", ".ln", ".o", ".c", ".cc", ".C", ".cpp",
@@ -50,15 +55,36 @@ public final class TargetGraph {
      * convert_to_pattern).
      */
     public static TargetGraph from(Database database, boolean builtinRules) {
+        return from(database, builtinRules, ExtraPrerequisites.NONE);
+    }
+
+    /** As {@link #from(Database, boolean)}, with the {@code .EXTRA_PREREQS} snapped after reading. */
+    public static TargetGraph from(Database database, boolean builtinRules, ExtraPrerequisites extras) {
         TargetGraph graph = new TargetGraph(database.patternRules());
+        graph.extras = extras;
+        graph.mentioned.addAll(extras.allNames());
         if (builtinRules) {
             graph.special.put(".SUFFIXES", new LinkedHashSet<>(DEFAULT_SUFFIXES));
         }
         for (Rule rule : database.rules()) {
             graph.add(rule);
         }
+        graph.snapSuffixes();
         graph.convertSuffixRules();
         return graph;
+    }
+
+    /**
+     * main.c snaps the files before converting suffix rules: a {@code .SUFFIXES} the makefile names gets the extra
+     * prerequisites as suffixes too.
+     */
+    private void snapSuffixes() {
+        if (specialMentioned.contains(".SUFFIXES")) {
+            ExtraPrerequisites.Extras e = extraPrerequisites(".SUFFIXES");
+            Set<String> set = special.get(".SUFFIXES");
+            set.addAll(e.normal());
+            set.addAll(e.orderOnly());
+        }
     }
 
     /** rule.c convert_to_pattern: {@code .x.y:} becomes {@code %.y: %.x}, {@code .x:} becomes {@code %: %.x}. */
@@ -80,7 +106,8 @@ public final class TargetGraph {
                 if (f == null || f.recipe() == null) {
                     continue;
                 }
-                if (!f.prerequisites().isEmpty() || !f.orderOnly().isEmpty()) {
+                if (!f.prerequisites().isEmpty() || !f.orderOnly().isEmpty()
+                        || !extraPrerequisites(s + t).isEmpty()) {
                     Recipe r = f.recipe();
                     Location at = r.lines().isEmpty() ? f.location() : r.lines().get(0).location();
                     suffixRuleWarnings.add(new SuffixRuleWarning(at,
@@ -138,7 +165,11 @@ public final class TargetGraph {
         }
         for (String name : names) {
             mentioned.add(name);
+            if (rule.location() == null || !rule.location().isBuiltin()) {
+                userTargets.add(name);
+            }
             if (SpecialTargets.isSpecial(name)) {
+                specialMentioned.add(name);
                 Set<String> set = special.computeIfAbsent(name, k -> new LinkedHashSet<>());
                 set.addAll(prerequisites);
                 if (prerequisites.isEmpty()) {
@@ -182,6 +213,26 @@ public final class TargetGraph {
         }
     }
 
+    /**
+     * The {@code .EXTRA_PREREQS} of file {@code name} (file.c snap_file): hidden from the automatic variables,
+     * updated after its other prerequisites. Targets are the files some rule names, phony names, and the special
+     * targets that appear.
+     */
+    public ExtraPrerequisites.Extras extraPrerequisites(String name) {
+        boolean isTarget = userTargets.contains(name) || isPhony(name) || specialMentioned.contains(name);
+        return extras.of(name, isTarget);
+    }
+
+    /** Every file name {@code .EXTRA_PREREQS} entered in GNU's file table. */
+    public Set<String> extraPrerequisiteNames() {
+        return extras.allNames();
+    }
+
+    /** The global {@code .EXTRA_PREREQS}, which every pattern rule gets as extra prerequisites (rule.c). */
+    public ExtraPrerequisites.Extras patternExtraPrerequisites() {
+        return extras.global();
+    }
+
     /** The target of this name, or null if no rule names it. */
     public Target get(String name) {
         return targets.get(name);
@@ -213,6 +264,11 @@ public final class TargetGraph {
 
     public boolean isPhony(String name) {
         return specialPrerequisites(".PHONY").contains(name);
+    }
+
+    /** {@code .LOW_RESOLUTION_TIME} names this file: its time is compared as of the end of its second. */
+    public boolean isLowResolutionTime(String name) {
+        return specialPrerequisites(".LOW_RESOLUTION_TIME").contains(name);
     }
 
     /** {@code .SILENT} with no prerequisites or naming this target. */

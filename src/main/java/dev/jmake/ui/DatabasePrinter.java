@@ -3,6 +3,7 @@ package dev.jmake.ui;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Rule;
 import dev.jmake.graph.DoubleColonRule;
+import dev.jmake.graph.ExtraPrerequisites;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class DatabasePrinter {
         patternVariables(database.patternVariables());
         out.append("# Directories\n\n");
         out.append("# 0 files, no impossibilities in 0 directories.\n");
-        implicitRules(implicitRuleOrder(database, graph), recipePrefix);
+        implicitRules(implicitRuleOrder(database, graph), graph.patternExtraPrerequisites(), recipePrefix);
         out.append("\n# Files\n");
         int files = files(database, graph, builtinRules, recipePrefix);
         out.append("\n# files hash-table stats:\n# Load=").append(files).append("/1024=")
@@ -269,6 +270,9 @@ public final class DatabasePrinter {
                 enterUser(entered, p);
             }
         }
+        for (String p : graph.extraPrerequisiteNames()) {
+            entered.putIfAbsent(p, false);
+        }
         Set<String> makefiles = Set.copyOf(database.makefiles());
         List<String> order = GnuHashOrder.of(new ArrayList<>(entered.keySet()), 1000, GnuHashOrder::jhashString);
         for (String name : order) {
@@ -294,7 +298,9 @@ public final class DatabasePrinter {
         if (target != null && !target.doubleColonRules().isEmpty()) {
             for (DoubleColonRule rule : target.doubleColonRules()) {
                 out.append('\n').append(name).append("::");
-                prerequisites(rule.prerequisites(), rule.orderOnly());
+                // The first rule's entry is the one in GNU's file table: it alone got the extras.
+                prerequisites(rule.prerequisites(), rule.orderOnly(), rule == target.doubleColonRules().get(0)
+                        ? graph.extraPrerequisites(name) : ExtraPrerequisites.Extras.NONE);
                 status(name, graph, builtin, makefile, null);
                 if (rule.recipe() != null) {
                     recipe(rule.recipe(), rule.location(), recipePrefix);
@@ -307,13 +313,14 @@ public final class DatabasePrinter {
             out.append("# Not a target:\n");
         }
         out.append(name).append(':');
+        ExtraPrerequisites.Extras extras = builtin ? ExtraPrerequisites.Extras.NONE : graph.extraPrerequisites(name);
         if (name.equals(".SUFFIXES")) {
             prerequisites(graph.suffixes(), List.of());
         } else if (special) {
-            prerequisites(List.copyOf(graph.specialPrerequisites(name)), List.of());
+            prerequisites(List.copyOf(graph.specialPrerequisites(name)), List.of(), extras);
         } else {
             prerequisites(target == null ? List.of() : target.prerequisites(),
-                    target == null ? List.of() : target.orderOnly());
+                    target == null ? List.of() : target.orderOnly(), extras);
         }
         status(name, graph, builtin, makefile, target == null ? null : target.stem());
         if (target != null && target.recipe() != null) {
@@ -363,7 +370,7 @@ public final class DatabasePrinter {
     }
 
     /** rule.c print_rule_data_base. */
-    private void implicitRules(List<PatternRule> rules, char recipePrefix) {
+    private void implicitRules(List<PatternRule> rules, ExtraPrerequisites.Extras extras, char recipePrefix) {
         out.append("\n# Implicit Rules\n");
         int terminal = 0;
         for (PatternRule rule : rules) {
@@ -373,7 +380,7 @@ public final class DatabasePrinter {
                 out.append(':');
                 terminal++;
             }
-            prerequisites(rule.prerequisites(), rule.orderOnly());
+            prerequisites(rule.prerequisites(), rule.orderOnly(), extras);
             if (rule.recipe() != null) {
                 recipe(rule.recipe(), rule.location(), recipePrefix);
             }
@@ -388,12 +395,23 @@ public final class DatabasePrinter {
 
     /** file.c print_prereqs. */
     private void prerequisites(List<String> normal, List<String> orderOnly) {
+        prerequisites(normal, orderOnly, ExtraPrerequisites.Extras.NONE);
+    }
+
+    /** The extra prerequisites come last in GNU's list: each kind printed after the others of its kind. */
+    private void prerequisites(List<String> normal, List<String> orderOnly, ExtraPrerequisites.Extras extras) {
         for (String p : normal) {
             out.append(' ').append(p);
         }
-        if (!orderOnly.isEmpty()) {
+        for (String p : extras.normal()) {
+            out.append(' ').append(p);
+        }
+        if (!orderOnly.isEmpty() || !extras.orderOnly().isEmpty()) {
             out.append(" |");
             for (String p : orderOnly) {
+                out.append(' ').append(p);
+            }
+            for (String p : extras.orderOnly()) {
                 out.append(' ').append(p);
             }
         }
