@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
@@ -917,10 +918,10 @@ public final class Builder {
     private DeclaredJob declared(String name, String remadeAs, Plan plan) {
         Path top = tracing.top();
         LinkedHashSet<Path> targets = new LinkedHashSet<>();
-        targets.add(top.resolve(remadeAs).normalize());
-        targets.add(top.resolve(name).normalize());
+        targets.add(onDisk(top, remadeAs).normalize());
+        targets.add(onDisk(top, name).normalize());
         for (String sibling : plan.alsoMakes()) {
-            targets.add(top.resolve(foundAt.getOrDefault(sibling, sibling)).normalize());
+            targets.add(onDisk(top, foundAt.getOrDefault(sibling, sibling)).normalize());
         }
         Set<Path> closure = new HashSet<>();
         Set<String> visited = new HashSet<>();
@@ -932,14 +933,14 @@ public final class Builder {
                     if (!visited.add(prerequisite)) {
                         continue;
                     }
-                    closure.add(top.resolve(prerequisite).normalize());
-                    closure.add(top.resolve(foundAt.getOrDefault(prerequisite, prerequisite)).normalize());
+                    closure.add(onDisk(top, prerequisite).normalize());
+                    closure.add(onDisk(top, foundAt.getOrDefault(prerequisite, prerequisite)).normalize());
                     Plan next = jobs == null ? planned.get(prerequisite) : plans.get(prerequisite);
                     if (next != null) {
                         pending.add(next);
                         // What the same recipe makes (a group, a pattern rule's other targets) is there as well.
                         for (String sibling : next.alsoMakes()) {
-                            closure.add(top.resolve(foundAt.getOrDefault(sibling, sibling)).normalize());
+                            closure.add(onDisk(top, foundAt.getOrDefault(sibling, sibling)).normalize());
                         }
                     }
                 }
@@ -947,6 +948,12 @@ public final class Builder {
         }
         Location location = plan.location() != null ? plan.location() : Location.builtin();
         return new DeclaredJob(location, List.copyOf(targets), closure, graph.isPhony(name));
+    }
+
+    /** The file a name stands for: an archive member's archive ({@code lib.a(m.o)} is written in {@code lib.a}). */
+    private static Path onDisk(Path top, String name) {
+        ArchiveMemberName member = ArchiveMemberName.parse(name);
+        return top.resolve(member == null ? name : member.archive());
     }
 
     /** After the recipe of {@code name}: its new time, its group's, and its state (remake.c notice_finished_file). */

@@ -1,5 +1,7 @@
 package dev.jmake.build;
 
+import dev.jmake.archive.ArArchive;
+import dev.jmake.archive.ArchiveMemberName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +27,10 @@ final class Timestamps {
     }
 
     long of(String name) {
+        ArchiveMemberName member = ArchiveMemberName.parse(name);
+        if (member != null) {
+            return ofMember(member);
+        }
         Path path = directory.resolve(name);
         // Missing files (phony and unbuilt targets) are the common case: File.exists says so without the cost of
         // a NoSuchFileException and its stack trace.
@@ -40,6 +46,23 @@ final class Timestamps {
             // ENOTDIR, ELOOP, EACCES: GNU make treats a file it cannot stat as nonexistent.
             return MISSING;
         }
+    }
+
+    /**
+     * remake.c f_mtime for {@code lib.a(m.o)}: missing with the archive, else the member's date in the archive
+     * (whole seconds; a date of 0, as a deterministic {@code ar} writes, counts as missing).
+     */
+    private long ofMember(ArchiveMemberName member) {
+        if (of(member.archive()) == MISSING) {
+            return MISSING;
+        }
+        long date = ArArchive.memberDate(directory.resolve(member.archive()), member.member());
+        return date < 0 ? MISSING : TimeUnit.SECONDS.toNanos(date);
+    }
+
+    /** ar.c ar_touch: sets the member's date in its archive ({@code -t} on {@code lib.a(m.o)}). */
+    ArArchive.TouchOutcome touchMember(ArchiveMemberName member) {
+        return ArArchive.touch(directory.resolve(member.archive()), member.member());
     }
 
     /** Sets the file's time to now, creating it empty if missing ({@code -t}). */
