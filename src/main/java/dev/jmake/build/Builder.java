@@ -550,6 +550,12 @@ public final class Builder {
                 mtime = fileTime(found);
             }
         }
+        // remake.c update_file_1: "noexist" is decided before the prerequisites are updated, so a target that their
+        // recipes create (an archive filled by its members' ar commands) is still remade.
+        if (!phony && timeBefore.get(name) == Timestamps.MISSING) {
+            mtime = Timestamps.MISSING;
+            found = null;
+        }
         boolean exists = mtime != Timestamps.MISSING;
         boolean mustMake = !exists || phony || check.mustMake;
         boolean depsChanged = check.mustMake;
