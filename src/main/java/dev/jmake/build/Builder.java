@@ -1163,6 +1163,9 @@ public final class Builder {
             }
             removed.add(name);
         }
+        if (!removed.isEmpty()) {
+            log.basic(0, "Removing intermediate files...");
+        }
         if (!removed.isEmpty() && !options.silent() && !graph.specialAppliesToAll(".SILENT")) {
             ui.info("rm " + String.join(" ", removed));
         }
