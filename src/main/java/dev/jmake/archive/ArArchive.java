@@ -48,11 +48,18 @@ public final class ArArchive {
 
     /** Reads the member headers of {@code archive} (only the headers and the name tables, not the members). */
     public static Scan scan(Path archive) {
-        try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.READ)) {
-            return scan(channel);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(archive, StandardOpenOption.READ);
         } catch (IOException e) {
             // open(2) failing in any way is "does not exist" to ar_scan
             return new Scan.Missing();
+        }
+        try (channel) {
+            return scan(channel);
+        } catch (IOException e) {
+            // a read failing (a directory, an I/O error) is ar_scan's "invalid"
+            return new Scan.Invalid();
         }
     }
 
@@ -139,7 +146,12 @@ public final class ArArchive {
      * missing or its date is 0 (what a deterministic {@code ar} writes).
      */
     public static long memberDate(Path archive, String member) {
-        if (scan(archive) instanceof Scan.Members m) {
+        return memberDate(scan(archive), member);
+    }
+
+    /** As the other, from the headers already read. */
+    public static long memberDate(Scan scan, String member) {
+        if (scan instanceof Scan.Members m) {
             // ar_scan stops at the first matching member with a nonzero date
             for (ArchiveMember candidate : m.members()) {
                 if (candidate.isNamed(member) && candidate.date() != 0) {

@@ -966,6 +966,7 @@ public final class Builder {
     private TargetState remade(String name, String remadeAs, Plan plan, long mtimeBefore, boolean intermediate,
                                boolean ok) {
         implicitRules.invalidate();
+        timestamps.forgetArchives();
         long after = fileTime(remadeAs);
         boolean assumed = options.dryRun() || options.touch();
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** File modification times in nanoseconds, as GNU make compares them (following symlinks). */
@@ -21,6 +23,7 @@ final class Timestamps {
     static final long NEWEST = Long.MAX_VALUE;
 
     private final Path directory;
+    private final Map<Path, ReadArchive> archives = new ConcurrentHashMap<>();
 
     Timestamps(Path directory) {
         this.directory = directory;
@@ -53,16 +56,37 @@ final class Timestamps {
      * (whole seconds; a date of 0, as a deterministic {@code ar} writes, counts as missing).
      */
     private long ofMember(ArchiveMemberName member) {
-        if (of(member.archive()) == MISSING) {
+        long archiveTime = of(member.archive());
+        if (archiveTime == MISSING) {
             return MISSING;
         }
-        long date = ArArchive.memberDate(directory.resolve(member.archive()), member.member());
+        Path archive = directory.resolve(member.archive());
+        long size = archive.toFile().length();
+        // A library's members are all looked at in turn: its headers are read again only when the archive changed.
+        ReadArchive read = archives.get(archive);
+        if (read == null || read.time() != archiveTime || read.size() != size) {
+            read = new ReadArchive(archiveTime, size, ArArchive.scan(archive));
+            archives.put(archive, read);
+        }
+        long date = ArArchive.memberDate(read.scan(), member.member());
         return date < 0 ? MISSING : TimeUnit.SECONDS.toNanos(date);
     }
 
+    /** An archive's headers as read when it had this time and size. */
+    private record ReadArchive(long time, long size, ArArchive.Scan scan) {}
+
     /** ar.c ar_touch: sets the member's date in its archive ({@code -t} on {@code lib.a(m.o)}). */
     ArArchive.TouchOutcome touchMember(ArchiveMemberName member) {
+        archives.clear();
         return ArArchive.touch(directory.resolve(member.archive()), member.member());
+    }
+
+    /**
+     * Forgets the archive headers read: a recipe ran and may have rewritten an archive within the file system's
+     * clock tick, leaving its time and size as they were.
+     */
+    void forgetArchives() {
+        archives.clear();
     }
 
     /** Sets the file's time to now, creating it empty if missing ({@code -t}). */

@@ -1,5 +1,6 @@
 package dev.jmake.graph;
 
+import dev.jmake.archive.ArArchive;
 import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.eval.PatternRule;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class ImplicitRuleSearch {
     private final VpathSearch vpath;
     private final PrerequisiteExpansion secondExpansion;
     private final DirectoryCache files;
+    private final Path directory;
     private final List<CompiledPatternRule> rules;
     /** Rule indexes by the suffix of a target pattern: only rules whose suffix ends the name can match it. */
     private final Map<String, List<Integer>> rulesBySuffix = new HashMap<>();
@@ -45,6 +47,7 @@ public final class ImplicitRuleSearch {
         this.vpath = vpath;
         this.secondExpansion = secondExpansion;
         this.files = files;
+        this.directory = directory;
         this.rules = CompiledPatternRule.compile(graph.patternRules());
         for (int i = 0; i < rules.size(); i++) {
             for (Pattern target : rules.get(i).targets()) {
@@ -231,6 +234,11 @@ public final class ImplicitRuleSearch {
     }
 
     private boolean exists(String name) {
+        ArchiveMemberName member = ArchiveMemberName.parse(name);
+        if (member != null) {
+            // dir.c file_exists_p: a member exists if the archive gives it a date
+            return ArArchive.memberDate(directory.resolve(member.archive()), member.member()) >= 0;
+        }
         return files.exists(name) || vpath.find(name) != null;
     }
 
