@@ -1,11 +1,14 @@
 package dev.jmake.build;
 
+import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.eval.ExportMode;
 import dev.jmake.eval.Flavor;
 import dev.jmake.eval.Origin;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
 import dev.jmake.eval.VariableSet;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -16,15 +19,27 @@ record AutomaticVariables(String target, List<String> prerequisites, List<String
     /** The scope for expanding the recipe: these variables searched before everything else. */
     Scope bind(Scope scope) {
         VariableSet set = new VariableSet();
-        put(set, "@", target);
-        put(set, "%", "");
+        // commands.c set_file_variables: for lib.a(m.o), $@ is lib.a and $% is m.o; the lists name members only.
+        ArchiveMemberName member = ArchiveMemberName.parse(target);
+        put(set, "@", member == null ? target : member.archive());
+        put(set, "%", member == null ? "" : member.member());
         put(set, "<", prerequisites.isEmpty() ? "" : prerequisites.get(0));
-        put(set, "^", String.join(" ", new LinkedHashSet<>(prerequisites)));
-        put(set, "+", String.join(" ", prerequisites));
-        put(set, "?", String.join(" ", new LinkedHashSet<>(newer)));
-        put(set, "|", String.join(" ", new LinkedHashSet<>(orderOnly)));
+        put(set, "^", String.join(" ", members(new LinkedHashSet<>(prerequisites))));
+        put(set, "+", String.join(" ", members(prerequisites)));
+        put(set, "?", String.join(" ", members(new LinkedHashSet<>(newer))));
+        put(set, "|", String.join(" ", members(new LinkedHashSet<>(orderOnly))));
         put(set, "*", stem == null ? "" : stem);
         return scope.with(set);
+    }
+
+    /** The names with each archive-member reference replaced by its member. */
+    private static List<String> members(Collection<String> names) {
+        List<String> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            ArchiveMemberName member = ArchiveMemberName.parse(name);
+            out.add(member == null ? name : member.member());
+        }
+        return out;
     }
 
     private static void put(VariableSet set, String name, String value) {
@@ -33,6 +48,10 @@ record AutomaticVariables(String target, List<String> prerequisites, List<String
 
     /** {@code $*} of an explicit rule: the target minus a suffix listed in {@code .SUFFIXES}, else empty. */
     static String suffixStem(String target, List<String> suffixes) {
+        ArchiveMemberName member = ArchiveMemberName.parse(target);
+        if (member != null) {
+            return suffixStem(member.member(), suffixes);
+        }
         for (String suffix : suffixes) {
             if (target.endsWith(suffix) && target.length() > suffix.length()) {
                 return target.substring(0, target.length() - suffix.length());

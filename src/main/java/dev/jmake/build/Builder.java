@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
@@ -495,7 +496,8 @@ public final class Builder {
         long before = phony ? fileTime(name) : searchedTime(name);
         int logDepth = depth * 2;
         timeBefore.putIfAbsent(name, before);
-        boolean lowResolution = graph.isLowResolutionTime(name);
+        // remake.c f_mtime: an archive member's time (whole seconds in its header) is low-resolution too.
+        boolean lowResolution = graph.isLowResolutionTime(name) || ArchiveMemberName.parse(name) != null;
         if (before == Timestamps.MISSING) {
             log.basic(logDepth + 1, "File '" + name + "' does not exist.");
         } else if (lowResolution) {
@@ -532,6 +534,12 @@ public final class Builder {
             if (found != null) {
                 mtime = fileTime(found);
             }
+        }
+        // remake.c update_file_1: "noexist" is decided before the prerequisites are updated, so a target that their
+        // recipes create (an archive filled by its members' ar commands) is still remade.
+        if (!phony && timeBefore.get(name) == Timestamps.MISSING) {
+            mtime = Timestamps.MISSING;
+            found = null;
         }
         boolean exists = mtime != Timestamps.MISSING;
         // The time the prerequisites are compared with; mtime stays the file's time for its dependents.
@@ -905,10 +913,10 @@ public final class Builder {
     private DeclaredJob declared(String name, String remadeAs, Plan plan) {
         Path top = tracing.top();
         LinkedHashSet<Path> targets = new LinkedHashSet<>();
-        targets.add(top.resolve(remadeAs).normalize());
-        targets.add(top.resolve(name).normalize());
+        targets.add(onDisk(top, remadeAs).normalize());
+        targets.add(onDisk(top, name).normalize());
         for (String sibling : plan.alsoMakes()) {
-            targets.add(top.resolve(foundAt.getOrDefault(sibling, sibling)).normalize());
+            targets.add(onDisk(top, foundAt.getOrDefault(sibling, sibling)).normalize());
         }
         Set<Path> closure = new HashSet<>();
         Set<String> visited = new HashSet<>();
@@ -920,14 +928,14 @@ public final class Builder {
                     if (!visited.add(prerequisite)) {
                         continue;
                     }
-                    closure.add(top.resolve(prerequisite).normalize());
-                    closure.add(top.resolve(foundAt.getOrDefault(prerequisite, prerequisite)).normalize());
+                    closure.add(onDisk(top, prerequisite).normalize());
+                    closure.add(onDisk(top, foundAt.getOrDefault(prerequisite, prerequisite)).normalize());
                     Plan next = jobs == null ? planned.get(prerequisite) : plans.get(prerequisite);
                     if (next != null) {
                         pending.add(next);
                         // What the same recipe makes (a group, a pattern rule's other targets) is there as well.
                         for (String sibling : next.alsoMakes()) {
-                            closure.add(top.resolve(foundAt.getOrDefault(sibling, sibling)).normalize());
+                            closure.add(onDisk(top, foundAt.getOrDefault(sibling, sibling)).normalize());
                         }
                     }
                 }
@@ -937,10 +945,17 @@ public final class Builder {
         return new DeclaredJob(location, List.copyOf(targets), closure, graph.isPhony(name));
     }
 
+    /** The file a name stands for: an archive member's archive ({@code lib.a(m.o)} is written in {@code lib.a}). */
+    private static Path onDisk(Path top, String name) {
+        ArchiveMemberName member = ArchiveMemberName.parse(name);
+        return top.resolve(member == null ? name : member.archive());
+    }
+
     /** After the recipe of {@code name}: its new time, its group's, and its state (remake.c notice_finished_file). */
     private TargetState remade(String name, String remadeAs, Plan plan, long mtimeBefore, boolean intermediate,
                                boolean ok) {
         implicitRules.invalidate();
+        timestamps.forgetArchives();
         long after = fileTime(remadeAs);
         boolean assumed = options.dryRun() || options.touch();
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;
@@ -1145,6 +1160,9 @@ public final class Builder {
                 }
             }
             removed.add(name);
+        }
+        if (!removed.isEmpty()) {
+            log.basic(0, "Removing intermediate files...");
         }
         if (!removed.isEmpty() && !options.silent() && !graph.specialAppliesToAll(".SILENT")) {
             ui.info("rm " + String.join(" ", removed));

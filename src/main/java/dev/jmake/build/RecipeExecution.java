@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.cli.OutputSync;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
@@ -192,8 +193,7 @@ final class RecipeExecution {
             if (!started) {
                 started = true;
                 if (options.touch() && !allRecursive(commands)) {
-                    touch();
-                    return new JobStep.Done(true);
+                    return new JobStep.Done(touch());
                 }
             }
             if (outcome != null && !judge(commands.get(next++).line(), outcome)) {
@@ -341,10 +341,15 @@ final class RecipeExecution {
             return true;
         }
 
-        private void touch() {
+        /** remake.c touch_file; false when an archive member could not be touched (ar.c ar_touch). */
+        private boolean touch() {
             if (!graph.isPhony(target)) {
                 if (!options.silent() && !graph.specialAppliesToAll(".SILENT")) {
                     ui.info("touch " + target);
+                }
+                ArchiveMemberName member = ArchiveMemberName.parse(target);
+                if (member != null) {
+                    return touchMember(member);
                 }
                 try {
                     timestamps.touch(target);
@@ -352,6 +357,25 @@ final class RecipeExecution {
                     throw new UncheckedIOException("touch " + target, e);
                 }
             }
+            return true;
+        }
+
+        private boolean touchMember(ArchiveMemberName member) {
+            String problem = switch (timestamps.touchMember(member)) {
+                case TOUCHED -> null;
+                case NO_ARCHIVE -> "touch: Archive '" + member.archive() + "' does not exist";
+                case INVALID -> "touch: '" + member.archive() + "' is not a valid archive";
+                // perror: read-only archives are the case met in practice
+                case FAILED -> "touch: " + member.archive() + ": "
+                        + (Files.isWritable(directory.resolve(member.archive())) ? "Input/output error"
+                        : "Permission denied");
+                case NO_MEMBER -> "touch: Member '" + member.member() + "' does not exist in '"
+                        + member.archive() + "'";
+            };
+            if (problem != null) {
+                ui.error(problem);
+            }
+            return problem == null;
         }
     }
 
@@ -448,6 +472,12 @@ final class RecipeExecution {
             return;
         }
         long now = timestamps.of(target);
+        if (ArchiveMemberName.isMember(target)) {
+            if (now != mtimeBefore) {
+                ui.error("*** " + onBehalfOf + "Archive member '" + target + "' may be bogus; not deleted");
+            }
+            return;
+        }
         if (now != Timestamps.MISSING && now != mtimeBefore && Files.isRegularFile(directory.resolve(target))) {
             ui.error("*** " + onBehalfOf + "Deleting file '" + target + "'");
             try {

@@ -1,5 +1,7 @@
 package dev.jmake.build;
 
+import dev.jmake.archive.ArArchive;
+import dev.jmake.archive.ArchiveMemberName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -7,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** File modification times in nanoseconds, as GNU make compares them (following symlinks; with {@code -L} the links' own count too). */
@@ -20,6 +24,7 @@ final class Timestamps {
 
     private final Path directory;
     private final boolean checkSymlinkTimes;
+    private final Map<Path, ReadArchive> archives = new ConcurrentHashMap<>();
 
     Timestamps(Path directory) {
         this(directory, false);
@@ -32,6 +37,10 @@ final class Timestamps {
     }
 
     long of(String name) {
+        ArchiveMemberName member = ArchiveMemberName.parse(name);
+        if (member != null) {
+            return ofMember(member); // remake.c f_mtime: a member's time is its header's, never a link's
+        }
         long time = followed(name);
         return checkSymlinkTimes ? SymlinkChainTime.latest(directory, name, time) : time;
     }
@@ -52,6 +61,44 @@ final class Timestamps {
             // ENOTDIR, ELOOP, EACCES: GNU make treats a file it cannot stat as nonexistent.
             return MISSING;
         }
+    }
+
+    /**
+     * remake.c f_mtime for {@code lib.a(m.o)}: missing with the archive, else the member's date in the archive
+     * (whole seconds; a date of 0, as a deterministic {@code ar} writes, counts as missing).
+     */
+    private long ofMember(ArchiveMemberName member) {
+        long archiveTime = of(member.archive());
+        if (archiveTime == MISSING) {
+            return MISSING;
+        }
+        Path archive = directory.resolve(member.archive());
+        long size = archive.toFile().length();
+        // A library's members are all looked at in turn: its headers are read again only when the archive changed.
+        ReadArchive read = archives.get(archive);
+        if (read == null || read.time() != archiveTime || read.size() != size) {
+            read = new ReadArchive(archiveTime, size, ArArchive.scan(archive));
+            archives.put(archive, read);
+        }
+        long date = ArArchive.memberDate(read.scan(), member.member());
+        return date < 0 ? MISSING : TimeUnit.SECONDS.toNanos(date);
+    }
+
+    /** An archive's headers as read when it had this time and size. */
+    private record ReadArchive(long time, long size, ArArchive.Scan scan) {}
+
+    /** ar.c ar_touch: sets the member's date in its archive ({@code -t} on {@code lib.a(m.o)}). */
+    ArArchive.TouchOutcome touchMember(ArchiveMemberName member) {
+        archives.clear();
+        return ArArchive.touch(directory.resolve(member.archive()), member.member());
+    }
+
+    /**
+     * Forgets the archive headers read: a recipe ran and may have rewritten an archive within the file system's
+     * clock tick, leaving its time and size as they were.
+     */
+    void forgetArchives() {
+        archives.clear();
     }
 
     /** Sets the file's time to now, creating it empty if missing ({@code -t}). */

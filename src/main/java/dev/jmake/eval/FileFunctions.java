@@ -1,5 +1,6 @@
 package dev.jmake.eval;
 
+import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import java.io.IOException;
@@ -33,10 +34,32 @@ public final class FileFunctions {
     /** {@code $(wildcard patterns)}; {@code home} supplies {@code $(HOME)} for a leading {@code ~}. */
     public String wildcard(String patterns, Supplier<String> home) {
         List<String> out = new ArrayList<>();
-        for (String word : Words.split(patterns)) {
-            out.addAll(glob.expand(tildeExpand(word, home)));
+        for (String word : FileNames.archiveMembers(Words.split(patterns))) {
+            String pattern = tildeExpand(word, home);
+            ArchiveMemberName member = ArchiveMemberName.parse(pattern);
+            out.addAll(member == null ? glob.expand(pattern) : memberWildcard(member));
         }
         return String.join(" ", out);
+    }
+
+    /**
+     * function.c string_glob on {@code lib.a(m.o)}: kept when the archive exists (the member is not looked for);
+     * a member pattern that matches gives, as GNU make 4.3's parse_file_seq does without its string cache, the
+     * archive pattern once per matching member.
+     */
+    private List<String> memberWildcard(ArchiveMemberName reference) {
+        List<String> out = new ArrayList<>();
+        for (String archive : glob.expand(reference.archive())) {
+            List<String> members = FileNames.memberMagic(reference.member())
+                    ? FileNames.membersMatching(directory.resolve(archive), reference.member()) : List.of();
+            if (members.isEmpty()) {
+                out.add(archive + "(" + reference.member() + ")");
+            }
+            for (int i = 0; i < members.size(); i++) {
+                out.add(reference.archive());
+            }
+        }
+        return out;
     }
 
     /** GNU {@code tilde_expand}: {@code ~} and {@code ~/x} use $(HOME), {@code ~user} the password file. */

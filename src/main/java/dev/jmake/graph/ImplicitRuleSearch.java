@@ -1,5 +1,7 @@
 package dev.jmake.graph;
 
+import dev.jmake.archive.ArArchive;
+import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.eval.PatternRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ public final class ImplicitRuleSearch {
     private final VpathSearch vpath;
     private final PrerequisiteExpansion secondExpansion;
     private final DirectoryCache files;
+    private final Path directory;
     private final List<CompiledPatternRule> rules;
     /** Rule indexes by the suffix of a target pattern: only rules whose suffix ends the name can match it. */
     private final Map<String, List<Integer>> rulesBySuffix = new HashMap<>();
@@ -44,6 +47,7 @@ public final class ImplicitRuleSearch {
         this.vpath = vpath;
         this.secondExpansion = secondExpansion;
         this.files = files;
+        this.directory = directory;
         this.rules = CompiledPatternRule.compile(graph.patternRules());
         for (int i = 0; i < rules.size(); i++) {
             for (Pattern target : rules.get(i).targets()) {
@@ -78,26 +82,46 @@ public final class ImplicitRuleSearch {
         files.invalidate();
     }
 
-    /** The rule that makes {@code name}, or null. */
+    /**
+     * The rule that makes {@code name}, or null. For an archive member {@code lib.a(m.o)} that no rule makes as
+     * a whole, the rules for {@code (m.o)} are tried next (implicit.c try_implicit_rule), such as {@code (%): %}.
+     */
     public ImplicitMatch find(String name) {
-        return find(name, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+        ImplicitMatch whole = find(name, 0, Collections.newSetFromMap(new IdentityHashMap<>()), false);
+        if (whole != null) {
+            return whole;
+        }
+        ArchiveMemberName member = ArchiveMemberName.parse(name);
+        if (member == null) {
+            return null;
+        }
+        ImplicitMatch inParens = find("(" + member.member() + ")", 0,
+                Collections.newSetFromMap(new IdentityHashMap<>()), true);
+        if (inParens == null) {
+            return null;
+        }
+        return new ImplicitMatch(inParens.rule(), inParens.stem(), inParens.prerequisites(), inParens.orderOnly(),
+                List.of(name), inParens.intermediates(), inParens.extras());
     }
 
     private record Candidate(PatternRule rule, Pattern pattern, String stem, int order) {}
 
-    private ImplicitMatch find(String name, int depth, Set<PatternRule> inUse) {
+    /** {@code archive}: {@code name} is the {@code (m.o)} of a member reference (implicit.c's ARCHIVE flag). */
+    private ImplicitMatch find(String name, int depth, Set<PatternRule> inUse, boolean archive) {
         if (depth > MAX_CHAIN) {
             return null;
         }
         List<Candidate> candidates = new ArrayList<>();
         boolean specificMatch = false;
+        // implicit.c: a member reference is never split into directory and file (lastslash = 0)
+        boolean member = archive || ArchiveMemberName.isMember(name);
         for (CompiledPatternRule compiled : rulesEnding(name)) {
             PatternRule rule = compiled.rule();
             if (inUse.contains(rule)) {
                 continue;
             }
             for (Pattern pattern : compiled.targets()) {
-                String stem = pattern.match(name);
+                String stem = member ? pattern.matchWhole(name) : pattern.match(name);
                 if (stem != null) {
                     specificMatch |= !pattern.matchesAnything();
                     // A rule with neither prerequisites nor recipe only marks a specific match (implicit.c).
@@ -120,7 +144,7 @@ public final class ImplicitRuleSearch {
                 missingOf.add(null);
                 continue;
             }
-            String dirPart = directoryPrefixToRestore(c.pattern().toString(), name);
+            String dirPart = member ? "" : directoryPrefixToRestore(c.pattern().toString(), name);
             List<String> prerequisites = expandAll(c.rule().prerequisites(), name, c.stem(), bare(c, dirPart), dirPart);
             List<String> missing = new ArrayList<>(0);
             List<String> checked = new ArrayList<>(prerequisites);
@@ -152,7 +176,7 @@ public final class ImplicitRuleSearch {
                 }
             }
             if (all) {
-                String dirPart = directoryPrefixToRestore(c.pattern().toString(), name);
+                String dirPart = member ? "" : directoryPrefixToRestore(c.pattern().toString(), name);
                 return match(c, name, dirPart, prerequisitesOf.get(i), missing);
             }
         }
@@ -222,7 +246,7 @@ public final class ImplicitRuleSearch {
         }
         inUse.add(rule);
         try {
-            boolean found = find(prerequisite, depth + 1, inUse) != null;
+            boolean found = find(prerequisite, depth + 1, inUse, false) != null;
             if (!found) {
                 impossible.add(prerequisite);
             }
@@ -233,6 +257,11 @@ public final class ImplicitRuleSearch {
     }
 
     private boolean exists(String name) {
+        ArchiveMemberName member = ArchiveMemberName.parse(name);
+        if (member != null) {
+            // dir.c file_exists_p: a member exists if the archive gives it a date
+            return ArArchive.memberDate(directory.resolve(member.archive()), member.member()) >= 0;
+        }
         return files.exists(name) || vpath.find(name) != null;
     }
 

@@ -101,4 +101,29 @@ class ImplicitRuleSearchTest {
                 expansion, new DirectoryCache(dir)).find("x.out");
         assertEquals(List.of("x.in"), match.prerequisites());
     }
+
+    @Test
+    void anArchiveMemberIsSearchedAsParenthesizedMemberAfterTheWholeName() throws IOException {
+        Files.writeString(dir.resolve("m.c"), "");
+        Database db = new Database();
+        db.patternRules().add(rule("%.o", "%.c"));
+        db.patternRules().add(rule("(%)", "%"));
+        ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db), dir).find("sub/lib.a(m.o)");
+        assertEquals("m.o", match.stem());
+        assertEquals(List.of("m.o"), match.prerequisites());
+        assertEquals(List.of("m.o"), match.intermediates(), "m.o is made by %.o: %.c on the way");
+        assertEquals(List.of("sub/lib.a(m.o)"), match.targets());
+    }
+
+    @Test
+    void aRuleForTheWholeMemberReferenceComesFirst() throws IOException {
+        Files.writeString(dir.resolve("m.o"), "");
+        Files.writeString(dir.resolve("lib.a(m.o).src"), "");
+        Database db = new Database();
+        db.patternRules().add(rule("(%)", "%"));
+        db.patternRules().add(rule("%", "%.src"));
+        ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db), dir).find("lib.a(m.o)");
+        assertEquals(List.of("lib.a(m.o).src"), match.prerequisites());
+        assertNull(new ImplicitRuleSearch(TargetGraph.from(db), dir).find("lib.a(x.o)"));
+    }
 }
