@@ -36,6 +36,7 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ProcessTree;
 import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.MakeError;
+import dev.jmake.ui.BuildRecord;
 import dev.jmake.ui.DatabasePrinter;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
@@ -53,6 +54,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /** One run of jmake: wires the stages together (cli → eval → graph → build) and returns make's exit status. */
 final class MakeInvocation {
@@ -196,16 +199,20 @@ final class MakeInvocation {
             evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
             Database database = evaluator.read();
             boolean restart = false;
+            AtomicReference<Builder> builder = new AtomicReference<>();
             try {
                 Integer status = build(parser, args, options, database, evaluator, readFlags, variables, env,
-                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver);
+                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver, builder);
                 restart = status == null;
                 if (!restart) {
                     return status;
                 }
             } finally {
                 if (options.printDataBase() && !restart) {
-                    printDataBase(database, options);
+                    Set<String> goals = options.goals().stream().map(TargetGraph::normalize)
+                            .collect(Collectors.toSet());
+                    printDataBase(database, options, builder.get() == null ? BuildRecord.none(goals)
+                            : builder.get().record(goals));
                 }
             }
         }
@@ -233,14 +240,14 @@ final class MakeInvocation {
     }
 
     /** -p: the data base on standard output once the run is over (GNU prints it when it exits). */
-    private void printDataBase(Database database, Options options) {
+    private void printDataBase(Database database, Options options, BuildRecord record) {
         Variable prefix = database.globals().get(".RECIPEPREFIX");
         char recipePrefix = prefix == null || prefix.value().isEmpty() ? '\t' : prefix.value().charAt(0);
         out.flush();
         // The graph as the build saw it (rules converted from suffix rules included), for the rules and files.
         TargetGraph graph = TargetGraph.from(database, !options.noBuiltinRules());
         out.print(DatabasePrinter.print(database, graph, !options.noBuiltinRules(), HelpText.version(VERSION),
-                recipePrefix));
+                recipePrefix, record));
         out.flush();
     }
 
@@ -249,7 +256,7 @@ final class MakeInvocation {
                           Evaluator evaluator, String readFlags, List<CommandVariable> variables,
                           Map<String, String> env, int makeLevel, ProcessSpawner spawner, Path directory,
                           Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal,
-                          JobserverRole jobserver) {
+                          JobserverRole jobserver, AtomicReference<Builder> built) {
         Options effective = jobserver.afterReading(options,
                 applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui);
         setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), variables),
@@ -279,6 +286,7 @@ final class MakeInvocation {
                     // A sub-make traces its own jobs in the same mode.
                     new AddedVariable(childEnvironment::of, TraceMode.VARIABLE, traceMode.word()), directory,
                     recipes, jobserver.jobserver(), tracing);
+            built.set(builder);
             fatal.building(builder);
             if (verbosity.debugging()) {
                 ui.info("Updating makefiles....");

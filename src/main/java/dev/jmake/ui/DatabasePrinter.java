@@ -52,10 +52,27 @@ public final class DatabasePrinter {
 
     private final StringBuilder out = new StringBuilder();
 
-    /** The whole data base of {@code database} after a run, under the version {@code banner}. */
+    /** PERFILE_VARIABLE_BUCKETS: a file's own variable set. */
+    private static final int FILE_VARIABLE_BUCKETS = 23;
+    /** How file.c prints NEW_MTIME, the time of a target assumed remade under -n or -t. */
+    private static final Instant NEW_MTIME = Instant.parse("2514-05-30T01:53:03.107374182Z");
+
+    private final BuildRecord record;
+
+    private DatabasePrinter(BuildRecord record) {
+        this.record = record;
+    }
+
+    /** The whole data base of {@code database} when nothing was built, under the version {@code banner}. */
     public static String print(Database database, TargetGraph graph, boolean builtinRules, String banner,
                                char recipePrefix) {
-        DatabasePrinter printer = new DatabasePrinter();
+        return print(database, graph, builtinRules, banner, recipePrefix, BuildRecord.none(Set.of()));
+    }
+
+    /** The whole data base of {@code database} after a run that did what {@code record} says. */
+    public static String print(Database database, TargetGraph graph, boolean builtinRules, String banner,
+                               char recipePrefix, BuildRecord record) {
+        DatabasePrinter printer = new DatabasePrinter(record);
         printer.all(database, graph, builtinRules, banner, recipePrefix);
         return printer.out.toString();
     }
@@ -269,6 +286,16 @@ public final class DatabasePrinter {
                 enterUser(entered, p);
             }
         }
+        for (String name : new java.util.TreeSet<>(database.targetVariables().keySet())) {
+            enterUser(entered, name);
+        }
+        for (String name : record.entered()) {
+            entered.putIfAbsent(name, false);
+        }
+        if (record.suffixesLookedUp()) {
+            // file.c enter_file: looking a built-in file up again makes it the makefiles' own.
+            entered.put(".SUFFIXES", false);
+        }
         Set<String> makefiles = Set.copyOf(database.makefiles());
         List<String> order = GnuHashOrder.of(new ArrayList<>(entered.keySet()), 1000, GnuHashOrder::jhashString);
         for (String name : order) {
@@ -276,7 +303,7 @@ public final class DatabasePrinter {
             if (builtin && !builtinRules) {
                 continue;
             }
-            file(name, graph, builtin, makefiles.contains(name), recipePrefix);
+            file(name, database, graph, builtin, makefiles.contains(name), recipePrefix);
         }
         return entered.size();
     }
@@ -287,15 +314,36 @@ public final class DatabasePrinter {
     }
 
     /** file.c print_file for one file. */
-    private void file(String name, TargetGraph graph, boolean builtin, boolean makefile, char recipePrefix) {
+    private void file(String name, Database database, TargetGraph graph, boolean builtin, boolean makefile,
+                      char recipePrefix) {
         Target target = graph.get(name);
+        FileStatus status = record.files().get(name);
+        if (status == null && makefile) {
+            // Read before the build started: GNU updates every makefile first.
+            status = new FileStatus(true, null, lastModified(name), true, FileStatus.Outcome.SUCCESS, null,
+                    List.of(), false, false, List.of());
+        }
         boolean special = target == null && name.startsWith(".") && graph.hasSpecial(name);
-        boolean isTarget = (target != null && target.isTarget() || special) && !builtin;
+        boolean isTarget = (target != null && target.isTarget() || special
+                || status != null && (status.rule() != null || record.entered().contains(name) && target == null
+                && status.updated() && !status.implicitSearchDone())) && !builtin;
+        VariableSet own = database.targetVariables().get(name);
         if (target != null && !target.doubleColonRules().isEmpty()) {
-            for (DoubleColonRule rule : target.doubleColonRules()) {
-                out.append('\n').append(name).append("::");
+            List<FileStatus> rules = record.doubleColonRules().get(name);
+            for (int i = 0; i < target.doubleColonRules().size(); i++) {
+                DoubleColonRule rule = target.doubleColonRules().get(i);
+                FileStatus ruleStatus = rules == null ? null : rules.get(i);
+                out.append('\n');
+                boolean variables = i == 0 && own != null || ruleStatus != null && ruleStatus.variableSet();
+                if (i == 0 && own != null) {
+                    targetVariables(name, own, ruleStatus);
+                }
+                out.append(name).append("::");
                 prerequisites(rule.prerequisites(), rule.orderOnly());
-                status(name, graph, builtin, makefile, null);
+                status(name, graph, builtin, ruleStatus, null);
+                if (variables) {
+                    fileVariables(i == 0 ? own : null, ruleStatus);
+                }
                 if (rule.recipe() != null) {
                     recipe(rule.recipe(), rule.location(), recipePrefix);
                 }
@@ -303,6 +351,9 @@ public final class DatabasePrinter {
             return;
         }
         out.append('\n');
+        if (own != null) {
+            targetVariables(name, own, status);
+        }
         if (!isTarget) {
             out.append("# Not a target:\n");
         }
@@ -311,55 +362,144 @@ public final class DatabasePrinter {
             prerequisites(graph.suffixes(), List.of());
         } else if (special) {
             prerequisites(List.copyOf(graph.specialPrerequisites(name)), List.of());
+        } else if (status != null && status.rule() != null) {
+            prerequisites(status.rule().prerequisites(), status.rule().orderOnly());
         } else {
             prerequisites(target == null ? List.of() : target.prerequisites(),
                     target == null ? List.of() : target.orderOnly());
         }
-        status(name, graph, builtin, makefile, target == null ? null : target.stem());
+        status(name, graph, builtin, status, target);
+        if (own != null || status != null && status.variableSet()) {
+            fileVariables(own, status);
+        }
         if (target != null && target.recipe() != null) {
             recipe(target.recipe(), target.location(), recipePrefix);
+        } else if (status != null && status.rule() != null && status.rule().recipe() != null) {
+            recipe(status.rule().recipe(), status.rule().location(), recipePrefix);
         }
     }
 
-    private void status(String name, TargetGraph graph, boolean builtin, boolean makefile, String stem) {
+    /** The names of a file's own variable set in its table's order: its target-specific ones, then automatic. */
+    private static Map<String, Variable> fileSet(VariableSet own, FileStatus status) {
+        Map<String, Variable> byName = new LinkedHashMap<>();
+        if (own != null) {
+            for (Variable v : own.all()) {
+                byName.put(v.name(), v);
+            }
+        }
+        if (status != null) {
+            for (Variable v : status.automatic()) {
+                byName.putIfAbsent(v.name(), v);
+            }
+        }
+        Map<String, Variable> ordered = new LinkedHashMap<>();
+        for (String name : GnuHashOrder.of(new ArrayList<>(byName.keySet()), FILE_VARIABLE_BUCKETS,
+                GnuHashOrder::jhash)) {
+            ordered.put(name, byName.get(name));
+        }
+        return ordered;
+    }
+
+    /** variable.c print_target_variables: each target-specific variable as {@code name: definition}. */
+    private void targetVariables(String name, VariableSet own, FileStatus status) {
+        for (Variable v : fileSet(own, status).values()) {
+            if (v.origin() != Origin.AUTOMATIC) {
+                variable(v, name + ": ");
+            }
+        }
+    }
+
+    /** variable.c print_file_variables: the automatic variables of the file's set, then the set's statistics. */
+    private void fileVariables(VariableSet own, FileStatus status) {
+        Map<String, Variable> set = fileSet(own, status);
+        for (Variable v : set.values()) {
+            if (v.origin() == Origin.AUTOMATIC) {
+                variable(v, "# ", false);
+            }
+        }
+        int size = Integer.highestOneBit(FILE_VARIABLE_BUCKETS - 1) << 1;
+        out.append("# variable set hash-table stats:\n# Load=").append(set.size()).append('/').append(size)
+                .append('=').append(Math.round(100.0 * set.size() / size)).append("%, Rehash=0, Collisions=0/")
+                .append(set.size()).append("=0%\n");
+    }
+
+    private void status(String name, TargetGraph graph, boolean builtin, FileStatus status, Target target) {
         if (graph.isPrecious(name) && graph.specialPrerequisites(".PRECIOUS").contains(name)) {
             out.append("#  Precious file (prerequisite of .PRECIOUS).\n");
         }
-        if (graph.isPhony(name)) {
+        boolean phony = graph.isPhony(name);
+        if (phony) {
             out.append("#  Phony target (prerequisite of .PHONY).\n");
+        }
+        if (record.goals().contains(name)) {
+            out.append("#  Command line target.\n");
         }
         if (builtin) {
             out.append("#  Builtin rule\n");
         }
-        out.append(makefile ? "#  Implicit rule search has been done.\n"
+        out.append(status != null && status.implicitSearchDone() ? "#  Implicit rule search has been done.\n"
                 : "#  Implicit rule search has not been done.\n");
+        String stem = status != null && status.stem() != null ? status.stem()
+                : target == null ? null : target.stem();
         if (stem != null) {
             out.append("#  Implicit/static pattern stem: '").append(stem).append("'\n");
         }
-        if (graph.isDeclaredIntermediate(name)) {
+        if (graph.isDeclaredIntermediate(name) || status != null && status.intermediate()) {
             out.append("#  File is an intermediate prerequisite.\n");
         }
-        if (graph.isPhony(name)) {
-            // file.c snap_deps: a phony target is taken not to exist.
-            out.append("#  File does not exist.\n#  File has not been updated.\n");
-        } else if (makefile) {
-            out.append(lastModified(name));
-            out.append("#  File has been updated.\n#  Successfully updated.\n");
-        } else {
-            out.append("#  Modification time never checked.\n#  File has not been updated.\n");
+        List<String> alsoMakes = new ArrayList<>();
+        if (target != null && !target.groupMembers().isEmpty()) {
+            // read.c builds a group's also_make list by pushing each member in front.
+            alsoMakes.addAll(target.groupMembers());
+            Collections.reverse(alsoMakes);
+        } else if (status != null) {
+            alsoMakes.addAll(status.alsoMakes());
+        }
+        if (!alsoMakes.isEmpty()) {
+            out.append("#  Also makes:");
+            alsoMakes.forEach(m -> out.append(' ').append(m));
+            out.append('\n');
+        }
+        FileStatus.Modified modified = phony ? new FileStatus.Modified.Missing()
+                : status == null ? new FileStatus.Modified.NeverChecked() : status.modified();
+        if (modified instanceof FileStatus.Modified.NeverChecked) {
+            out.append("#  Modification time never checked.\n");
+        } else if (modified instanceof FileStatus.Modified.Missing) {
+            out.append("#  File does not exist.\n");
+        } else if (modified instanceof FileStatus.Modified.VeryOld) {
+            out.append("#  File is very old.\n");
+        } else if (modified instanceof FileStatus.Modified.Newest) {
+            out.append("#  Last modified ").append(timestamp(NEW_MTIME)).append('\n');
+        } else if (modified instanceof FileStatus.Modified.At at) {
+            out.append("#  Last modified ").append(timestamp(Instant.ofEpochSecond(0, at.nanos()))).append('\n');
+        }
+        boolean updated = status != null && status.updated();
+        out.append(updated ? "#  File has been updated.\n" : "#  File has not been updated.\n");
+        if (status != null) {
+            switch (status.outcome()) {
+                case NONE -> { }
+                case SUCCESS -> out.append("#  Successfully updated.\n");
+                case QUESTION -> out.append("#  Needs to be updated (-q is set).\n");
+                case FAILED -> out.append("#  Failed to be updated.\n");
+            }
         }
     }
 
-    /** file.c file_timestamp_sprintf, local time with nanoseconds. */
-    private static String lastModified(String name) {
+    /** A makefile's time when it was read. */
+    private static FileStatus.Modified lastModified(String name) {
         try {
             FileTime time = Files.getLastModifiedTime(Path.of(name));
             Instant at = time.toInstant();
-            return "#  Last modified " + TIMESTAMP.format(at.atZone(ZoneId.systemDefault()))
-                    + String.format(Locale.ROOT, ".%09d", at.getNano()) + "\n";
+            return new FileStatus.Modified.At(at.getEpochSecond() * 1_000_000_000L + at.getNano());
         } catch (IOException e) {
-            return "#  File does not exist.\n";
+            return new FileStatus.Modified.Missing();
         }
+    }
+
+    /** file.c file_timestamp_sprintf: local time, then the nanoseconds without their trailing zeros. */
+    private static String timestamp(Instant at) {
+        String nanos = String.format(Locale.ROOT, "%09d", at.getNano()).replaceAll("0+$", "");
+        return TIMESTAMP.format(at.atZone(ZoneId.systemDefault())) + (nanos.isEmpty() ? "" : "." + nanos);
     }
 
     /** rule.c print_rule_data_base. */
