@@ -207,6 +207,13 @@ final class MakeInvocation {
                 if (!restart) {
                     return status;
                 }
+            } catch (MakeError e) {
+                if (!options.printDataBase()) {
+                    throw e;
+                }
+                // main.c die: the fatal message, then the data base.
+                ui.fatal(e);
+                return 2;
             } finally {
                 if (options.printDataBase() && !restart) {
                     Set<String> goals = options.goals().stream().map(TargetGraph::normalize)

@@ -9,16 +9,29 @@ import dev.jmake.eval.VariableSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** The automatic variables of one recipe run: {@code $@ $< $^ $+ $? $* $| $%}. */
+/**
+ * The automatic variables of one recipe run: {@code $@ $< $^ $+ $? $* $| $%}; {@code first} is {@code $<} when
+ * not the first prerequisite (the target itself for a {@code .DEFAULT} recipe), else null.
+ */
 record AutomaticVariables(String target, List<String> prerequisites, List<String> orderOnly, List<String> newer,
-                          String stem) {
+                          String stem, String first) {
+
+    AutomaticVariables(String target, List<String> prerequisites, List<String> orderOnly, List<String> newer,
+                       String stem) {
+        this(target, prerequisites, orderOnly, newer, stem, null);
+    }
+
+    /** {@code $<}. */
+    String less() {
+        return first != null ? first : prerequisites.isEmpty() ? "" : prerequisites.get(0);
+    }
 
     /** The scope for expanding the recipe: these variables searched before everything else. */
     Scope bind(Scope scope) {
         VariableSet set = new VariableSet();
         put(set, "@", target);
         put(set, "%", "");
-        put(set, "<", prerequisites.isEmpty() ? "" : prerequisites.get(0));
+        put(set, "<", less());
         put(set, "^", String.join(" ", new LinkedHashSet<>(prerequisites)));
         put(set, "+", String.join(" ", prerequisites));
         put(set, "?", String.join(" ", new LinkedHashSet<>(newer)));

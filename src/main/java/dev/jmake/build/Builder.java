@@ -614,6 +614,10 @@ public final class Builder {
             }
             // A target without a recipe is "remade" by doing nothing: it keeps its file's time, or is newest if absent.
             mtimes.put(name, exists ? mtime : Timestamps.NEWEST);
+            if (options.question() && sequence(plan.prerequisites(), plan.orderOnly()).stream()
+                    .anyMatch(history::questioned)) {
+                history.question(name);
+            }
             return depsChanged || !exists ? TargetState.REMADE : TargetState.UP_TO_DATE;
         }
         if (!mustMake) {
@@ -870,7 +874,9 @@ public final class Builder {
         }
         AutomaticVariables automatic = new AutomaticVariables(remadeAs, found(plan.prerequisites()),
                 found(plan.orderOnly()), found(newer),
-                plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()));
+                plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()),
+                // commands.c set_file_variables: a .DEFAULT recipe's $< is the target.
+                fromDefault(plan) ? remadeAs : null);
         if (options.question()) {
             // remake.c: a target whose prerequisite needs remaking gives up without looking at its recipe.
             boolean byPrerequisite = sequence(plan.prerequisites(), plan.orderOnly()).stream()
@@ -919,6 +925,11 @@ public final class Builder {
             states.put(sibling, TargetState.RUNNING);
         }
         return TargetState.RUNNING;
+    }
+
+    private boolean fromDefault(Plan plan) {
+        Target dflt = graph.defaultRule();
+        return dflt != null && dflt.recipe() != null && plan.recipe() == dflt.recipe();
     }
 
     private void recipeRuns(String name, Plan plan, AutomaticVariables automatic, int doubleColonRule) {
@@ -999,6 +1010,9 @@ public final class Builder {
                 long s = timestamps.of(sibling);
                 mtimes.put(sibling, s == Timestamps.MISSING ? Timestamps.NEWEST : s);
                 history.finished(sibling, modified(s), ok);
+                if (implicitRuleUsed.containsKey(name)) {
+                    history.madeAlong(sibling);
+                }
             }
         }
         if (ok && intermediate && isIntermediate(name)) {
@@ -1104,14 +1118,14 @@ public final class Builder {
                 List<FileStatus> rules = new ArrayList<>();
                 for (int i = 0; i < target.doubleColonRules().size(); i++) {
                     List<Variable> automatic = history.doubleColonAutomatic(name, i);
-                    rules.add(new FileStatus(false, automatic == null ? null : "", status.modified(),
+                    rules.add(new FileStatus(false, false, automatic == null ? null : "", status.modified(),
                             status.updated(), status.outcome(), null, List.of(), false, automatic != null,
                             automatic == null ? List.of() : automatic));
                 }
                 doubleColon.put(name, rules);
             }
         }
-        return new BuildRecord(files, doubleColon, history.entered(), commandLineGoals,
+        return new BuildRecord(files, doubleColon, history.entered(), Map.copyOf(foundAt), commandLineGoals,
                 history.suffixesLookedUp());
     }
 
@@ -1160,7 +1174,9 @@ public final class Builder {
                 alsoMakes.remove(name);
             }
         }
-        return new FileStatus(!phony && !explicitRecipe, stem, modified, updated, outcome, rule, alsoMakes,
+        boolean along = history.isMadeAlong(name);
+        return new FileStatus(!phony && !explicitRecipe && !along,
+                along || rule != null && !fromDefault(plan), stem, modified, updated, outcome, rule, alsoMakes,
                 chainIntermediates.contains(name), history.hasVariableSet(name), history.automatic(name));
     }
 

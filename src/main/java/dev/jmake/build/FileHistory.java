@@ -29,6 +29,8 @@ final class FileHistory {
     private final Set<String> ownRecipeFailed = new HashSet<>();
     private final Set<String> questioned = new HashSet<>();
     private final Set<String> entered = new LinkedHashSet<>();
+    /** Files made as another target of a pattern rule's recipe (remake.c: they become targets, never searched). */
+    private final Set<String> siblings = new HashSet<>();
     /** Double-colon targets: for each rule run, its automatic variables (null: the rule's recipe did not run). */
     private final Map<String, Map<Integer, List<Variable>>> doubleColonRuns = new HashMap<>();
     private boolean suffixesLookedUp;
@@ -92,7 +94,7 @@ final class FileHistory {
     private static List<Variable> variables(AutomaticVariables values) {
         List<String> prerequisites = values.prerequisites();
         List<Variable> out = new ArrayList<>();
-        out.add(automatic("<", prerequisites.isEmpty() ? "" : prerequisites.get(0)));
+        out.add(automatic("<", values.less()));
         out.add(automatic("*", values.stem() == null ? "" : values.stem()));
         out.add(automatic("@", values.target()));
         out.add(automatic("%", ""));
@@ -122,6 +124,15 @@ final class FileHistory {
 
     boolean questioned(String name) {
         return questioned.contains(name);
+    }
+
+    /** A pattern rule's recipe made {@code name} along with the target it ran for. */
+    void madeAlong(String name) {
+        siblings.add(name);
+    }
+
+    boolean isMadeAlong(String name) {
+        return siblings.contains(name);
     }
 
     /** implicit.c: a file an implicit rule entered into the file table. */

@@ -11,21 +11,23 @@ import java.util.Set;
  * @param files what happened to each file looked at (the first rule's, for a double-colon target)
  * @param doubleColonRules for a double-colon target, what happened to each of its rules, in order
  * @param entered files the build entered (implicit prerequisites, intermediate files), in order
+ * @param renamed files found through the search path and not remade: GNU renames them to the name found
  * @param goals the goals named on the command line
  * @param suffixesLookedUp a recipe's {@code $*} was computed from {@code .SUFFIXES}, which makes it a file of the
  *     makefiles' own (GNU's enter_file clears its built-in mark)
  */
 public record BuildRecord(Map<String, FileStatus> files, Map<String, List<FileStatus>> doubleColonRules,
-                          List<String> entered, Set<String> goals, boolean suffixesLookedUp) {
+                          List<String> entered, Map<String, String> renamed, Set<String> goals, boolean suffixesLookedUp) {
     public BuildRecord {
         files = Map.copyOf(files);
         doubleColonRules = Map.copyOf(doubleColonRules);
         entered = List.copyOf(entered);
+        renamed = Map.copyOf(renamed);
         goals = Set.copyOf(goals);
     }
 
     /** Nothing was built: every file reads as never looked at. */
     public static BuildRecord none(Set<String> goals) {
-        return new BuildRecord(Map.of(), Map.of(), List.of(), goals, false);
+        return new BuildRecord(Map.of(), Map.of(), List.of(), Map.of(), goals, false);
     }
 }

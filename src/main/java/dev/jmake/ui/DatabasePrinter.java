@@ -17,6 +17,7 @@ import java.util.Set;
 import dev.jmake.eval.ExportMode;
 import dev.jmake.eval.Origin;
 import dev.jmake.eval.Flavor;
+import dev.jmake.eval.MissingInclude;
 import dev.jmake.eval.PatternRule;
 import dev.jmake.eval.PatternVariables;
 import dev.jmake.eval.Recipe;
@@ -272,6 +273,9 @@ public final class DatabasePrinter {
         for (String makefile : database.makefiles()) {
             entered.put(makefile, false);
         }
+        for (MissingInclude missing : database.missingIncludes()) {
+            entered.putIfAbsent(missing.name(), false);
+        }
         for (Rule rule : database.rules()) {
             if (rule.location() != null && rule.location().isBuiltin()) {
                 continue;
@@ -296,14 +300,24 @@ public final class DatabasePrinter {
             // file.c enter_file: looking a built-in file up again makes it the makefiles' own.
             entered.put(".SUFFIXES", false);
         }
+        Map<String, String> originalOf = new LinkedHashMap<>();
+        for (Map.Entry<String, String> rename : record.renamed().entrySet()) {
+            // remake.c: a file found through vpath and not remade takes the name found (rehashed under it).
+            Boolean builtin = entered.remove(rename.getKey());
+            if (builtin != null && !entered.containsKey(rename.getValue())) {
+                entered.put(rename.getValue(), builtin);
+                originalOf.put(rename.getValue(), rename.getKey());
+            }
+        }
         Set<String> makefiles = Set.copyOf(database.makefiles());
         List<String> order = GnuHashOrder.of(new ArrayList<>(entered.keySet()), 1000, GnuHashOrder::jhashString);
-        for (String name : order) {
-            boolean builtin = entered.get(name);
+        for (String shown : order) {
+            boolean builtin = entered.get(shown);
             if (builtin && !builtinRules) {
                 continue;
             }
-            file(name, database, graph, builtin, makefiles.contains(name), recipePrefix);
+            String name = originalOf.getOrDefault(shown, shown);
+            file(name, shown, database, graph, builtin, makefiles.contains(name), recipePrefix);
         }
         return entered.size();
     }
@@ -314,19 +328,18 @@ public final class DatabasePrinter {
     }
 
     /** file.c print_file for one file. */
-    private void file(String name, Database database, TargetGraph graph, boolean builtin, boolean makefile,
-                      char recipePrefix) {
+    private void file(String name, String shown, Database database, TargetGraph graph, boolean builtin,
+                      boolean makefile, char recipePrefix) {
         Target target = graph.get(name);
         FileStatus status = record.files().get(name);
         if (status == null && makefile) {
             // Read before the build started: GNU updates every makefile first.
-            status = new FileStatus(true, null, lastModified(name), true, FileStatus.Outcome.SUCCESS, null,
+            status = new FileStatus(true, false, null, lastModified(name), true, FileStatus.Outcome.SUCCESS, null,
                     List.of(), false, false, List.of());
         }
         boolean special = target == null && name.startsWith(".") && graph.hasSpecial(name);
-        boolean isTarget = (target != null && target.isTarget() || special
-                || status != null && (status.rule() != null || record.entered().contains(name) && target == null
-                && status.updated() && !status.implicitSearchDone())) && !builtin;
+        boolean isTarget = (target != null && target.isTarget() || special || status != null && status.madeTarget())
+                && !builtin;
         VariableSet own = database.targetVariables().get(name);
         if (target != null && !target.doubleColonRules().isEmpty()) {
             List<FileStatus> rules = record.doubleColonRules().get(name);
@@ -338,8 +351,8 @@ public final class DatabasePrinter {
                 if (i == 0 && own != null) {
                     targetVariables(name, own, ruleStatus);
                 }
-                out.append(name).append("::");
-                prerequisites(rule.prerequisites(), rule.orderOnly());
+                out.append(shown).append("::");
+                prerequisites(renamed(rule.prerequisites()), renamed(rule.orderOnly()));
                 status(name, graph, builtin, ruleStatus, null);
                 if (variables) {
                     fileVariables(i == 0 ? own : null, ruleStatus);
@@ -357,16 +370,16 @@ public final class DatabasePrinter {
         if (!isTarget) {
             out.append("# Not a target:\n");
         }
-        out.append(name).append(':');
+        out.append(shown).append(':');
         if (name.equals(".SUFFIXES")) {
             prerequisites(graph.suffixes(), List.of());
         } else if (special) {
             prerequisites(List.copyOf(graph.specialPrerequisites(name)), List.of());
         } else if (status != null && status.rule() != null) {
-            prerequisites(status.rule().prerequisites(), status.rule().orderOnly());
+            prerequisites(renamed(status.rule().prerequisites()), renamed(status.rule().orderOnly()));
         } else {
-            prerequisites(target == null ? List.of() : target.prerequisites(),
-                    target == null ? List.of() : target.orderOnly());
+            prerequisites(target == null ? List.of() : renamed(target.prerequisites()),
+                    target == null ? List.of() : renamed(target.orderOnly()));
         }
         status(name, graph, builtin, status, target);
         if (own != null || status != null && status.variableSet()) {
@@ -377,6 +390,15 @@ public final class DatabasePrinter {
         } else if (status != null && status.rule() != null && status.rule().recipe() != null) {
             recipe(status.rule().recipe(), status.rule().location(), recipePrefix);
         }
+    }
+
+    /** Prerequisites by the names their files have after the build (vpath renames). */
+    private List<String> renamed(List<String> names) {
+        List<String> out = new ArrayList<>(names.size());
+        for (String n : names) {
+            out.add(record.renamed().getOrDefault(n, n));
+        }
+        return out;
     }
 
     /** The names of a file's own variable set in its table's order: its target-specific ones, then automatic. */

@@ -10,6 +10,7 @@ import java.util.List;
  * that file.c print_file reads once the build is over.
  *
  * @param implicitSearchDone the implicit rules were searched for it ({@code tried_implicit})
+ * @param madeTarget it became a target in the build: an implicit rule's ({@code is_target})
  * @param stem its stem from an implicit or static pattern rule, or from its suffix once its recipe ran; null if none
  * @param modified its modification time as the build last knew it
  * @param updated the build finished with it ({@code updated})
@@ -20,7 +21,7 @@ import java.util.List;
  * @param variableSet it has its own variable set (its recipe ran, or one of a file it is a prerequisite of)
  * @param automatic its automatic variables, set when its recipe ran, in the order GNU defines them
  */
-public record FileStatus(boolean implicitSearchDone, String stem, Modified modified, boolean updated,
+public record FileStatus(boolean implicitSearchDone, boolean madeTarget, String stem, Modified modified, boolean updated,
                          Outcome outcome, ImplicitRule rule, List<String> alsoMakes, boolean intermediate,
                          boolean variableSet, List<Variable> automatic) {
     public FileStatus {
