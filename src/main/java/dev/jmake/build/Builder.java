@@ -90,6 +90,8 @@ public final class Builder {
     /** For -p: what happened to each file beyond its state, and each target's plan as decided. */
     private final FileHistory history = new FileHistory();
     private final Map<String, Plan> decided = new HashMap<>();
+    /** The rules' targets in the order read, for -p's second expansions. */
+    private final List<String> ruleTargets;
 
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
@@ -169,6 +171,8 @@ public final class Builder {
             RunningRecipes recipes, Optional<Jobserver> jobserver, JobTracing tracing) {
         this.tracing = tracing;
         this.graph = graph;
+        this.ruleTargets = database.rules().stream().flatMap(r -> r.targets().stream())
+                .map(TargetGraph::normalize).distinct().toList();
         this.expander = expander;
         this.options = options;
         this.ui = ui;
@@ -1125,8 +1129,44 @@ public final class Builder {
                 doubleColon.put(name, rules);
             }
         }
-        return new BuildRecord(files, doubleColon, history.entered(), Map.copyOf(foundAt), commandLineGoals,
-                history.suffixesLookedUp());
+        Map<String, BuildRecord.Prerequisites> expanded = new HashMap<>();
+        List<String> entered = new ArrayList<>();
+        boolean suffixes = history.suffixesLookedUp();
+        for (String name : ruleTargets) {
+            Target target = graph.get(name);
+            if (target == null || !target.secondExpansion() || !target.doubleColonRules().isEmpty()
+                    || target.prerequisites().stream().noneMatch(p -> p.contains("$"))
+                    && target.orderOnly().stream().noneMatch(p -> p.contains("$"))) {
+                continue;
+            }
+            // file.c expand_deps: every file's prerequisites are expanded again before the build, its automatic
+            // variables set from those that needed no expansion.
+            List<String> normal = expandExplicitPrerequisites(name, target.stem(), target.prerequisites());
+            List<String> orderOnly = expandExplicitPrerequisites(name, target.stem(), target.orderOnly());
+            expanded.put(name, new BuildRecord.Prerequisites(normal, orderOnly));
+            entered.addAll(normal);
+            entered.addAll(orderOnly);
+            String stem = target.stem() != null ? target.stem() : AutomaticVariables.suffixStem(name, graph.suffixes());
+            suffixes |= target.stem() == null;
+            FileStatus status = files.get(name);
+            List<Variable> automatic = status != null && !status.automatic().isEmpty() ? status.automatic()
+                    : FileHistory.variables(new AutomaticVariables(name, unexpanded(target.prerequisites()),
+                            unexpanded(target.orderOnly()), List.of(), stem));
+            files.put(name, status == null
+                    ? new FileStatus(false, false, stem, new FileStatus.Modified.NeverChecked(), false,
+                            FileStatus.Outcome.NONE, null, List.of(), false, true, automatic)
+                    : new FileStatus(status.implicitSearchDone(), status.madeTarget(),
+                            status.stem() != null ? status.stem() : stem, status.modified(), status.updated(),
+                            status.outcome(), status.rule(), status.alsoMakes(), status.intermediate(), true,
+                            automatic));
+        }
+        entered.addAll(history.entered());
+        return new BuildRecord(files, doubleColon, entered, Map.copyOf(foundAt), expanded, commandLineGoals,
+                suffixes);
+    }
+
+    private static List<String> unexpanded(List<String> names) {
+        return names.stream().filter(n -> !n.contains("$")).toList();
     }
 
     private FileStatus status(String name, TargetState state) {

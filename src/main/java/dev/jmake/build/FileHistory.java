@@ -91,7 +91,7 @@ final class FileHistory {
     }
 
     /** The order set_file_variables defines them in (it decides their slots on collisions). */
-    private static List<Variable> variables(AutomaticVariables values) {
+    static List<Variable> variables(AutomaticVariables values) {
         List<String> prerequisites = values.prerequisites();
         List<Variable> out = new ArrayList<>();
         out.add(automatic("<", values.less()));

@@ -283,11 +283,17 @@ public final class DatabasePrinter {
             for (String target : rule.targets()) {
                 enterUser(entered, target);
             }
+            // read.c: prerequisites left for the second expansion are no files yet.
+            boolean expandedLater = rule.targets().stream().anyMatch(record.expanded()::containsKey);
             for (String p : rule.prerequisites()) {
-                enterUser(entered, p);
+                if (!expandedLater || !p.contains("$")) {
+                    enterUser(entered, p);
+                }
             }
             for (String p : rule.orderOnly()) {
-                enterUser(entered, p);
+                if (!expandedLater || !p.contains("$")) {
+                    enterUser(entered, p);
+                }
             }
         }
         for (String name : new java.util.TreeSet<>(database.targetVariables().keySet())) {
@@ -377,6 +383,9 @@ public final class DatabasePrinter {
             prerequisites(List.copyOf(graph.specialPrerequisites(name)), List.of());
         } else if (status != null && status.rule() != null) {
             prerequisites(renamed(status.rule().prerequisites()), renamed(status.rule().orderOnly()));
+        } else if (record.expanded().containsKey(name)) {
+            BuildRecord.Prerequisites expanded = record.expanded().get(name);
+            prerequisites(renamed(expanded.normal()), renamed(expanded.orderOnly()));
         } else {
             prerequisites(target == null ? List.of() : renamed(target.prerequisites()),
                     target == null ? List.of() : renamed(target.orderOnly()));

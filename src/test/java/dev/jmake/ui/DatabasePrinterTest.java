@@ -57,7 +57,7 @@ class DatabasePrinterTest {
     }
 
     private static BuildRecord record(Map<String, FileStatus> files, Set<String> goals) {
-        return new BuildRecord(files, Map.of(), List.of(), Map.of(), goals, false);
+        return new BuildRecord(files, Map.of(), List.of(), Map.of(), Map.of(), goals, false);
     }
 
     @Test
@@ -89,8 +89,9 @@ class DatabasePrinterTest {
     @Test
     void targetSpecificVariablesComeBeforeTheRuleAndTheirSetAfterIt() throws IOException {
         String files = files("x: V = 1\nx: W := $$y\nx: p\n", record(Map.of(), Set.of()));
-        assertEquals("# makefile (from 'Makefile', line 1)\nx: V = 1\n# makefile (from 'Makefile', line 2)\n"
-                + "x: W := $$y\nx: p\n#  Implicit rule search has not been done.\n"
+        // The table's order, as GNU make 4.3 prints it (checked against make -p).
+        assertEquals("# makefile (from 'Makefile', line 2)\nx: W := $$y\n# makefile (from 'Makefile', line 1)\n"
+                + "x: V = 1\nx: p\n#  Implicit rule search has not been done.\n"
                 + "#  Modification time never checked.\n#  File has not been updated.\n"
                 + "# variable set hash-table stats:\n# Load=2/32=6%, Rehash=0, Collisions=0/2=0%",
                 paragraph(files, "x: p"));
@@ -100,7 +101,7 @@ class DatabasePrinterTest {
     void aFileFoundThroughVpathIsShownByTheNameFound() throws IOException {
         String files = files("p.o: p.c\n\ttrue\n", new BuildRecord(Map.of("p.c", new FileStatus(true, false, null,
                 new FileStatus.Modified.Missing(), true, FileStatus.Outcome.SUCCESS, null, List.of(), false, false,
-                List.of())), Map.of(), List.of(), Map.of("p.c", "src/p.c"), Set.of(), false));
+                List.of())), Map.of(), List.of(), Map.of("p.c", "src/p.c"), Map.of(), Set.of(), false));
         paragraph(files, "src/p.c:");
         paragraph(files, "p.o: src/p.c");
     }
