@@ -215,7 +215,8 @@ final class MakeInvocation {
                 ui.fatal(e);
                 return 2;
             } finally {
-                if (options.printDataBase() && !restart) {
+                // main.c: the data base is printed before a re-exec for remade makefiles, and at the end.
+                if (options.printDataBase()) {
                     Set<String> goals = options.goals().stream().map(TargetGraph::normalize)
                             .collect(Collectors.toSet());
                     printDataBase(database, options, builder.get() == null ? BuildRecord.none(goals)
