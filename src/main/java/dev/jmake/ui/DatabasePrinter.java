@@ -59,6 +59,10 @@ public final class DatabasePrinter {
     private static final Instant NEW_MTIME = Instant.parse("2514-05-30T01:53:03.107374182Z");
 
     private final BuildRecord record;
+    /** file.c snap_deps: a bare {@code .SECONDARY} marks every file read intermediate. */
+    private Set<String> allIntermediate = Set.of();
+    /** A makefile has a {@code .SUFFIXES} rule of its own (else the file is no target). */
+    private boolean suffixesRule;
 
     private DatabasePrinter(BuildRecord record) {
         this.record = record;
@@ -299,6 +303,14 @@ public final class DatabasePrinter {
         for (String name : new java.util.TreeSet<>(database.targetVariables().keySet())) {
             enterUser(entered, name);
         }
+        if (graph.allSecondary()) {
+            // GNU 4.3 leaves the makefiles out.
+            Set<String> all = new java.util.HashSet<>(entered.keySet());
+            all.removeAll(database.makefiles());
+            allIntermediate = Set.copyOf(all);
+        }
+        suffixesRule = database.rules().stream().anyMatch(r -> (r.location() == null || !r.location().isBuiltin())
+                && r.targets().contains(".SUFFIXES"));
         for (String name : record.entered()) {
             entered.putIfAbsent(name, false);
         }
@@ -343,7 +355,8 @@ public final class DatabasePrinter {
             status = new FileStatus(true, false, null, lastModified(name), true, FileStatus.Outcome.SUCCESS, null,
                     List.of(), false, false, List.of());
         }
-        boolean special = target == null && name.startsWith(".") && graph.hasSpecial(name);
+        boolean special = target == null && name.startsWith(".") && graph.hasSpecial(name)
+                && (suffixesRule || !name.equals(".SUFFIXES"));
         boolean isTarget = (target != null && target.isTarget() || special || status != null && status.madeTarget())
                 && !builtin;
         VariableSet own = database.targetVariables().get(name);
@@ -475,7 +488,8 @@ public final class DatabasePrinter {
         if (stem != null) {
             out.append("#  Implicit/static pattern stem: '").append(stem).append("'\n");
         }
-        if (graph.isDeclaredIntermediate(name) || status != null && status.intermediate()) {
+        if (graph.isDeclaredIntermediate(name) || allIntermediate.contains(name)
+                || status != null && status.intermediate()) {
             out.append("#  File is an intermediate prerequisite.\n");
         }
         List<String> alsoMakes = new ArrayList<>();
