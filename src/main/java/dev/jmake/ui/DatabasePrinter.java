@@ -257,8 +257,8 @@ public final class DatabasePrinter {
     /**
      * file.c print_file_data_base: every file entered, in the file table's order. Entered in main.c's order:
      * {@code .SUFFIXES} and the suffixes, the built-in suffix rules, {@code .DEFAULT}, the makefiles, then the
-     * targets and prerequisites as read. What the build did to a file is not modelled: each is printed as GNU
-     * prints a file it never looked at, except the makefiles, which it always updates first. Returns the count.
+     * targets and prerequisites as read, then the files the build entered. Each file reads as the build record
+     * says (a file it never looked at as never checked). Returns the count.
      */
     private int files(Database database, TargetGraph graph, boolean builtinRules, char recipePrefix) {
         Map<String, Boolean> entered = new LinkedHashMap<>();
