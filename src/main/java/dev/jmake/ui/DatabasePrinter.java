@@ -53,6 +53,8 @@ public final class DatabasePrinter {
 
     private final StringBuilder out = new StringBuilder();
 
+    /** main.c: the names looked for when no {@code -f} is given. */
+    private static final List<String> DEFAULT_MAKEFILES = List.of("GNUmakefile", "makefile", "Makefile");
     /** PERFILE_VARIABLE_BUCKETS: a file's own variable set. */
     private static final int FILE_VARIABLE_BUCKETS = 23;
     /** How file.c prints NEW_MTIME, the time of a target assumed remade under -n or -t. */
@@ -277,6 +279,12 @@ public final class DatabasePrinter {
         for (String makefile : database.makefiles()) {
             entered.put(makefile, false);
         }
+        if (database.makefiles().isEmpty()) {
+            // main.c: with no makefile found, each default name was tried as a makefile to remake, in vain.
+            for (String name : DEFAULT_MAKEFILES) {
+                entered.put(name, false);
+            }
+        }
         for (MissingInclude missing : database.missingIncludes()) {
             entered.putIfAbsent(missing.name(), false);
         }
@@ -350,6 +358,10 @@ public final class DatabasePrinter {
                       boolean makefile, char recipePrefix) {
         Target target = graph.get(name);
         FileStatus status = record.files().get(name);
+        if (status == null && database.makefiles().isEmpty() && DEFAULT_MAKEFILES.contains(name)) {
+            status = new FileStatus(true, false, null, new FileStatus.Modified.Missing(), true,
+                    FileStatus.Outcome.FAILED, null, List.of(), false, false, List.of());
+        }
         if (status == null && makefile) {
             // Read before the build started: GNU updates every makefile first.
             status = new FileStatus(true, false, null, lastModified(name), true, FileStatus.Outcome.SUCCESS, null,
