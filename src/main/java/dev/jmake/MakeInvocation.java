@@ -38,6 +38,7 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ProcessTree;
 import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.MakeError;
+import dev.jmake.ui.BuildRecord;
 import dev.jmake.ui.DatabasePrinter;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
@@ -55,6 +56,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /** One run of jmake: wires the stages together (cli → eval → graph → build) and returns make's exit status. */
 final class MakeInvocation {
@@ -200,16 +203,28 @@ final class MakeInvocation {
             // file.c snap_deps: .EXTRA_PREREQS is expanded once, right after reading.
             ExtraPrerequisites extras = ExtraPrerequisites.of(database, evaluator.expander(), directory);
             boolean restart = false;
+            AtomicReference<Builder> builder = new AtomicReference<>();
             try {
                 Integer status = build(parser, args, options, database, evaluator, readFlags, variables, env,
-                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver, extras);
+                        makeLevel, spawner, directory, ui, verbosity, recipes, fatal, jobserver, extras, builder);
                 restart = status == null;
                 if (!restart) {
                     return status;
                 }
+            } catch (MakeError e) {
+                if (!options.printDataBase()) {
+                    throw e;
+                }
+                // main.c die: the fatal message, then the data base.
+                ui.fatal(e);
+                return 2;
             } finally {
-                if (options.printDataBase() && !restart) {
-                    printDataBase(database, options, extras);
+                // main.c: the data base is printed before a re-exec for remade makefiles, and at the end.
+                if (options.printDataBase()) {
+                    Set<String> goals = options.goals().stream().map(TargetGraph::normalize)
+                            .collect(Collectors.toSet());
+                    printDataBase(database, options, extras, builder.get() == null ? BuildRecord.none(goals)
+                            : builder.get().record(goals));
                 }
             }
         }
@@ -237,14 +252,14 @@ final class MakeInvocation {
     }
 
     /** -p: the data base on standard output once the run is over (GNU prints it when it exits). */
-    private void printDataBase(Database database, Options options, ExtraPrerequisites extras) {
+    private void printDataBase(Database database, Options options, ExtraPrerequisites extras, BuildRecord record) {
         Variable prefix = database.globals().get(".RECIPEPREFIX");
         char recipePrefix = prefix == null || prefix.value().isEmpty() ? '\t' : prefix.value().charAt(0);
         out.flush();
         // The graph as the build saw it (rules converted from suffix rules included), for the rules and files.
         TargetGraph graph = TargetGraph.from(database, !options.noBuiltinRules(), extras);
         out.print(DatabasePrinter.print(database, graph, !options.noBuiltinRules(), HelpText.version(VERSION),
-                recipePrefix));
+                recipePrefix, record));
         out.flush();
     }
 
@@ -253,7 +268,7 @@ final class MakeInvocation {
                           Evaluator evaluator, String readFlags, List<CommandVariable> variables,
                           Map<String, String> env, int makeLevel, ProcessSpawner spawner, Path directory,
                           Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal,
-                          JobserverRole jobserver, ExtraPrerequisites extras) {
+                          JobserverRole jobserver, ExtraPrerequisites extras, AtomicReference<Builder> built) {
         Options effective = jobserver.afterReading(options,
                 applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui);
         setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), variables),
@@ -285,6 +300,7 @@ final class MakeInvocation {
                     BuildServices.of(spawner, new AddedVariable(childEnvironment::of, TraceMode.VARIABLE,
                                     traceMode.word()), directory)
                             .withRecipes(recipes).withJobserver(jobserver.jobserver()).withTracing(tracing));
+            built.set(builder);
             fatal.building(builder);
             if (verbosity.debugging()) {
                 ui.info("Updating makefiles....");

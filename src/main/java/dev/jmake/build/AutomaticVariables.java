@@ -12,9 +12,22 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** The automatic variables of one recipe run: {@code $@ $< $^ $+ $? $* $| $%}. */
+/**
+ * The automatic variables of one recipe run: {@code $@ $< $^ $+ $? $* $| $%}; {@code first} is {@code $<} when
+ * not the first prerequisite (the target itself for a {@code .DEFAULT} recipe), else null.
+ */
 record AutomaticVariables(String target, List<String> prerequisites, List<String> orderOnly, List<String> newer,
-                          String stem) {
+                          String stem, String first) {
+
+    AutomaticVariables(String target, List<String> prerequisites, List<String> orderOnly, List<String> newer,
+                       String stem) {
+        this(target, prerequisites, orderOnly, newer, stem, null);
+    }
+
+    /** {@code $<}. */
+    String less() {
+        return first != null ? first : prerequisites.isEmpty() ? "" : prerequisites.get(0);
+    }
 
     /** The scope for expanding the recipe: these variables searched before everything else. */
     Scope bind(Scope scope) {
@@ -23,7 +36,7 @@ record AutomaticVariables(String target, List<String> prerequisites, List<String
         ArchiveMemberName member = ArchiveMemberName.parse(target);
         put(set, "@", member == null ? target : member.archive());
         put(set, "%", member == null ? "" : member.member());
-        put(set, "<", prerequisites.isEmpty() ? "" : prerequisites.get(0));
+        put(set, "<", less());
         put(set, "^", String.join(" ", members(new LinkedHashSet<>(prerequisites))));
         put(set, "+", String.join(" ", members(prerequisites)));
         put(set, "?", String.join(" ", members(new LinkedHashSet<>(newer))));

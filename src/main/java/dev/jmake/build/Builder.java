@@ -5,6 +5,7 @@ import dev.jmake.eval.Database;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
+import dev.jmake.eval.Variable;
 import dev.jmake.eval.Words;
 import dev.jmake.graph.DirectoryCache;
 import dev.jmake.graph.DoubleColonRule;
@@ -20,7 +21,9 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.trace.DeclaredJob;
+import dev.jmake.ui.BuildRecord;
 import dev.jmake.ui.Diagnostics;
+import dev.jmake.ui.FileStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,6 +89,11 @@ public final class Builder {
     private final JobTracing tracing;
     /** Under tracing, each target's plan as decided (for the prerequisite closure of a traced job). */
     private final Map<String, Plan> planned = new HashMap<>();
+    /** For -p: what happened to each file beyond its state, and each target's plan as decided. */
+    private final FileHistory history = new FileHistory();
+    private final Map<String, Plan> decided = new HashMap<>();
+    /** The rules' targets in the order read, for -p's second expansions. */
+    private final List<String> ruleTargets;
 
     /** A build of {@code graph}, its recipes run with {@code services}. */
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
@@ -99,6 +107,8 @@ public final class Builder {
         JobTracing tracing = services.tracing();
         this.tracing = tracing;
         this.graph = graph;
+        this.ruleTargets = database.rules().stream().flatMap(r -> r.targets().stream())
+                .map(TargetGraph::normalize).distinct().toList();
         this.expander = expander;
         this.options = options;
         this.ui = ui;
@@ -319,6 +329,7 @@ public final class Builder {
     }
 
     private TargetState update(String name, String parent, Scope parentScope, int depth) {
+        history.checkedBy(name, parent);
         TargetState known = states.get(name);
         if (known == TargetState.UPDATING) {
             if (jobs == null || cyclesReported.add(parent + " <- " + name)) {
@@ -434,16 +445,18 @@ public final class Builder {
 
     private Plan plan(String name) {
         if (jobs == null) {
-            Plan decided = decidePlan(name);
+            Plan plan = decidePlan(name);
+            decided.putIfAbsent(name, plan);
             if (tracing.enabled()) {
-                planned.put(name, decided);
+                planned.put(name, plan);
             }
-            return decided;
+            return plan;
         }
         Plan known = plans.get(name);
         if (known == null) {
             known = decidePlan(name);
             plans.put(name, known);
+            decided.putIfAbsent(name, known);
         }
         return known;
     }
@@ -467,6 +480,10 @@ public final class Builder {
             if (match != null) {
                 implicitRuleUsed.put(name, match);
                 chainIntermediates.addAll(match.intermediates());
+                match.targets().forEach(history::enter);
+                match.intermediates().forEach(history::enter);
+                match.prerequisites().forEach(history::enter);
+                match.orderOnly().forEach(history::enter);
                 List<String> all = new ArrayList<>(match.prerequisites());
                 all.addAll(prerequisites);
                 List<String> allOrderOnly = new ArrayList<>(match.orderOnly());
@@ -597,6 +614,10 @@ public final class Builder {
             }
             // A target without a recipe is "remade" by doing nothing: it keeps its file's time, or is newest if absent.
             mtimes.put(name, exists ? mtime : Timestamps.NEWEST);
+            if (options.question() && sequence(plan.prerequisites(), plan.orderOnly()).stream()
+                    .anyMatch(history::questioned)) {
+                history.question(name);
+            }
             return depsChanged || !exists ? TargetState.REMADE : TargetState.UP_TO_DATE;
         }
         if (!mustMake) {
@@ -617,7 +638,7 @@ public final class Builder {
         }
         log.basic(logDepth, "Must remake target '" + name + "'.");
         TargetState outcome = remake(name, remadeAs, plan, scope, newer, exists ? mtime : Timestamps.MISSING, true,
-                false);
+                false, -1);
         reportOutcome(name, outcome, logDepth);
         return outcome;
     }
@@ -825,6 +846,7 @@ public final class Builder {
     }
 
     private TargetState noRule(String name, String parent) {
+        history.finished(name, new FileStatus.Modified.Missing(), false);
         if (dontCare) {
             return TargetState.FAILED;
         }
@@ -843,21 +865,33 @@ public final class Builder {
      * the other jobs go on until it is over. {@code intermediate}: note it among the intermediate files made.
      */
     private TargetState remake(String name, String remadeAs, Plan plan, Scope scope, List<String> newer,
-                               long mtimeBefore, boolean intermediate, boolean wait) {
+                               long mtimeBefore, boolean intermediate, boolean wait, int doubleColonRule) {
         commandsStarted++;
         recipeStarted.add(name);
         if (!options.touch()) {
             log.trace(plan.recipe().lines().isEmpty() ? plan.location() : plan.recipe().lines().get(0).location(),
                     remadeAs, List.copyOf(new LinkedHashSet<>(found(newer))));
         }
+        AutomaticVariables automatic = new AutomaticVariables(remadeAs, found(plan.prerequisites()),
+                found(plan.orderOnly()), found(newer),
+                plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()),
+                // commands.c set_file_variables: a .DEFAULT recipe's $< is the target.
+                fromDefault(plan) ? remadeAs : null);
         if (options.question()) {
+            // remake.c: a target whose prerequisite needs remaking gives up without looking at its recipe.
+            boolean byPrerequisite = sequence(plan.prerequisites(), plan.orderOnly()).stream()
+                    .anyMatch(history::questioned);
+            history.question(name);
+            if (!byPrerequisite) {
+                recipeRuns(name, plan, automatic, doubleColonRule);
+            }
             outOfDate = true;
             mtimes.put(name, Timestamps.NEWEST);
             return TargetState.REMADE;
         }
-        AutomaticVariables automatic = new AutomaticVariables(remadeAs, found(plan.prerequisites()),
-                found(plan.orderOnly()), found(newer),
-                plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()));
+        if (!options.touch()) {
+            recipeRuns(name, plan, automatic, doubleColonRule);
+        }
         DeclaredJob declared = tracing.enabled() ? declared(name, remadeAs, plan) : null;
         if (jobs == null) {
             boolean ok = execution.run(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
@@ -891,6 +925,19 @@ public final class Builder {
             states.put(sibling, TargetState.RUNNING);
         }
         return TargetState.RUNNING;
+    }
+
+    private boolean fromDefault(Plan plan) {
+        Target dflt = graph.defaultRule();
+        return dflt != null && dflt.recipe() != null && plan.recipe() == dflt.recipe();
+    }
+
+    private void recipeRuns(String name, Plan plan, AutomaticVariables automatic, int doubleColonRule) {
+        if (doubleColonRule >= 0) {
+            history.doubleColonRuleRuns(name, doubleColonRule, plan.recipe(), automatic);
+        } else {
+            history.recipeRuns(name, plan.recipe(), automatic, plan.stem() != null);
+        }
     }
 
     /**
@@ -960,11 +1007,19 @@ public final class Builder {
         boolean assumed = options.dryRun() || options.touch();
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;
         mtimes.put(name, effective);
+        // remake.c notice_finished_file: assumed new under -n and -t, else looked at again (unless make stops).
+        history.finished(name, assumed && (after == Timestamps.MISSING || after == mtimeBefore)
+                ? new FileStatus.Modified.Newest()
+                : ok || options.keepGoing() ? modified(after) : new FileStatus.Modified.NeverChecked(), ok);
         for (String sibling : plan.alsoMakes()) {
             if (!sibling.equals(name)) {
                 states.put(sibling, ok ? TargetState.REMADE : TargetState.FAILED);
                 long s = timestamps.of(sibling);
                 mtimes.put(sibling, s == Timestamps.MISSING ? Timestamps.NEWEST : s);
+                history.finished(sibling, modified(s), ok);
+                if (implicitRuleUsed.containsKey(name)) {
+                    history.madeAlong(sibling);
+                }
             }
         }
         if (ok && intermediate && isIntermediate(name)) {
@@ -1036,7 +1091,8 @@ public final class Builder {
             Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
                     List.of(), true, Extras.NONE);
             log.basic(logDepth, "Must remake target '" + name + "'.");
-            TargetState outcome = remake(name, name, plan, scope, newer, mtime, false, true);
+            TargetState outcome = remake(name, name, plan, scope, newer, mtime, false, true,
+                    target.doubleColonRules().indexOf(rule));
             reportOutcome(name, outcome, logDepth);
             if (outcome == TargetState.FAILED) {
                 return TargetState.FAILED;
@@ -1049,6 +1105,130 @@ public final class Builder {
             return TargetState.UP_TO_DATE;
         }
         return TargetState.REMADE;
+    }
+
+    private static FileStatus.Modified modified(long time) {
+        if (time == Timestamps.MISSING) {
+            return new FileStatus.Modified.Missing();
+        }
+        if (time == Timestamps.NEWEST) {
+            return new FileStatus.Modified.Newest();
+        }
+        if (time == Timestamps.OLDEST) {
+            return new FileStatus.Modified.VeryOld();
+        }
+        return new FileStatus.Modified.At(time);
+    }
+
+    /** For {@code -p}: what the build did to each file it looked at, as GNU's print_file reads it at the end. */
+    public BuildRecord record(Set<String> commandLineGoals) {
+        Map<String, FileStatus> files = new HashMap<>();
+        Map<String, List<FileStatus>> doubleColon = new HashMap<>();
+        for (Map.Entry<String, TargetState> entry : Map.copyOf(states).entrySet()) {
+            String name = entry.getKey();
+            FileStatus status = status(name, entry.getValue());
+            files.put(name, status);
+            Target target = graph.get(name);
+            if (target != null && !target.doubleColonRules().isEmpty()) {
+                List<FileStatus> rules = new ArrayList<>();
+                for (int i = 0; i < target.doubleColonRules().size(); i++) {
+                    List<Variable> automatic = history.doubleColonAutomatic(name, i);
+                    rules.add(new FileStatus(false, false, automatic == null ? null : "", status.modified(),
+                            status.updated(), status.outcome(), null, List.of(), false, automatic != null,
+                            automatic == null ? List.of() : automatic));
+                }
+                doubleColon.put(name, rules);
+            }
+        }
+        Map<String, BuildRecord.Prerequisites> expanded = new HashMap<>();
+        List<String> entered = new ArrayList<>();
+        boolean suffixes = history.suffixesLookedUp();
+        for (String name : ruleTargets) {
+            Target target = graph.get(name);
+            if (target == null || !target.secondExpansion() || !target.doubleColonRules().isEmpty()
+                    || target.prerequisites().stream().noneMatch(p -> p.contains("$"))
+                    && target.orderOnly().stream().noneMatch(p -> p.contains("$"))) {
+                continue;
+            }
+            // file.c expand_deps: every file's prerequisites are expanded again before the build, its automatic
+            // variables set from those that needed no expansion.
+            List<String> normal = expandExplicitPrerequisites(name, target.stem(), target.prerequisites());
+            List<String> orderOnly = expandExplicitPrerequisites(name, target.stem(), target.orderOnly());
+            expanded.put(name, new BuildRecord.Prerequisites(normal, orderOnly));
+            entered.addAll(normal);
+            entered.addAll(orderOnly);
+            String stem = target.stem() != null ? target.stem() : AutomaticVariables.suffixStem(name, graph.suffixes());
+            suffixes |= target.stem() == null;
+            FileStatus status = files.get(name);
+            List<Variable> automatic = status != null && !status.automatic().isEmpty() ? status.automatic()
+                    : FileHistory.variables(new AutomaticVariables(name, unexpanded(target.prerequisites()),
+                            unexpanded(target.orderOnly()), List.of(), stem));
+            files.put(name, status == null
+                    ? new FileStatus(false, false, stem, new FileStatus.Modified.NeverChecked(), false,
+                            FileStatus.Outcome.NONE, null, List.of(), false, true, automatic)
+                    : new FileStatus(status.implicitSearchDone(), status.madeTarget(),
+                            status.stem() != null ? status.stem() : stem, status.modified(), status.updated(),
+                            status.outcome(), status.rule(), status.alsoMakes(), status.intermediate(), true,
+                            automatic));
+        }
+        entered.addAll(history.entered());
+        return new BuildRecord(files, doubleColon, entered, Map.copyOf(foundAt), expanded, commandLineGoals,
+                suffixes);
+    }
+
+    private static List<String> unexpanded(List<String> names) {
+        return names.stream().filter(n -> !n.contains("$")).toList();
+    }
+
+    private FileStatus status(String name, TargetState state) {
+        Target target = graph.get(name);
+        boolean phony = graph.isPhony(name);
+        boolean explicitRecipe = target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty());
+        boolean updated;
+        FileStatus.Outcome outcome;
+        if (state == TargetState.FAILED) {
+            updated = history.ownRecipeFailed(name) || options.keepGoing();
+            outcome = updated ? FileStatus.Outcome.FAILED : FileStatus.Outcome.NONE;
+        } else if (history.questioned(name)) {
+            updated = true;
+            outcome = FileStatus.Outcome.QUESTION;
+        } else if (state == TargetState.UP_TO_DATE || state == TargetState.REMADE) {
+            updated = true;
+            outcome = FileStatus.Outcome.SUCCESS;
+        } else {
+            updated = false;
+            outcome = FileStatus.Outcome.NONE;
+        }
+        FileStatus.Modified modified;
+        if (options.oldFiles().contains(name)) {
+            modified = new FileStatus.Modified.VeryOld();
+        } else if (phony) {
+            modified = new FileStatus.Modified.Missing();
+        } else if (history.modifiedAfter(name) != null && !history.questioned(name)) {
+            modified = history.modifiedAfter(name);
+        } else {
+            modified = modified(searchedTime(name));
+        }
+        Plan plan = decided.get(name);
+        String stem = history.stem(name);
+        if (stem == null && plan != null && plan.stem() != null) {
+            stem = plan.stem();
+        }
+        FileStatus.ImplicitRule rule = null;
+        List<String> alsoMakes = List.of();
+        if (plan != null && !explicitRecipe && plan.recipe() != null) {
+            rule = new FileStatus.ImplicitRule(plan.prerequisites(), plan.orderOnly(), plan.recipe(),
+                    plan.location());
+            ImplicitMatch match = implicitRuleUsed.get(name);
+            if (match != null) {
+                alsoMakes = new ArrayList<>(match.targets());
+                alsoMakes.remove(name);
+            }
+        }
+        boolean along = history.isMadeAlong(name);
+        return new FileStatus(!phony && !explicitRecipe && !along,
+                along || rule != null && !fromDefault(plan), stem, modified, updated, outcome, rule, alsoMakes,
+                chainIntermediates.contains(name), history.hasVariableSet(name), history.automatic(name));
     }
 
     private long mtimeAfterUpdate(String name) {
