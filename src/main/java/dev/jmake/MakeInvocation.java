@@ -29,6 +29,7 @@ import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
+import dev.jmake.build.ShuffleMode;
 import dev.jmake.process.InterruptSignals;
 import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.FileDescriptors;
@@ -105,6 +106,8 @@ final class MakeInvocation {
             out.print(HelpText.version(VERSION));
             return 0;
         }
+        // main.c: the shuffle mode is resolved once (random picks its seed) and passed on as resolved.
+        options = options.withShuffle(options.shuffle().map(ShuffleMode::parse).flatMap(ShuffleMode::word));
         Path start = Path.of("").toAbsolutePath();
         Path directory = options.directory(start);
         if (!options.directories().isEmpty()) {
@@ -251,7 +254,8 @@ final class MakeInvocation {
                           Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal,
                           JobserverRole jobserver) {
         Options effective = jobserver.afterReading(options,
-                applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui);
+                applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui)
+                .withShuffle(options.shuffle());
         setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), variables),
                 MakeFlags.encodeMflags(effective, jobserver.auth()));
         if (effective.noBuiltinRules() && !options.noBuiltinRules()) {
@@ -269,7 +273,8 @@ final class MakeInvocation {
                 effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
                 .withJobs(jobserver.jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
                 .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()))
-                .withOutput(outputSettings(effective, ui.status()));
+                .withOutput(outputSettings(effective, ui.status()))
+                .withShuffle(options.shuffle().map(ShuffleMode::parse).orElse(ShuffleMode.NONE));
         if (framesEachJob(effective)) {
             // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
             ui.directoryTrace().framedPerChunk();
@@ -281,6 +286,7 @@ final class MakeInvocation {
                     recipes, jobserver.jobserver(), tracing);
             fatal.building(builder);
             if (verbosity.debugging()) {
+                options.shuffle().ifPresent(mode -> ui.info("Enabled shuffle mode: " + mode));
                 ui.info("Updating makefiles....");
             }
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {

@@ -20,11 +20,12 @@ import java.util.stream.Collectors;
  * @param maxLoad         {@code -l}: no new job while this many threads run, unless none of ours runs (0: no limit)
  * @param output          {@code -O}: whether and how job output is captured and synchronised
  * @param verbosity       {@code --trace}, {@code -d}, {@code --debug}
+ * @param shuffle         {@code --shuffle}: the order goals and prerequisites are updated in
  */
 public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question,
                            boolean touch, boolean silent, boolean alwaysMake,
                            Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad,
-                           OutputSettings output, Verbosity verbosity) {
+                           OutputSettings output, Verbosity verbosity, ShuffleMode shuffle) {
     public BuildOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("job slots must be positive: " + jobs);
@@ -32,6 +33,14 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
         // Named as make names files: ./x is x.
         oldFiles = oldFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
         newFiles = newFiles.stream().map(TargetGraph::normalize).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Not shuffled. */
+    public BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question, boolean touch,
+                        boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles, int jobs,
+                        double maxLoad, OutputSettings output, Verbosity verbosity) {
+        this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, jobs, maxLoad,
+                output, verbosity, ShuffleMode.NONE);
     }
 
     /** Quiet about its decisions. */
@@ -52,19 +61,25 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
     /** The same options running up to {@code jobs} recipes at once under load limit {@code maxLoad}. */
     public BuildOptions withJobs(int jobs, double maxLoad) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad, output, verbosity);
+                newFiles, jobs, maxLoad, output, verbosity, shuffle);
     }
 
     /** The same options with job output going as {@code output} says. */
     public BuildOptions withOutput(OutputSettings output) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad, output, verbosity);
+                newFiles, jobs, maxLoad, output, verbosity, shuffle);
     }
 
     /** The same options saying what {@code verbosity} asks for. */
     public BuildOptions withVerbosity(Verbosity verbosity) {
         return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                newFiles, jobs, maxLoad, output, verbosity);
+                newFiles, jobs, maxLoad, output, verbosity, shuffle);
+    }
+
+    /** The same options updating goals and prerequisites in the order {@code shuffle} says. */
+    public BuildOptions withShuffle(ShuffleMode shuffle) {
+        return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
+                newFiles, jobs, maxLoad, output, verbosity, shuffle);
     }
 
     /** The options without {@code -o -W}. */

@@ -84,6 +84,8 @@ public final class Builder {
     private final JobTracing tracing;
     /** Under tracing, each target's plan as decided (for the prerequisite closure of a traced job). */
     private final Map<String, Plan> planned = new HashMap<>();
+    /** {@code --shuffle}: the order goals and prerequisites are walked in. */
+    private final PrerequisiteShuffle shuffle;
 
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options,
                    Diagnostics ui, ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
@@ -178,6 +180,10 @@ public final class Builder {
         if (tracing.enabled()) {
             tracing.declareRules(database, graph, this::patternBuilder);
         }
+        // GNU make 4.4: a bare .NOTPARALLEL turns shuffling off; the targets it names keep their lists.
+        boolean notParallel = graph.hasSpecial(".NOTPARALLEL") && graph.specialPrerequisites(".NOTPARALLEL").isEmpty();
+        this.shuffle = new PrerequisiteShuffle(notParallel ? ShuffleMode.NONE : options.shuffle(),
+                graph.specialPrerequisites(".NOTPARALLEL"));
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
                 ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, load,
@@ -209,10 +215,12 @@ public final class Builder {
      * Updates the goals in order; returns make's exit status (0, 1 for -q out of date, 2 on errors). Intermediate
      * files made are removed afterwards, also when the build stops on an error.
      */
-    public int build(List<String> goals) {
+    public int build(List<String> goalsAsGiven) {
         for (TargetGraph.SuffixRuleWarning w : graph.suffixRuleWarnings()) {
             ui.warning(w.location(), w.message());
         }
+        List<String> goals = shuffle.goals(goalsAsGiven.stream().map(TargetGraph::normalize).toList(),
+                this::shuffledPrerequisites);
         for (String goal : goals) {
             this.goals.add(TargetGraph.normalize(goal));
         }
@@ -458,14 +466,55 @@ public final class Builder {
         return all;
     }
 
-    /** The prerequisites in update order, {@code .WAIT} included, as the rules list them. */
+    /** The prerequisites in update order, {@code .WAIT} included, as GNU's list holds them (shuffled if asked). */
     private List<String> sequence(String name, Plan plan) {
+        return shuffle.order(name, listed(name, plan));
+    }
+
+    /**
+     * GNU's list of the prerequisites of {@code name} ({@code file->deps}): an implicit rule's first, then the
+     * explicit rules', each rule's order-only ones after its normal ones.
+     */
+    private List<String> listed(String name, Plan plan) {
         Target target = graph.get(name);
-        if (target == null || target.secondExpansion() || implicitRuleUsed.containsKey(name)
-                || !target.prerequisites().contains(WAIT) && !target.orderOnly().contains(WAIT)) {
+        if (target == null || target.secondExpansion()) {
             return sequence(plan.prerequisites(), plan.orderOnly());
         }
-        return sequence(target.prerequisites(), target.orderOnly());
+        ImplicitMatch match = implicitRuleUsed.get(name);
+        if (match == null) {
+            return target.updateOrder();
+        }
+        List<String> all = sequence(match.prerequisites(), match.orderOnly());
+        all.addAll(target.updateOrder());
+        return all;
+    }
+
+    /** A double-colon rule's prerequisites in update order; GNU's shuffle reaches the first rule's only. */
+    private List<String> sequence(String name, int rule, DoubleColonRule doubleColon) {
+        List<String> listed = sequence(doubleColon.prerequisites(), doubleColon.orderOnly());
+        return rule == 0 ? shuffle.order(name, listed) : listed;
+    }
+
+    /**
+     * For {@code --shuffle}'s walk: the prerequisites GNU's file {@code name} lists before it is updated (the
+     * explicit ones; a double-colon file's first rule's; an intermediate file's from its implicit rule).
+     */
+    private List<String> shuffledPrerequisites(String name) {
+        Target target = graph.get(name);
+        if (target != null && !target.doubleColonRules().isEmpty()) {
+            DoubleColonRule first = target.doubleColonRules().get(0);
+            return sequence(first.prerequisites(), first.orderOnly());
+        }
+        List<String> explicit = target == null ? List.of() : target.updateOrder();
+        if (chainIntermediates.contains(name) && !implicitRuleUsed.containsKey(name)) {
+            ImplicitMatch match = implicitRules.find(name);
+            if (match != null) {
+                List<String> all = sequence(match.prerequisites(), match.orderOnly());
+                all.addAll(explicit);
+                return all;
+            }
+        }
+        return explicit;
     }
 
     private Plan plan(String name) {
@@ -485,6 +534,31 @@ public final class Builder {
     }
 
     private Plan decidePlan(String name) {
+        boolean madeByChain = chainIntermediates.contains(name);
+        Plan plan = choosePlan(name);
+        if (shuffle.enabled()) {
+            reshuffle(name, plan, madeByChain);
+        }
+        return plan;
+    }
+
+    /**
+     * --shuffle: a file that got prerequisites now (from an implicit rule, implicit.c; from second expansion,
+     * file.c expand_deps) has them shuffled from the seed again. A file an implicit chain made already has its.
+     */
+    private void reshuffle(String name, Plan plan, boolean madeByChain) {
+        Target target = graph.get(name);
+        ImplicitMatch match = implicitRuleUsed.get(name);
+        boolean expanded = target != null && target.secondExpansion()
+                && target.updateOrder().stream().anyMatch(w -> w.indexOf('$') >= 0);
+        boolean implicit = match != null && !madeByChain
+                && (!match.prerequisites().isEmpty() || !match.orderOnly().isEmpty() || !shuffle.walked(name));
+        if (expanded || implicit) {
+            shuffle.reshuffle(name, listed(name, plan), this::shuffledPrerequisites);
+        }
+    }
+
+    private Plan choosePlan(String name) {
         Target target = graph.get(name);
         List<String> prerequisites = target == null ? List.of() : target.prerequisites();
         List<String> orderOnly = target == null ? List.of() : target.orderOnly();
@@ -975,8 +1049,8 @@ public final class Builder {
         if (jobs != null) {
             // Under -j every rule's prerequisites are over before the first recipe runs; the recipes run in turn.
             boolean failed = false;
-            for (DoubleColonRule rule : target.doubleColonRules()) {
-                TargetState state = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
+            for (int i = 0; i < target.doubleColonRules().size(); i++) {
+                TargetState state = updatePrerequisites(name, sequence(name, i, target.doubleColonRules().get(i)),
                         scope, depth);
                 if (state == TargetState.DEPS_RUNNING) {
                     return state;
@@ -989,12 +1063,12 @@ public final class Builder {
         }
         boolean anyRan = false;
         int logDepth = depth * 2;
-        for (DoubleColonRule rule : target.doubleColonRules()) {
+        for (int i = 0; i < target.doubleColonRules().size(); i++) {
+            DoubleColonRule rule = target.doubleColonRules().get(i);
             if (fileTime(name) == Timestamps.MISSING) {
                 log.basic(logDepth + 1, "File '" + name + "' does not exist.");
             }
-            TargetState prerequisites = updatePrerequisites(name, sequence(rule.prerequisites(), rule.orderOnly()),
-                    scope, depth);
+            TargetState prerequisites = updatePrerequisites(name, sequence(name, i, rule), scope, depth);
             if (prerequisites != null) {
                 return prerequisites;
             }
