@@ -333,7 +333,8 @@ public final class Builder {
         Target target = graph.get(name);
         boolean hasRecipe = (target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty()))
                 || implicitRuleUsed.containsKey(name);
-        if (hasRecipe) {
+        // remake.c: a phony goal (updated by an earlier goal) has "nothing to be done" too.
+        if (hasRecipe && !graph.isPhony(name)) {
             ui.message("'" + name + "' is up to date.");
         } else {
             ui.message("Nothing to be done for '" + name + "'.");
