@@ -118,18 +118,24 @@ done
 printf '.NOTPARALLEL:\n' >> "$WORK/flat/Makefile"
 same flat --shuffle=3
 # A failing recipe names the mode in its error line, under -k and -i too.
-cat > "$WORK/fail/Makefile" 2>/dev/null || { mkdir "$WORK/fail"; }
+mkdir "$WORK/fail"
 printf 'all: ok1 bad ok2 ok3\nok1 ok2 ok3: ; @echo $@\nbad: ; @exit 3\n' > "$WORK/fail/Makefile"
 for args in "--shuffle=8" "--shuffle=reverse -k" "--shuffle=identity -i" "--shuffle=none"; do
     # shellcheck disable=SC2086
     same fail $args
 done
 # Bad modes: the same message and status.
-for mode in abc 12x ""; do
+for mode in abc 12x -5x " " "-"; do
     same flat --shuffle="$mode"
 done
-grep -q "invalid shuffle mode: Invalid value: 'abc'" <(run_both flat --shuffle=abc; cat "$WORK/j/out") \
+grep -q "^make: \*\*\* invalid shuffle mode: Invalid value: 'abc'.  Stop.$" <(run_both flat --shuffle=abc; cat "$WORK/j/out") \
     || fail "no message for --shuffle=abc"
+# An empty mode is a usage error (the usage text is GNU make 4.3's: only its first line and the status compared).
+run_both flat --shuffle=
+for out in "$WORK/g/out" "$WORK/j/out"; do
+    { head -1 "$out"; tail -1 "$out"; } > "$out.short"
+done
+diff -u "$WORK/g/out.short" "$WORK/j/out.short" || fail "--shuffle= differs from make 4.4.1"
 
 # Random: jmake picks a seed, shows it in MAKEFLAGS and passes it to the sub-make; make 4.4.1 given that seed
 # updates everything, the sub-make's goals included, in jmake's order.
