@@ -66,11 +66,12 @@ cat > second/Makefile <<'MK'
 .SECONDEXPANSION:
 LIST = s1 s2 s3 s4
 all: plain expanded
-plain: p1 p2 p3
-	@echo $@: $^
+plain: p1 p2 | o1
+	@echo $@: $^ $|
+plain: p3 | o2
 expanded: $$(LIST) e1
 	@echo $@: $^
-p1 p2 p3 s1 s2 s3 s4 e1: ; @echo $@
+p1 p2 p3 o1 o2 s1 s2 s3 s4 e1: ; @echo $@
 MK
 cat > nested/Makefile <<'MK'
 all: n1 n2 n3 sub

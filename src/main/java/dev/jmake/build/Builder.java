@@ -478,7 +478,7 @@ public final class Builder {
      */
     private List<String> listed(String name, Plan plan) {
         Target target = graph.get(name);
-        if (target == null || target.secondExpansion()) {
+        if (target == null || expandsAgain(target)) {
             return sequence(plan.prerequisites(), plan.orderOnly());
         }
         ImplicitMatch match = implicitRuleUsed.get(name);
@@ -550,13 +550,17 @@ public final class Builder {
     private void reshuffle(String name, Plan plan, boolean madeByChain) {
         Target target = graph.get(name);
         ImplicitMatch match = implicitRuleUsed.get(name);
-        boolean expanded = target != null && target.secondExpansion()
-                && target.updateOrder().stream().anyMatch(w -> w.indexOf('$') >= 0);
+        boolean expanded = target != null && expandsAgain(target);
         boolean implicit = match != null && !madeByChain
                 && (!match.prerequisites().isEmpty() || !match.orderOnly().isEmpty() || !shuffle.walked(name));
         if (expanded || implicit) {
             shuffle.reshuffle(name, listed(name, plan), this::shuffledPrerequisites);
         }
+    }
+
+    /** True if second expansion changes the prerequisites of {@code target} (read.c: some have a {@code $}). */
+    private static boolean expandsAgain(Target target) {
+        return target.secondExpansion() && target.updateOrder().stream().anyMatch(w -> w.indexOf('$') >= 0);
     }
 
     private Plan choosePlan(String name) {
