@@ -31,6 +31,7 @@ import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
+import dev.jmake.build.ShuffleMode;
 import dev.jmake.process.InterruptSignals;
 import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.FileDescriptors;
@@ -110,6 +111,8 @@ final class MakeInvocation {
             out.print(HelpText.version(VERSION));
             return 0;
         }
+        // main.c: the shuffle mode is resolved once (random picks its seed) and passed on as resolved.
+        options = options.withShuffle(options.shuffle().map(ShuffleMode::parse).flatMap(ShuffleMode::word));
         Path start = Path.of("").toAbsolutePath();
         Path directory = options.directory(start);
         if (!options.directories().isEmpty()) {
@@ -270,7 +273,8 @@ final class MakeInvocation {
                           Diagnostics ui, Verbosity verbosity, RunningRecipes recipes, FatalSignal fatal,
                           JobserverRole jobserver, ExtraPrerequisites extras, AtomicReference<Builder> built) {
         Options effective = jobserver.afterReading(options,
-                applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui);
+                applyMakefileFlags(parser, args, options, database, evaluator, readFlags), env, ui)
+                .withShuffle(options.shuffle());
         setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), variables),
                 MakeFlags.encodeMflags(effective, jobserver.auth()));
         if (effective.noBuiltinRules() && !options.noBuiltinRules()) {
@@ -289,7 +293,8 @@ final class MakeInvocation {
                 .withJobs(jobserver.jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
                 .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()))
                 .withOutput(outputSettings(effective, ui.status()))
-                .withSymlinkTimes(effective.checkSymlinkTimes());
+                .withSymlinkTimes(effective.checkSymlinkTimes())
+                .withShuffle(options.shuffle().map(ShuffleMode::parse).orElse(ShuffleMode.NONE));
         if (framesEachJob(effective)) {
             // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
             ui.directoryTrace().framedPerChunk();
@@ -303,6 +308,7 @@ final class MakeInvocation {
             built.set(builder);
             fatal.building(builder);
             if (verbosity.debugging()) {
+                options.shuffle().ifPresent(mode -> ui.info("Enabled shuffle mode: " + mode));
                 ui.info("Updating makefiles....");
             }
             if (!remakeMakefiles(builder, database, ui).isEmpty()) {

@@ -94,6 +94,8 @@ public final class Builder {
     private final Map<String, Plan> decided = new HashMap<>();
     /** The rules' targets in the order read, for -p's second expansions. */
     private final List<String> ruleTargets;
+    /** {@code --shuffle}: the order goals and prerequisites are walked in. */
+    private final PrerequisiteShuffle shuffle;
 
     /** A build of {@code graph}, its recipes run with {@code services}. */
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
@@ -124,6 +126,10 @@ public final class Builder {
         if (tracing.enabled()) {
             tracing.declareRules(database, graph, this::patternBuilder);
         }
+        // GNU make 4.4: a bare .NOTPARALLEL turns shuffling off; the targets it names keep their lists.
+        boolean notParallel = graph.hasSpecial(".NOTPARALLEL") && graph.specialPrerequisites(".NOTPARALLEL").isEmpty();
+        this.shuffle = new PrerequisiteShuffle(notParallel ? ShuffleMode.NONE : options.shuffle(),
+                graph.specialPrerequisites(".NOTPARALLEL"));
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial.
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
                 ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, load,
@@ -155,10 +161,12 @@ public final class Builder {
      * Updates the goals in order; returns make's exit status (0, 1 for -q out of date, 2 on errors). Intermediate
      * files made are removed afterwards, also when the build stops on an error.
      */
-    public int build(List<String> goals) {
+    public int build(List<String> goalsAsGiven) {
         for (TargetGraph.SuffixRuleWarning w : graph.suffixRuleWarnings()) {
             ui.warning(w.location(), w.message());
         }
+        List<String> goals = shuffle.goals(goalsAsGiven.stream().map(TargetGraph::normalize).toList(),
+                this::shuffledPrerequisites);
         for (String goal : goals) {
             this.goals.add(TargetGraph.normalize(goal));
         }
@@ -271,7 +279,8 @@ public final class Builder {
         Target target = graph.get(name);
         boolean hasRecipe = (target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty()))
                 || implicitRuleUsed.containsKey(name);
-        if (hasRecipe) {
+        // remake.c: a phony goal (updated by an earlier goal) has "nothing to be done" too.
+        if (hasRecipe && !graph.isPhony(name)) {
             ui.message("'" + name + "' is up to date.");
         } else {
             ui.message("Nothing to be done for '" + name + "'.");
@@ -425,14 +434,72 @@ public final class Builder {
         return all;
     }
 
-    /** The prerequisites in update order, {@code .WAIT} included, as the rules list them. */
+    /**
+     * The prerequisites in update order, {@code .WAIT} included, as GNU's list holds them (shuffled if asked): an
+     * implicit rule's with its extras first, then the file's own with its {@code .EXTRA_PREREQS} (implicit.c,
+     * file.c snap_file). Under {@code --shuffle} the extras follow the shuffled list.
+     */
     private List<String> sequence(String name, Plan plan) {
+        if (shuffle.enabled()) {
+            return withExtras(shuffle.order(name, listed(name, plan)), plan.extras());
+        }
         Target target = graph.get(name);
-        if (target == null || target.secondExpansion() || implicitRuleUsed.containsKey(name)
-                || !target.prerequisites().contains(WAIT) && !target.orderOnly().contains(WAIT)) {
+        if (target == null || expandsAgain(target)) {
             return plan.order();
         }
-        return withExtras(sequence(target.prerequisites(), target.orderOnly()), plan.extras());
+        List<String> all = new ArrayList<>();
+        ImplicitMatch match = implicitRuleUsed.get(name);
+        if (match != null) {
+            all.addAll(withExtras(sequence(match.prerequisites(), match.orderOnly()), match.extras()));
+        }
+        all.addAll(withExtras(target.updateOrder(), graph.extraPrerequisites(name)));
+        return all;
+    }
+
+    /**
+     * GNU's list of the prerequisites of {@code name} ({@code file->deps}): an implicit rule's first, then the
+     * explicit rules', each rule's order-only ones after its normal ones.
+     */
+    private List<String> listed(String name, Plan plan) {
+        Target target = graph.get(name);
+        if (target == null || expandsAgain(target)) {
+            return sequence(plan.prerequisites(), plan.orderOnly());
+        }
+        ImplicitMatch match = implicitRuleUsed.get(name);
+        if (match == null) {
+            return target.updateOrder();
+        }
+        List<String> all = sequence(match.prerequisites(), match.orderOnly());
+        all.addAll(target.updateOrder());
+        return all;
+    }
+
+    /** A double-colon rule's prerequisites in update order; GNU's shuffle reaches the first rule's only. */
+    private List<String> sequence(String name, int rule, DoubleColonRule doubleColon) {
+        List<String> listed = sequence(doubleColon.prerequisites(), doubleColon.orderOnly());
+        return rule == 0 ? shuffle.order(name, listed) : listed;
+    }
+
+    /**
+     * For {@code --shuffle}'s walk: the prerequisites GNU's file {@code name} lists before it is updated (the
+     * explicit ones; a double-colon file's first rule's; an intermediate file's from its implicit rule).
+     */
+    private List<String> shuffledPrerequisites(String name) {
+        Target target = graph.get(name);
+        if (target != null && !target.doubleColonRules().isEmpty()) {
+            DoubleColonRule first = target.doubleColonRules().get(0);
+            return sequence(first.prerequisites(), first.orderOnly());
+        }
+        List<String> explicit = target == null ? List.of() : target.updateOrder();
+        if (chainIntermediates.contains(name) && !implicitRuleUsed.containsKey(name)) {
+            ImplicitMatch match = implicitRules.find(name);
+            if (match != null) {
+                List<String> all = sequence(match.prerequisites(), match.orderOnly());
+                all.addAll(explicit);
+                return all;
+            }
+        }
+        return explicit;
     }
 
     /** file.c snap_file appends the extra prerequisites after all the others. */
@@ -462,6 +529,35 @@ public final class Builder {
     }
 
     private Plan decidePlan(String name) {
+        boolean madeByChain = chainIntermediates.contains(name);
+        Plan plan = choosePlan(name);
+        if (shuffle.enabled()) {
+            reshuffle(name, plan, madeByChain);
+        }
+        return plan;
+    }
+
+    /**
+     * --shuffle: a file that got prerequisites now (from an implicit rule, implicit.c; from second expansion,
+     * file.c expand_deps) has them shuffled from the seed again. A file an implicit chain made already has its.
+     */
+    private void reshuffle(String name, Plan plan, boolean madeByChain) {
+        Target target = graph.get(name);
+        ImplicitMatch match = implicitRuleUsed.get(name);
+        boolean expanded = target != null && expandsAgain(target);
+        boolean implicit = match != null && !madeByChain
+                && (!match.prerequisites().isEmpty() || !match.orderOnly().isEmpty() || !shuffle.walked(name));
+        if (expanded || implicit) {
+            shuffle.reshuffle(name, listed(name, plan), this::shuffledPrerequisites);
+        }
+    }
+
+    /** True if second expansion changes the prerequisites of {@code target} (read.c: some have a {@code $}). */
+    private static boolean expandsAgain(Target target) {
+        return target.secondExpansion() && target.updateOrder().stream().anyMatch(w -> w.indexOf('$') >= 0);
+    }
+
+    private Plan choosePlan(String name) {
         Target target = graph.get(name);
         List<String> prerequisites = target == null ? List.of() : target.prerequisites();
         List<String> orderOnly = target == null ? List.of() : target.orderOnly();
@@ -1035,10 +1131,10 @@ public final class Builder {
         if (jobs != null) {
             // Under -j every rule's prerequisites are over before the first recipe runs; the recipes run in turn.
             boolean failed = false;
-            for (DoubleColonRule rule : target.doubleColonRules()) {
-                Extras extras = rule == target.doubleColonRules().get(0) ? firstExtras : Extras.NONE;
+            for (int i = 0; i < target.doubleColonRules().size(); i++) {
+                Extras extras = i == 0 ? firstExtras : Extras.NONE;
                 TargetState state = updatePrerequisites(name,
-                        withExtras(sequence(rule.prerequisites(), rule.orderOnly()), extras), scope, depth);
+                        withExtras(sequence(name, i, target.doubleColonRules().get(i)), extras), scope, depth);
                 if (state == TargetState.DEPS_RUNNING) {
                     return state;
                 }
@@ -1050,13 +1146,14 @@ public final class Builder {
         }
         boolean anyRan = false;
         int logDepth = depth * 2;
-        for (DoubleColonRule rule : target.doubleColonRules()) {
-            Extras extras = rule == target.doubleColonRules().get(0) ? firstExtras : Extras.NONE;
+        for (int i = 0; i < target.doubleColonRules().size(); i++) {
+            DoubleColonRule rule = target.doubleColonRules().get(i);
+            Extras extras = i == 0 ? firstExtras : Extras.NONE;
             if (fileTime(name) == Timestamps.MISSING) {
                 log.basic(logDepth + 1, "File '" + name + "' does not exist.");
             }
-            TargetState prerequisites = updatePrerequisites(name,
-                    withExtras(sequence(rule.prerequisites(), rule.orderOnly()), extras), scope, depth);
+            TargetState prerequisites = updatePrerequisites(name, withExtras(sequence(name, i, rule), extras), scope,
+                    depth);
             if (prerequisites != null) {
                 return prerequisites;
             }

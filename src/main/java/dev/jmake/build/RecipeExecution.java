@@ -460,7 +460,9 @@ final class RecipeExecution {
             what = SignalNames.describe(signaled.signal()) + (signaled.coreDumped() ? " (core dumped)" : "");
         }
         String where = location == null ? target : location + ": " + target;
-        ui.error((ignored ? "" : "*** ") + "[" + where + "] " + what + (ignored ? " (ignored)" : ""));
+        // GNU make 4.4 names the shuffle mode, to reproduce the order that failed.
+        String shuffle = options.shuffle().word().map(w -> " shuffle=" + w).orElse("");
+        ui.error((ignored ? "" : "*** ") + "[" + where + "] " + what + (ignored ? " (ignored)" : "") + shuffle);
     }
 
     /**

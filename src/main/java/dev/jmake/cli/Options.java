@@ -57,6 +57,15 @@ public record Options(
                 jobserverStyle, syncMutex, shuffle, traceMode, traceReport, variables, goals);
     }
 
+    /** The same options with {@code shuffle} as their {@code --shuffle} (the mode as resolved: a seed for random). */
+    public Options withShuffle(Optional<String> shuffle) {
+        return new Options(makefiles, directories, includeDirs, evals, oldFiles, newFiles, debugFlags, alwaysMake,
+                debugAll, environmentOverrides, help, ignoreErrors, keepGoing, checkSymlinkTimes, justPrint,
+                printDataBase, question, noBuiltinRules, noBuiltinVariables, silent, touch, version, printDirectory,
+                noPrintDirectory, trace, warnUndefinedVariables, noStatus, jobs, maxLoad, outputSync, jobserverAuth,
+                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, variables, goals);
+    }
+
     /** The directory after applying every {@code -C} in turn to {@code start} ({@code -C a -C b} is {@code a/b}). */
     public Path directory(Path start) {
         Path dir = start;

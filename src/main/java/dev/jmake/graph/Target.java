@@ -13,6 +13,7 @@ public final class Target {
     private final String name;
     private final List<String> prerequisites = new ArrayList<>();
     private final List<String> orderOnly = new ArrayList<>();
+    private final List<String> updateOrder = new ArrayList<>();
     private final List<DoubleColonRule> doubleColonRules = new ArrayList<>();
     private Recipe recipe;
     private String stem;
@@ -36,6 +37,14 @@ public final class Target {
 
     public List<String> orderOnly() {
         return orderOnly;
+    }
+
+    /**
+     * Every prerequisite, order-only ones too, in GNU's list order: each rule's normal then order-only ones, the
+     * rule with the recipe first (the order they are updated in).
+     */
+    public List<String> updateOrder() {
+        return updateOrder;
     }
 
     /** The recipe, or null when no explicit rule gave one. */
@@ -84,12 +93,16 @@ public final class Target {
     }
 
     void addPrerequisites(List<String> normal, List<String> orderOnlyNames, boolean first) {
+        List<String> both = new ArrayList<>(normal);
+        both.addAll(orderOnlyNames);
         if (first) {
             prerequisites.addAll(0, normal);
             orderOnly.addAll(0, orderOnlyNames);
+            updateOrder.addAll(0, both);
         } else {
             prerequisites.addAll(normal);
             orderOnly.addAll(orderOnlyNames);
+            updateOrder.addAll(both);
         }
     }
 
