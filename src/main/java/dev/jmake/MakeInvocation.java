@@ -170,6 +170,7 @@ final class MakeInvocation {
                 // The signal's thread reports and ends the process; no status or message of ours may come first.
                 recipes.awaitEnd();
             }
+            fatal.stop();
         }
     }
 

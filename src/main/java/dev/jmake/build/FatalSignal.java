@@ -48,6 +48,13 @@ public final class FatalSignal {
         return installed;
     }
 
+    /** The build is over: the signals are no longer taken (see {@link InterruptSignals#stop}). */
+    public void stop() {
+        if (signals.isDone()) {
+            signals.join().stop();
+        }
+    }
+
     /** {@code cleanup} runs on the signal's thread after everything else, just before jmake dies. */
     public void beforeExit(Runnable cleanup) {
         this.beforeExit = cleanup;

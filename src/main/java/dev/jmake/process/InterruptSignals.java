@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -39,6 +40,8 @@ public final class InterruptSignals {
     private static final int RLIMIT_CORE = 4;
     private static final int RLIMIT_SIZE = 16;
     private static final int SIGINFO_SIZE = 128;
+    /** Offset of {@code si_pid} in {@code siginfo_t}: the sender, which only this process itself can make its own. */
+    private static final int SI_PID_OFFSET = 16;
     private static final Path TASKS = Path.of("/proc/self/task");
 
     /**
@@ -66,6 +69,10 @@ public final class InterruptSignals {
     private final Set<Integer> caught;
     /** Serialises the listener: JVM handlers run each signal on a new thread. */
     private final Object reporting = new Object();
+    /** The waiting thread's {@code pthread_t}, once it runs. */
+    private final CompletableFuture<Long> waiterThread = new CompletableFuture<>();
+    private volatile boolean stopping;
+    private Thread waiter;
 
     private InterruptSignals(LibC libc, Listener listener, Reception reception, Set<Integer> caught) {
         this.libc = libc;
@@ -152,13 +159,40 @@ public final class InterruptSignals {
         }
     }
 
+    /**
+     * Stops taking the signals, once the build is over: a thread left waiting in native code holds the JVM's exit
+     * up by 300 ms (HotSpot's VM_Exit waits for threads in native). A signal arriving later stays blocked until
+     * the process ends. The waiting thread is woken by a signal this process sends to it alone (its sender pid is
+     * ours, which no other process can send).
+     */
+    public void stop() {
+        if (waiter == null) {
+            return;
+        }
+        stopping = true;
+        libc.pthread_kill(waiterThread.join(), caught.iterator().next());
+        try {
+            waiter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void startWaiting() {
+        if (caught.isEmpty()) {
+            return; // every one of them ignored from the start: nothing to take
+        }
         SignalSet set = SignalSet.of(libc, caught.stream().mapToInt(Integer::intValue).toArray());
-        Thread waiter = new Thread(() -> {
+        waiter = new Thread(() -> {
             Runtime runtime = Runtime.getRuntime(libc);
             Pointer info = Memory.allocateDirect(runtime, SIGINFO_SIZE, true);
+            int self = libc.getpid();
+            waiterThread.complete(libc.pthread_self());
             while (true) {
                 int signal = libc.sigwaitinfo(set.pointer(), info);
+                if (signal > 0 && stopping && info.getInt(SI_PID_OFFSET) == self) {
+                    return;
+                }
                 if (signal > 0) {
                     report(signal);
                 } else {

@@ -74,6 +74,12 @@ public interface LibC {
 
     int raise(int signal);
 
+    /** The calling thread's {@code pthread_t}. */
+    long pthread_self();
+
+    /** Sends {@code signal} to one thread of this process. */
+    int pthread_kill(long thread, int signal);
+
     @SaveError
     int setrlimit(int resource, Pointer limit);
 

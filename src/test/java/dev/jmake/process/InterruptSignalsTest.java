@@ -41,6 +41,16 @@ class InterruptSignalsTest {
     }
 
     @Test
+    void stoppingEndsTheWaitingThreadWithoutReportingItsWakeUp() throws Exception {
+        // A thread left in sigwaitinfo would hold the JVM's exit up by 300 ms.
+        try (ChildJvm child = ChildJvm.start(spawner, InterruptSignalsProbe.class, true, "stop")) {
+            assertEquals("ready WAITED", child.nextLine());
+            assertEquals("stopped, waiting thread left: false", child.nextLine());
+            assertEquals(new Termination.Exited(0), child.process().waitFor());
+        }
+    }
+
+    @Test
     void aSignalBeforeInstallIsPendingThenReported() throws Exception {
         try (ChildJvm child = ChildJvm.start(spawner, PendingSignalProbe.class, true)) {
             assertEquals("pending false", child.nextLine());
