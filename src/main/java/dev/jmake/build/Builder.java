@@ -79,6 +79,12 @@ public final class Builder {
      * over, a later pass need not look at the target again (a pass stays linear in the targets waiting).
      */
     private final Map<String, List<Waiting>> waitingFor = new HashMap<>();
+    /**
+     * How many columns fewer than its depth gives GNU indents a file's --debug lines by: one for an intermediate
+     * file made on its dependent's second pass (remake.c update_file_1 calls update_file without the level
+     * check_dep adds), inherited by what it is made from. Only files with a shift are in it.
+     */
+    private final Map<String, Integer> logShift = new HashMap<>();
     /** Under -j, the cycles reported, so that later passes do not report them again. */
     private final Set<String> cyclesReported = new HashSet<>();
     private int commandsStarted;
@@ -369,6 +375,14 @@ public final class Builder {
         return result;
     }
 
+    /** Notes the --debug indentation of {@code child} when first reached from {@code parent}: see {@link #logShift}. */
+    private void shiftLog(String child, String parent, int more) {
+        int shift = logShift.getOrDefault(parent, 0) + more;
+        if (shift != 0) {
+            logShift.putIfAbsent(child, shift);
+        }
+    }
+
     /** A prerequisite a target waited for under -j, with what updating it again needs. */
     private record Waiting(String name, String parent, Scope scope, int depth) {}
 
@@ -607,7 +621,7 @@ public final class Builder {
         Plan plan = plan(name);
         boolean phony = graph.isPhony(name);
         long before = phony ? fileTime(name) : searchedTime(name);
-        int logDepth = depth * 2;
+        int logDepth = depth * 2 - logShift.getOrDefault(name, 0);
         timeBefore.putIfAbsent(name, before);
         // remake.c f_mtime: an archive member's time (whole seconds in its header) is low-resolution too.
         boolean lowResolution = graph.isLowResolutionTime(name) || ArchiveMemberName.parse(name) != null;
@@ -630,7 +644,9 @@ public final class Builder {
                 // intermediate files it depends on in the same pass as its other prerequisites, running or not.
                 if (!deferred.isEmpty() && (before == Timestamps.MISSING || check.mustMake || options.alwaysMake())) {
                     for (String intermediate : deferred) {
-                        TargetState state = update(intermediate, name, scope, depth + 1);
+                        shiftLog(intermediate, name, 1);
+                        shiftLog(intermediate, name, 1);
+                TargetState state = update(intermediate, name, scope, depth + 1);
                         if (state != null && state.pending()) {
                             waiting.add(new Waiting(intermediate, name, scope, depth + 1));
                         }
@@ -679,6 +695,7 @@ public final class Builder {
         if (mustMake && !deferred.isEmpty()) {
             // remake.c: once the target must be remade, the intermediate files it depends on are made first.
             for (String intermediate : deferred) {
+                shiftLog(intermediate, name, 1);
                 TargetState state = update(intermediate, name, scope, depth + 1);
                 if (state == TargetState.FAILED) {
                     return TargetState.FAILED;
@@ -862,6 +879,7 @@ public final class Builder {
             if (deferrable(prerequisite)) {
                 failed |= checkIntermediate(prerequisite, than, own, depth + 1, check);
             } else {
+                shiftLog(prerequisite, name, 0);
                 TargetState state = update(prerequisite, name, own, depth + 1);
                 failed |= state == TargetState.FAILED;
                 if (state != null && state.pending()) {
@@ -916,6 +934,7 @@ public final class Builder {
                 }
                 continue;
             }
+            shiftLog(prerequisite, name, 0);
             TargetState state = update(prerequisite, name, scope, depth + 1);
             if (state == TargetState.FAILED) {
                 failed = true;
@@ -1145,7 +1164,7 @@ public final class Builder {
             }
         }
         boolean anyRan = false;
-        int logDepth = depth * 2;
+        int logDepth = depth * 2 - logShift.getOrDefault(name, 0);
         for (int i = 0; i < target.doubleColonRules().size(); i++) {
             DoubleColonRule rule = target.doubleColonRules().get(i);
             Extras extras = i == 0 ? firstExtras : Extras.NONE;
