@@ -13,3 +13,15 @@ max_concurrency() {
 
 # A recipe fragment that records start/end under flock into $LOG while sleeping $1 seconds.
 # Usage in a Makefile:  $(shell printf ...) or write: sh $REPO/native-tests/job.sh LOG SECONDS
+
+# copy_sources DIR DEST: the files of DIR (a directory of the repository) that git tracks, copied into DEST, so
+# that what a developer built in the checkout (examples/hello after the README's first command) is left behind;
+# everything in DIR when the repository is no git checkout.
+copy_sources() {
+    mkdir -p "$2"
+    if git -C "$1" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        (cd "$1" && git ls-files -z . | xargs -0 -r cp --parents -t "$2")
+    else
+        cp -R "$1/." "$2/"
+    fi
+}

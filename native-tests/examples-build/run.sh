@@ -8,8 +8,7 @@ for example in */Makefile */*/Makefile; do
     # A sub-directory built by its parent's Makefile is not an example of its own.
     [ -f "$(dirname "$name")/Makefile" ] && [ "$(dirname "$name")" != . ] && continue
     for tool in make jmake; do
-        mkdir -p "$WORK/$tool/$name"
-        cp -R "$name/." "$WORK/$tool/$name/"
+        copy_sources "$name" "$WORK/$tool/$name"
     done
     make -s -j2 -C "$WORK/make/$name" JMAKE="$JMAKE" >/dev/null
     "$JMAKE" -s -j2 -C "$WORK/jmake/$name" JMAKE="$JMAKE" >/dev/null

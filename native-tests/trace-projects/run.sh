@@ -22,8 +22,7 @@ for example in */Makefile */*/Makefile; do
     # A sub-directory built by its parent's Makefile is not an example of its own.
     [ "$(dirname "$dir")" != . ] && [ -f "$(dirname "$dir")/Makefile" ] && continue
     name=${dir//\//-}
-    mkdir -p "$WORK/examples/$name"
-    cp -R "$dir/." "$WORK/examples/$name/"
+    copy_sources "$dir" "$WORK/examples/$name"
     "$JMAKE" -s -j2 --trace=error --trace-report="$WORK/$name.json" -C "$WORK/examples/$name" JMAKE="$JMAKE" \
         >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; fail "$name: traced build failed"; }
     expect_eq "$name: warnings" "" "$(warnings "$WORK/$name.out")"
