@@ -90,3 +90,24 @@ same_interruption() {
     expect_eq "messages (jmake vs make)" "$(grep -v 'Deleting' "$2/err" | sort || true)" \
         "$(grep -v 'Deleting' "$1/err" | sort || true)"
 }
+
+# makefile_for_both DIR: the Makefile on stdin, written for both runs, DIR/jmake and DIR/make.
+makefile_for_both() {
+    local text tool
+    text=$(cat)
+    for tool in jmake make; do
+        mkdir -p "$1/$tool"
+        printf '%s\n' "$text" > "$1/$tool/Makefile"
+    done
+}
+
+# grandchild_waits SLEEP: a Makefile whose three recipes (a b c, c .PRECIOUS) write their target, then wait in a
+# shell for a foreground and a background `sleep SLEEP`: what an interrupt must take down, grandchildren included.
+grandchild_waits() {
+    cat <<MK
+all: a b c
+a b c:
+	echo \$@ > \$@; sh -c 'sleep $1 & sleep $1; wait'
+.PRECIOUS: c
+MK
+}

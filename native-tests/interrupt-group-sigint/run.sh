@@ -5,15 +5,7 @@ set -euo pipefail
 source "$REPO/native-tests/lib.sh"
 source "$REPO/native-tests/interrupt.sh"
 sleep="30.$RANDOM$RANDOM"
-for tool in jmake make; do
-    mkdir -p "$WORK/$tool"
-    cat > "$WORK/$tool/Makefile" <<MK
-all: a b c
-a b c:
-	echo \$@ > \$@; sh -c 'sleep $sleep & sleep $sleep; wait'
-.PRECIOUS: c
-MK
-done
+grandchild_waits "$sleep" | makefile_for_both "$WORK"
 interrupt_build "$WORK/jmake" INT group "^sleep $sleep" 6 "$JMAKE" -j3
 interrupt_build "$WORK/make" INT group "^sleep $sleep" 6 make -j3
 expect_eq "jmake's status" 130 "$(cat "$WORK/jmake/status")"

@@ -5,16 +5,12 @@ source "$REPO/native-tests/lib.sh"
 source "$REPO/native-tests/interrupt.sh"
 for goal in a p.x; do
     sleep="30.$RANDOM$RANDOM"
-    for tool in jmake make; do
-        dir="$WORK/$goal/$tool"
-        mkdir -p "$dir"
-        cat > "$dir/Makefile" <<MK
+    makefile_for_both "$WORK/$goal" <<MK
 a b &:
 	touch a b; sleep $sleep
 %.x %.y:
 	touch \$*.x \$*.y; sleep $sleep
 MK
-    done
     interrupt_build "$WORK/$goal/jmake" INT group "^sleep $sleep" 1 "$JMAKE" "$goal"
     interrupt_build "$WORK/$goal/make" INT group "^sleep $sleep" 1 make "$goal"
     expect_eq "jmake left behind" "" "$(cat "$WORK/$goal/jmake/left")"

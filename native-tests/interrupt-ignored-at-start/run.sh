@@ -4,13 +4,10 @@ set -euo pipefail
 source "$REPO/native-tests/lib.sh"
 source "$REPO/native-tests/interrupt.sh"
 sleep="1.$RANDOM$RANDOM"
-for tool in jmake make; do
-    mkdir -p "$WORK/$tool"
-    cat > "$WORK/$tool/Makefile" <<MK
+makefile_for_both "$WORK" <<MK
 all:
 	sleep $sleep; echo done > \$@
 MK
-done
 interrupt_build "$WORK/jmake" INT group "^sleep $sleep" 1 env --ignore-signal=INT "$JMAKE"
 interrupt_build "$WORK/make" INT group "^sleep $sleep" 1 env --ignore-signal=INT make
 expect_eq "jmake's status" 0 "$(cat "$WORK/jmake/status")"

@@ -8,10 +8,7 @@ for case in INT:group TERM:make; do
     signal=${case%:*}
     whom=${case#*:}
     sleep="30.$RANDOM$RANDOM"
-    for tool in jmake make; do
-        dir="$WORK/$signal/$tool"
-        mkdir -p "$dir"
-        cat > "$dir/Makefile" <<MK
+    makefile_for_both "$WORK/$signal" <<MK
 all: final other
 final: mid
 	echo \$@ > \$@; sh -c 'sleep $sleep & sleep $sleep; wait'
@@ -21,7 +18,6 @@ mid:
 other:
 	touch \$@
 MK
-    done
     interrupt_build "$WORK/$signal/jmake" "$signal" "$whom" "^sleep $sleep" 2 "$JMAKE"
     interrupt_build "$WORK/$signal/make" "$signal" "$whom" "^sleep $sleep" 2 make
     expect_eq "jmake's status on SIG$signal" $((128 + $(kill -l "$signal"))) "$(cat "$WORK/$signal/jmake/status")"
