@@ -6,7 +6,7 @@ import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.TargetGraph;
-import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.RecipeCommand;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.ShellSettings;
@@ -36,7 +36,7 @@ final class RecipeExecution {
     private final Expander expander;
     private final BuildOptions options;
     private final Diagnostics ui;
-    private final ProcessSpawner spawner;
+    private final ProcessLauncher launcher;
     private final Timestamps timestamps;
     private final RecipeEnvironment environment;
     private final boolean oneShell;
@@ -46,7 +46,7 @@ final class RecipeExecution {
     private final JobserverInheritance jobserver;
     private final JobTracing tracing;
 
-    RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
+    RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessLauncher launcher,
                     Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
                     RunningRecipes recipes, JobserverInheritance jobserver, JobTracing tracing) {
         this.recipes = recipes;
@@ -58,10 +58,10 @@ final class RecipeExecution {
         this.expander = expander;
         this.options = options;
         this.ui = ui;
-        this.spawner = spawner;
+        this.launcher = launcher;
         this.timestamps = timestamps;
         this.environment = environment;
-        this.synchronizer = new OutputSynchronizer(options.output(), ui, spawner, directory);
+        this.synchronizer = new OutputSynchronizer(options.output(), ui, launcher, directory);
     }
 
     /** Output sync of this make's jobs ({@link OutputSynchronizer#flushAll()} on interrupt). */
@@ -71,24 +71,6 @@ final class RecipeExecution {
 
     /** One command of a recipe, ready to run: its prefixes, the text echoed, and the argv. */
     private record Prepared(CommandLine line, RecipeCommand command) {}
-
-    /**
-     * Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). {@code alsoMakes}:
-     * the other targets the recipe makes (a group, a pattern rule's), deleted with it when it is interrupted;
-     * {@code declared}: the job's rule for the I/O tracer, null when not traced.
-     */
-    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
-                DeclaredJob declared) {
-        Job job = start(target, recipe, scope, mtimeBefore, alsoMakes, declared);
-        ui.status().jobStarted(target);
-        JobStep step = job.step(null, Redirect.INHERIT);
-        while (step instanceof JobStep.Running running) {
-            ui.status().redraw();
-            step = job.step(running.process().waitFor(), Redirect.INHERIT);
-        }
-        ui.status().jobFinished(target);
-        return ((JobStep.Done) step).ok();
-    }
 
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
     Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,

@@ -20,13 +20,13 @@ public final class ShellCommandRunner implements ShellRunner {
     /** The status of a command that could not be executed. */
     public static final int NOT_EXECUTED = 127;
 
-    private final ProcessSpawner spawner;
+    private final ProcessLauncher launcher;
     private final Optional<Path> workingDirectory;
     private final Diagnostics diagnostics;
 
     /** Commands run in {@code workingDirectory} (empty: the JVM's own, as without {@code -C}). */
-    public ShellCommandRunner(ProcessSpawner spawner, Optional<Path> workingDirectory, Diagnostics diagnostics) {
-        this.spawner = spawner;
+    public ShellCommandRunner(ProcessLauncher launcher, Optional<Path> workingDirectory, Diagnostics diagnostics) {
+        this.launcher = launcher;
         this.workingDirectory = workingDirectory;
         this.diagnostics = diagnostics;
     }
@@ -44,15 +44,15 @@ public final class ShellCommandRunner implements ShellRunner {
         }
         // The command's stderr is make's: GNU prints the pending "Entering directory" line first (func_shell).
         diagnostics.startOutput();
-        SpawnResult result = spawner.spawn(request);
+        SpawnResult result = launcher.launch(request);
         if (result instanceof SpawnResult.Failed failed) {
             diagnostics.error(failed.message());
             return new Result("", NOT_EXECUTED);
         }
-        SpawnedProcess process = ((SpawnResult.Started) result).process();
+        ChildProcess process = ((SpawnResult.Started) result).process();
         String stdout;
         try (InputStream out = process.stdout().orElseThrow()) {
-            stdout = new String(out.readAllBytes(), spawner.charset());
+            stdout = new String(out.readAllBytes(), launcher.charset());
         } catch (IOException e) {
             process.waitFor();
             throw new UncheckedIOException(e);

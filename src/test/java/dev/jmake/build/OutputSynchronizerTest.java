@@ -109,7 +109,7 @@ class OutputSynchronizerTest {
                 spawner, ours);
         try (JobOutput job = synchronizer.open()) {
             job.diagnostics().info("echo partial");
-            SpawnResult started = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", "echo partial"), ENV)
+            SpawnResult started = spawner.launch(SpawnRequest.of(List.of("sh", "-c", "echo partial"), ENV)
                     .withStdout(job.stdout()).withStderr(job.stderr()));
             assertEquals(new Termination.Exited(0), ((SpawnResult.Started) started).process().waitFor());
             assertEquals("", out.toString(StandardCharsets.UTF_8), "captured, not written yet");

@@ -12,7 +12,7 @@ import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ShellCommandRunner;
-import dev.jmake.process.SpawnedProcess;
+import dev.jmake.process.ChildProcess;
 import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
@@ -72,7 +72,7 @@ class RunningRecipesTest {
         assertTrue(recipes.interrupted());
         assertEquals(1, snapshot.recipes().size(), snapshot.toString());
         RunningRecipes.Interrupted x = snapshot.recipes().get(0);
-        SpawnedProcess process = x.process();
+        ChildProcess process = x.process();
         assertNotNull(process, "x's command was running");
         assertEquals(Set.of(process.pid()), snapshot.children());
         process.signal(SIGKILL);
