@@ -3,7 +3,6 @@ package dev.jmake.build;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -72,6 +71,7 @@ final class IntermediateFiles {
             names = new ArrayList<>(made);
         }
         List<String> deleted = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (String name : FileTableOrder.sort(names)) {
             if (graph.isPrecious(name)) {
                 continue;
@@ -82,7 +82,7 @@ final class IntermediateFiles {
                         ui.error("*** Deleting intermediate file '" + name + "'");
                     }
                 } catch (IOException e) {
-                    ui.error("unlink: " + name + ": " + e.getMessage());
+                    ui.error("unlink: " + name + ": " + SystemErrorText.of(e));
                 }
                 continue;
             }
@@ -92,7 +92,8 @@ final class IntermediateFiles {
                         continue;
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException("unlink: " + name, e);
+                    // remake.c: named in the rm line all the same, then perror_with_name ("\nunlink: ").
+                    failures.add("unlink: " + name + ": " + SystemErrorText.of(e));
                 }
             }
             deleted.add(name);
@@ -103,5 +104,6 @@ final class IntermediateFiles {
         if (!deleted.isEmpty() && !options.silent() && !graph.specialAppliesToAll(".SILENT")) {
             ui.info("rm " + String.join(" ", deleted));
         }
+        failures.forEach(ui::error);
     }
 }

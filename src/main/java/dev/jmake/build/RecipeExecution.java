@@ -18,7 +18,6 @@ import dev.jmake.syntax.Location;
 import dev.jmake.trace.DeclaredJob;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -336,7 +335,9 @@ final class RecipeExecution {
                 try {
                     timestamps.touch(target);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("touch " + target, e);
+                    // remake.c touch_file: perror_with_name ("touch: open: "), and the target failed.
+                    ui.error("touch: open: " + target + ": " + SystemErrorText.of(e));
+                    return false;
                 }
             }
             return true;
@@ -467,7 +468,8 @@ final class RecipeExecution {
             try {
                 timestamps.delete(target);
             } catch (IOException e) {
-                throw new UncheckedIOException("unlink " + target, e);
+                // commands.c delete_target: perror_with_name ("unlink: "), and make goes on.
+                ui.error("unlink: " + target + ": " + SystemErrorText.of(e));
             }
         }
     }
