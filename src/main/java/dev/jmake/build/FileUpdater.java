@@ -36,7 +36,7 @@ final class FileUpdater {
     private final DecisionLog log;
     private final JobScheduler jobs;
     private final Remaker remaker;
-    /** Under -j, the cycles reported, so that later passes do not report them again. */
+    /** The cycles reported, so that later passes do not report them again. */
     private final Set<String> cyclesReported = new HashSet<>();
     /** While remaking makefiles: a makefile without a rule is not an error (GNU's "dontcare"). */
     private boolean dontCare;
@@ -74,7 +74,8 @@ final class FileUpdater {
         FileNode node = nodes.of(name);
         TargetState known = node.state;
         if (known == TargetState.UPDATING) {
-            if (jobs.oneAtATime() || cyclesReported.add(parent + " <- " + name)) {
+            // remake.c drops the dependency once reported: a later pass never reports it again.
+            if (cyclesReported.add(parent + " <- " + name)) {
                 ui.error("Circular " + parent + " <- " + name + " dependency dropped.");
             }
             return null;

@@ -35,7 +35,6 @@ final class RecipeExecution {
     private final Expander expander;
     private final BuildOptions options;
     private final Diagnostics ui;
-    private final ProcessLauncher launcher;
     private final Timestamps timestamps;
     private final RecipeEnvironment environment;
     private final boolean oneShell;
@@ -57,7 +56,6 @@ final class RecipeExecution {
         this.expander = expander;
         this.options = options;
         this.ui = ui;
-        this.launcher = launcher;
         this.timestamps = timestamps;
         this.environment = environment;
         this.synchronizer = new OutputSynchronizer(options.output(), ui, launcher, directory);
