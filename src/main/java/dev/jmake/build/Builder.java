@@ -21,9 +21,9 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.trace.DeclaredJob;
-import dev.jmake.ui.BuildRecord;
+import dev.jmake.report.BuildRecord;
 import dev.jmake.ui.Diagnostics;
-import dev.jmake.ui.FileStatus;
+import dev.jmake.report.FileRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -961,7 +961,7 @@ public final class Builder {
     }
 
     private TargetState noRule(String name, String parent) {
-        history.finished(name, new FileStatus.Modified.Missing(), false);
+        history.finished(name, new FileRecord.Modified.Missing(), false);
         if (dontCare) {
             return TargetState.FAILED;
         }
@@ -1124,8 +1124,8 @@ public final class Builder {
         mtimes.put(name, effective);
         // remake.c notice_finished_file: assumed new under -n and -t, else looked at again (unless make stops).
         history.finished(name, assumed && (after == Timestamps.MISSING || after == mtimeBefore)
-                ? new FileStatus.Modified.Newest()
-                : ok || options.keepGoing() ? modified(after) : new FileStatus.Modified.NeverChecked(), ok);
+                ? new FileRecord.Modified.Newest()
+                : ok || options.keepGoing() ? modified(after) : new FileRecord.Modified.NeverChecked(), ok);
         for (String sibling : plan.alsoMakes()) {
             if (!sibling.equals(name)) {
                 states.put(sibling, ok ? TargetState.REMADE : TargetState.FAILED);
@@ -1223,33 +1223,33 @@ public final class Builder {
         return TargetState.REMADE;
     }
 
-    private static FileStatus.Modified modified(long time) {
+    private static FileRecord.Modified modified(long time) {
         if (time == Timestamps.MISSING) {
-            return new FileStatus.Modified.Missing();
+            return new FileRecord.Modified.Missing();
         }
         if (time == Timestamps.NEWEST) {
-            return new FileStatus.Modified.Newest();
+            return new FileRecord.Modified.Newest();
         }
         if (time == Timestamps.OLDEST) {
-            return new FileStatus.Modified.VeryOld();
+            return new FileRecord.Modified.VeryOld();
         }
-        return new FileStatus.Modified.At(time);
+        return new FileRecord.Modified.At(time);
     }
 
     /** For {@code -p}: what the build did to each file it looked at, as GNU's print_file reads it at the end. */
     public BuildRecord record(Set<String> commandLineGoals) {
-        Map<String, FileStatus> files = new HashMap<>();
-        Map<String, List<FileStatus>> doubleColon = new HashMap<>();
+        Map<String, FileRecord> files = new HashMap<>();
+        Map<String, List<FileRecord>> doubleColon = new HashMap<>();
         for (Map.Entry<String, TargetState> entry : Map.copyOf(states).entrySet()) {
             String name = entry.getKey();
-            FileStatus status = status(name, entry.getValue());
+            FileRecord status = status(name, entry.getValue());
             files.put(name, status);
             Target target = graph.get(name);
             if (target != null && !target.doubleColonRules().isEmpty()) {
-                List<FileStatus> rules = new ArrayList<>();
+                List<FileRecord> rules = new ArrayList<>();
                 for (int i = 0; i < target.doubleColonRules().size(); i++) {
                     List<Variable> automatic = history.doubleColonAutomatic(name, i);
-                    rules.add(new FileStatus(false, false, automatic == null ? null : "", status.modified(),
+                    rules.add(new FileRecord(false, false, automatic == null ? null : "", status.modified(),
                             status.updated(), status.outcome(), null, List.of(), false, automatic != null,
                             automatic == null ? List.of() : automatic));
                 }
@@ -1275,14 +1275,14 @@ public final class Builder {
             entered.addAll(orderOnly);
             String stem = target.stem() != null ? target.stem() : AutomaticVariables.suffixStem(name, graph.suffixes());
             suffixes |= target.stem() == null;
-            FileStatus status = files.get(name);
+            FileRecord status = files.get(name);
             List<Variable> automatic = status != null && !status.automatic().isEmpty() ? status.automatic()
                     : FileHistory.variables(new AutomaticVariables(name, unexpanded(target.prerequisites()),
                             unexpanded(target.orderOnly()), List.of(), stem));
             files.put(name, status == null
-                    ? new FileStatus(false, false, stem, new FileStatus.Modified.NeverChecked(), false,
-                            FileStatus.Outcome.NONE, null, List.of(), false, true, automatic)
-                    : new FileStatus(status.implicitSearchDone(), status.madeTarget(),
+                    ? new FileRecord(false, false, stem, new FileRecord.Modified.NeverChecked(), false,
+                            FileRecord.Outcome.NONE, null, List.of(), false, true, automatic)
+                    : new FileRecord(status.implicitSearchDone(), status.madeTarget(),
                             status.stem() != null ? status.stem() : stem, status.modified(), status.updated(),
                             status.outcome(), status.rule(), status.alsoMakes(), status.intermediate(), true,
                             automatic));
@@ -1296,30 +1296,30 @@ public final class Builder {
         return names.stream().filter(n -> !n.contains("$")).toList();
     }
 
-    private FileStatus status(String name, TargetState state) {
+    private FileRecord status(String name, TargetState state) {
         Target target = graph.get(name);
         boolean phony = graph.isPhony(name);
         boolean explicitRecipe = target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty());
         boolean updated;
-        FileStatus.Outcome outcome;
+        FileRecord.Outcome outcome;
         if (state == TargetState.FAILED) {
             updated = history.ownRecipeFailed(name) || options.keepGoing();
-            outcome = updated ? FileStatus.Outcome.FAILED : FileStatus.Outcome.NONE;
+            outcome = updated ? FileRecord.Outcome.FAILED : FileRecord.Outcome.NONE;
         } else if (history.questioned(name)) {
             updated = true;
-            outcome = FileStatus.Outcome.QUESTION;
+            outcome = FileRecord.Outcome.QUESTION;
         } else if (state == TargetState.UP_TO_DATE || state == TargetState.REMADE) {
             updated = true;
-            outcome = FileStatus.Outcome.SUCCESS;
+            outcome = FileRecord.Outcome.SUCCESS;
         } else {
             updated = false;
-            outcome = FileStatus.Outcome.NONE;
+            outcome = FileRecord.Outcome.NONE;
         }
-        FileStatus.Modified modified;
+        FileRecord.Modified modified;
         if (options.oldFiles().contains(name)) {
-            modified = new FileStatus.Modified.VeryOld();
+            modified = new FileRecord.Modified.VeryOld();
         } else if (phony) {
-            modified = new FileStatus.Modified.Missing();
+            modified = new FileRecord.Modified.Missing();
         } else if (history.modifiedAfter(name) != null && !history.questioned(name)) {
             modified = history.modifiedAfter(name);
         } else {
@@ -1330,10 +1330,10 @@ public final class Builder {
         if (stem == null && plan != null && plan.stem() != null) {
             stem = plan.stem();
         }
-        FileStatus.ImplicitRule rule = null;
+        FileRecord.ImplicitRule rule = null;
         List<String> alsoMakes = List.of();
         if (plan != null && !explicitRecipe && plan.recipe() != null) {
-            rule = new FileStatus.ImplicitRule(plan.prerequisites(), plan.orderOnly(), plan.recipe(),
+            rule = new FileRecord.ImplicitRule(plan.prerequisites(), plan.orderOnly(), plan.recipe(),
                     plan.location());
             ImplicitMatch match = implicitRuleUsed.get(name);
             if (match != null) {
@@ -1342,7 +1342,7 @@ public final class Builder {
             }
         }
         boolean along = history.isMadeAlong(name);
-        return new FileStatus(!phony && !explicitRecipe && !along,
+        return new FileRecord(!phony && !explicitRecipe && !along,
                 along || rule != null && !fromDefault(plan), stem, modified, updated, outcome, rule, alsoMakes,
                 chainIntermediates.contains(name), history.hasVariableSet(name), history.automatic(name));
     }

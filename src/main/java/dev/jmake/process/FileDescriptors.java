@@ -150,7 +150,7 @@ public final class FileDescriptors {
     }
 
     /** {@code fstat(fd)} (through {@code statx} with {@code AT_EMPTY_PATH}, whose layout is the same on every architecture). */
-    public FileStatus status(int fd) {
+    public DescriptorStat status(int fd) {
         Pointer buffer = Memory.allocateDirect(runtime(), STATX_SIZE, true);
         if (calls().statx(fd, new byte[1], AT_EMPTY_PATH, STATX_TYPE | STATX_MODE | STATX_INO, buffer) != 0) {
             throw lastError("fstat " + fd);
@@ -159,7 +159,7 @@ public final class FileDescriptors {
         long inode = buffer.getLong(32);
         long major = buffer.getInt(136) & 0xffffffffL;
         long minor = buffer.getInt(140) & 0xffffffffL;
-        return new FileStatus(mode, major, minor, inode);
+        return new DescriptorStat(mode, major, minor, inode);
     }
 
     /** Reads up to {@code length} bytes: the count, 0 at end of file, or {@link #WOULD_BLOCK}. */

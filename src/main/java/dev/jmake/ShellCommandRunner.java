@@ -1,6 +1,14 @@
-package dev.jmake.process;
+package dev.jmake;
 
 import dev.jmake.eval.ShellRunner;
+import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.RecipeCommand;
+import dev.jmake.process.Redirect;
+import dev.jmake.process.ShellSettings;
+import dev.jmake.process.SpawnRequest;
+import dev.jmake.process.SpawnResult;
+import dev.jmake.process.SpawnedProcess;
+import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;

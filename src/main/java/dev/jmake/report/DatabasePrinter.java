@@ -1,4 +1,4 @@
-package dev.jmake.ui;
+package dev.jmake.report;
 
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Rule;
@@ -361,14 +361,14 @@ public final class DatabasePrinter {
     private void file(String name, String shown, Database database, TargetGraph graph, boolean builtin,
                       boolean makefile, char recipePrefix) {
         Target target = graph.get(name);
-        FileStatus status = record.files().get(name);
+        FileRecord status = record.files().get(name);
         if (status == null && database.makefiles().isEmpty() && DEFAULT_MAKEFILES.contains(name)) {
-            status = new FileStatus(true, false, null, new FileStatus.Modified.Missing(), true,
-                    FileStatus.Outcome.FAILED, null, List.of(), false, false, List.of());
+            status = new FileRecord(true, false, null, new FileRecord.Modified.Missing(), true,
+                    FileRecord.Outcome.FAILED, null, List.of(), false, false, List.of());
         }
         if (status == null && makefile) {
             // Read before the build started: GNU updates every makefile first.
-            status = new FileStatus(true, false, null, lastModified(name), true, FileStatus.Outcome.SUCCESS, null,
+            status = new FileRecord(true, false, null, lastModified(name), true, FileRecord.Outcome.SUCCESS, null,
                     List.of(), false, false, List.of());
         }
         boolean special = target == null && name.startsWith(".") && graph.hasSpecial(name)
@@ -377,10 +377,10 @@ public final class DatabasePrinter {
                 && !builtin;
         VariableSet own = database.targetVariables().get(name);
         if (target != null && !target.doubleColonRules().isEmpty()) {
-            List<FileStatus> rules = record.doubleColonRules().get(name);
+            List<FileRecord> rules = record.doubleColonRules().get(name);
             for (int i = 0; i < target.doubleColonRules().size(); i++) {
                 DoubleColonRule rule = target.doubleColonRules().get(i);
-                FileStatus ruleStatus = rules == null ? null : rules.get(i);
+                FileRecord ruleStatus = rules == null ? null : rules.get(i);
                 out.append('\n');
                 boolean variables = i == 0 && own != null || ruleStatus != null && ruleStatus.variableSet();
                 if (i == 0 && own != null) {
@@ -443,7 +443,7 @@ public final class DatabasePrinter {
     }
 
     /** The names of a file's own variable set in its table's order: its target-specific ones, then automatic. */
-    private static Map<String, Variable> fileSet(VariableSet own, FileStatus status) {
+    private static Map<String, Variable> fileSet(VariableSet own, FileRecord status) {
         Map<String, Variable> byName = new LinkedHashMap<>();
         if (own != null) {
             for (Variable v : own.all()) {
@@ -464,7 +464,7 @@ public final class DatabasePrinter {
     }
 
     /** variable.c print_target_variables: each target-specific variable as {@code name: definition}. */
-    private void targetVariables(String name, VariableSet own, FileStatus status) {
+    private void targetVariables(String name, VariableSet own, FileRecord status) {
         for (Variable v : fileSet(own, status).values()) {
             if (v.origin() != Origin.AUTOMATIC) {
                 variable(v, name + ": ");
@@ -473,7 +473,7 @@ public final class DatabasePrinter {
     }
 
     /** variable.c print_file_variables: the automatic variables of the file's set, then the set's statistics. */
-    private void fileVariables(VariableSet own, FileStatus status) {
+    private void fileVariables(VariableSet own, FileRecord status) {
         Map<String, Variable> set = fileSet(own, status);
         for (Variable v : set.values()) {
             if (v.origin() == Origin.AUTOMATIC) {
@@ -486,7 +486,7 @@ public final class DatabasePrinter {
                 .append(set.size()).append("=0%\n");
     }
 
-    private void status(String name, TargetGraph graph, boolean builtin, FileStatus status, Target target) {
+    private void status(String name, TargetGraph graph, boolean builtin, FileRecord status, Target target) {
         if (graph.isPrecious(name) && graph.specialPrerequisites(".PRECIOUS").contains(name)) {
             out.append("#  Precious file (prerequisite of .PRECIOUS).\n");
         }
@@ -524,17 +524,17 @@ public final class DatabasePrinter {
             alsoMakes.forEach(m -> out.append(' ').append(m));
             out.append('\n');
         }
-        FileStatus.Modified modified = phony ? new FileStatus.Modified.Missing()
-                : status == null ? new FileStatus.Modified.NeverChecked() : status.modified();
-        if (modified instanceof FileStatus.Modified.NeverChecked) {
+        FileRecord.Modified modified = phony ? new FileRecord.Modified.Missing()
+                : status == null ? new FileRecord.Modified.NeverChecked() : status.modified();
+        if (modified instanceof FileRecord.Modified.NeverChecked) {
             out.append("#  Modification time never checked.\n");
-        } else if (modified instanceof FileStatus.Modified.Missing) {
+        } else if (modified instanceof FileRecord.Modified.Missing) {
             out.append("#  File does not exist.\n");
-        } else if (modified instanceof FileStatus.Modified.VeryOld) {
+        } else if (modified instanceof FileRecord.Modified.VeryOld) {
             out.append("#  File is very old.\n");
-        } else if (modified instanceof FileStatus.Modified.Newest) {
+        } else if (modified instanceof FileRecord.Modified.Newest) {
             out.append("#  Last modified ").append(timestamp(NEW_MTIME)).append('\n');
-        } else if (modified instanceof FileStatus.Modified.At at) {
+        } else if (modified instanceof FileRecord.Modified.At at) {
             out.append("#  Last modified ").append(timestamp(Instant.ofEpochSecond(0, at.nanos()))).append('\n');
         }
         boolean updated = status != null && status.updated();
@@ -550,13 +550,13 @@ public final class DatabasePrinter {
     }
 
     /** A makefile's time when it was read. */
-    private static FileStatus.Modified lastModified(String name) {
+    private static FileRecord.Modified lastModified(String name) {
         try {
             FileTime time = Files.getLastModifiedTime(Path.of(name));
             Instant at = time.toInstant();
-            return new FileStatus.Modified.At(at.getEpochSecond() * 1_000_000_000L + at.getNano());
+            return new FileRecord.Modified.At(at.getEpochSecond() * 1_000_000_000L + at.getNano());
         } catch (IOException e) {
-            return new FileStatus.Modified.Missing();
+            return new FileRecord.Modified.Missing();
         }
     }
 
