@@ -1,5 +1,15 @@
 package dev.jmake.process;
 
+import static dev.jmake.process.FileControlFlags.FD_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.F_DUPFD_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.F_GETFD;
+import static dev.jmake.process.FileControlFlags.F_GETFL;
+import static dev.jmake.process.FileControlFlags.F_SETFD;
+import static dev.jmake.process.FileControlFlags.F_SETFL;
+import static dev.jmake.process.FileControlFlags.O_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.O_NOCTTY;
+import static dev.jmake.process.FileControlFlags.O_NONBLOCK;
+
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -22,15 +32,6 @@ public final class FileDescriptors {
 
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
-    private static final int O_NONBLOCK = 04000;
-    private static final int O_NOCTTY = 0400;
-    private static final int O_CLOEXEC = 02000000;
-    private static final int F_GETFD = 1;
-    private static final int F_SETFD = 2;
-    private static final int F_GETFL = 3;
-    private static final int F_SETFL = 4;
-    private static final int F_DUPFD_CLOEXEC = 1030;
-    private static final int FD_CLOEXEC = 1;
     private static final int AT_EMPTY_PATH = 0x1000;
     private static final int STATX_TYPE = 0x1;
     private static final int STATX_MODE = 0x2;
