@@ -90,7 +90,7 @@ class BuilderTest {
     }
 
     private static BuildOptions options(Set<String> oldFiles, Set<String> newFiles) {
-        return new BuildOptions(false, false, false, false, false, false, false, oldFiles, newFiles);
+        return BuildOptions.builder().oldFiles(oldFiles).newFiles(newFiles).build();
     }
 
     private static final String OUT_FROM_SRC = "out: src\n\techo building >> log\n\tcp src out\n";

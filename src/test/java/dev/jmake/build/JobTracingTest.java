@@ -61,8 +61,7 @@ class JobTracingTest {
         Database database = evaluator.read();
         TargetGraph graph = TargetGraph.from(database, false);
         ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
-        BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
-                Set.of()).withJobs(jobs, 0);
+        BuildOptions options = BuildOptions.builder().jobs(jobs).build();
         var ignore = graph.get(".JMAKE_TRACE_IGNORE");
         int status;
         try (JobTracing tracing = JobTracing.of(mode, report, ENV, dir, List.of(),

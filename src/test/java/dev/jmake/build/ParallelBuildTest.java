@@ -59,8 +59,7 @@ class ParallelBuildTest {
         Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(ours), ui));
         Database database = evaluator.read();
         ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
-        BuildOptions options = new BuildOptions(keepGoing, false, false, false, false, false, false, Set.of(),
-                Set.of()).withJobs(jobs, maxLoad);
+        BuildOptions options = BuildOptions.builder().keepGoing(keepGoing).jobs(jobs).maxLoad(maxLoad).build();
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
                 ui, BuildServices.of(spawner, environment::of, ours).withLoad(load));
         int status = builder.build(goals.isEmpty() ? List.of(database.firstTarget()) : goals);
