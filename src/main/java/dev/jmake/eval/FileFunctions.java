@@ -4,6 +4,7 @@ import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -197,14 +198,20 @@ public final class FileFunctions {
             if (text != null) {
                 throw new MakeError(expanding, "file: too many arguments");
             }
-            byte[] bytes;
+            InputStream in;
             try {
-                bytes = Files.readAllBytes(directory.resolve(name));
+                in = Files.newInputStream(directory.resolve(name));
             } catch (NoSuchFileException e) {
                 return "";
             } catch (IOException e) {
-                throw new MakeError(location, (e instanceof FileSystemException fse
-                        && "Is a directory".equals(fse.getReason()) ? "read: " : "open: ") + name + ": " + strerror(e));
+                throw new MakeError(location, "open: " + name + ": " + strerror(e));
+            }
+            byte[] bytes;
+            // A directory opens and fails when read: GNU names the call that failed.
+            try (in) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new MakeError(location, "read: " + name + ": " + strerror(e));
             }
             String content = new String(bytes, charset);
             if (content.endsWith("\n")) {
