@@ -4,6 +4,7 @@ import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.syntax.Modifiers;
 import dev.jmake.syntax.StatementReader;
+import dev.jmake.syntax.Strerror;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -161,13 +162,13 @@ public final class Evaluator {
             temp = Files.createTempFile(Path.of("/tmp"), "Gm", "");
         } catch (IOException e) {
             // main.c: failures around the copy of stdin are fatal, named after the call that failed.
-            throw new MakeError(null, "fopen (temporary file): " + FileFunctions.strerror(e));
+            throw new MakeError(null, "fopen (temporary file): " + Strerror.of(e));
         }
         temp.toFile().deleteOnExit();
         try {
             Files.write(temp, stdin.readAllBytes());
         } catch (IOException e) {
-            throw new MakeError(null, "fwrite (temporary file): " + FileFunctions.strerror(e));
+            throw new MakeError(null, "fwrite (temporary file): " + Strerror.of(e));
         }
         readFile(temp.toString(), temp, true);
     }
@@ -179,7 +180,7 @@ public final class Evaluator {
         } catch (IOException e) {
             // read.c: a makefile that was found but cannot be read (a directory, gone since) is fatal, as
             // pfatal_with_name words it.
-            throw new MakeError(null, name + ": " + FileFunctions.strerror(e));
+            throw new MakeError(null, name + ": " + Strerror.of(e));
         }
         database.makefiles().add(name);
         Variable list = database.globals().get("MAKEFILE_LIST");
