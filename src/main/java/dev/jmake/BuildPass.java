@@ -6,8 +6,6 @@ import dev.jmake.build.BuildServices;
 import dev.jmake.build.Builder;
 import dev.jmake.build.JobTracing;
 import dev.jmake.build.OutputSettings;
-import dev.jmake.build.ShuffleMode;
-import dev.jmake.build.Verbosity;
 import dev.jmake.cli.JobLimit;
 import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
@@ -25,7 +23,7 @@ import dev.jmake.eval.Variable;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.syntax.MakeError;
-import dev.jmake.ui.BuildRecord;
+import dev.jmake.report.BuildRecord;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
 import java.io.IOException;
@@ -71,14 +69,9 @@ final class BuildPass implements AutoCloseable {
         ChildEnvironment childEnvironment = new ChildEnvironment(reading.evaluator().expander(), env,
                 session.makeLevel());
         childEnvironment.setExportAll(database.exportAll());
-        BuildOptions buildOptions = new BuildOptions(effective.keepGoing(), effective.ignoreErrors(),
-                effective.justPrint(), effective.question(), effective.touch(), effective.silent(),
-                effective.alwaysMake(), Set.copyOf(effective.oldFiles()), Set.copyOf(effective.newFiles()))
-                .withJobs(jobserver.jobSlots(effective.jobs()), effective.maxLoad().orElse(0))
-                .withVerbosity(Verbosity.of(effective.trace(), effective.debugAll(), effective.debugFlags()))
-                .withOutput(outputSettings(effective, ui.status()))
-                .withSymlinkTimes(effective.checkSymlinkTimes())
-                .withShuffle(options.shuffle().map(ShuffleMode::parse).orElse(ShuffleMode.NONE));
+        BuildOptions buildOptions = BuildOptions.from(effective).toBuilder()
+                .jobs(jobserver.jobSlots(effective.jobs())).maxLoad(effective.maxLoad().orElse(0))
+                .output(outputSettings(effective, ui.status())).build();
         if (framesEachJob(effective)) {
             // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
             ui.directoryTrace().framedPerChunk();

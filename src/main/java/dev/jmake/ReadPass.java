@@ -7,7 +7,6 @@ import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.ExtraPrerequisites;
-import dev.jmake.process.ShellCommandRunner;
 import java.util.Map;
 import java.util.Optional;
 

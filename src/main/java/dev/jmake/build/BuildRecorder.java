@@ -4,8 +4,8 @@ import dev.jmake.eval.Variable;
 import dev.jmake.graph.ImplicitMatch;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
-import dev.jmake.ui.BuildRecord;
-import dev.jmake.ui.FileStatus;
+import dev.jmake.report.BuildRecord;
+import dev.jmake.report.FileRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,18 +35,18 @@ final class BuildRecorder {
     }
 
     BuildRecord record(Set<String> commandLineGoals) {
-        Map<String, FileStatus> files = new HashMap<>();
-        Map<String, List<FileStatus>> doubleColon = new HashMap<>();
+        Map<String, FileRecord> files = new HashMap<>();
+        Map<String, List<FileRecord>> doubleColon = new HashMap<>();
         for (Map.Entry<String, TargetState> entry : nodes.states().entrySet()) {
             String name = entry.getKey();
-            FileStatus status = status(name, entry.getValue());
+            FileRecord status = status(name, entry.getValue());
             files.put(name, status);
             Target target = graph.get(name);
             if (target != null && !target.doubleColonRules().isEmpty()) {
-                List<FileStatus> rules = new ArrayList<>();
+                List<FileRecord> rules = new ArrayList<>();
                 for (int i = 0; i < target.doubleColonRules().size(); i++) {
                     List<Variable> automatic = history.doubleColonAutomatic(name, i);
-                    rules.add(new FileStatus(false, false, automatic == null ? null : "", status.modified(),
+                    rules.add(new FileRecord(false, false, automatic == null ? null : "", status.modified(),
                             status.updated(), status.outcome(), null, List.of(), false, automatic != null,
                             automatic == null ? List.of() : automatic));
                 }
@@ -72,14 +72,14 @@ final class BuildRecorder {
             entered.addAll(orderOnly);
             String stem = target.stem() != null ? target.stem() : AutomaticVariables.suffixStem(name, graph.suffixes());
             suffixes |= target.stem() == null;
-            FileStatus status = files.get(name);
+            FileRecord status = files.get(name);
             List<Variable> automatic = status != null && !status.automatic().isEmpty() ? status.automatic()
                     : FileHistory.variables(new AutomaticVariables(name, unexpanded(target.prerequisites()),
                             unexpanded(target.orderOnly()), List.of(), stem));
             files.put(name, status == null
-                    ? new FileStatus(false, false, stem, new FileStatus.Modified.NeverChecked(), false,
-                            FileStatus.Outcome.NONE, null, List.of(), false, true, automatic)
-                    : new FileStatus(status.implicitSearchDone(), status.madeTarget(),
+                    ? new FileRecord(false, false, stem, new FileRecord.Modified.NeverChecked(), false,
+                            FileRecord.Outcome.NONE, null, List.of(), false, true, automatic)
+                    : new FileRecord(status.implicitSearchDone(), status.madeTarget(),
                             status.stem() != null ? status.stem() : stem, status.modified(), status.updated(),
                             status.outcome(), status.rule(), status.alsoMakes(), status.intermediate(), true,
                             automatic));
@@ -89,47 +89,47 @@ final class BuildRecorder {
     }
 
     /** A time as -p shows it. */
-    static FileStatus.Modified modified(long time) {
+    static FileRecord.Modified modified(long time) {
         if (time == Timestamps.MISSING) {
-            return new FileStatus.Modified.Missing();
+            return new FileRecord.Modified.Missing();
         }
         if (time == Timestamps.NEWEST) {
-            return new FileStatus.Modified.Newest();
+            return new FileRecord.Modified.Newest();
         }
         if (time == Timestamps.OLDEST) {
-            return new FileStatus.Modified.VeryOld();
+            return new FileRecord.Modified.VeryOld();
         }
-        return new FileStatus.Modified.At(time);
+        return new FileRecord.Modified.At(time);
     }
 
     private static List<String> unexpanded(List<String> names) {
         return names.stream().filter(n -> !n.contains("$")).toList();
     }
 
-    private FileStatus status(String name, TargetState state) {
+    private FileRecord status(String name, TargetState state) {
         Target target = graph.get(name);
         boolean phony = graph.isPhony(name);
         boolean explicitRecipe = target != null && (target.recipe() != null || !target.doubleColonRules().isEmpty());
         boolean updated;
-        FileStatus.Outcome outcome;
+        FileRecord.Outcome outcome;
         if (state == TargetState.FAILED) {
             updated = history.ownRecipeFailed(name) || options.keepGoing();
-            outcome = updated ? FileStatus.Outcome.FAILED : FileStatus.Outcome.NONE;
+            outcome = updated ? FileRecord.Outcome.FAILED : FileRecord.Outcome.NONE;
         } else if (history.questioned(name)) {
             updated = true;
-            outcome = FileStatus.Outcome.QUESTION;
+            outcome = FileRecord.Outcome.QUESTION;
         } else if (state == TargetState.UP_TO_DATE || state == TargetState.REMADE) {
             updated = true;
-            outcome = FileStatus.Outcome.SUCCESS;
+            outcome = FileRecord.Outcome.SUCCESS;
         } else {
             updated = false;
-            outcome = FileStatus.Outcome.NONE;
+            outcome = FileRecord.Outcome.NONE;
         }
-        FileStatus.Modified modified;
+        FileRecord.Modified modified;
         if (options.oldFiles().contains(name)) {
-            modified = new FileStatus.Modified.VeryOld();
+            modified = new FileRecord.Modified.VeryOld();
         } else if (phony) {
-            modified = new FileStatus.Modified.Missing();
+            modified = new FileRecord.Modified.Missing();
         } else if (history.modifiedAfter(name) != null && !history.questioned(name)) {
             modified = history.modifiedAfter(name);
         } else {
@@ -140,11 +140,11 @@ final class BuildRecorder {
         if (stem == null && plan != null && plan.stem() != null) {
             stem = plan.stem();
         }
-        FileStatus.ImplicitRule rule = null;
+        FileRecord.ImplicitRule rule = null;
         List<String> alsoMakes = List.of();
         FileNode node = nodes.find(name);
         if (plan != null && !explicitRecipe && plan.recipe() != null) {
-            rule = new FileStatus.ImplicitRule(plan.prerequisites(), plan.orderOnly(), plan.recipe(),
+            rule = new FileRecord.ImplicitRule(plan.prerequisites(), plan.orderOnly(), plan.recipe(),
                     plan.location());
             ImplicitMatch match = node == null ? null : node.implicitMatch;
             if (match != null) {
@@ -153,7 +153,7 @@ final class BuildRecorder {
             }
         }
         boolean along = history.isMadeAlong(name);
-        return new FileStatus(!phony && !explicitRecipe && !along,
+        return new FileRecord(!phony && !explicitRecipe && !along,
                 along || rule != null && !plans.fromDefault(plan), stem, modified, updated, outcome, rule, alsoMakes,
                 node != null && node.chainIntermediate, history.hasVariableSet(name), history.automatic(name));
     }

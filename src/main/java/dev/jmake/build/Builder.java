@@ -8,7 +8,7 @@ import dev.jmake.graph.VpathSearch;
 import dev.jmake.jobserver.Jobserver;
 import dev.jmake.jobserver.JobserverServer;
 import dev.jmake.syntax.MakeError;
-import dev.jmake.ui.BuildRecord;
+import dev.jmake.report.BuildRecord;
 import dev.jmake.ui.Diagnostics;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

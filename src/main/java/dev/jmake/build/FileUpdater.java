@@ -9,7 +9,7 @@ import dev.jmake.graph.TargetGraph;
 import dev.jmake.graph.VpathSearch;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
-import dev.jmake.ui.FileStatus;
+import dev.jmake.report.FileRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -408,7 +408,7 @@ final class FileUpdater {
     }
 
     private TargetState noRule(String name, String parent) {
-        history.finished(name, new FileStatus.Modified.Missing(), false);
+        history.finished(name, new FileRecord.Modified.Missing(), false);
         if (dontCare) {
             return TargetState.FAILED;
         }

@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.syntax.Strerror;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
@@ -82,7 +83,7 @@ final class IntermediateFiles {
                         ui.error("*** Deleting intermediate file '" + name + "'");
                     }
                 } catch (IOException e) {
-                    ui.error("unlink: " + name + ": " + SystemErrorText.of(e));
+                    ui.error("unlink: " + name + ": " + Strerror.of(e));
                 }
                 continue;
             }
@@ -93,7 +94,7 @@ final class IntermediateFiles {
                     }
                 } catch (IOException e) {
                     // remake.c: named in the rm line all the same, then perror_with_name ("\nunlink: ").
-                    failures.add("unlink: " + name + ": " + SystemErrorText.of(e));
+                    failures.add("unlink: " + name + ": " + Strerror.of(e));
                 }
             }
             deleted.add(name);

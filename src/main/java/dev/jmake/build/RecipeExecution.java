@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.syntax.Strerror;
 import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.cli.OutputSync;
 import dev.jmake.eval.Expander;
@@ -334,7 +335,7 @@ final class RecipeExecution {
                     timestamps.touch(target);
                 } catch (IOException e) {
                     // remake.c touch_file: perror_with_name ("touch: open: "), and the target failed.
-                    ui.error("touch: open: " + target + ": " + SystemErrorText.of(e));
+                    ui.error("touch: open: " + target + ": " + Strerror.of(e));
                     return false;
                 }
             }
@@ -467,7 +468,7 @@ final class RecipeExecution {
                 timestamps.delete(target);
             } catch (IOException e) {
                 // commands.c delete_target: perror_with_name ("unlink: "), and make goes on.
-                ui.error("unlink: " + target + ": " + SystemErrorText.of(e));
+                ui.error("unlink: " + target + ": " + Strerror.of(e));
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.jmake.build;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.trace.DeclaredJob;
-import dev.jmake.ui.FileStatus;
+import dev.jmake.report.FileRecord;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -142,8 +142,8 @@ final class Remaker {
         node.timeAfter = effective;
         // remake.c notice_finished_file: assumed new under -n and -t, else looked at again (unless make stops).
         history.finished(name, assumed && (after == Timestamps.MISSING || after == mtimeBefore)
-                ? new FileStatus.Modified.Newest()
-                : ok || options.keepGoing() ? BuildRecorder.modified(after) : new FileStatus.Modified.NeverChecked(),
+                ? new FileRecord.Modified.Newest()
+                : ok || options.keepGoing() ? BuildRecorder.modified(after) : new FileRecord.Modified.NeverChecked(),
                 ok);
         for (String sibling : plan.alsoMakes()) {
             if (!sibling.equals(name)) {

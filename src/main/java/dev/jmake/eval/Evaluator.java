@@ -1,12 +1,13 @@
 package dev.jmake.eval;
 
 import dev.jmake.syntax.Location;
+import dev.jmake.syntax.MakeError;
 import dev.jmake.syntax.Modifiers;
 import dev.jmake.syntax.StatementReader;
+import dev.jmake.syntax.Strerror;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,15 +130,18 @@ public final class Evaluator {
             database.missingIncludes().add(new MissingInclude(location, name, optional));
             return;
         }
-        String shown = Path.of(name).isAbsolute() || Files.isRegularFile(directory().resolve(name))
+        String shown = Path.of(name).isAbsolute() || Files.exists(directory().resolve(name))
                 ? name : path.toString();
         readFile(shown, path, true);
     }
 
-    /** The file an include name denotes: relative to the directory, else in each include directory; or null. */
+    /**
+     * The file an include name denotes: relative to the directory, else in each include directory; or null. Any
+     * file that exists is opened, as GNU's fopen does: {@code /dev/null} reads as empty, a directory fails to read.
+     */
     private Path resolveIncluded(String name) {
         Path direct = directory().resolve(name);
-        if (Files.isRegularFile(direct)) {
+        if (Files.exists(direct)) {
             return direct;
         }
         if (Path.of(name).isAbsolute()) {
@@ -145,7 +149,7 @@ public final class Evaluator {
         }
         for (String dir : includeDirs) {
             Path candidate = directory().resolve(dir).resolve(name);
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate)) {
                 return Path.of(dir).resolve(name);
             }
         }
@@ -153,14 +157,20 @@ public final class Evaluator {
     }
 
     private void readStdin() {
+        Path temp;
         try {
-            Path temp = Files.createTempFile(Path.of("/tmp"), "Gm", "");
-            temp.toFile().deleteOnExit();
-            Files.write(temp, stdin.readAllBytes());
-            readFile(temp.toString(), temp, true);
+            temp = Files.createTempFile(Path.of("/tmp"), "Gm", "");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // main.c: failures around the copy of stdin are fatal, named after the call that failed.
+            throw new MakeError(null, "fopen (temporary file): " + Strerror.of(e));
         }
+        temp.toFile().deleteOnExit();
+        try {
+            Files.write(temp, stdin.readAllBytes());
+        } catch (IOException e) {
+            throw new MakeError(null, "fwrite (temporary file): " + Strerror.of(e));
+        }
+        readFile(temp.toString(), temp, true);
     }
 
     private void readFile(String name, Path path, boolean setDefaultGoal) {
@@ -168,7 +178,9 @@ public final class Evaluator {
         try {
             text = Files.readString(directory().resolve(path), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // read.c: a makefile that was found but cannot be read (a directory, gone since) is fatal, as
+            // pfatal_with_name words it.
+            throw new MakeError(null, name + ": " + Strerror.of(e));
         }
         database.makefiles().add(name);
         Variable list = database.globals().get("MAKEFILE_LIST");
@@ -295,8 +307,11 @@ public final class Evaluator {
         return settings.directory();
     }
 
-    /** A makefile named by -f may be any file that is not a directory ({@code -f /dev/null}). */
+    /**
+     * A makefile named by -f may be any file ({@code -f /dev/null}); a directory is opened too, and fails when read
+     * ({@code make: *** d: Is a directory.  Stop.}), as GNU's fopen and fread do.
+     */
     private static boolean isReadableFile(Path path) {
-        return Files.exists(path) && !Files.isDirectory(path);
+        return Files.exists(path);
     }
 }

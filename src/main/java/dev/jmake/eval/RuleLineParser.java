@@ -25,7 +25,7 @@ final class RuleLineParser {
      * @throws MakeError {@code missing separator}, {@code missing rule before recipe}, {@code missing target pattern},
      *                   {@code multiple target patterns}, {@code target pattern contains no '%'}
      */
-    RuleLine parse(String text, String inlineRecipe, char recipePrefix, Location location) {
+    ExpandedRuleLine parse(String text, String inlineRecipe, char recipePrefix, Location location) {
         String recipe = inlineRecipe;
         MakeWord word = MakeWord.next(text, 0);
         switch (word.type()) {
@@ -33,10 +33,10 @@ final class RuleLineParser {
                 if (recipe != null) {
                     throw new MakeError(location, "missing rule before recipe");
                 }
-                return new RuleLine.Nothing();
+                return new ExpandedRuleLine.Nothing();
             }
             case COLON, DOUBLE_COLON, AMP_COLON, AMP_DOUBLE_COLON -> {
-                return new RuleLine.NoTargets();
+                return new ExpandedRuleLine.NoTargets();
             }
             default -> { }
         }
@@ -71,7 +71,7 @@ final class RuleLineParser {
             word = MakeWord.next(text, next);
             if (word.type() == MakeWord.Type.EOL) {
                 if (buffer.toString().isBlank()) {
-                    return new RuleLine.Nothing();
+                    return new ExpandedRuleLine.Nothing();
                 }
                 String message = recipePrefix == '\t' && text.startsWith("        ")
                         ? "missing separator (did you mean TAB instead of 8 spaces?)" : "missing separator";
@@ -84,7 +84,7 @@ final class RuleLineParser {
         boolean grouped = buffer.charAt(colon) == '&';
         List<String> targets = words(buffer.substring(0, colon));
         if (targets.isEmpty()) {
-            return new RuleLine.NoTargets();
+            return new ExpandedRuleLine.NoTargets();
         }
         int p = colon + (grouped ? 1 : 0) + 1;
         boolean doubleColon = p < buffer.length() && buffer.charAt(p) == ':';
@@ -99,7 +99,7 @@ final class RuleLineParser {
                 assignment = new ParsedAssignment(assignment.modifiers(), assignment.name(), assignment.op(),
                         assignment.value() + ";" + inlineRecipe);
             }
-            return new RuleLine.TargetVariables(targets, assignment);
+            return new ExpandedRuleLine.TargetVariables(targets, assignment);
         }
         String prerequisites = afterColon + expand.apply(UnquotedSearch.find(unexpandedRest, '=').text());
         if (recipe == null) {
@@ -125,7 +125,7 @@ final class RuleLineParser {
             }
             prerequisites = prerequisites.substring(second + 1);
         }
-        return new RuleLine.Header(targets, doubleColon, grouped, staticPattern, prerequisites.strip(), recipe);
+        return new ExpandedRuleLine.Header(targets, doubleColon, grouped, staticPattern, prerequisites.strip(), recipe);
     }
 
     /** The first ':' not preceded by an odd number of backslashes, as read.c looks for a static pattern. */

@@ -132,18 +132,18 @@ final class StatementEvaluator implements ReaderContext {
     }
 
     private void ruleLine(Statement.RuleLine r) {
-        RuleLine parsed = new RuleLineParser(text -> expand(text, r.location()))
+        ExpandedRuleLine parsed = new RuleLineParser(text -> expand(text, r.location()))
                 .parse(r.text(), r.inlineRecipe(), recipePrefix(), r.location());
-        if (parsed instanceof RuleLine.NoTargets) {
+        if (parsed instanceof ExpandedRuleLine.NoTargets) {
             noTargets = true;
-        } else if (parsed instanceof RuleLine.TargetVariables t) {
+        } else if (parsed instanceof ExpandedRuleLine.TargetVariables t) {
             targetVariables(t, r.location());
-        } else if (parsed instanceof RuleLine.Header h) {
+        } else if (parsed instanceof ExpandedRuleLine.Header h) {
             header(h, r.location());
         }
     }
 
-    private void targetVariables(RuleLine.TargetVariables t, Location location) {
+    private void targetVariables(ExpandedRuleLine.TargetVariables t, Location location) {
         ParsedAssignment a = t.assignment();
         Database db = evaluator.database();
         for (String target : glob(t.targets())) {
@@ -180,7 +180,7 @@ final class StatementEvaluator implements ReaderContext {
         list.add(i, entry);
     }
 
-    private void header(RuleLine.Header h, Location location) {
+    private void header(ExpandedRuleLine.Header h, Location location) {
         List<String> targets = glob(h.targets());
         String prerequisites = h.prerequisites();
         String orderOnlyText = "";

@@ -1,5 +1,13 @@
 package dev.jmake.process;
 
+import static dev.jmake.process.FileControlFlags.F_SETFL;
+import static dev.jmake.process.FileControlFlags.MFD_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.O_APPEND;
+import static dev.jmake.process.FileControlFlags.O_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.O_CREAT;
+import static dev.jmake.process.FileControlFlags.O_RDONLY;
+import static dev.jmake.process.FileControlFlags.O_WRONLY;
+
 import java.io.InputStream;
 import java.lang.ref.Reference;
 import java.nio.charset.Charset;
@@ -31,11 +39,6 @@ public final class ProcessSpawner implements ProcessLauncher {
     private static final short POSIX_SPAWN_SETPGROUP = 0x02;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
-    private static final int O_RDONLY = 0;
-    private static final int O_WRONLY = 1;
-    private static final int O_CREAT = 0100;
-    private static final int O_APPEND = 02000;
-    private static final int O_CLOEXEC = 02000000;
     private static final int SIGSET_SIZE = 128;
     private static final int FILE_ACTIONS_SIZE = 256;
     private static final int ATTRIBUTES_SIZE = 512;
@@ -135,12 +138,12 @@ public final class ProcessSpawner implements ProcessLauncher {
     /** A new anonymous file (never in a directory) for a child's output under output sync; see {@link CaptureFile}. */
     @Override
     public CaptureFile captureFile() {
-        int fd = libc().memfd_create(cString("jmake-output"), CaptureFile.MFD_CLOEXEC);
+        int fd = libc().memfd_create(cString("jmake-output"), MFD_CLOEXEC);
         if (fd < 0) {
             throw lastError("memfd_create");
         }
         // O_APPEND, as GNU's set_append_mode: a child's write lands at the end even while make reads the file.
-        if (libc().fcntl(fd, CaptureFile.F_SETFL, O_APPEND) != 0) {
+        if (libc().fcntl(fd, F_SETFL, O_APPEND) != 0) {
             NativeCallException failure = lastError("fcntl");
             libc().close(fd);
             throw failure;

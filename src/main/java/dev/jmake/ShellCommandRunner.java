@@ -1,10 +1,18 @@
-package dev.jmake.process;
+package dev.jmake;
 
 import dev.jmake.eval.ShellRunner;
+import dev.jmake.process.ProcessLauncher;
+import dev.jmake.process.RecipeCommand;
+import dev.jmake.process.Redirect;
+import dev.jmake.process.ShellSettings;
+import dev.jmake.process.SpawnRequest;
+import dev.jmake.process.SpawnResult;
+import dev.jmake.process.ChildProcess;
+import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +58,14 @@ public final class ShellCommandRunner implements ShellRunner {
             return new Result("", NOT_EXECUTED);
         }
         ChildProcess process = ((SpawnResult.Started) result).process();
-        String stdout;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (InputStream out = process.stdout().orElseThrow()) {
-            stdout = new String(out.readAllBytes(), launcher.charset());
+            out.transferTo(captured);
         } catch (IOException e) {
-            process.waitFor();
-            throw new UncheckedIOException(e);
+            // As func_shell does: reading stops at the first failed read and the output read so far is the value
+            // (GNU prints nothing and goes on); the child's status still comes from waitFor below.
         }
+        String stdout = captured.toString(launcher.charset());
         Termination termination = process.waitFor();
         if (termination instanceof Termination.Signaled signaled) {
             return new Result(stdout, 128 + signaled.signal());

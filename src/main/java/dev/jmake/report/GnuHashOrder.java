@@ -1,4 +1,4 @@
-package dev.jmake.ui;
+package dev.jmake.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
