@@ -14,7 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         String program = System.getProperty("jmake.program", "jmake");
-        Map<String, String> environment = System.getenv();
+        Map<String, String> environment = CallerEnvironment.of(System.getenv(), System.getProperties());
         List<String> arguments = List.of(args);
         Diagnostics crash = crashDiagnostics(program, environment);
         // A throwable escaping any other thread (a reaper, the trace collector) ends the run the same way.

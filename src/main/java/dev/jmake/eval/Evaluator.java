@@ -1,5 +1,6 @@
 package dev.jmake.eval;
 
+import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.Modifiers;
 import dev.jmake.syntax.StatementReader;
@@ -7,7 +8,6 @@ import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -166,7 +166,7 @@ public final class Evaluator {
     private void readFile(String name, Path path, boolean setDefaultGoal) {
         String text;
         try {
-            text = Files.readString(directory().resolve(path), StandardCharsets.UTF_8);
+            text = ByteText.decode(Files.readAllBytes(directory().resolve(path)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
