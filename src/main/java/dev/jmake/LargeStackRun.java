@@ -24,6 +24,11 @@ final class LargeStackRun {
 
     /** The status {@code invocation} returns, or 2 after printing {@code diagnostics}' fatal message for a throwable. */
     static int run(IntSupplier invocation, Diagnostics diagnostics) {
+        return run(invocation, diagnostics, STACK_BYTES);
+    }
+
+    /** {@link #run(IntSupplier, Diagnostics)} on a stack of {@code stackBytes}. */
+    static int run(IntSupplier invocation, Diagnostics diagnostics, long stackBytes) {
         int[] status = {2};
         Throwable[] failure = {null};
         Thread worker = new Thread(null, () -> {
@@ -32,7 +37,7 @@ final class LargeStackRun {
             } catch (Throwable t) { // reported below, in make's format: never a stack trace
                 failure[0] = t;
             }
-        }, "jmake", STACK_BYTES);
+        }, "jmake", stackBytes);
         worker.start();
         joinUninterruptibly(worker);
         if (failure[0] != null) {
