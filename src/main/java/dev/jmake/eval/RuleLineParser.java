@@ -119,7 +119,8 @@ final class RuleLineParser {
             if (patterns.size() > 1) {
                 throw new MakeError(location, "multiple target patterns");
             }
-            staticPattern = patterns.get(0);
+            // parse_file_seq strips a leading ./ from the target pattern as from every name: ./%.o matches x.o.
+            staticPattern = FileNames.stripDotSlash(patterns.get(0));
             if (staticPattern.indexOf('%') < 0) {
                 throw new MakeError(location, "target pattern contains no '%'");
             }

@@ -70,8 +70,10 @@ final class RuleRecorder {
             String stem = stem(rule.staticPattern, target);
             if (stem == null) {
                 diagnostics.warning(rule.location, "target '" + target + "' doesn't match the target pattern");
+                // read.c record_files: the stem is patsubst of the name, which leaves a name that does not match
+                // whole, so $* is the target's name.
                 database.rules().add(new Rule(rule.location, List.of(target), List.of(), List.of(), recipe,
-                        rule.doubleColon, rule.grouped, null));
+                        rule.doubleColon, rule.grouped, target));
                 continue;
             }
             database.rules().add(new Rule(rule.location, List.of(target), substitute(rule.prerequisites, stem),
