@@ -34,8 +34,8 @@ final class RuleRecorder {
                     throw new MakeError(rule.location, "mixed implicit and normal rules");
                 }
             }
-            database.patternRules().add(new PatternRule(rule.location, rule.targets, rule.prerequisites,
-                    rule.orderOnly, recipe, rule.doubleColon));
+            install(new PatternRule(rule.location, rule.targets, rule.prerequisites, rule.orderOnly, recipe,
+                    rule.doubleColon));
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -79,6 +79,32 @@ final class RuleRecorder {
             database.rules().add(new Rule(rule.location, List.of(target), substitute(rule.prerequisites, stem),
                     substitute(rule.orderOnly, stem), recipe, rule.doubleColon, rule.grouped, stem));
         }
+    }
+
+    /**
+     * rule.c new_pattern_rule with override, as read.c installs a makefile's pattern rules: an earlier rule whose
+     * targets are all one of the new rule's targets and whose prerequisites are the same names in the same order is
+     * removed, and the new rule goes last.
+     */
+    private void install(PatternRule rule) {
+        List<PatternRule> rules = database.patternRules();
+        List<String> prerequisites = allPrerequisites(rule);
+        for (int i = 0; i < rules.size(); i++) {
+            PatternRule old = rules.get(i);
+            boolean sameTargets = rule.targets().stream()
+                    .anyMatch(t -> old.targets().stream().allMatch(t::equals));
+            if (sameTargets && allPrerequisites(old).equals(prerequisites)) {
+                rules.remove(i);
+                break;
+            }
+        }
+        rules.add(rule);
+    }
+
+    private static List<String> allPrerequisites(PatternRule rule) {
+        List<String> all = new ArrayList<>(rule.prerequisites());
+        all.addAll(rule.orderOnly());
+        return all;
     }
 
     private void checkColons(PendingRule rule, String target) {
