@@ -18,6 +18,7 @@ import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ProcessTree;
+import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.report.BuildRecord;
 import dev.jmake.report.DatabasePrinter;
@@ -27,7 +28,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,9 +50,9 @@ final class MakeInvocation {
     private final String program;
     private final Map<String, String> environment;
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
-            Charset.defaultCharset());
+            ByteText.CHARSET);
     private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false,
-            Charset.defaultCharset());
+            ByteText.CHARSET);
 
     MakeInvocation(String argv0, Map<String, String> environment) {
         this.argv0 = argv0;
@@ -102,11 +102,11 @@ final class MakeInvocation {
         }
         // main.c: a sub-make joins its parent's pool (or warns) before reading, and before "Entering directory".
         JobserverRole jobserver = JobserverRole.join(options, parser.parse(args, Map.of()).jobs(),
-                new FileDescriptors(Charset.defaultCharset()), ui);
+                new FileDescriptors(ByteText.CHARSET), ui);
         try {
-            ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), Charset.defaultCharset());
+            ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), ByteText.CHARSET);
             if (options.printDirectory()) {
-                ui = ui.withDirectoryTrace(directory, Charset.defaultCharset());
+                ui = ui.withDirectoryTrace(directory, ByteText.CHARSET);
             }
             try {
                 return supervised(ui, parser, args, options, start, directory, makeLevel, jobserver);
@@ -130,7 +130,7 @@ final class MakeInvocation {
     private int supervised(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
                            Path directory, int makeLevel, JobserverRole jobserver) {
         NativeLibrary library = new NativeLibrary();
-        ProcessSpawner spawner = new ProcessSpawner(Charset.defaultCharset(), library);
+        ProcessSpawner spawner = new ProcessSpawner(ByteText.CHARSET, library);
         RunningRecipes recipes = new RunningRecipes(spawner);
         FatalSignal fatal = new FatalSignal(recipes, ui, KILL_GRACE);
         // A dying make gives its tokens back and removes its fifo, as GNU's fatal_error_signal does.

@@ -73,18 +73,6 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
                 .checkSymlinkTimes(checkSymlinkTimes).shuffle(shuffle);
     }
 
-    /**
-     * The options without {@code -o -W}, at one job.
-     *
-     * @deprecated only for MakeInvocation until it calls {@link #from(Options)}: kept apart so that its rewrite on
-     *     another branch merges cleanly; remove it then
-     */
-    @Deprecated(forRemoval = true)
-    public BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question, boolean touch,
-                        boolean silent, boolean alwaysMake, Set<String> oldFiles, Set<String> newFiles) {
-        this(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles, newFiles, 1, 0,
-                OutputSettings.DIRECT, Verbosity.QUIET, false, ShuffleMode.NONE);
-    }
 
     /** The same options running up to {@code jobs} recipes at once under load limit {@code maxLoad}. */
     public BuildOptions withJobs(int jobs, double maxLoad) {

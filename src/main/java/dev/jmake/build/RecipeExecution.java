@@ -395,7 +395,7 @@ final class RecipeExecution {
             // GNU names a failing line by the recipe's first line plus its index among the logical lines (job.c
             // child_error: lineno + offset), so a backslash-continued line above it shifts the number it reports.
             Location reported = first.isBuiltin() ? line.location() : new Location(first.file(), first.line() + i);
-            String text = expanded.get(i).replace("\n\t", "\n");
+            String text = expanded.get(i);
             while (text != null) {
                 CommandLine parsed = CommandLine.parse(text, line.text(), reported);
                 RecipeCommand command = RecipeCommand.next(parsed.command(), shell);

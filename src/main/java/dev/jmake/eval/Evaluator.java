@@ -1,5 +1,6 @@
 package dev.jmake.eval;
 
+import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.syntax.Modifiers;
@@ -8,7 +9,6 @@ import dev.jmake.syntax.Strerror;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +29,8 @@ public final class Evaluator {
     private final Expander expander;
     private final VariableDefiner definer;
     private final RuleRecorder recorder;
+    /** The scope of the {@code $(eval)} being evaluated, or null while reading makefiles. */
+    private Scope evalScope;
     private final List<String> includeDirs;
     private final FileNames fileNames;
     /** {@code .SECONDEXPANSION} has been a target: prerequisites with references wait for their second expansion. */
@@ -43,7 +45,17 @@ public final class Evaluator {
         this.settings = settings;
         this.diagnostics = diagnostics;
         this.stdin = stdin;
-        this.expander = new Expander(settings.directory(), diagnostics, shell, this::eval, settings.environment());
+        this.expander = new Expander(settings.directory(), diagnostics, shell, new EvalHook() {
+            @Override
+            public void eval(String text, Location location) {
+                Evaluator.this.eval(text, location);
+            }
+
+            @Override
+            public void eval(String text, Scope scope, Location location) {
+                evalIn(text, scope, location);
+            }
+        }, settings.environment());
         this.definer = new VariableDefiner(database.globals(), new ReadExpansion() {
             @Override
             public String expand(String text, Scope scope, Location location) {
@@ -118,9 +130,24 @@ public final class Evaluator {
 
     /** {@code $(eval text)}: the text is read and evaluated like a makefile, starting at {@code location}'s line. */
     void eval(String text, Location location) {
+        evalIn(text, null, location);
+    }
+
+    /**
+     * {@code $(eval text)} expanded in {@code scope} (null: the globals): GNU evaluates the text with the variable
+     * sets of the expansion still pushed, so its references, {@code ?=} and {@code +=} see a {@code $(foreach)}'s
+     * variable or a {@code $(call)}'s arguments; definitions still go to the globals.
+     */
+    private void evalIn(String text, Scope scope, Location location) {
         String file = location == null ? "" : location.file();
         int line = location == null ? 0 : location.line();
-        new StatementEvaluator(this, true).run(new StatementReader(file, text, line));
+        Scope saved = evalScope;
+        evalScope = scope;
+        try {
+            new StatementEvaluator(this, true).run(new StatementReader(file, text, line));
+        } finally {
+            evalScope = saved;
+        }
     }
 
     /** An {@code include}: reads the file, or records it as missing. */
@@ -176,7 +203,7 @@ public final class Evaluator {
     private void readFile(String name, Path path, boolean setDefaultGoal) {
         String text;
         try {
-            text = Files.readString(directory().resolve(path), StandardCharsets.UTF_8);
+            text = ByteText.decode(Files.readAllBytes(directory().resolve(path)));
         } catch (IOException e) {
             // read.c: a makefile that was found but cannot be read (a directory, gone since) is fatal, as
             // pfatal_with_name words it.
@@ -276,7 +303,12 @@ public final class Evaluator {
     }
 
     String expandGlobal(String text, Location location) {
-        return expander.expand(text, globalScope(), location);
+        return expander.expand(text, readingScope(), location);
+    }
+
+    /** Where the statements being read expand and look variables up: an {@code $(eval)}'s scope, or the globals. */
+    Scope readingScope() {
+        return evalScope != null ? evalScope : globalScope();
     }
 
     private Scope globalScope() {

@@ -1,6 +1,7 @@
 package dev.jmake.eval;
 
 import dev.jmake.archive.ArchiveMemberName;
+import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.syntax.Strerror;
@@ -83,7 +84,7 @@ public final class FileFunctions {
 
     private static String passwordFileHome(String user) {
         try {
-            for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
+            for (String line : Files.readAllLines(Path.of("/etc/passwd"), ByteText.CHARSET)) {
                 String[] fields = line.split(":", -1);
                 if (fields.length >= 6 && fields[0].equals(user)) {
                     return fields[5];

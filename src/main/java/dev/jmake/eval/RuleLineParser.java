@@ -82,7 +82,7 @@ final class RuleLineParser {
             next = word.end();
         }
         boolean grouped = buffer.charAt(colon) == '&';
-        List<String> targets = words(buffer.substring(0, colon));
+        List<String> targets = fileWords(buffer.substring(0, colon));
         if (targets.isEmpty()) {
             return new ExpandedRuleLine.NoTargets();
         }
@@ -119,7 +119,8 @@ final class RuleLineParser {
             if (patterns.size() > 1) {
                 throw new MakeError(location, "multiple target patterns");
             }
-            staticPattern = patterns.get(0);
+            // parse_file_seq strips a leading ./ from the target pattern as from every name: ./%.o matches x.o.
+            staticPattern = FileNames.stripDotSlash(patterns.get(0));
             if (staticPattern.indexOf('%') < 0) {
                 throw new MakeError(location, "target pattern contains no '%'");
             }
@@ -143,6 +144,53 @@ final class RuleLineParser {
             }
         }
         return p;
+    }
+
+    /**
+     * read.c parse_file_seq's split of target and prerequisite names: blanks (and newlines, which expansion may
+     * produce) separate them, except a blank after an odd run of backslashes, which is part of the name ({@code a\ b}
+     * is the file {@code a b}); a run of backslashes before a blank is halved.
+     */
+    static List<String> fileWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                int run = i;
+                while (run < n && text.charAt(run) == '\\') {
+                    run++;
+                }
+                boolean beforeBlank = run < n && (text.charAt(run) == ' ' || text.charAt(run) == '\t');
+                if (!beforeBlank) {
+                    word.append(text, i, run);
+                    i = run;
+                    continue;
+                }
+                int count = run - i;
+                word.append("\\".repeat(count / 2));
+                if (count % 2 == 1) {
+                    word.append(text.charAt(run));
+                    run++;
+                }
+                i = run;
+            } else if (c == ' ' || c == '\t' || c == '\n') {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                i++;
+            } else {
+                word.append(c);
+                i++;
+            }
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     /** Splits on blanks (and newlines, which expansion may produce). */

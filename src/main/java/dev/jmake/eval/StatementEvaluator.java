@@ -71,12 +71,12 @@ final class StatementEvaluator implements ReaderContext {
         if (statement instanceof Statement.Assignment a) {
             String name = expand(a.name(), a.location());
             evaluator.definer().assignGlobal(name, a.op(), a.value(), origin(a.modifiers().override()),
-                    a.modifiers(), a.location());
+                    a.modifiers(), a.location(), evaluator.readingScope());
         } else if (statement instanceof Statement.Define d) {
             String name = expand(d.name(), d.location()).strip();
             AssignOp op = d.op() == null ? AssignOp.RECURSIVE : d.op();
             evaluator.definer().assignGlobal(name, op, d.body(), origin(d.modifiers().override()),
-                    d.modifiers(), d.location());
+                    d.modifiers(), d.location(), evaluator.readingScope());
         } else if (statement instanceof Statement.Undefine u) {
             String name = expand(u.name(), u.location()).strip();
             evaluator.definer().undefine(name, origin(u.modifiers().override()), u.location());
@@ -212,7 +212,7 @@ final class StatementEvaluator implements ReaderContext {
             String whole = text.strip();
             return whole.isEmpty() ? List.of() : List.of(whole);
         }
-        return glob(RuleLineParser.words(text));
+        return glob(RuleLineParser.fileWords(text));
     }
 
     /** Splits archive groups, expands wildcards word by word and removes the backslashes quoting colons. */

@@ -18,7 +18,7 @@ class FileTimesTest {
     }
 
     private static BuildOptions options(boolean dryRun, Set<String> oldFiles, Set<String> newFiles) {
-        return new BuildOptions(false, false, dryRun, false, false, false, false, oldFiles, newFiles);
+        return BuildOptions.builder().dryRun(dryRun).oldFiles(oldFiles).newFiles(newFiles).build();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +15,7 @@ class IntermediateFilesTest {
     Path dir;
 
     private IntermediateFiles intermediates(BuildFixture f, FileNodes nodes) {
-        BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
-                Set.of());
+        BuildOptions options = BuildOptions.builder().build();
         return new IntermediateFiles(f.graph, options, nodes, new Timestamps(dir), f.ui,
                 new DecisionLog(Verbosity.QUIET, f.ui));
     }

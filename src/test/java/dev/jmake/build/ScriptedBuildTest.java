@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,8 +72,7 @@ class ScriptedBuildTest {
                     new ShellCommandRunner(launcher, Optional.of(dir), ui));
             Database database = evaluator.read();
             ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
-            BuildOptions options = new BuildOptions(setup.keepGoing(), false, false, false, false, false, false,
-                    Set.of(), Set.of()).withJobs(setup.jobs(), 0);
+            BuildOptions options = BuildOptions.builder().keepGoing(setup.keepGoing()).build().withJobs(setup.jobs(), 0);
             builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options, ui,
                     BuildServices.of(launcher, environment::of, dir).withRecipes(recipes)
                             .withJobserver(setup.jobserver()));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jmake.graph.ExtraPrerequisites.Extras;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +15,7 @@ class UpToDateCheckTest {
     Path dir;
 
     private UpToDateCheck check(BuildFixture f, FileNodes nodes, boolean alwaysMake) {
-        BuildOptions options = new BuildOptions(false, false, false, false, false, false, alwaysMake, Set.of(),
-                Set.of());
+        BuildOptions options = BuildOptions.builder().alwaysMake(alwaysMake).build();
         return new UpToDateCheck(options, f.graph, new FileTimes(options, new Timestamps(dir), f.vpath(), f.graph,
                 nodes), new DecisionLog(Verbosity.QUIET, f.ui));
     }
