@@ -30,19 +30,7 @@ public final class Main {
     private static Diagnostics crashDiagnostics(String argv0, Map<String, String> environment) {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.ISO_8859_1);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.ISO_8859_1);
-        return new Diagnostics(argv0.substring(argv0.lastIndexOf('/') + 1), makeLevel(environment.get("MAKELEVEL")),
-                out, err);
-    }
-
-    /** MAKELEVEL as MakeInvocation reads it: a number, anything else 0. */
-    private static int makeLevel(String value) {
-        if (value == null) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return new Diagnostics(argv0.substring(argv0.lastIndexOf('/') + 1),
+                MakeInvocation.parseLevel(environment.get("MAKELEVEL")), out, err);
     }
 }

@@ -224,7 +224,8 @@ final class MakeInvocation {
         }
     }
 
-    private static int parseLevel(String value) {
+    /** MAKELEVEL as a number; anything else is 0. */
+    static int parseLevel(String value) {
         if (value == null) {
             return 0;
         }
