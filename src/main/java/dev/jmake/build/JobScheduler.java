@@ -15,10 +15,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The running recipes under {@code -j} (job.c's children list and reap_children). Only the scheduling thread calls
- * it; a child's exit is noticed by its reaper thread, which only puts it on the event queue. A job holds one
- * slot from its first command to its last; the commands of one job run one after another. With a jobserver, a slot
- * is the implicit one or a token of the pool: a token asked for arrives on the same queue as the exits, so that
- * whichever comes first lets the next job start (job.c new_job's wait for a token while reaping children).
+ * it; a child's exit is noticed by its reaper thread, which only puts it on the event queue (with one slot, the
+ * scheduling thread waits for the child itself). A job holds one slot from its first command to its last; the
+ * commands of one job run one after another. With a jobserver, a slot is the implicit one or a token of the pool:
+ * a token asked for arrives on the same queue as the exits, so that whichever comes first lets the next job start
+ * (job.c new_job's wait for a token while reaping children).
  */
 final class JobScheduler {
     /** What the builder does when a job's recipe is over (remake.c notice_finished_file). */
@@ -79,6 +80,11 @@ final class JobScheduler {
     /** Set once a job failed without {@code -k}: no job starts any more. */
     private boolean stopping;
     private boolean waitingReported;
+    /** With {@link #oneAtATime()}, the one command running, waited for on this thread rather than the reaper's. */
+    private Awaited awaitedHere;
+
+    /** A command whose exit the scheduling thread waits for itself (no hand-over between threads). */
+    private record Awaited(Active active, ChildProcess process) {}
 
     JobScheduler(int slots, double maxLoad, boolean keepGoing, Diagnostics ui, LoadAverage load) {
         this(slots, maxLoad, keepGoing, ui, load, Optional.empty(), () -> { });
@@ -205,6 +211,9 @@ final class JobScheduler {
         if (running.isEmpty() && !requested) {
             throw new IllegalStateException("no job is running");
         }
+        if (awaitedHere != null) {
+            return awaitHere();
+        }
         Event event;
         try {
             event = events.take();
@@ -222,6 +231,23 @@ final class JobScheduler {
         }
         running.remove(completion.active());
         return !advance(completion.active(), completion.termination());
+    }
+
+    /**
+     * Waits for the one command running with one slot, as GNU's new_job reaps at once: on this thread, since no
+     * token can arrive meanwhile (a token is asked for only below {@code slots} jobs running).
+     */
+    private boolean awaitHere() {
+        Awaited awaited = awaitedHere;
+        awaitedHere = null;
+        Termination termination;
+        try {
+            termination = awaited.process().waitFor();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("waiting for " + awaited.active().job.target(), e);
+        }
+        running.remove(awaited.active());
+        return !advance(awaited.active(), termination);
     }
 
     /** A slot for a job with none of ours running: the implicit one, after the pool was looked at while idle. */
@@ -354,6 +380,10 @@ final class JobScheduler {
 
     private void watch(Active active, ChildProcess process) {
         running.add(active);
+        if (oneAtATime()) {
+            awaitedHere = new Awaited(active, process);
+            return;
+        }
         process.onExit().whenComplete((termination, failure) ->
                 events.add(new Completion(active, termination, failure)));
     }
