@@ -1,14 +1,17 @@
 package dev.jmake;
 
+import dev.jmake.syntax.ByteText;
 import dev.jmake.ui.Diagnostics;
+import dev.jmake.ui.StatusLine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Entry point: runs one make invocation and exits with its status. */
+/** Entry point, the composition root of an in-process run: reads what the process was given, runs, exits. */
 public final class Main {
     private Main() {}
 
@@ -22,7 +25,13 @@ public final class Main {
             crash.fatal(LargeStackRun.asMakeError(t));
             Runtime.getRuntime().exit(2);
         });
-        int status = LargeStackRun.run(() -> new MakeInvocation(program, environment).run(arguments), crash);
+        // System.in, buffered: JDK 17's FileInputStream.readAllBytes seeks, which fails on a pipe (-f - < pipe).
+        Caller caller = new Caller(program, arguments, environment, Path.of("").toAbsolutePath(),
+                System.in,
+                new PrintStream(new FileOutputStream(FileDescriptor.out), false, ByteText.CHARSET),
+                new PrintStream(new FileOutputStream(FileDescriptor.err), false, ByteText.CHARSET),
+                StatusLine.isTerminal(Path.of("/proc/self/fd/1")));
+        int status = LargeStackRun.run(() -> new MakeInvocation(caller).run(), crash);
         System.exit(status);
     }
 

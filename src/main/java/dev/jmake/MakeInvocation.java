@@ -24,8 +24,6 @@ import dev.jmake.report.BuildRecord;
 import dev.jmake.report.DatabasePrinter;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -46,21 +44,24 @@ final class MakeInvocation {
     /** How often the orphans adopted from recipes are reaped once they exit. */
     private static final Duration ORPHAN_REAPING = Duration.ofSeconds(1);
 
+    private final Caller caller;
     private final String argv0;
     private final String program;
     private final Map<String, String> environment;
-    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
-            ByteText.CHARSET);
-    private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false,
-            ByteText.CHARSET);
+    private final PrintStream out;
+    private final PrintStream err;
 
-    MakeInvocation(String argv0, Map<String, String> environment) {
-        this.argv0 = argv0;
-        this.program = argv0.substring(argv0.lastIndexOf('/') + 1);
-        this.environment = Map.copyOf(environment);
+    MakeInvocation(Caller caller) {
+        this.caller = caller;
+        this.argv0 = caller.argv0();
+        this.program = caller.program();
+        this.environment = caller.environment();
+        this.out = caller.out();
+        this.err = caller.err();
     }
 
-    int run(List<String> args) {
+    int run() {
+        List<String> args = caller.args();
         int makeLevel = parseLevel(environment.get("MAKELEVEL"));
         Diagnostics ui = new Diagnostics(program, makeLevel, out, err);
         try {
@@ -91,7 +92,7 @@ final class MakeInvocation {
         }
         // main.c: the shuffle mode is resolved once (random picks its seed) and passed on as resolved.
         options = options.withShuffle(options.shuffle().map(ShuffleMode::parse).flatMap(ShuffleMode::word));
-        Path start = Path.of("").toAbsolutePath();
+        Path start = caller.directory();
         Path directory = options.directory(start);
         if (!options.directories().isEmpty()) {
             if (!Files.isDirectory(directory)) {
@@ -104,7 +105,8 @@ final class MakeInvocation {
         JobserverRole jobserver = JobserverRole.join(options, parser.parse(args, Map.of()).jobs(),
                 new FileDescriptors(ByteText.CHARSET), ui);
         try {
-            ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), ByteText.CHARSET);
+            ui = ui.withStatus(StatusLine.forStdout(out, caller.stdoutIsTerminal(), environment,
+                    options.noStatus()), ByteText.CHARSET);
             if (options.printDirectory()) {
                 ui = ui.withDirectoryTrace(directory, ByteText.CHARSET);
             }
@@ -147,7 +149,7 @@ final class MakeInvocation {
             String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
             List<CommandVariable> variables = CommandVariable.resolve(options.variables(), environment);
             Session session = new Session(argv0, args, parser, options, environment, start, directory, makeLevel,
-                    makeCommand, ui, out, spawner, recipes, fatal, jobserver,
+                    makeCommand, ui, out, caller.stdin(), spawner, recipes, fatal, jobserver,
                     Verbosity.of(options.trace(), options.debugAll(), options.debugFlags()), variables,
                     MakeFlags.encode(options, Optional.empty(), List.of()));
             return passes(session);
