@@ -18,6 +18,7 @@ import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.ProcessTree;
+import dev.jmake.process.ThisProcess;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.report.BuildRecord;
@@ -141,7 +142,7 @@ final class MakeInvocation {
         // orphan of the build becomes ours and a signal finds the build.
         spawner.prepare(() -> {
             ProcessTree tree = ProcessTree.subreaper(library);
-            fatal.install(library, tree);
+            fatal.install(new ThisProcess(library, tree));
             tree.reapOrphansEvery(ORPHAN_REAPING, spawner::unreaped);
         });
         try {
