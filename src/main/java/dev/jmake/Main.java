@@ -31,7 +31,7 @@ public final class Main {
                 new PrintStream(new FileOutputStream(FileDescriptor.out), false, ByteText.CHARSET),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), false, ByteText.CHARSET),
                 StatusLine.isTerminal(Path.of("/proc/self/fd/1")));
-        int status = LargeStackRun.run(() -> new MakeInvocation(caller).run(), crash);
+        int status = LargeStackRun.run(() -> new MakeInvocation(caller, new InProcessSupervision()).run(), crash);
         System.exit(status);
     }
 

@@ -13,12 +13,8 @@ import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.build.ShuffleMode;
-import dev.jmake.process.InterruptSignals;
-import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.FileDescriptors;
-import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ProcessTree;
-import dev.jmake.process.ThisProcess;
+import dev.jmake.process.ProcessLauncher;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.report.BuildRecord;
@@ -42,18 +38,18 @@ final class MakeInvocation {
     static final String VERSION = "0.1.0";
     /** How long the processes of an interrupted build have after SIGTERM before SIGKILL. */
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
-    /** How often the orphans adopted from recipes are reaped once they exit. */
-    private static final Duration ORPHAN_REAPING = Duration.ofSeconds(1);
 
     private final Caller caller;
+    private final Supervision supervision;
     private final String argv0;
     private final String program;
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
 
-    MakeInvocation(Caller caller) {
+    MakeInvocation(Caller caller, Supervision supervision) {
         this.caller = caller;
+        this.supervision = supervision;
         this.argv0 = caller.argv0();
         this.program = caller.program();
         this.environment = caller.environment();
@@ -126,43 +122,26 @@ final class MakeInvocation {
         }
     }
 
-    /**
-     * Makes this process the supervisor of everything the run starts (the subreaper, the interrupting signals
-     * taken), then reads and builds.
-     */
+    /** Has the {@link Supervision} own everything the run starts, then reads and builds. */
     private int supervised(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
                            Path directory, int makeLevel, JobserverRole jobserver) {
-        NativeLibrary library = new NativeLibrary();
-        ProcessSpawner spawner = new ProcessSpawner(ByteText.CHARSET, library);
-        RunningRecipes recipes = new RunningRecipes(spawner);
+        ProcessLauncher launcher = supervision.launcher();
+        RunningRecipes recipes = new RunningRecipes(launcher);
         FatalSignal fatal = new FatalSignal(recipes, ui, KILL_GRACE);
         // A dying make gives its tokens back and removes its fifo, as GNU's fatal_error_signal does.
         fatal.beforeExit(jobserver::close);
-        // Binding libc takes a while: done beside the reading, but before anything is spawned, so that every
-        // orphan of the build becomes ours and a signal finds the build.
-        spawner.prepare(() -> {
-            ProcessTree tree = ProcessTree.subreaper(library);
-            fatal.install(new ThisProcess(library, tree));
-            tree.reapOrphansEvery(ORPHAN_REAPING, spawner::unreaped);
-        });
+        supervision.supervise(fatal);
         try {
             // $(MAKE) is argv[0] as invoked, made absolute against the starting directory when it has a slash.
             String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
             List<CommandVariable> variables = CommandVariable.resolve(options.variables(), environment);
             Session session = new Session(argv0, args, parser, options, environment, start, directory, makeLevel,
-                    makeCommand, ui, out, caller.stdin(), spawner, recipes, fatal, jobserver,
+                    makeCommand, ui, out, caller.stdin(), launcher, recipes, fatal, jobserver,
                     Verbosity.of(options.trace(), options.debugAll(), options.debugFlags()), variables,
                     MakeFlags.encode(options, Optional.empty(), List.of()));
             return passes(session);
         } finally {
-            // Never end while libc is being bound: jffi would leave its half-extracted library behind.
-            spawner.awaitPreparation();
-            if (recipes.interrupted() || InterruptSignals.anyPending()) {
-                // A signal that came before the handling was installed (nothing was spawned) is handled now.
-                // The signal's thread reports and ends the process; no status or message of ours may come first.
-                recipes.awaitEnd();
-            }
-            fatal.stop();
+            supervision.end(recipes, fatal);
         }
     }
 
