@@ -2,6 +2,7 @@ package dev.jmake;
 
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
+import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.InterruptSignals;
 import dev.jmake.process.NativeLibrary;
 import dev.jmake.process.ProcessLauncher;
@@ -21,10 +22,16 @@ final class InProcessSupervision implements Supervision {
 
     private final NativeLibrary library = new NativeLibrary();
     private final ProcessSpawner spawner = new ProcessSpawner(ByteText.CHARSET, library);
+    private final FileDescriptors descriptors = new FileDescriptors(ByteText.CHARSET);
 
     @Override
     public ProcessLauncher launcher() {
         return spawner;
+    }
+
+    @Override
+    public FileDescriptors descriptors() {
+        return descriptors;
     }
 
     @Override

@@ -5,17 +5,47 @@ import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /** Entry point, the composition root of an in-process run: reads what the process was given, runs, exits. */
 public final class Main {
+    /** Set by {@code bin/jmake --jmake-server SOCKET}: this JVM is the server listening there. */
+    private static final String SERVER_PROPERTY = "jmake.server";
+    /** The server's idle time in seconds, from its own environment (tests make it short). */
+    private static final String IDLE_VARIABLE = "JMAKE_SERVER_IDLE";
+
     private Main() {}
 
+    /** Runs the server on {@code socket}; its messages go to its stderr, the log the client opened. */
+    private static int serve(Path socket) {
+        PrintStream log = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // A throwable escaping a thread of the server (a session's reader, a reaper) is logged; sessions go on.
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> log.println(thread.getName() + ": " + t));
+        Duration idle = ServerMain.DEFAULT_IDLE;
+        String seconds = System.getenv(IDLE_VARIABLE);
+        if (seconds != null && seconds.matches("[0-9]+")) {
+            idle = Duration.ofSeconds(Long.parseLong(seconds));
+        }
+        try {
+            return new ServerMain(socket, idle, log).run();
+        } catch (IOException e) {
+            log.println("jmake server: " + e);
+            return 2;
+        }
+    }
+
     public static void main(String[] args) {
+        String server = System.getProperty(SERVER_PROPERTY);
+        if (server != null) {
+            System.exit(serve(Path.of(server)));
+        }
         String program = System.getProperty("jmake.program", "jmake");
         Map<String, String> environment = CallerEnvironment.of(System.getenv(), System.getProperties());
         List<String> arguments = List.of(args);
@@ -30,7 +60,7 @@ public final class Main {
                 System.in,
                 new PrintStream(new FileOutputStream(FileDescriptor.out), false, ByteText.CHARSET),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), false, ByteText.CHARSET),
-                StatusLine.isTerminal(Path.of("/proc/self/fd/1")));
+                StatusLine.isTerminal(Path.of("/proc/self/fd/1")), IntUnaryOperator.identity());
         int status = LargeStackRun.run(() -> new MakeInvocation(caller, new InProcessSupervision()).run(), crash);
         System.exit(status);
     }

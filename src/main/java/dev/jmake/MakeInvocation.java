@@ -13,7 +13,6 @@ import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.build.ShuffleMode;
-import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessLauncher;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.MakeError;
@@ -100,7 +99,7 @@ final class MakeInvocation {
         }
         // main.c: a sub-make joins its parent's pool (or warns) before reading, and before "Entering directory".
         JobserverRole jobserver = JobserverRole.join(options, parser.parse(args, Map.of()).jobs(),
-                new FileDescriptors(ByteText.CHARSET), ui);
+                supervision.descriptors(), caller.descriptors(), ui);
         try {
             ui = ui.withStatus(StatusLine.forStdout(out, caller.stdoutIsTerminal(), environment,
                     options.noStatus()), ByteText.CHARSET);

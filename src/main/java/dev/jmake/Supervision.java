@@ -2,6 +2,7 @@ package dev.jmake;
 
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
+import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessLauncher;
 
 /**
@@ -11,6 +12,9 @@ import dev.jmake.process.ProcessLauncher;
 interface Supervision {
     /** What starts the run's processes. */
     ProcessLauncher launcher();
+
+    /** The descriptor primitives of the process that holds the run's descriptors (a parent's jobserver). */
+    FileDescriptors descriptors();
 
     /** From now on (at the latest before the first process starts) an interrupting signal reaches {@code fatal}. */
     void supervise(FatalSignal fatal);

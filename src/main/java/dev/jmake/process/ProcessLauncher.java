@@ -2,6 +2,7 @@ package dev.jmake.process;
 
 import java.nio.charset.Charset;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The seam between deciding what to run and running it: the build stage hands every process it needs (recipe
@@ -18,6 +19,17 @@ public interface ProcessLauncher {
      * later never returns. Returns the pids of the children not reaped yet.
      */
     Set<Integer> close();
+
+    /**
+     * Blocks the calling thread until the run ends after {@link #close}: in process the thread that took the
+     * interrupting signal ends the JVM, so this never returns; a server session's launcher throws once the
+     * session is over, to unwind the thread. Never returns normally.
+     */
+    default void awaitEnd() {
+        while (true) {
+            LockSupport.park(this);
+        }
+    }
 
     /**
      * A new anonymous file for a child's output under output sync: it lives where the children do, so it is the
