@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The stages import each other only downwards, in the order each package-info.java states (and
  * docs/ARCHITECTURE.md draws): syntax at the bottom, then the output sinks and small leaves (ui, archive, cli,
  * process, trace), server.wire (the client-server protocol, which may use process), jobserver, then eval, graph,
- * report, build, and dev.jmake itself, which wires them together.
+ * report, build, server (a session's client as the owner of its processes), and dev.jmake itself, which wires
+ * them together.
  * A stage may name any stage below it that its line here lists; nothing below may name anything above.
  */
 @AnalyzeClasses(packages = "dev.jmake", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,6 +30,7 @@ class ArchitectureTest {
     private static final String GRAPH = "graph";
     private static final String REPORT = "report";
     private static final String BUILD = "build";
+    private static final String SERVER = "server";
     private static final String INVOCATION = "invocation";
 
     @ArchTest
@@ -46,6 +48,7 @@ class ArchitectureTest {
             .layer(GRAPH).definedBy("dev.jmake.graph..")
             .layer(REPORT).definedBy("dev.jmake.report..")
             .layer(BUILD).definedBy("dev.jmake.build..")
+            .layer(SERVER).definedBy("dev.jmake.server")
             .layer(INVOCATION).definedBy("dev.jmake")
             .whereLayer(SYNTAX).mayNotAccessAnyLayer()
             .whereLayer(UI).mayOnlyAccessLayers(SYNTAX)
@@ -60,6 +63,7 @@ class ArchitectureTest {
             .whereLayer(REPORT).mayOnlyAccessLayers(SYNTAX, UI, EVAL, GRAPH)
             .whereLayer(BUILD).mayOnlyAccessLayers(SYNTAX, UI, ARCHIVE, CLI, PROCESS, TRACE, JOBSERVER, EVAL, GRAPH,
                     REPORT)
+            .whereLayer(SERVER).mayOnlyAccessLayers(SYNTAX, PROCESS, WIRE)
             .whereLayer(INVOCATION).mayNotBeAccessedByAnyLayer();
 
     @ArchTest

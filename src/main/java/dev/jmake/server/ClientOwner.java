@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -61,10 +62,17 @@ public final class ClientOwner implements ProcessOwner {
         return new ProcessTree.Outcome(jobs, left, Set.of(), survivors);
     }
 
-    /** The children of a lost client: nobody reaps them for us any more, so their ends are seen in /proc. */
+    /**
+     * The children of a lost client and everything they started: nobody reaps them for us any more, so their ends
+     * are seen in /proc. Their descendants are found first, while the children still link them.
+     */
     private ProcessTree.Outcome terminateOrphaned(Duration grace) {
         List<RemoteChild> children = link.running();
-        Set<Integer> pids = pids(children);
+        Set<Integer> pids = new LinkedHashSet<>();
+        for (RemoteChild child : children) {
+            pids.add(child.pid());
+            pids.addAll(ProcessTree.livingDescendants(child.pid()));
+        }
         pids.forEach(pid -> posix.kill(pid, SIGTERM));
         Set<Integer> killed = new HashSet<>();
         if (!awaitGone(pids, grace)) {
