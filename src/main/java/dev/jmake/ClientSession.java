@@ -30,13 +30,20 @@ import jnr.posix.POSIX;
  * environment, directory and descriptors as its {@link Caller} and the client as the owner of its processes.
  */
 final class ClientSession {
+    /** Alone on the command line: the server says what it is (and stops). */
+    static final String STATUS_OPTION = "--server-status";
+    static final String STOP_OPTION = "--server-stop";
+
+    private final ServerMain server;
     private final DescriptorChannel channel;
     private final POSIX posix;
     /** Shared by the sessions: binding libc costs tens of milliseconds. */
     private final FileDescriptors fds;
     private final NativeLibrary library;
 
-    ClientSession(DescriptorChannel channel, POSIX posix, FileDescriptors fds, NativeLibrary library) {
+    ClientSession(ServerMain server, DescriptorChannel channel, POSIX posix, FileDescriptors fds,
+                  NativeLibrary library) {
+        this.server = server;
         this.channel = channel;
         this.posix = posix;
         this.fds = fds;
@@ -85,6 +92,17 @@ final class ClientSession {
         PrintStream crashErr = streams.err();
         Diagnostics crash = new Diagnostics(caller.program(),
                 MakeInvocation.parseLevel(caller.environment().get("MAKELEVEL")), streams.out(), crashErr);
+        List<String> args = caller.args();
+        if (args.equals(List.of(STATUS_OPTION)) || args.equals(List.of(STOP_OPTION))) {
+            streams.out().print(server.status());
+            if (args.get(0).equals(STOP_OPTION)) {
+                streams.out().println("stopping");
+                server.stop();
+            }
+            streams.out().flush();
+            link.exit(ExitKind.STATUS, 0);
+            return;
+        }
         int status;
         try {
             status = LargeStackRun.run(() -> new MakeInvocation(caller, supervision).run(), crash);

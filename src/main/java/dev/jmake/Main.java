@@ -43,12 +43,23 @@ public final class Main {
 
     public static void main(String[] args) {
         String server = System.getProperty(SERVER_PROPERTY);
-        if (server != null) {
-            System.exit(serve(Path.of(server)));
-        }
+        System.exit(server != null ? serve(Path.of(server)) : runInProcess(List.of(args)));
+    }
+
+    /** One run of jmake in this process, with what the process was given. */
+    private static int runInProcess(List<String> arguments) {
         String program = System.getProperty("jmake.program", "jmake");
         Map<String, String> environment = CallerEnvironment.of(System.getenv(), System.getProperties());
-        List<String> arguments = List.of(args);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, ByteText.CHARSET);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, ByteText.CHARSET);
+        if (arguments.equals(List.of(ClientSession.STATUS_OPTION))
+                || arguments.equals(List.of(ClientSession.STOP_OPTION))) {
+            // Only a server answers them: this run is in process.
+            out.println(program.substring(program.lastIndexOf('/') + 1)
+                    + ": no server: server mode is off (JMAKE_SERVER=on turns it on)");
+            out.flush();
+            return 0;
+        }
         Diagnostics crash = crashDiagnostics(program, environment);
         // A throwable escaping any other thread (a reaper, the trace collector) ends the run the same way.
         Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
@@ -56,13 +67,9 @@ public final class Main {
             Runtime.getRuntime().exit(2);
         });
         // System.in, buffered: JDK 17's FileInputStream.readAllBytes seeks, which fails on a pipe (-f - < pipe).
-        Caller caller = new Caller(program, arguments, environment, Path.of("").toAbsolutePath(),
-                System.in,
-                new PrintStream(new FileOutputStream(FileDescriptor.out), false, ByteText.CHARSET),
-                new PrintStream(new FileOutputStream(FileDescriptor.err), false, ByteText.CHARSET),
+        Caller caller = new Caller(program, arguments, environment, Path.of("").toAbsolutePath(), System.in, out, err,
                 StatusLine.isTerminal(Path.of("/proc/self/fd/1")), IntUnaryOperator.identity());
-        int status = LargeStackRun.run(() -> new MakeInvocation(caller, new InProcessSupervision()).run(), crash);
-        System.exit(status);
+        return LargeStackRun.run(() -> new MakeInvocation(caller, new InProcessSupervision()).run(), crash);
     }
 
     /** Where a throwable that escaped the invocation is reported: stderr, as {@code jmake[LEVEL]: *** ...  Stop.}. */

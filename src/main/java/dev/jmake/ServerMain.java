@@ -36,6 +36,7 @@ final class ServerMain {
     private final AtomicInteger served = new AtomicInteger();
     private final Instant started = Instant.now();
     private volatile Instant lastActivity = Instant.now();
+    private volatile boolean stopping;
 
     ServerMain(Path socket, Duration idle, PrintStream log) {
         this.socket = socket;
@@ -55,7 +56,8 @@ final class ServerMain {
         awaitIdle();
         // A client connecting from now on finds no socket and starts a new server.
         Files.deleteIfExists(socket);
-        log.println("idle for " + idle + " after " + served.get() + " sessions since " + started + ": exiting");
+        log.println((stopping ? "stopped" : "idle for " + idle) + " after " + served.get() + " sessions since "
+                + started + ": exiting");
         return 0;
     }
 
@@ -89,7 +91,7 @@ final class ServerMain {
 
     private void serve(DescriptorChannel channel) {
         try (channel) {
-            new ClientSession(channel, posix, fds, library).serve();
+            new ClientSession(this, channel, posix, fds, library).serve();
         } catch (IOException | RuntimeException e) {
             log.println("session ended by " + e);
         } finally {
@@ -99,16 +101,31 @@ final class ServerMain {
         }
     }
 
-    /** Returns once no session ran for {@link #idle}. */
+    /** What {@code jmake --server-status} prints. */
+    String status() {
+        Runtime memory = Runtime.getRuntime();
+        return "jmake server " + MakeInvocation.VERSION + ": pid " + posix.getpid() + ", socket " + socket + "\n"
+                + "up since " + started + ", " + served.get() + " sessions served, " + sessions.get() + " running\n"
+                + "heap " + (memory.totalMemory() - memory.freeMemory()) / (1 << 20) + " MiB used of "
+                + memory.maxMemory() / (1 << 20) + " MiB; exits after " + idle + " idle\n";
+    }
+
+    /** Exits once the running sessions are over ({@code jmake --server-stop}). */
+    void stop() {
+        stopping = true;
+    }
+
+    /** Returns once no session ran for {@link #idle}, or soon after {@link #stop}. */
     private void awaitIdle() {
         while (true) {
             try {
-                Thread.sleep(Math.min(idle.toMillis(), 10_000));
+                Thread.sleep(stopping ? 50 : Math.min(idle.toMillis(), 1_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (sessions.get() == 0 && Duration.between(lastActivity, Instant.now()).compareTo(idle) >= 0) {
+            boolean idleLongEnough = Duration.between(lastActivity, Instant.now()).compareTo(idle) >= 0;
+            if (sessions.get() == 0 && (stopping || idleLongEnough)) {
                 return;
             }
         }

@@ -40,6 +40,9 @@ public interface ProcessLauncher {
     /** The lock make takes on its stdout while it writes one job's synchronised output. */
     OutputLock outputLock();
 
+    /** make's stdout and stderr, where the children inherit them from. */
+    StandardOutputs standardOutputs();
+
     /** How argv, environment and paths are encoded for the children, and their captured output decoded. */
     Charset charset();
 }

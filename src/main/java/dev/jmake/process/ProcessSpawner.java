@@ -156,6 +156,11 @@ public final class ProcessSpawner implements ProcessLauncher {
         return outputLock(1, 2);
     }
 
+    @Override
+    public StandardOutputs standardOutputs() {
+        return StandardOutputs.OWN;
+    }
+
     /** The output lock on {@code stdout} (or {@code stderr} when it cannot be locked) of this process. */
     public OutputLock outputLock(int stdout, int stderr) {
         return new OutputLock(libc(), runtime(), stdout, stderr);

@@ -10,6 +10,7 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
+import dev.jmake.process.StandardOutputs;
 import dev.jmake.server.wire.DescriptorAction;
 import dev.jmake.server.wire.Message;
 import java.io.InputStream;
@@ -153,6 +154,11 @@ public final class RemoteLauncher implements ProcessLauncher {
     @Override
     public OutputLock outputLock() {
         return local.outputLock(stdoutFd, stderrFd);
+    }
+
+    @Override
+    public StandardOutputs standardOutputs() {
+        return new StandardOutputs(stdoutFd, stderrFd);
     }
 
     @Override
