@@ -280,4 +280,28 @@ final class NativeClientTest {
             assertEquals(new Termination.Exited(0), client.waitFor());
         }
     }
+
+    @Test
+    void messagesLargerThanTheSocketBufferAndOverlappingRequestsWork() throws Exception {
+        // One string may not exceed 128 KiB in an exec: a megabyte in ten variables.
+        List<String> environment = new ArrayList<>(List.of("PATH=/bin:/usr/bin"));
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen()) {
+            for (int i = 0; i < 10; i++) {
+                client.environment.put("BIG" + i, String.valueOf(i).repeat(100_000));
+                environment.add("HUGE" + i + "=" + String.valueOf(i).repeat(100_001));
+            }
+            client.start();
+            DescriptorChannel channel = client.accept();
+            Message.Hello hello = (Message.Hello) client.hello(channel).message();
+            assertTrue(hello.environment().contains("BIG9=" + "9".repeat(100_000)));
+            channel.send(spawn(1, "sh", List.of("sh", "-c", "sleep 1; echo ${#HUGE9}"), environment, STANDARD),
+                    List.of());
+            channel.send(spawn(2, "sh", List.of("sh", "-c", "echo second"), environment, STANDARD), List.of());
+            assertEquals(1, next(channel, Message.Spawned.class).request());
+            assertEquals(2, next(channel, Message.Spawned.class).request());
+            assertEquals(new Message.Exited(2, 0), next(channel, Message.Exited.class), "the short one first");
+            assertEquals(new Message.Exited(1, 0), next(channel, Message.Exited.class));
+            assertEquals("second\n100001\n", client.stdoutWhen(s -> s.endsWith("100001\n")));
+        }
+    }
 }
