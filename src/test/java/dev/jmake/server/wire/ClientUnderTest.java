@@ -186,12 +186,14 @@ final class ClientUnderTest implements AutoCloseable {
         return Long.parseLong(after[index - 3]);
     }
 
-    static void awaitGone(int pid) throws InterruptedException {
-        for (int i = 0; i < 1000 && running(pid); i++) {
+    /** Waits until process {@code pid} is reaped (a zombie still has its /proc entry). */
+    static void awaitReaped(int pid) throws InterruptedException {
+        Path entry = Path.of("/proc/" + pid);
+        for (int i = 0; i < 1000 && Files.exists(entry); i++) {
             Thread.sleep(10);
         }
-        if (running(pid)) {
-            fail("process " + pid + " still runs");
+        if (Files.exists(entry)) {
+            fail("process " + pid + " was not reaped");
         }
     }
 

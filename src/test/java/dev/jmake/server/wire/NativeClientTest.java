@@ -205,7 +205,8 @@ final class NativeClientTest {
             int grandchild = Integer.parseInt(Files.readString(pidFile).strip());
             channel.send(new Message.Kill(0, SIGKILL, KillScope.DESCENDANTS), List.of());
             assertEquals(new Message.Exited(1, SIGKILL), next(channel, Message.Exited.class));
-            ClientUnderTest.awaitGone(grandchild);
+            // Killed first, a zombie of the sleep, then an orphan of the client, which reaps it.
+            ClientUnderTest.awaitReaped(grandchild);
             channel.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
             assertEquals(new Termination.Exited(0), client.waitFor());
         }
