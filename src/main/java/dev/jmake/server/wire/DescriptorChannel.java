@@ -22,7 +22,7 @@ import jnr.unixsocket.UnixSocketOptions;
  * A connected Unix stream socket carrying {@link Message}s with descriptors attached ({@code SCM_RIGHTS}), through
  * jnr-posix's {@code sendmsg}/{@code recvmsg}. The descriptors of a message ride on the {@code sendmsg} that carries
  * its header's first byte; a receiver queues what arrives and hands each message the next ones its header counts.
- * One thread may send while another receives; sends are serialised.
+ * One thread may send while another receives; sends are serialised; {@link #shutdown} wakes the receiver.
  */
 public final class DescriptorChannel implements AutoCloseable {
     private static final int SOL_SOCKET = 1;
@@ -185,6 +185,16 @@ public final class DescriptorChannel implements AutoCloseable {
         for (int descriptor : descriptors) {
             posix.close(descriptor);
         }
+    }
+
+    /**
+     * Ends both directions: a thread blocked in {@link #receive} sees the end of the stream (closing a descriptor
+     * does not wake a thread blocked on it), and the peer sees EOF. Closing is left to the owner, once no thread
+     * uses the descriptor any more (its number could be reused at once).
+     */
+    public void shutdown() throws IOException {
+        channel.shutdownInput();
+        channel.shutdownOutput();
     }
 
     /** Closes the socket and every received descriptor not handed out yet. */

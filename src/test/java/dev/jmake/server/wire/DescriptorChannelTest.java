@@ -100,4 +100,21 @@ final class DescriptorChannelTest {
             assertEquals(Optional.empty(), b.receive());
         }
     }
+    @Test
+    void shutdownWakesABlockedReceiverAndThePeerSeesTheEnd() throws Exception {
+        UnixSocketChannel[] pair = UnixSocketChannel.pair();
+        try (DescriptorChannel a = new DescriptorChannel(pair[0]); DescriptorChannel b = new DescriptorChannel(pair[1])) {
+            CompletableFuture<Optional<ReceivedMessage>> blocked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return b.receive();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(100);
+            b.shutdown();
+            assertEquals(Optional.empty(), blocked.get());
+            assertEquals(Optional.empty(), a.receive());
+        }
+    }
 }
