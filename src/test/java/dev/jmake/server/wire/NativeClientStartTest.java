@@ -129,4 +129,49 @@ final class NativeClientStartTest {
             }
         }
     }
+    @Test
+    void twoClientsFindingAStaleSocketStartOneServerBetweenThem() throws Exception {
+        try (ClientUnderTest first = new ClientUnderTest(temp)) {
+            // A socket file nobody listens on: connect says ECONNREFUSED.
+            first.listen().closeListener();
+            assertTrue(Files.exists(first.socket));
+            Path starts = temp.resolve("starts");
+            first.writeScript("echo $$ >> '" + starts + "'; exec sleep 60");
+            try (ClientUnderTest second = new ClientUnderTest(temp, first)) {
+                first.start();
+                second.start();
+                while (!Files.exists(starts)) {
+                    Thread.sleep(5);
+                }
+                int server = Integer.parseInt(Files.readString(starts).strip());
+                try {
+                    first.listen();
+                    for (int i = 0; i < 2; i++) {
+                        DescriptorChannel channel = first.accept();
+                        first.hello(channel);
+                        channel.send(new Message.Exit(ExitKind.STATUS, 3), List.of());
+                    }
+                    assertEquals(new Termination.Exited(3), first.waitFor());
+                    assertEquals(new Termination.Exited(3), second.waitFor());
+                    assertEquals(1, Files.readAllLines(starts).size(), "one server started, under the lock");
+                } finally {
+                    POSIX.kill(server, 9);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSocketPathTooLongForSunPathFallsBackWithOneWarning() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp)) {
+            Path deep = temp.resolve("d".repeat(100));
+            client.environment.put("JMAKE_SERVER_DIR", deep.toString());
+            client.start("goal");
+            assertEquals(new Termination.Exited(0), client.waitFor());
+            String socket = deep.resolve(client.socket.getFileName()).toString();
+            assertEquals("jmake: warning: the server socket path " + socket + " is too long; building in-process.\n",
+                    client.stderr());
+            assertEquals("script --jmake-no-server /usr/bin/jmake goal\n", client.stdout());
+        }
+    }
 }
