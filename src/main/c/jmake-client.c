@@ -22,7 +22,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
 static const int INTERRUPTS[4] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 enum { START_TIMEOUT_MS = 10000, CONNECT_RETRY_MS = 5, ALIVE_CHECK_MS = 100 };
 
