@@ -62,7 +62,11 @@ public final class DescriptorChannel implements AutoCloseable {
 
     /** Sends {@code message} with {@code descriptors} attached (the sender keeps its own copies). */
     public void send(Message message, List<Integer> descriptors) throws IOException {
-        byte[] frame = MessageCodec.encode(message, descriptors.size());
+        sendFrame(MessageCodec.encode(message, descriptors.size()), descriptors);
+    }
+
+    /** Sends an encoded frame, {@code descriptors} on its first byte (tests send frames no message makes). */
+    void sendFrame(byte[] frame, List<Integer> descriptors) throws IOException {
         synchronized (sending) {
             int sent = 0;
             while (sent < frame.length) {
@@ -93,8 +97,9 @@ public final class DescriptorChannel implements AutoCloseable {
     }
 
     /**
-     * The next message, waiting for it; empty at the end of the stream between messages. A stream that ends inside
-     * a message, or a malformed one, throws (the descriptors of a message that cannot be decoded are closed).
+     * The next message, waiting for it; empty at the end of the stream between messages. A message of an unknown
+     * type is skipped, its descriptors closed. A stream that ends inside a message, or a malformed one, throws (the
+     * descriptors of a message that cannot be decoded are closed).
      */
     public Optional<ReceivedMessage> receive() throws IOException {
         while (true) {
@@ -109,6 +114,12 @@ public final class DescriptorChannel implements AutoCloseable {
                     List<Integer> descriptors = new ArrayList<>(header.descriptorCount());
                     for (int i = 0; i < header.descriptorCount(); i++) {
                         descriptors.add(queuedDescriptors.removeFirst());
+                    }
+                    if (!MessageCodec.isKnownType(header.type())) {
+                        closeAll(descriptors); // rejected, as the protocol says, and skipped
+                        System.arraycopy(pending, total, pending, 0, received - total);
+                        received -= total;
+                        continue;
                     }
                     Message message;
                     try {

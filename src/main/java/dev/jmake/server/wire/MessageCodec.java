@@ -69,6 +69,15 @@ public final class MessageCodec {
         }
     }
 
+    /** Whether {@code type} names a message of this protocol (a receiver skips others). */
+    public static boolean isKnownType(int type) {
+        return switch (type) {
+            case Message.HELLO, Message.SPAWNED, Message.EXITED, Message.SIGNALED, Message.SPAWN, Message.KILL,
+                    Message.EXIT -> true;
+            default -> false;
+        };
+    }
+
     /** The message of type {@code type} whose body is {@code bytes[offset, offset + length)}; all of it must be used. */
     public static Message decode(int type, byte[] bytes, int offset, int length) throws MalformedMessageException {
         BodyReader in = new BodyReader(bytes, offset, length);

@@ -84,6 +84,33 @@ final class DescriptorChannelTest {
     }
 
     @Test
+    void aMessageOfAnUnknownTypeIsSkippedAndItsDescriptorsClosed() throws Exception {
+        UnixSocketChannel[] pair = UnixSocketChannel.pair();
+        try (DescriptorChannel a = new DescriptorChannel(pair[0]); DescriptorChannel b = new DescriptorChannel(pair[1])) {
+            int[] pipe = new int[2];
+            assertEquals(0, POSIX.pipe(pipe));
+            byte[] unknown = MessageCodec.encode(new Message.Signaled(1), 1);
+            unknown[4] = 99;
+            a.sendFrame(unknown, List.of(pipe[1]));
+            POSIX.close(pipe[1]);
+            a.send(new Message.Signaled(2), List.of());
+            assertEquals(new ReceivedMessage(new Message.Signaled(2), List.of()), b.receive().orElseThrow());
+            assertEquals(0, POSIX.read(pipe[0], new byte[1], 1), "EOF: the skipped message's copy was closed");
+            POSIX.close(pipe[0]);
+        }
+    }
+
+    @Test
+    void aHeaderAnnouncingDescriptorsThatDidNotComeIsMalformed() throws Exception {
+        UnixSocketChannel[] pair = UnixSocketChannel.pair();
+        try (DescriptorChannel b = new DescriptorChannel(pair[1])) {
+            pair[0].write(ByteBuffer.wrap(MessageCodec.encode(new Message.Signaled(1), 1)));
+            assertThrows(MalformedMessageException.class, b::receive);
+            pair[0].close();
+        }
+    }
+
+    @Test
     void theEndOfTheStreamIsEmptyBetweenMessagesAndAnErrorInsideOne() throws Exception {
         UnixSocketChannel[] pair = UnixSocketChannel.pair();
         try (DescriptorChannel b = new DescriptorChannel(pair[1])) {

@@ -305,4 +305,21 @@ final class NativeClientTest {
             assertEquals("second\n100001\n", client.stdoutWhen(s -> s.endsWith("100001\n")));
         }
     }
+    @Test
+    void aMessageOfAnUnknownTypeIsIgnoredAndItsDescriptorsClosed() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            int[] pipe = new int[2];
+            assertEquals(0, POSIX.pipe(pipe));
+            byte[] unknown = MessageCodec.encode(new Message.Signaled(1), 1);
+            unknown[4] = 50;
+            channel.sendFrame(unknown, List.of(pipe[1]));
+            POSIX.close(pipe[1]);
+            assertEquals(0, POSIX.read(pipe[0], new byte[1], 1), "EOF: the client closed its copy");
+            POSIX.close(pipe[0]);
+            channel.send(new Message.Exit(ExitKind.STATUS, 4), List.of());
+            assertEquals(new Termination.Exited(4), client.waitFor());
+        }
+    }
 }
