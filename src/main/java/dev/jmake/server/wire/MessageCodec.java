@@ -78,7 +78,7 @@ public final class MessageCodec {
         };
     }
 
-    /** The message of type {@code type} whose body is {@code bytes[offset, offset + length)}; all of it must be used. */
+    /** The message of type {@code type} whose body, all of it used, is {@code bytes[offset, offset + length)}. */
     public static Message decode(int type, byte[] bytes, int offset, int length) throws MalformedMessageException {
         BodyReader in = new BodyReader(bytes, offset, length);
         Message message = switch (type) {

@@ -23,7 +23,8 @@ final class DescriptorChannelTest {
     @Test
     void descriptorsArriveWithTheirMessageAndWork() throws Exception {
         UnixSocketChannel[] pair = UnixSocketChannel.pair();
-        try (DescriptorChannel a = new DescriptorChannel(pair[0]); DescriptorChannel b = new DescriptorChannel(pair[1])) {
+        try (DescriptorChannel a = new DescriptorChannel(pair[0]);
+                DescriptorChannel b = new DescriptorChannel(pair[1])) {
             int[] pipe = new int[2];
             assertEquals(0, POSIX.pipe(pipe));
             a.send(new Message.Signaled(1), List.of());
@@ -60,7 +61,8 @@ final class DescriptorChannelTest {
     @Test
     void aMessageLargerThanTheSocketBufferCrossesInPieces() throws Exception {
         UnixSocketChannel[] pair = UnixSocketChannel.pair();
-        try (DescriptorChannel a = new DescriptorChannel(pair[0]); DescriptorChannel b = new DescriptorChannel(pair[1])) {
+        try (DescriptorChannel a = new DescriptorChannel(pair[0]);
+                DescriptorChannel b = new DescriptorChannel(pair[1])) {
             List<String> environment = new ArrayList<>();
             for (int i = 0; i < 20_000; i++) {
                 environment.add("VARIABLE_" + i + "=" + "\u00ff".repeat(i % 200));
@@ -86,7 +88,8 @@ final class DescriptorChannelTest {
     @Test
     void aMessageOfAnUnknownTypeIsSkippedAndItsDescriptorsClosed() throws Exception {
         UnixSocketChannel[] pair = UnixSocketChannel.pair();
-        try (DescriptorChannel a = new DescriptorChannel(pair[0]); DescriptorChannel b = new DescriptorChannel(pair[1])) {
+        try (DescriptorChannel a = new DescriptorChannel(pair[0]);
+                DescriptorChannel b = new DescriptorChannel(pair[1])) {
             int[] pipe = new int[2];
             assertEquals(0, POSIX.pipe(pipe));
             byte[] unknown = MessageCodec.encode(new Message.Signaled(1), 1);
@@ -130,7 +133,8 @@ final class DescriptorChannelTest {
     @Test
     void shutdownWakesABlockedReceiverAndThePeerSeesTheEnd() throws Exception {
         UnixSocketChannel[] pair = UnixSocketChannel.pair();
-        try (DescriptorChannel a = new DescriptorChannel(pair[0]); DescriptorChannel b = new DescriptorChannel(pair[1])) {
+        try (DescriptorChannel a = new DescriptorChannel(pair[0]);
+                DescriptorChannel b = new DescriptorChannel(pair[1])) {
             CompletableFuture<Optional<ReceivedMessage>> blocked = CompletableFuture.supplyAsync(() -> {
                 try {
                     return b.receive();

@@ -103,7 +103,8 @@ final class NativeClientStartTest {
     void aServerIsStartedDetachedUnderTheLockAndTheClientConnectsOnceItListens() throws Exception {
         try (ClientUnderTest client = new ClientUnderTest(temp)) {
             Path started = temp.resolve("started");
-            // The "server" reports its pid, parent and session (not one it leads: it can never get a terminal), then waits; the test listens in its place.
+            // The "server" reports its pid, parent and session (not one it leads: it can never get a terminal), then
+            // waits; the test listens in its place.
             client.writeScript("echo \"$$ $PPID $(cut -d' ' -f6 /proc/$$/stat) $2\" > '" + started + ".tmp'; mv '"
                     + started + ".tmp' '" + started + "'; exec sleep 60");
             client.start();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The native client in a session with a test acting as the server: HELLO, SPAWN, KILL, EXIT, signals, a lost server. */
+/** The native client in a session with a test as the server: HELLO, SPAWN, KILL, EXIT, signals, a lost server. */
 @Timeout(60)
 final class NativeClientTest {
     private static final int SIGINT = 2;
