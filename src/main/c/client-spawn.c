@@ -252,7 +252,7 @@ static int execute(const char *program, const struct request *r, const posix_spa
     return err;
 }
 
-/* Saves a failed clone+exec for PATH entries that plainly do not hold the program (relative ones: in the child's directory). */
+/* Saves a failed clone+exec for PATH entries that plainly lack the program (relative: in the child directory). */
 static bool may_exist(const char *candidate, const char *directory) {
     struct stat st;
     if (candidate[0] == '/' || directory[0] == '\0') {

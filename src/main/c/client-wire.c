@@ -119,6 +119,10 @@ char *read_string(struct reader *r, bool *has_nul) {
 }
 
 int send_message(int sock, struct buffer *b, const int *fds, size_t nfds) {
+    if (nfds > MAX_MESSAGE_FDS) {
+        errno = EINVAL;
+        return -1;
+    }
     put_u32(b->data, (uint32_t)(b->len - HEADER_SIZE));
     union {
         struct cmsghdr align;
@@ -132,7 +136,7 @@ int send_message(int sock, struct buffer *b, const int *fds, size_t nfds) {
             memset(&control, 0, sizeof control);
             msg.msg_control = control.space;
             msg.msg_controllen = CMSG_SPACE(sizeof(int) * nfds);
-            struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+            struct cmsghdr *cmsg = &control.align; /* CMSG_FIRSTHDR of this msg */
             cmsg->cmsg_level = SOL_SOCKET;
             cmsg->cmsg_type = SCM_RIGHTS;
             cmsg->cmsg_len = CMSG_LEN(sizeof(int) * nfds);

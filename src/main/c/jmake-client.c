@@ -22,7 +22,6 @@
 #include <time.h>
 #include <unistd.h>
 
-
 static const int INTERRUPTS[4] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 enum { START_TIMEOUT_MS = 10000, CONNECT_RETRY_MS = 5, ALIVE_CHECK_MS = 100 };
 
@@ -116,16 +115,21 @@ static char *server_directory(uid_t uid) {
 
 /* Creates DIR 0700 if missing and checks it is ours and private; refuses (exit 2) otherwise. */
 static void check_directory(const struct start *start, const char *dir, uid_t uid) {
-    if (mkdir(dir, 0700) == 0) {
-        chmod(dir, 0700); /* a umask with owner bits must not leave it unusable */
-    } else if (errno != EEXIST) {
-        char text[4096];
-        snprintf(text, sizeof text, "jmake: warning: cannot create the server directory %s: %s; building in-process.\n",
-                 dir, strerror(errno));
-        fall_back(start, text);
-    }
     struct stat st;
-    if (lstat(dir, &st) != 0) {
+    int found = lstat(dir, &st);
+    if (found != 0 && errno == ENOENT) {
+        if (mkdir(dir, 0700) == 0) {
+            chmod(dir, 0700); /* a umask with owner bits must not leave it unusable */
+        } else if (errno != EEXIST) {
+            char text[4096];
+            snprintf(text, sizeof text,
+                     "jmake: warning: cannot create the server directory %s: %s; building in-process.\n", dir,
+                     strerror(errno));
+            fall_back(start, text);
+        }
+        found = lstat(dir, &st);
+    }
+    if (found != 0) {
         char text[4096];
         snprintf(text, sizeof text, "jmake: warning: cannot use the server directory %s: %s; building in-process.\n",
                  dir, strerror(errno));

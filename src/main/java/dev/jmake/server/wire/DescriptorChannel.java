@@ -22,7 +22,7 @@ import jnr.unixsocket.UnixSocketOptions;
  * A connected Unix stream socket carrying {@link Message}s with descriptors attached ({@code SCM_RIGHTS}), through
  * jnr-posix's {@code sendmsg}/{@code recvmsg}. The descriptors of a message ride on the {@code sendmsg} that carries
  * its header's first byte; a receiver queues what arrives and hands each message the next ones its header counts.
- * One thread may send while another receives; sends are serialised.
+ * One thread may send while another receives; sends are serialised; {@link #shutdown} wakes the receiver.
  */
 public final class DescriptorChannel implements AutoCloseable {
     private static final int SOL_SOCKET = 1;
@@ -62,7 +62,11 @@ public final class DescriptorChannel implements AutoCloseable {
 
     /** Sends {@code message} with {@code descriptors} attached (the sender keeps its own copies). */
     public void send(Message message, List<Integer> descriptors) throws IOException {
-        byte[] frame = MessageCodec.encode(message, descriptors.size());
+        sendFrame(MessageCodec.encode(message, descriptors.size()), descriptors);
+    }
+
+    /** Sends an encoded frame, {@code descriptors} on its first byte (tests send frames no message makes). */
+    void sendFrame(byte[] frame, List<Integer> descriptors) throws IOException {
         synchronized (sending) {
             int sent = 0;
             while (sent < frame.length) {
@@ -93,8 +97,9 @@ public final class DescriptorChannel implements AutoCloseable {
     }
 
     /**
-     * The next message, waiting for it; empty at the end of the stream between messages. A stream that ends inside
-     * a message, or a malformed one, throws (the descriptors of a message that cannot be decoded are closed).
+     * The next message, waiting for it; empty at the end of the stream between messages. A message of an unknown
+     * type is skipped, its descriptors closed. A stream that ends inside a message, or a malformed one, throws (the
+     * descriptors of a message that cannot be decoded are closed).
      */
     public Optional<ReceivedMessage> receive() throws IOException {
         while (true) {
@@ -109,6 +114,12 @@ public final class DescriptorChannel implements AutoCloseable {
                     List<Integer> descriptors = new ArrayList<>(header.descriptorCount());
                     for (int i = 0; i < header.descriptorCount(); i++) {
                         descriptors.add(queuedDescriptors.removeFirst());
+                    }
+                    if (!MessageCodec.isKnownType(header.type())) {
+                        closeAll(descriptors); // rejected, as the protocol says, and skipped
+                        System.arraycopy(pending, total, pending, 0, received - total);
+                        received -= total;
+                        continue;
                     }
                     Message message;
                     try {
@@ -185,6 +196,16 @@ public final class DescriptorChannel implements AutoCloseable {
         for (int descriptor : descriptors) {
             posix.close(descriptor);
         }
+    }
+
+    /**
+     * Ends both directions: a thread blocked in {@link #receive} sees the end of the stream (closing a descriptor
+     * does not wake a thread blocked on it), and the peer sees EOF. Closing is left to the owner, once no thread
+     * uses the descriptor any more (its number could be reused at once).
+     */
+    public void shutdown() throws IOException {
+        channel.shutdownInput();
+        channel.shutdownOutput();
     }
 
     /** Closes the socket and every received descriptor not handed out yet. */

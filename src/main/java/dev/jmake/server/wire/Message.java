@@ -42,7 +42,7 @@ public sealed interface Message {
         }
     }
 
-    /** Client → server: request {@code request} started process {@code result} (> 0), or failed with {@code -errno}. */
+    /** Client → server: request {@code request} started process {@code result} (> 0), or failed: {@code -errno}. */
     record Spawned(int request, int result) implements Message {
         @Override
         public int type() {

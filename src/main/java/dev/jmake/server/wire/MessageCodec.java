@@ -69,7 +69,16 @@ public final class MessageCodec {
         }
     }
 
-    /** The message of type {@code type} whose body is {@code bytes[offset, offset + length)}; all of it must be used. */
+    /** Whether {@code type} names a message of this protocol (a receiver skips others). */
+    public static boolean isKnownType(int type) {
+        return switch (type) {
+            case Message.HELLO, Message.SPAWNED, Message.EXITED, Message.SIGNALED, Message.SPAWN, Message.KILL,
+                    Message.EXIT -> true;
+            default -> false;
+        };
+    }
+
+    /** The message of type {@code type} whose body, all of it used, is {@code bytes[offset, offset + length)}. */
     public static Message decode(int type, byte[] bytes, int offset, int length) throws MalformedMessageException {
         BodyReader in = new BodyReader(bytes, offset, length);
         Message message = switch (type) {

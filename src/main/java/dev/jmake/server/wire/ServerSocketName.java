@@ -31,7 +31,7 @@ public final class ServerSocketName {
         return String.format("s-%016x", hash);
     }
 
-    /** The server directory: {@code $JMAKE_SERVER_DIR}, else {@code $XDG_RUNTIME_DIR/jmake}, else {@code /tmp/jmake-UID}. */
+    /** The server directory: {@code $JMAKE_SERVER_DIR}, else {@code $XDG_RUNTIME_DIR/jmake}, else /tmp/jmake-UID. */
     public static Path directory(Map<String, String> environment, int uid) {
         String explicit = environment.get("JMAKE_SERVER_DIR");
         if (explicit != null && !explicit.isEmpty()) {

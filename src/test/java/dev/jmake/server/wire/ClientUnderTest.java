@@ -53,7 +53,10 @@ final class ClientUnderTest implements AutoCloseable {
     private final List<DescriptorChannel> channels = new ArrayList<>();
     private final List<Integer> descriptors = new ArrayList<>();
 
-    /** Everything in {@code root}: a 0700 server directory, a jar and a "java" to hash, a script that fails. */
+    /**
+     * Everything in {@code root}: a 0700 server directory, a jar and a "java" to hash, and a script that echoes
+     * its arguments, failing as a server.
+     */
     ClientUnderTest(Path root) throws IOException {
         this.root = root;
         serverDirectory = root.resolve("servers");
@@ -68,6 +71,17 @@ final class ClientUnderTest implements AutoCloseable {
         environment.put("JMAKE_SERVER_DIR", serverDirectory.toString());
     }
 
+    /** A second client of the same files, directory and server as {@code other}. */
+    ClientUnderTest(Path root, ClientUnderTest other) {
+        this.root = root;
+        serverDirectory = other.serverDirectory;
+        jar = other.jar;
+        java = other.java;
+        script = other.script;
+        socket = other.socket;
+        environment.putAll(other.environment);
+    }
+
     void writeScript(String body) throws IOException {
         Files.writeString(script, "#!/bin/sh\n" + body + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -78,6 +92,12 @@ final class ClientUnderTest implements AutoCloseable {
         listener = UnixServerSocketChannel.open();
         listener.socket().bind(new UnixSocketAddress(socket.toFile()));
         return this;
+    }
+
+    /** Stops listening, leaving the socket file behind as a server that died would. */
+    void closeListener() throws IOException {
+        listener.close();
+        listener = null;
     }
 
     /** Starts the client as jmake with {@code args}, in {@code directory}, after the shell runs {@code prefix}. */
@@ -186,12 +206,14 @@ final class ClientUnderTest implements AutoCloseable {
         return Long.parseLong(after[index - 3]);
     }
 
-    static void awaitGone(int pid) throws InterruptedException {
-        for (int i = 0; i < 1000 && running(pid); i++) {
+    /** Waits until process {@code pid} is reaped (a zombie still has its /proc entry). */
+    static void awaitReaped(int pid) throws InterruptedException {
+        Path entry = Path.of("/proc/" + pid);
+        for (int i = 0; i < 1000 && Files.exists(entry); i++) {
             Thread.sleep(10);
         }
-        if (running(pid)) {
-            fail("process " + pid + " still runs");
+        if (Files.exists(entry)) {
+            fail("process " + pid + " was not reaped");
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.jmake.server.wire.ClientUnderTest.POSIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jmake.process.Termination;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ final class NativeClientStartTest {
     @Test
     void aServerDirectoryOfAnotherUserIsRefused() throws Exception {
         try (ClientUnderTest client = new ClientUnderTest(temp)) {
-            assertEquals(0, POSIX.chown(client.serverDirectory.toString(), NOBODY, NOBODY), "needs root");
+            assumeTrue(POSIX.getuid() == 0, "giving a directory away needs root");
+            assertEquals(0, POSIX.chown(client.serverDirectory.toString(), NOBODY, NOBODY));
             client.start();
             assertEquals(new Termination.Exited(2), client.waitFor());
             assertEquals("jmake: *** server directory " + client.serverDirectory + " is not private (owner " + NOBODY
@@ -103,7 +105,8 @@ final class NativeClientStartTest {
     void aServerIsStartedDetachedUnderTheLockAndTheClientConnectsOnceItListens() throws Exception {
         try (ClientUnderTest client = new ClientUnderTest(temp)) {
             Path started = temp.resolve("started");
-            // The "server" reports its pid, parent and session (not one it leads: it can never get a terminal), then waits; the test listens in its place.
+            // The "server" reports its pid, parent and session (not one it leads: it can never get a terminal), then
+            // waits; the test listens in its place.
             client.writeScript("echo \"$$ $PPID $(cut -d' ' -f6 /proc/$$/stat) $2\" > '" + started + ".tmp'; mv '"
                     + started + ".tmp' '" + started + "'; exec sleep 60");
             client.start();
@@ -127,6 +130,51 @@ final class NativeClientStartTest {
             } finally {
                 POSIX.kill(server, 9);
             }
+        }
+    }
+    @Test
+    void twoClientsFindingAStaleSocketStartOneServerBetweenThem() throws Exception {
+        try (ClientUnderTest first = new ClientUnderTest(temp)) {
+            // A socket file nobody listens on: connect says ECONNREFUSED.
+            first.listen().closeListener();
+            assertTrue(Files.exists(first.socket));
+            Path starts = temp.resolve("starts");
+            first.writeScript("echo $$ >> '" + starts + "'; exec sleep 60");
+            try (ClientUnderTest second = new ClientUnderTest(temp, first)) {
+                first.start();
+                second.start();
+                while (!Files.exists(starts)) {
+                    Thread.sleep(5);
+                }
+                int server = Integer.parseInt(Files.readString(starts).strip());
+                try {
+                    first.listen();
+                    for (int i = 0; i < 2; i++) {
+                        DescriptorChannel channel = first.accept();
+                        first.hello(channel);
+                        channel.send(new Message.Exit(ExitKind.STATUS, 3), List.of());
+                    }
+                    assertEquals(new Termination.Exited(3), first.waitFor());
+                    assertEquals(new Termination.Exited(3), second.waitFor());
+                    assertEquals(1, Files.readAllLines(starts).size(), "one server started, under the lock");
+                } finally {
+                    POSIX.kill(server, 9);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSocketPathTooLongForSunPathFallsBackWithOneWarning() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp)) {
+            Path deep = temp.resolve("d".repeat(100));
+            client.environment.put("JMAKE_SERVER_DIR", deep.toString());
+            client.start("goal");
+            assertEquals(new Termination.Exited(0), client.waitFor());
+            String socket = deep.resolve(client.socket.getFileName()).toString();
+            assertEquals("jmake: warning: the server socket path " + socket + " is too long; building in-process.\n",
+                    client.stderr());
+            assertEquals("script --jmake-no-server /usr/bin/jmake goal\n", client.stdout());
         }
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The native client in a session with a test acting as the server: HELLO, SPAWN, KILL, EXIT, signals, a lost server. */
+/** The native client in a session with a test as the server: HELLO, SPAWN, KILL, EXIT, signals, a lost server. */
 @Timeout(60)
 final class NativeClientTest {
     private static final int SIGINT = 2;
@@ -205,7 +205,8 @@ final class NativeClientTest {
             int grandchild = Integer.parseInt(Files.readString(pidFile).strip());
             channel.send(new Message.Kill(0, SIGKILL, KillScope.DESCENDANTS), List.of());
             assertEquals(new Message.Exited(1, SIGKILL), next(channel, Message.Exited.class));
-            ClientUnderTest.awaitGone(grandchild);
+            // Killed first, a zombie of the sleep, then an orphan of the client, which reaps it.
+            ClientUnderTest.awaitReaped(grandchild);
             channel.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
             assertEquals(new Termination.Exited(0), client.waitFor());
         }
@@ -278,6 +279,47 @@ final class NativeClientTest {
             assertEquals(new Message.Spawned(2, -9), next(channel, Message.Spawned.class), "-EBADF");
             channel.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
             assertEquals(new Termination.Exited(0), client.waitFor());
+        }
+    }
+
+    @Test
+    void messagesLargerThanTheSocketBufferAndOverlappingRequestsWork() throws Exception {
+        // One string may not exceed 128 KiB in an exec: a megabyte in ten variables.
+        List<String> environment = new ArrayList<>(List.of("PATH=/bin:/usr/bin"));
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen()) {
+            for (int i = 0; i < 10; i++) {
+                client.environment.put("BIG" + i, String.valueOf(i).repeat(100_000));
+                environment.add("HUGE" + i + "=" + String.valueOf(i).repeat(100_001));
+            }
+            client.start();
+            DescriptorChannel channel = client.accept();
+            Message.Hello hello = (Message.Hello) client.hello(channel).message();
+            assertTrue(hello.environment().contains("BIG9=" + "9".repeat(100_000)));
+            channel.send(spawn(1, "sh", List.of("sh", "-c", "sleep 1; echo ${#HUGE9}"), environment, STANDARD),
+                    List.of());
+            channel.send(spawn(2, "sh", List.of("sh", "-c", "echo second"), environment, STANDARD), List.of());
+            assertEquals(1, next(channel, Message.Spawned.class).request());
+            assertEquals(2, next(channel, Message.Spawned.class).request());
+            assertEquals(new Message.Exited(2, 0), next(channel, Message.Exited.class), "the short one first");
+            assertEquals(new Message.Exited(1, 0), next(channel, Message.Exited.class));
+            assertEquals("second\n100001\n", client.stdoutWhen(s -> s.endsWith("100001\n")));
+        }
+    }
+    @Test
+    void aMessageOfAnUnknownTypeIsIgnoredAndItsDescriptorsClosed() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            int[] pipe = new int[2];
+            assertEquals(0, POSIX.pipe(pipe));
+            byte[] unknown = MessageCodec.encode(new Message.Signaled(1), 1);
+            unknown[4] = 50;
+            channel.sendFrame(unknown, List.of(pipe[1]));
+            POSIX.close(pipe[1]);
+            assertEquals(0, POSIX.read(pipe[0], new byte[1], 1), "EOF: the client closed its copy");
+            POSIX.close(pipe[0]);
+            channel.send(new Message.Exit(ExitKind.STATUS, 4), List.of());
+            assertEquals(new Termination.Exited(4), client.waitFor());
         }
     }
 }
