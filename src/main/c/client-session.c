@@ -182,10 +182,25 @@ static void await_children(struct session *s, long ms) {
     }
 }
 
-/* EOF, error or nonsense from the server: the build cannot go on. TERM, a second of grace, KILL, one line, exit 2. */
+/* Every process below the client, deepest first (a recipe's shell and what it started, orphans adopted). */
+static void signal_descendants(int sig) {
+    size_t count;
+    pid_t *pids = list_descendants(&count);
+    for (size_t i = 0; i < count; i++) {
+        kill(pids[i], sig);
+    }
+    free(pids);
+}
+
+/*
+ * EOF, error or nonsense from the server: the build cannot go on. TERM to every descendant (a recipe's shell
+ * would leave its own children running), a second of grace, KILL, one line, exit 2.
+ */
 static _Noreturn void server_lost(struct session *s) {
     signal_children(s, SIGTERM);
+    signal_descendants(SIGTERM);
     await_children(s, LOST_GRACE_MS);
+    signal_descendants(SIGKILL);
     if (s->nchildren > 0) {
         signal_children(s, SIGKILL);
         await_children(s, LOST_GRACE_MS);
@@ -229,12 +244,7 @@ static void kill_as_told(struct session *s, pid_t pid, int sig, uint32_t flags) 
             }
         }
     } else if (flags == 2) {
-        size_t count;
-        pid_t *pids = list_descendants(&count);
-        for (size_t i = 0; i < count; i++) {
-            kill(pids[i], sig);
-        }
-        free(pids);
+        signal_descendants(sig);
     }
 }
 
