@@ -16,10 +16,13 @@ import java.util.function.IntUnaryOperator;
 public final class JobserverClient implements Jobserver {
     private final TokenPool pool;
     private final JobserverAuth auth;
+    /** The pool as this process holds it, for its children: the parent's descriptors as numbered here. */
+    private final JobserverAuth held;
 
-    private JobserverClient(TokenPool pool, JobserverAuth auth) {
+    private JobserverClient(TokenPool pool, JobserverAuth auth, JobserverAuth held) {
         this.pool = pool;
         this.auth = auth;
+        this.held = held;
     }
 
     /** Joins the pool {@code auth} ({@link JobserverAuth.Pipe} or {@link JobserverAuth.Fifo}) names. */
@@ -66,7 +69,8 @@ public final class JobserverClient implements Jobserver {
         fds.setCloseOnExec(read, true);
         fds.setCloseOnExec(write, true);
         PrivateDescription own = PrivateDescription.open(fds, read, write);
-        return new JoinOutcome.Joined(new JobserverClient(new TokenPool(fds, own.readFd(), own.writeFd()), pipe));
+        return new JoinOutcome.Joined(new JobserverClient(new TokenPool(fds, own.readFd(), own.writeFd()), pipe,
+                new JobserverAuth.Pipe(read, write)));
     }
 
     private static JoinOutcome connectFifo(JobserverAuth.Fifo fifo, FileDescriptors fds) {
@@ -82,7 +86,7 @@ public final class JobserverClient implements Jobserver {
             fds.close(fd);
             return new Unavailable(Optional.empty(), fifo.path() + " is not a fifo");
         }
-        return new JoinOutcome.Joined(new JobserverClient(new TokenPool(fds, fd, fd), fifo));
+        return new JoinOutcome.Joined(new JobserverClient(new TokenPool(fds, fd, fd), fifo, fifo));
     }
 
     /** The pool joined, as the parent named it. */
@@ -97,10 +101,10 @@ public final class JobserverClient implements Jobserver {
 
     @Override
     public ChildJobserver forChild(boolean recursive) {
-        if (auth instanceof JobserverAuth.Pipe pipe) {
+        if (held instanceof JobserverAuth.Pipe pipe) {
             return ChildJobserver.pipe(pipe.readFd(), pipe.writeFd(), recursive);
         }
-        return ChildJobserver.fifo(((JobserverAuth.Fifo) auth).path().toString());
+        return ChildJobserver.fifo(((JobserverAuth.Fifo) held).path().toString());
     }
 
     /** Writes every held token back and closes this make's own descriptors (the parent's stay open). */

@@ -9,16 +9,15 @@ import java.util.regex.Pattern;
 /**
  * Where things are and what to run, from system properties: {@code jmake.command} (default
  * {@code <repo>/bin/jmake}), {@code jmake.difftest} (a regex selecting cases by name) and
- * {@code jmake.difftest.keep} (keep sandboxes for debugging) and {@code jmake.difftest.server} ({@code on}: jmake runs
- * through its client and a warm server, whose directory is under {@code target/} and which exits a minute after
- * the last case).
+ * {@code jmake.difftest.keep} (keep sandboxes for debugging). {@code server}: jmake runs through its client and a
+ * warm server, whose directory is under {@code target/} and which exits a minute after the last case.
  */
 record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boolean keep, boolean server) {
 
     /** The fixed PATH both makes get. */
     static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 
-    static HarnessSettings fromSystemProperties() {
+    static HarnessSettings fromSystemProperties(boolean server) {
         Path root = findRepoRoot(Path.of(System.getProperty("user.dir")).toAbsolutePath());
         String command = System.getProperty("jmake.command", "");
         if (command.isBlank()) {
@@ -26,7 +25,7 @@ record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boole
         }
         String filter = System.getProperty("jmake.difftest", "");
         return new HarnessSettings(root, command, filter.isBlank() ? null : Pattern.compile(filter),
-                Boolean.getBoolean("jmake.difftest.keep"), "on".equals(System.getProperty("jmake.difftest.server")));
+                Boolean.getBoolean("jmake.difftest.keep"), server);
     }
 
     /** True when {@code caseName} is selected by the filter. */
