@@ -25,6 +25,8 @@ import jnr.unixsocket.UnixSocketChannel;
 final class ServerMain {
     /** How long the server waits for a client before it exits, unless {@code JMAKE_SERVER_IDLE} says (seconds). */
     static final Duration DEFAULT_IDLE = Duration.ofHours(3);
+    /** How long connections made before the socket went away have to be accepted. */
+    private static final long LATE_CONNECTIONS_MILLIS = 200;
 
     private final Path socket;
     private final Duration idle;
@@ -54,8 +56,10 @@ final class ServerMain {
         acceptor.setDaemon(true);
         acceptor.start();
         awaitIdle();
-        // A client connecting from now on finds no socket and starts a new server.
+        // A client connecting from now on finds no socket and starts a new server. One that connected just before
+        // is accepted meanwhile and served to its end: the server exits with no session running.
         Files.deleteIfExists(socket);
+        awaitSessionsOver();
         log.println((stopping ? "stopped" : "idle for " + idle) + " after " + served.get() + " sessions since "
                 + started + ": exiting");
         return 0;
@@ -116,6 +120,18 @@ final class ServerMain {
     }
 
     /** Returns once no session ran for {@link #idle}, or soon after {@link #stop}. */
+    /** Waits a moment for connections already made to be accepted, then for every session to end. */
+    private void awaitSessionsOver() {
+        try {
+            Thread.sleep(LATE_CONNECTIONS_MILLIS);
+            while (sessions.get() > 0) {
+                Thread.sleep(LATE_CONNECTIONS_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void awaitIdle() {
         while (true) {
             try {
