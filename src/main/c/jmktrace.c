@@ -619,6 +619,11 @@ static int needs_fix(char *const *envp) {
     if (sock && strcmp(sock, g_sock_path) != 0) return 0; /* a nested tracer took over on purpose */
     return !sock || !env_value(envp, "JMAKE_TRACE_JOB") || !lists_shim(env_value(envp, "LD_PRELOAD"));
 }
+/* A nested make's own tracer takes over this program (its job): what it runs is reported there, not here. */
+static int handed_over(char *const *envp) {
+    const char *sock = env_value(envp, "JMAKE_TRACE_SOCKET");
+    return g_active && sock && strcmp(sock, g_sock_path) != 0;
+}
 static int is_tracer_var(const char *entry) {
     return strncmp(entry, "LD_PRELOAD=", 11) == 0 || strncmp(entry, "JMAKE_TRACE_SOCKET=", 19) == 0
            || strncmp(entry, "JMAKE_TRACE_JOB=", 16) == 0;
@@ -686,9 +691,10 @@ static void report_exec_failure(const char *prog, int is_search, const char *abs
 #define EXEC_BODY(prog, is_search, envp, call) do { \
     WITH_TRACED_ENV(env, envp); \
     char abs_[PATH_CAP]; \
-    report_exec_attempt(prog, is_search, abs_, sizeof abs_); \
+    int ours_ = !handed_over(envp); \
+    if (ours_) report_exec_attempt(prog, is_search, abs_, sizeof abs_); \
     int r = call; int e = errno; \
-    report_exec_failure(prog, is_search, abs_, e); \
+    if (ours_) report_exec_failure(prog, is_search, abs_, e); \
     errno = e; return r; } while (0)
 
 EXPORT int execve(const char *path, char *const argv[], char *const envp[]) {
@@ -739,7 +745,7 @@ EXPORT int execle(const char *path, const char *arg, ...) {
 #define SPAWN_BODY(prog, is_search, call) do { \
     WITH_TRACED_ENV(env, envp); \
     int r = call; int e = errno; \
-    if (g_active && !t_busy) { char abs[PATH_CAP]; \
+    if (g_active && !t_busy && !handed_over(envp)) { char abs[PATH_CAP]; \
         size_t n = is_search ? search_path(prog, abs, sizeof abs) : absolute(AT_FDCWD, prog, abs, sizeof abs); \
         if (n) emit(OP_EXEC, 0, r, abs, NULL); } \
     errno = e; return r; } while (0)

@@ -15,6 +15,7 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * This make's part in GNU make's jobserver, decided where main.c decides it: before the makefiles are read, a make
@@ -45,6 +46,12 @@ final class JobserverRole implements AutoCloseable {
      * @throws MakeError for an auth GNU make 4.3 stops on
      */
     static JobserverRole join(Options merged, JobLimit commandLineJobs, FileDescriptors fds, Diagnostics ui) {
+        return join(merged, commandLineJobs, fds, IntUnaryOperator.identity(), ui);
+    }
+
+    /** Like {@link #join(Options, JobLimit, FileDescriptors, Diagnostics)}, with the caller's descriptors {@code local} here. */
+    static JobserverRole join(Options merged, JobLimit commandLineJobs, FileDescriptors fds, IntUnaryOperator local,
+                              Diagnostics ui) {
         JoinDecision decision = JoinDecision.decide(merged.jobserverAuth(), commandLineJobs);
         if (decision instanceof JoinDecision.Malformed malformed) {
             throw new MakeError(null, malformed.auth().message());
@@ -54,7 +61,7 @@ final class JobserverRole implements AutoCloseable {
         } else if (decision instanceof Unavailable unavailable) {
             return unavailable(fds, unavailable, ui);
         } else if (decision instanceof JoinDecision.Connect connect) {
-            JoinOutcome outcome = JobserverClient.connect(connect.auth(), fds);
+            JoinOutcome outcome = JobserverClient.connect(connect.auth(), fds, local);
             if (outcome instanceof JoinOutcome.Joined joined) {
                 return new JobserverRole(fds, joined.client(), false);
             }

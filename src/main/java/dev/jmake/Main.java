@@ -1,29 +1,75 @@
 package dev.jmake;
 
+import dev.jmake.syntax.ByteText;
 import dev.jmake.ui.Diagnostics;
+import dev.jmake.ui.StatusLine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
-/** Entry point: runs one make invocation and exits with its status. */
+/** Entry point, the composition root of an in-process run: reads what the process was given, runs, exits. */
 public final class Main {
+    /** Set by {@code bin/jmake --jmake-server SOCKET}: this JVM is the server listening there. */
+    private static final String SERVER_PROPERTY = "jmake.server";
+    /** The server's idle time in seconds, from its own environment (tests make it short). */
+    private static final String IDLE_VARIABLE = "JMAKE_SERVER_IDLE";
+
     private Main() {}
 
+    /** Runs the server on {@code socket}; its messages go to its stderr, the log the client opened. */
+    private static int serve(Path socket) {
+        PrintStream log = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // A throwable escaping a thread of the server (a session's reader, a reaper) is logged; sessions go on.
+        Thread.setDefaultUncaughtExceptionHandler((thread, t) -> log.println(thread.getName() + ": " + t));
+        Duration idle = ServerMain.DEFAULT_IDLE;
+        String seconds = System.getenv(IDLE_VARIABLE);
+        if (seconds != null && seconds.matches("[0-9]+")) {
+            idle = Duration.ofSeconds(Long.parseLong(seconds));
+        }
+        try {
+            return new ServerMain(socket, idle, log).run();
+        } catch (IOException e) {
+            log.println("jmake server: " + e);
+            return 2;
+        }
+    }
+
     public static void main(String[] args) {
+        String server = System.getProperty(SERVER_PROPERTY);
+        System.exit(server != null ? serve(Path.of(server)) : runInProcess(List.of(args)));
+    }
+
+    /** One run of jmake in this process, with what the process was given. */
+    private static int runInProcess(List<String> arguments) {
         String program = System.getProperty("jmake.program", "jmake");
         Map<String, String> environment = CallerEnvironment.of(System.getenv(), System.getProperties());
-        List<String> arguments = List.of(args);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, ByteText.CHARSET);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, ByteText.CHARSET);
+        if (arguments.equals(List.of(ClientSession.STATUS_OPTION))
+                || arguments.equals(List.of(ClientSession.STOP_OPTION))) {
+            // Only a server answers them: this run is in process.
+            out.println(program.substring(program.lastIndexOf('/') + 1)
+                    + ": no server: server mode is off (JMAKE_SERVER=on turns it on)");
+            out.flush();
+            return 0;
+        }
         Diagnostics crash = crashDiagnostics(program, environment);
         // A throwable escaping any other thread (a reaper, the trace collector) ends the run the same way.
         Thread.setDefaultUncaughtExceptionHandler((thread, t) -> {
             crash.fatal(LargeStackRun.asMakeError(t));
             Runtime.getRuntime().exit(2);
         });
-        int status = LargeStackRun.run(() -> new MakeInvocation(program, environment).run(arguments), crash);
-        System.exit(status);
+        // System.in, buffered: JDK 17's FileInputStream.readAllBytes seeks, which fails on a pipe (-f - < pipe).
+        Caller caller = new Caller(program, arguments, environment, Path.of("").toAbsolutePath(), System.in, out, err,
+                StatusLine.isTerminal(Path.of("/proc/self/fd/1")), IntUnaryOperator.identity());
+        return LargeStackRun.run(() -> new MakeInvocation(caller, new InProcessSupervision()).run(), crash);
     }
 
     /** Where a throwable that escaped the invocation is reported: stderr, as {@code jmake[LEVEL]: *** ...  Stop.}. */

@@ -13,19 +13,13 @@ import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.build.ShuffleMode;
-import dev.jmake.process.InterruptSignals;
-import dev.jmake.process.NativeLibrary;
-import dev.jmake.process.FileDescriptors;
-import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ProcessTree;
+import dev.jmake.process.ProcessLauncher;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.report.BuildRecord;
 import dev.jmake.report.DatabasePrinter;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -43,24 +37,27 @@ final class MakeInvocation {
     static final String VERSION = "0.1.0";
     /** How long the processes of an interrupted build have after SIGTERM before SIGKILL. */
     private static final Duration KILL_GRACE = Duration.ofSeconds(2);
-    /** How often the orphans adopted from recipes are reaped once they exit. */
-    private static final Duration ORPHAN_REAPING = Duration.ofSeconds(1);
 
+    private final Caller caller;
+    private final Supervision supervision;
     private final String argv0;
     private final String program;
     private final Map<String, String> environment;
-    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false,
-            ByteText.CHARSET);
-    private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false,
-            ByteText.CHARSET);
+    private final PrintStream out;
+    private final PrintStream err;
 
-    MakeInvocation(String argv0, Map<String, String> environment) {
-        this.argv0 = argv0;
-        this.program = argv0.substring(argv0.lastIndexOf('/') + 1);
-        this.environment = Map.copyOf(environment);
+    MakeInvocation(Caller caller, Supervision supervision) {
+        this.caller = caller;
+        this.supervision = supervision;
+        this.argv0 = caller.argv0();
+        this.program = caller.program();
+        this.environment = caller.environment();
+        this.out = caller.out();
+        this.err = caller.err();
     }
 
-    int run(List<String> args) {
+    int run() {
+        List<String> args = caller.args();
         int makeLevel = parseLevel(environment.get("MAKELEVEL"));
         Diagnostics ui = new Diagnostics(program, makeLevel, out, err);
         try {
@@ -91,7 +88,7 @@ final class MakeInvocation {
         }
         // main.c: the shuffle mode is resolved once (random picks its seed) and passed on as resolved.
         options = options.withShuffle(options.shuffle().map(ShuffleMode::parse).flatMap(ShuffleMode::word));
-        Path start = Path.of("").toAbsolutePath();
+        Path start = caller.directory();
         Path directory = options.directory(start);
         if (!options.directories().isEmpty()) {
             if (!Files.isDirectory(directory)) {
@@ -102,9 +99,10 @@ final class MakeInvocation {
         }
         // main.c: a sub-make joins its parent's pool (or warns) before reading, and before "Entering directory".
         JobserverRole jobserver = JobserverRole.join(options, parser.parse(args, Map.of()).jobs(),
-                new FileDescriptors(ByteText.CHARSET), ui);
+                supervision.descriptors(), caller.descriptors(), ui);
         try {
-            ui = ui.withStatus(StatusLine.forStdout(out, environment, options.noStatus()), ByteText.CHARSET);
+            ui = ui.withStatus(StatusLine.forStdout(out, caller.stdoutIsTerminal(), environment,
+                    options.noStatus()), ByteText.CHARSET);
             if (options.printDirectory()) {
                 ui = ui.withDirectoryTrace(directory, ByteText.CHARSET);
             }
@@ -123,43 +121,26 @@ final class MakeInvocation {
         }
     }
 
-    /**
-     * Makes this process the supervisor of everything the run starts (the subreaper, the interrupting signals
-     * taken), then reads and builds.
-     */
+    /** Has the {@link Supervision} own everything the run starts, then reads and builds. */
     private int supervised(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
                            Path directory, int makeLevel, JobserverRole jobserver) {
-        NativeLibrary library = new NativeLibrary();
-        ProcessSpawner spawner = new ProcessSpawner(ByteText.CHARSET, library);
-        RunningRecipes recipes = new RunningRecipes(spawner);
+        ProcessLauncher launcher = supervision.launcher();
+        RunningRecipes recipes = new RunningRecipes(launcher);
         FatalSignal fatal = new FatalSignal(recipes, ui, KILL_GRACE);
         // A dying make gives its tokens back and removes its fifo, as GNU's fatal_error_signal does.
         fatal.beforeExit(jobserver::close);
-        // Binding libc takes a while: done beside the reading, but before anything is spawned, so that every
-        // orphan of the build becomes ours and a signal finds the build.
-        spawner.prepare(() -> {
-            ProcessTree tree = ProcessTree.subreaper(library);
-            fatal.install(library, tree);
-            tree.reapOrphansEvery(ORPHAN_REAPING, spawner::unreaped);
-        });
+        supervision.supervise(fatal);
         try {
             // $(MAKE) is argv[0] as invoked, made absolute against the starting directory when it has a slash.
             String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
             List<CommandVariable> variables = CommandVariable.resolve(options.variables(), environment);
             Session session = new Session(argv0, args, parser, options, environment, start, directory, makeLevel,
-                    makeCommand, ui, out, spawner, recipes, fatal, jobserver,
+                    makeCommand, ui, out, caller.stdin(), launcher, recipes, fatal, jobserver,
                     Verbosity.of(options.trace(), options.debugAll(), options.debugFlags()), variables,
                     MakeFlags.encode(options, Optional.empty(), List.of()));
             return passes(session);
         } finally {
-            // Never end while libc is being bound: jffi would leave its half-extracted library behind.
-            spawner.awaitPreparation();
-            if (recipes.interrupted() || InterruptSignals.anyPending()) {
-                // A signal that came before the handling was installed (nothing was spawned) is handled now.
-                // The signal's thread reports and ends the process; no status or message of ours may come first.
-                recipes.awaitEnd();
-            }
-            fatal.stop();
+            supervision.end(recipes, fatal);
         }
     }
 

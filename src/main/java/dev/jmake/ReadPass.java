@@ -32,7 +32,8 @@ final class ReadPass {
                 session.makeCommand(), session.makeLevel(), session.readFlags(), options.goals(), options.evals(),
                 MakeFlags.encodeMflags(options, Optional.empty()), MakeFlags.overrides(session.variables()));
         Evaluator evaluator = new Evaluator(settings, session.ui(),
-                new ShellCommandRunner(session.spawner(), Optional.of(session.directory()), session.ui()));
+                new ShellCommandRunner(session.spawner(), Optional.of(session.directory()), session.ui()),
+                session.stdin());
         evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
         Database database = evaluator.read();
         // file.c snap_deps: .EXTRA_PREREQS is expanded once, right after reading.

@@ -6,8 +6,9 @@ import dev.jmake.build.Verbosity;
 import dev.jmake.cli.CommandLineParser;
 import dev.jmake.cli.CommandVariable;
 import dev.jmake.cli.Options;
-import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessLauncher;
 import dev.jmake.ui.Diagnostics;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +21,10 @@ import java.util.Map;
  *
  * @param argv0       the name jmake was invoked as (messages, re-execution lines)
  * @param makeCommand {@code $(MAKE)}: argv[0], made absolute against {@link #start} when it has a slash
+ * @param stdin       what {@code -f -} reads
  * @param readFlags   MAKEFLAGS as the makefiles see it while they are read
  */
 record Session(String argv0, List<String> args, CommandLineParser parser, Options options,
                Map<String, String> environment, Path start, Path directory, int makeLevel, String makeCommand,
-               Diagnostics ui, PrintStream out, ProcessSpawner spawner, RunningRecipes recipes, FatalSignal fatal,
+               Diagnostics ui, PrintStream out, InputStream stdin, ProcessLauncher spawner, RunningRecipes recipes, FatalSignal fatal,
                JobserverRole jobserver, Verbosity verbosity, List<CommandVariable> variables, String readFlags) {}

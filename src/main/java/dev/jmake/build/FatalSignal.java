@@ -1,14 +1,11 @@
 package dev.jmake.build;
 
-import dev.jmake.process.InterruptSignals;
-import dev.jmake.process.NativeLibrary;
-import dev.jmake.process.ProcessTree;
+import dev.jmake.process.ProcessOwner;
 import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What jmake does on SIGHUP, SIGINT, SIGQUIT or SIGTERM (commands.c fatal_error_signal), on the signal's thread
@@ -24,10 +21,9 @@ public final class FatalSignal {
     private static final int QUIT_STATUS = 1;
 
     private final RunningRecipes recipes;
-    private volatile ProcessTree tree;
+    private volatile ProcessOwner owner;
     private final Diagnostics ui;
     private final Duration grace;
-    private final CompletableFuture<InterruptSignals> signals = new CompletableFuture<>();
     /** The builder whose intermediate files go: the latest, since makefiles may be read again. */
     private volatile Builder builder;
     /** Run last, just before dying (the jobserver's tokens given back, its fifo removed). */
@@ -40,18 +36,17 @@ public final class FatalSignal {
         this.grace = grace;
     }
 
-    /** Starts handling the signals, {@code tree} being this process's; call once, before anything is spawned. */
-    public InterruptSignals install(NativeLibrary library, ProcessTree tree) {
-        this.tree = tree;
-        InterruptSignals installed = InterruptSignals.install(library, this::received);
-        signals.complete(installed);
-        return installed;
+    /** Starts handling the signals {@code owner} takes; call once, before anything is spawned. */
+    public void install(ProcessOwner owner) {
+        this.owner = owner;
+        owner.takeInterrupts(this::received);
     }
 
-    /** The build is over: the signals are no longer taken (see {@link InterruptSignals#stop}). */
+    /** The build is over: the signals are no longer taken. */
     public void stop() {
-        if (signals.isDone()) {
-            signals.join().stop();
+        ProcessOwner installed = owner;
+        if (installed != null) {
+            installed.stopTakingInterrupts();
         }
     }
 
@@ -78,7 +73,7 @@ public final class FatalSignal {
     private void shutDown(int signal) {
         RunningRecipes.Snapshot snapshot = recipes.interrupt();
         // Also after a Ctrl-C that reached the whole process group: a background job of a recipe ignores SIGINT.
-        tree.terminateAll(snapshot.children(), grace);
+        owner.terminateAll(snapshot.children(), grace);
         cleanUp(snapshot, builder);
     }
 
@@ -120,8 +115,9 @@ public final class FatalSignal {
         ui.out().flush();
         ui.err().flush();
         if (signal == SIGQUIT) {
-            Runtime.getRuntime().halt(QUIT_STATUS);
+            owner.exit(QUIT_STATUS);
+        } else {
+            owner.dieBy(signal);
         }
-        signals.join().exitBySignal(signal);
     }
 }

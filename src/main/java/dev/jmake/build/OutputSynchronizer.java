@@ -4,8 +4,6 @@ import dev.jmake.cli.OutputSync;
 import dev.jmake.process.OutputLock;
 import dev.jmake.process.ProcessLauncher;
 import dev.jmake.ui.Diagnostics;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,20 +65,9 @@ public final class OutputSynchronizer {
     /** output.c sync_init: stdout and stderr are the same file when fstat gives the same device and inode. */
     synchronized boolean combined() {
         if (combined == null) {
-            combined = sameFile(Path.of("/proc/self/fd/1"), Path.of("/proc/self/fd/2"));
+            combined = launcher.standardOutputs().sameFile();
         }
         return combined;
-    }
-
-    static boolean sameFile(Path a, Path b) {
-        try {
-            // Following the /proc links stats what the descriptors are open on, pipes and terminals included.
-            return Files.getAttribute(a, "unix:dev").equals(Files.getAttribute(b, "unix:dev"))
-                    && Files.getAttribute(a, "unix:ino").equals(Files.getAttribute(b, "unix:ino"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // A closed stdout or stderr: keep them apart, as GNU does when fstat fails.
-            return false;
-        }
     }
 
     /** Writes one dump framed by the directory messages when {@code -w} applies to it (output_dump). */

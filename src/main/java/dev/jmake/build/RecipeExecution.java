@@ -455,7 +455,7 @@ final class RecipeExecution {
         if (graph.isPhony(target) || graph.specialPrerequisites(".PRECIOUS").contains(target)) {
             return;
         }
-        long now = timestamps.of(target);
+        long now = timestamps.fresh(target);
         if (ArchiveMemberName.isMember(target)) {
             if (now != mtimeBefore) {
                 ui.error("*** " + onBehalfOf + "Archive member '" + target + "' may be bogus; not deleted");

@@ -134,7 +134,7 @@ final class Remaker {
     private TargetState remade(String name, String remadeAs, Plan plan, long mtimeBefore, boolean intermediate,
                                boolean ok) {
         plans.filesChanged();
-        timestamps.forgetArchives();
+        timestamps.filesChanged();
         long after = times.own(remadeAs);
         boolean assumed = options.dryRun() || options.touch();
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;

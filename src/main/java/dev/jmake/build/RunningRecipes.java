@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The recipes started and not over yet (GNU make's children list), shared by the thread that runs them and the
@@ -132,12 +131,12 @@ public final class RunningRecipes {
     }
 
     /**
-     * Makes the calling thread wait for the end of the process, which the signal's thread brings about once it
-     * has cleaned up: meanwhile this thread must neither start nor print anything. Never returns.
+     * Makes the calling thread wait for the end of the run, which the signal's thread brings about once it has
+     * cleaned up: meanwhile this thread must neither start nor print anything. Never returns normally (a server
+     * session's launcher unwinds the thread with an exception once the session is over).
      */
     public void awaitEnd() {
-        while (true) {
-            LockSupport.park(this);
-        }
+        launcher.awaitEnd();
+        throw new IllegalStateException("the launcher's awaitEnd returned");
     }
 }

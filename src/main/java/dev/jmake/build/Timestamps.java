@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** File modification times in nanoseconds, as GNU make compares them (following symlinks; with {@code -L} the links' own count too). */
+/**
+ * File modification times in nanoseconds, as GNU make compares them (following symlinks; with {@code -L} the links'
+ * own count too). A file's time is looked at once and kept, as GNU's {@code last_mtime}, until a recipe finishes
+ * ({@link #filesChanged}) or jmake touches or deletes it: a no-op build stats each file once.
+ */
 final class Timestamps {
     /** The file does not exist. */
     static final long MISSING = Long.MIN_VALUE;
@@ -25,6 +29,8 @@ final class Timestamps {
     private final Path directory;
     private final boolean checkSymlinkTimes;
     private final Map<Path, ReadArchive> archives = new ConcurrentHashMap<>();
+    /** The times looked at since files last changed (an interrupt's thread may look too). */
+    private final Map<String, Long> known = new ConcurrentHashMap<>();
 
     Timestamps(Path directory) {
         this(directory, false);
@@ -36,7 +42,29 @@ final class Timestamps {
         this.checkSymlinkTimes = checkSymlinkTimes;
     }
 
+    /** The file's time, as last looked at since files changed. */
     long of(String name) {
+        Long time = known.get(name);
+        if (time == null) {
+            time = fresh(name);
+        }
+        return time;
+    }
+
+    /** The file's time on disk now (a recipe that failed or was interrupted may have changed it). */
+    long fresh(String name) {
+        long time = onDisk(name);
+        known.put(name, time);
+        return time;
+    }
+
+    /** A recipe finished: any file may have changed. */
+    void filesChanged() {
+        known.clear();
+        archives.clear();
+    }
+
+    private long onDisk(String name) {
         ArchiveMemberName member = ArchiveMemberName.parse(name);
         if (member != null) {
             return ofMember(member); // remake.c f_mtime: a member's time is its header's, never a link's
@@ -47,11 +75,7 @@ final class Timestamps {
 
     private long followed(String name) {
         Path path = directory.resolve(name);
-        // Missing files (phony and unbuilt targets) are the common case: File.exists says so without the cost of
-        // a NoSuchFileException and its stack trace.
-        if (!path.toFile().exists()) {
-            return MISSING;
-        }
+        // One stat: a missing file costs a NoSuchFileException, but each file is looked at once per build now.
         try {
             FileTime time = Files.readAttributes(path, BasicFileAttributes.class).lastModifiedTime();
             return time.to(TimeUnit.NANOSECONDS);
@@ -89,20 +113,13 @@ final class Timestamps {
 
     /** ar.c ar_touch: sets the member's date in its archive ({@code -t} on {@code lib.a(m.o)}). */
     ArArchive.TouchOutcome touchMember(ArchiveMemberName member) {
-        archives.clear();
+        filesChanged();
         return ArArchive.touch(directory.resolve(member.archive()), member.member());
-    }
-
-    /**
-     * Forgets the archive headers read: a recipe ran and may have rewritten an archive within the file system's
-     * clock tick, leaving its time and size as they were.
-     */
-    void forgetArchives() {
-        archives.clear();
     }
 
     /** Sets the file's time to now, creating it empty if missing ({@code -t}). */
     void touch(String name) throws IOException {
+        known.remove(name);
         Path path = directory.resolve(name);
         if (Files.exists(path)) {
             Files.setLastModifiedTime(path, FileTime.from(Instant.now()));
@@ -112,6 +129,7 @@ final class Timestamps {
     }
 
     boolean delete(String name) throws IOException {
+        known.remove(name);
         return Files.deleteIfExists(directory.resolve(name));
     }
 }

@@ -2,6 +2,8 @@ package dev.jmake.build;
 
 import dev.jmake.graph.TargetGraph;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -9,6 +11,9 @@ import java.util.List;
  * comparisons; ninja's {@code DependencyScan::RecomputeDirty}), and the basic debug lines that explain it.
  */
 final class UpToDateCheck {
+    /** Up to this many names, a list is searched as fast as a hash set is built. */
+    private static final int SMALL = 16;
+
     /** What comparing a target with its prerequisites found: whether it must be remade, and which are newer. */
     record Verdict(boolean newerFound, List<String> newer) {}
 
@@ -37,14 +42,17 @@ final class UpToDateCheck {
     Verdict compare(List<String> counted, List<String> shown, long time, List<String> deferred) {
         boolean newerFound = false;
         List<String> newer = new ArrayList<>();
+        // A target with thousands of prerequisites, all newer (it does not exist): no quadratic list search.
+        Collection<String> listed = shown == counted ? null : shown.size() > SMALL ? new HashSet<>(shown) : shown;
+        Collection<String> skipped = deferred.size() > SMALL ? new HashSet<>(deferred) : deferred;
         for (String prerequisite : counted) {
-            if (deferred.contains(prerequisite)) {
+            if (!skipped.isEmpty() && skipped.contains(prerequisite)) {
                 continue;
             }
             long dep = times.afterUpdate(prerequisite);
             if (dep == Timestamps.NEWEST || dep > time) {
                 newerFound = true;
-                if (shown.contains(prerequisite)) {
+                if (listed == null || listed.contains(prerequisite)) {
                     newer.add(prerequisite);
                 }
             }

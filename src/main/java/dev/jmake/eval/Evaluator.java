@@ -36,11 +36,12 @@ public final class Evaluator {
     /** {@code .SECONDEXPANSION} has been a target: prerequisites with references wait for their second expansion. */
     private boolean secondExpansion;
 
+    /** An evaluator with nothing on its stdin ({@code -f -} reads an empty makefile). */
     public Evaluator(ReadSettings settings, Diagnostics diagnostics, ShellRunner shell) {
-        this(settings, diagnostics, shell, System.in);
+        this(settings, diagnostics, shell, InputStream.nullInputStream());
     }
 
-    /** As {@link #Evaluator(ReadSettings, Diagnostics, ShellRunner)}, reading {@code -f -} from {@code stdin}. */
+    /** Reads {@code -f -} from {@code stdin}, the caller's. */
     public Evaluator(ReadSettings settings, Diagnostics diagnostics, ShellRunner shell, InputStream stdin) {
         this.settings = settings;
         this.diagnostics = diagnostics;

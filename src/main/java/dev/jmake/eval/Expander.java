@@ -37,11 +37,6 @@ public final class Expander {
     /** {@code --warn-undefined-variables}. */
     private boolean warnUndefined;
 
-    /** An expander whose {@code $(shell)} sees this process's environment. */
-    public Expander(Path directory, Diagnostics diagnostics, ShellRunner shell, EvalHook evalHook) {
-        this(directory, diagnostics, shell, evalHook, System.getenv());
-    }
-
     /**
      * @param directory   make's working directory ({@code CURDIR}): relative names of wildcard, realpath,
      *                    abspath and file resolve against it

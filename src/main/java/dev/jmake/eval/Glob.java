@@ -75,7 +75,8 @@ public final class Glob {
         }
         boolean last = slash < 0 || next >= pattern.length();
         List<String> names;
-        if (hasMagic(component)) {
+        boolean listed = hasMagic(component);
+        if (listed) {
             names = matchingEntries(prefix, component);
         } else {
             names = List.of(unescape(component));
@@ -83,7 +84,8 @@ public final class Glob {
         for (String name : names) {
             String path = prefix + name + separator;
             if (last) {
-                if (exists(path, !separator.isEmpty())) {
+                // A name read from its directory exists (as glob(3) takes it): only a trailing '/' needs a look.
+                if (listed && separator.isEmpty() || exists(path, !separator.isEmpty())) {
                     results.add(path);
                 }
             } else if (isDirectory(path)) {

@@ -5,6 +5,7 @@ import dev.jmake.process.DescriptorStat;
 import dev.jmake.process.NativeCallException;
 import dev.jmake.process.OpenMode;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 
 /**
  * A make's connection to its parent's pool. Pipe descriptors are checked before any byte moves: both must be open
@@ -15,16 +16,27 @@ import java.util.Optional;
 public final class JobserverClient implements Jobserver {
     private final TokenPool pool;
     private final JobserverAuth auth;
+    /** The pool as this process holds it, for its children: the parent's descriptors as numbered here. */
+    private final JobserverAuth held;
 
-    private JobserverClient(TokenPool pool, JobserverAuth auth) {
+    private JobserverClient(TokenPool pool, JobserverAuth auth, JobserverAuth held) {
         this.pool = pool;
         this.auth = auth;
+        this.held = held;
     }
 
     /** Joins the pool {@code auth} ({@link JobserverAuth.Pipe} or {@link JobserverAuth.Fifo}) names. */
     public static JoinOutcome connect(JobserverAuth auth, FileDescriptors fds) {
+        return connect(auth, fds, IntUnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #connect(JobserverAuth, FileDescriptors)}, the pipe's descriptor numbers (the caller's) being
+     * {@code local}'s in this process (a server session received its client's; -1: not received, as if closed).
+     */
+    public static JoinOutcome connect(JobserverAuth auth, FileDescriptors fds, IntUnaryOperator local) {
         if (auth instanceof JobserverAuth.Pipe pipe) {
-            return connectPipe(pipe, fds);
+            return connectPipe(pipe, fds, local);
         }
         if (auth instanceof JobserverAuth.Fifo fifo) {
             return connectFifo(fifo, fds);
@@ -35,28 +47,30 @@ public final class JobserverClient implements Jobserver {
         throw new IllegalArgumentException(((JobserverAuth.Malformed) auth).message());
     }
 
-    private static JoinOutcome connectPipe(JobserverAuth.Pipe pipe, FileDescriptors fds) {
-        int read = pipe.readFd();
-        int write = pipe.writeFd();
-        for (int fd : new int[] {read, write}) {
-            if (!fds.isOpen(fd)) {
+    private static JoinOutcome connectPipe(JobserverAuth.Pipe pipe, FileDescriptors fds, IntUnaryOperator local) {
+        int read = local.applyAsInt(pipe.readFd());
+        int write = local.applyAsInt(pipe.writeFd());
+        for (int fd : new int[] {pipe.readFd(), pipe.writeFd()}) {
+            int here = local.applyAsInt(fd);
+            if (here < 0 || !fds.isOpen(here)) {
                 return new Unavailable(Optional.empty(), "descriptor " + fd + " is not open");
             }
         }
         DescriptorStat readStatus = fds.status(read);
         DescriptorStat writeStatus = fds.status(write);
         if (!readStatus.isFifo() || !writeStatus.isFifo()) {
-            return new Unavailable(Optional.empty(), "descriptor " + (readStatus.isFifo() ? write : read)
-                    + " is not a pipe");
+            return new Unavailable(Optional.empty(), "descriptor " + (readStatus.isFifo() ? pipe.writeFd()
+                    : pipe.readFd()) + " is not a pipe");
         }
         if (!readStatus.sameFile(writeStatus)) {
-            return new Unavailable(Optional.empty(), "descriptors " + read + " and " + write
+            return new Unavailable(Optional.empty(), "descriptors " + pipe.readFd() + " and " + pipe.writeFd()
                     + " are different pipes");
         }
         fds.setCloseOnExec(read, true);
         fds.setCloseOnExec(write, true);
         PrivateDescription own = PrivateDescription.open(fds, read, write);
-        return new JoinOutcome.Joined(new JobserverClient(new TokenPool(fds, own.readFd(), own.writeFd()), pipe));
+        return new JoinOutcome.Joined(new JobserverClient(new TokenPool(fds, own.readFd(), own.writeFd()), pipe,
+                new JobserverAuth.Pipe(read, write)));
     }
 
     private static JoinOutcome connectFifo(JobserverAuth.Fifo fifo, FileDescriptors fds) {
@@ -72,7 +86,7 @@ public final class JobserverClient implements Jobserver {
             fds.close(fd);
             return new Unavailable(Optional.empty(), fifo.path() + " is not a fifo");
         }
-        return new JoinOutcome.Joined(new JobserverClient(new TokenPool(fds, fd, fd), fifo));
+        return new JoinOutcome.Joined(new JobserverClient(new TokenPool(fds, fd, fd), fifo, fifo));
     }
 
     /** The pool joined, as the parent named it. */
@@ -87,10 +101,10 @@ public final class JobserverClient implements Jobserver {
 
     @Override
     public ChildJobserver forChild(boolean recursive) {
-        if (auth instanceof JobserverAuth.Pipe pipe) {
+        if (held instanceof JobserverAuth.Pipe pipe) {
             return ChildJobserver.pipe(pipe.readFd(), pipe.writeFd(), recursive);
         }
-        return ChildJobserver.fifo(((JobserverAuth.Fifo) auth).path().toString());
+        return ChildJobserver.fifo(((JobserverAuth.Fifo) held).path().toString());
     }
 
     /** Writes every held token back and closes this make's own descriptors (the parent's stay open). */

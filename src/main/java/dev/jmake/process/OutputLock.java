@@ -22,10 +22,15 @@ public final class OutputLock {
 
     private final LibC libc;
     private final Runtime runtime;
+    /** make's stdout and stderr in this process: 1 and 2, or the client's as a server session received them. */
+    private final int stdout;
+    private final int stderr;
 
-    OutputLock(LibC libc, Runtime runtime) {
+    OutputLock(LibC libc, Runtime runtime, int stdout, int stderr) {
         this.libc = libc;
         this.runtime = runtime;
+        this.stdout = stdout;
+        this.stderr = stderr;
     }
 
     /**
@@ -46,7 +51,7 @@ public final class OutputLock {
         lock.putShort(2, (short) 0);
         lock.putLong(L_START, 0);
         lock.putLong(L_LEN, 1);
-        for (int fd = 1; fd <= 2; fd++) {
+        for (int fd : new int[] {stdout, stderr}) {
             while (true) {
                 if (libc.fcntl(fd, F_SETLKW, lock) == 0) {
                     return true;

@@ -2,6 +2,7 @@ package dev.jmake.process;
 
 import java.nio.charset.Charset;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The seam between deciding what to run and running it: the build stage hands every process it needs (recipe
@@ -20,6 +21,17 @@ public interface ProcessLauncher {
     Set<Integer> close();
 
     /**
+     * Blocks the calling thread until the run ends after {@link #close}: in process the thread that took the
+     * interrupting signal ends the JVM, so this never returns; a server session's launcher throws once the
+     * session is over, to unwind the thread. Never returns normally.
+     */
+    default void awaitEnd() {
+        while (true) {
+            LockSupport.park(this);
+        }
+    }
+
+    /**
      * A new anonymous file for a child's output under output sync: it lives where the children do, so it is the
      * launcher's to make.
      */
@@ -27,6 +39,9 @@ public interface ProcessLauncher {
 
     /** The lock make takes on its stdout while it writes one job's synchronised output. */
     OutputLock outputLock();
+
+    /** make's stdout and stderr, where the children inherit them from. */
+    StandardOutputs standardOutputs();
 
     /** How argv, environment and paths are encoded for the children, and their captured output decoded. */
     Charset charset();

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.LockSupport;
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -154,7 +153,17 @@ public final class ProcessSpawner implements ProcessLauncher {
     /** The lock make takes on its stdout while it writes one job's synchronised output; see {@link OutputLock}. */
     @Override
     public OutputLock outputLock() {
-        return new OutputLock(libc(), runtime());
+        return outputLock(1, 2);
+    }
+
+    @Override
+    public StandardOutputs standardOutputs() {
+        return StandardOutputs.OWN;
+    }
+
+    /** The output lock on {@code stdout} (or {@code stderr} when it cannot be locked) of this process. */
+    public OutputLock outputLock(int stdout, int stderr) {
+        return new OutputLock(libc(), runtime(), stdout, stderr);
     }
 
     /** Closes a descriptor from {@link #pipe()}. */
@@ -231,9 +240,8 @@ public final class ProcessSpawner implements ProcessLauncher {
             }
         }
         // The thread that closed the spawner ends the process; this one must neither start nor print anything.
-        while (true) {
-            LockSupport.park(this);
-        }
+        awaitEnd();
+        throw new IllegalStateException("awaitEnd returned");
     }
 
     private void reaped(int pid) {

@@ -48,6 +48,11 @@ public final class ProcessTree {
 
     /** The descendants of {@code pid} that have not exited, as {@code /proc} shows them now. */
     public Set<Integer> descendants(int pid) {
+        return livingDescendants(pid);
+    }
+
+    /** The descendants of any process {@code pid} that have not exited, as {@code /proc} shows them now. */
+    public static Set<Integer> livingDescendants(int pid) {
         Set<Integer> result = new LinkedHashSet<>();
         for (ProcessStat process : ProcessTable.scan().descendantsOf(pid)) {
             if (!process.exited()) {

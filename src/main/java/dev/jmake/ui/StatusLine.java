@@ -48,12 +48,12 @@ public final class StatusLine {
     }
 
     /**
-     * The status line for make's stdout {@code out}: on only if fd 1 is a terminal ({@code /proc/self/fd/1} names a
-     * tty device: one readlink, no native call), {@code TERM} is not {@code dumb} and {@code --no-status} was not
-     * given. The width is {@code COLUMNS}, else 80.
+     * The status line for make's stdout {@code out}: on only if it is a {@code terminal}, {@code TERM} is not
+     * {@code dumb} and {@code --no-status} was not given. The width is {@code COLUMNS}, else 80.
      */
-    public static StatusLine forStdout(PrintStream out, Map<String, String> environment, boolean noStatus) {
-        if (noStatus || "dumb".equals(environment.get("TERM")) || !isTerminal(Path.of("/proc/self/fd/1"))) {
+    public static StatusLine forStdout(PrintStream out, boolean terminal, Map<String, String> environment,
+                                       boolean noStatus) {
+        if (noStatus || !terminal || "dumb".equals(environment.get("TERM"))) {
             return off();
         }
         int width = 80;
@@ -66,8 +66,11 @@ public final class StatusLine {
         return on(out, width);
     }
 
-    /** Whether the descriptor link {@code fd} (e.g. {@code /proc/self/fd/1}) leads to a terminal device. */
-    static boolean isTerminal(Path fd) {
+    /**
+     * Whether the descriptor link {@code fd} (e.g. {@code /proc/self/fd/1}) leads to a terminal device: one
+     * readlink, no native call.
+     */
+    public static boolean isTerminal(Path fd) {
         try {
             String target = Files.readSymbolicLink(fd).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.startsWith("/dev/console");

@@ -116,14 +116,4 @@ class OutputSynchronizerTest {
         }
         assertEquals("echo partial\npartial\n", out.toString(StandardCharsets.UTF_8), "nothing written twice");
     }
-
-    @Test
-    void stdoutAndStderrAreOneFileWhenTheyOpenTheSameFile(@TempDir Path dir) throws IOException {
-        Path log = Files.writeString(dir.resolve("log"), "");
-        Path other = Files.writeString(dir.resolve("other"), "");
-        Path link = Files.createSymbolicLink(dir.resolve("link"), log);
-        assertTrue(OutputSynchronizer.sameFile(log, link));
-        assertFalse(OutputSynchronizer.sameFile(log, other));
-        assertFalse(OutputSynchronizer.sameFile(log, dir.resolve("missing")));
-    }
 }

@@ -8,6 +8,7 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
+import dev.jmake.process.StandardOutputs;
 import dev.jmake.process.Termination;
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,6 +167,11 @@ final class ScriptedLauncher implements ProcessLauncher {
     @Override
     public OutputLock outputLock() {
         return files.outputLock();
+    }
+
+    @Override
+    public StandardOutputs standardOutputs() {
+        return StandardOutputs.OWN;
     }
 
     @Override

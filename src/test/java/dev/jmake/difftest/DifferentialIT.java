@@ -21,8 +21,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The differential suite: every case under {@code src/test/resources/difftest} runs under GNU make
- * ({@code make} via a fixed PATH) and under jmake, and both must agree on stdout, stderr, exit
- * status and the files left behind. Select cases with {@code -Djmake.difftest=regex}.
+ * ({@code make} via a fixed PATH) and under jmake through its warm server, and both must agree on stdout, stderr,
+ * exit status and the files left behind. Select cases with {@code -Djmake.difftest=regex}.
+ * {@link DifferentialInProcessIT} runs the cases that depend on how processes are run in process too.
  */
 final class DifferentialIT {
 
@@ -31,7 +32,12 @@ final class DifferentialIT {
 
     @TestFactory
     Stream<DynamicNode> gnuMakeAndJmakeAgree() throws IOException {
-        HarnessSettings settings = HarnessSettings.fromSystemProperties();
+        return cases(HarnessSettings.fromSystemProperties(true), name -> true);
+    }
+
+    /** One dynamic test per selected case that {@code chosen} accepts, grouped by topic. */
+    static Stream<DynamicNode> cases(HarnessSettings settings, java.util.function.Predicate<String> chosen)
+            throws IOException {
         CaseCatalog catalog = new CaseCatalog(settings.repoRoot().resolve("src/test/resources/difftest"));
         Path scratch = Files.createDirectories(settings.repoRoot().resolve("target/difftest-scratch"));
         Files.createDirectories(settings.repoRoot().resolve("target/difftest-home"));
@@ -41,7 +47,7 @@ final class DifferentialIT {
         assertFalse(files.isEmpty(), "no cases under " + catalog.root());
         for (Path file : files) {
             String name = catalog.nameOf(file);
-            if (!settings.selects(name)) {
+            if (!settings.selects(name) || !chosen.test(name)) {
                 continue;
             }
             String topic = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : ".";

@@ -2,20 +2,22 @@ package dev.jmake.difftest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Where things are and what to run, from system properties: {@code jmake.command} (default
  * {@code <repo>/bin/jmake}), {@code jmake.difftest} (a regex selecting cases by name) and
- * {@code jmake.difftest.keep} (keep sandboxes for debugging).
+ * {@code jmake.difftest.keep} (keep sandboxes for debugging). {@code server}: jmake runs through its client and a
+ * warm server, whose directory is under {@code target/} and which exits a minute after the last case.
  */
-record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boolean keep) {
+record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boolean keep, boolean server) {
 
     /** The fixed PATH both makes get. */
     static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 
-    static HarnessSettings fromSystemProperties() {
+    static HarnessSettings fromSystemProperties(boolean server) {
         Path root = findRepoRoot(Path.of(System.getProperty("user.dir")).toAbsolutePath());
         String command = System.getProperty("jmake.command", "");
         if (command.isBlank()) {
@@ -23,7 +25,7 @@ record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boole
         }
         String filter = System.getProperty("jmake.difftest", "");
         return new HarnessSettings(root, command, filter.isBlank() ? null : Pattern.compile(filter),
-                Boolean.getBoolean("jmake.difftest.keep"));
+                Boolean.getBoolean("jmake.difftest.keep"), server);
     }
 
     /** True when {@code caseName} is selected by the filter. */
@@ -33,11 +35,18 @@ record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boole
 
     /** The environment every run starts from: nothing leaks in from the outer build. */
     Map<String, String> baseEnvironment() {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "PATH", PATH,
                 "HOME", repoRoot.resolve("target/difftest-home").toString(),
                 "LANG", "C",
-                "TZ", "UTC");
+                "TZ", "UTC"));
+        if (server) {
+            // GNU make gets them too: a case that prints its environment sees the same under both.
+            environment.put("JMAKE_SERVER", "on");
+            environment.put("JMAKE_SERVER_DIR", repoRoot.resolve("target/difftest-server").toString());
+            environment.put("JMAKE_SERVER_IDLE", "60");
+        }
+        return Map.copyOf(environment);
     }
 
     private static Path findRepoRoot(Path start) {

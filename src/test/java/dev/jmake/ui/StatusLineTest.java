@@ -95,8 +95,10 @@ class StatusLineTest {
 
     @Test
     void noStatusAndDumbTerminalsTurnItOff() {
-        assertFalse(StatusLine.forStdout(terminal, Map.of("TERM", "xterm"), true).enabled());
-        assertFalse(StatusLine.forStdout(terminal, Map.of("TERM", "dumb"), false).enabled());
+        assertFalse(StatusLine.forStdout(terminal, true, Map.of("TERM", "xterm"), true).enabled());
+        assertFalse(StatusLine.forStdout(terminal, true, Map.of("TERM", "dumb"), false).enabled());
+        assertFalse(StatusLine.forStdout(terminal, false, Map.of("TERM", "xterm"), false).enabled());
+        assertTrue(StatusLine.forStdout(terminal, true, Map.of("TERM", "xterm"), false).enabled());
     }
 
     @Test

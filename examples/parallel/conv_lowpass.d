@@ -1,0 +1,3 @@
+conv_lowpass.o: conv.c filters.h kernels.h
+filters.h:
+kernels.h:

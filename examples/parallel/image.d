@@ -1,0 +1,2 @@
+image.o: image.c filters.h
+filters.h:

@@ -1,0 +1,3 @@
+main.o: main.c filters.h registry.h
+filters.h:
+registry.h:

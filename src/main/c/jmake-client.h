@@ -1,0 +1,90 @@
+/* jmake-client: the native "make process" of a warm jmake (docs/SERVER-PROTOCOL.md). Shared declarations. */
+#ifndef JMAKE_CLIENT_H
+#define JMAKE_CLIENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+enum {
+    PROTOCOL_VERSION = 1,
+    MSG_HELLO = 1,
+    MSG_SPAWNED = 2,
+    MSG_EXITED = 3,
+    MSG_SIGNALED = 4,
+    MSG_SPAWN = 10,
+    MSG_KILL = 11,
+    MSG_EXIT = 12,
+    HEADER_SIZE = 8,
+    MAX_MESSAGE_FDS = 16,
+    /* The client's extras of HELLO: at most the two jobserver descriptors. */
+    MAX_EXTRA_FDS = 2,
+};
+
+/* A growable byte buffer for an outgoing message. Allocation failure ends the client (out_of_memory). */
+struct buffer {
+    unsigned char *data;
+    size_t len;
+    size_t cap;
+};
+
+void buffer_u32(struct buffer *b, uint32_t value);
+void buffer_i32(struct buffer *b, int32_t value);
+void buffer_string(struct buffer *b, const char *s, size_t len);
+/* Starts a message: reserves the header, to be completed by send_message. */
+void buffer_begin(struct buffer *b, uint16_t type, uint16_t nfds);
+
+/* A cursor over a received body. Reading past the end sets bad and yields zeros. */
+struct reader {
+    const unsigned char *p;
+    size_t left;
+    bool bad;
+};
+
+uint32_t read_u32(struct reader *r);
+int32_t read_i32(struct reader *r);
+uint8_t read_u8(struct reader *r);
+/* A string as a new NUL-terminated copy (NULL if the body is short); *has_nul tells whether it held a NUL byte. */
+char *read_string(struct reader *r, bool *has_nul);
+
+/* Completes the header and sends the whole message, fds on its first byte. 0, or -1 with errno (EPIPE...). */
+int send_message(int sock, struct buffer *b, const int *fds, size_t nfds);
+
+void *xmalloc(size_t size);
+void *xrealloc(void *p, size_t size);
+_Noreturn void out_of_memory(void);
+
+/* What the session needs of the client's start. */
+struct client {
+    const char *argv0;       /* jmake's argv[0] as typed: its last component names the lost-server message */
+    int argc;                /* ARGV0 and ARG... */
+    char **argv;
+    uint32_t closed_std;     /* bit n: descriptor n (0-2) was closed when the client started */
+    int extras[MAX_EXTRA_FDS];
+    size_t nextras;
+    int forwarded[4];        /* the interrupting signals not ignored at start, forwarded as SIGNALED */
+    size_t nforwarded;
+};
+
+/* Runs the session on the connected socket until EXIT or the server is lost; never returns. */
+_Noreturn void run_session(const struct client *client, int sock);
+
+/* One child the client spawned and has not reaped. */
+struct child {
+    pid_t pid;
+    uint32_t request;
+    bool leads_group;
+};
+
+/*
+ * Decodes the SPAWN body after its request id and flags and starts the child: returns the pid (> 0) or -errno
+ * as execvp would give it. *malformed is set when the body cannot be decoded (a protocol error).
+ */
+int spawn_from_message(const struct client *client, struct reader *body, uint32_t flags, const int *fds,
+                       size_t nfds, bool *malformed);
+
+/* The descendants of this process (through /proc parent links), deepest first. Caller frees. */
+pid_t *list_descendants(size_t *count);
+
+#endif

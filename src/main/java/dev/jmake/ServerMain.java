@@ -1,0 +1,149 @@
+package dev.jmake;
+
+import dev.jmake.process.FileDescriptors;
+import dev.jmake.process.NativeLibrary;
+import dev.jmake.server.wire.DescriptorChannel;
+import dev.jmake.syntax.ByteText;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+import jnr.unixsocket.Credentials;
+import jnr.unixsocket.UnixServerSocketChannel;
+import jnr.unixsocket.UnixSocketAddress;
+import jnr.unixsocket.UnixSocketChannel;
+
+/**
+ * The warm jmake (docs/SERVER-PROTOCOL.md): listens on its socket, runs each client's session on a thread of its
+ * own, and exits after an idle time or when asked. Its own environment and directory never reach a session.
+ */
+final class ServerMain {
+    /** How long the server waits for a client before it exits, unless {@code JMAKE_SERVER_IDLE} says (seconds). */
+    static final Duration DEFAULT_IDLE = Duration.ofHours(3);
+    /** How long connections made before the socket went away have to be accepted. */
+    private static final long LATE_CONNECTIONS_MILLIS = 200;
+
+    private final Path socket;
+    private final Duration idle;
+    private final PrintStream log;
+    private final POSIX posix = POSIXFactory.getNativePOSIX();
+    private final FileDescriptors fds = new FileDescriptors(ByteText.CHARSET);
+    private final NativeLibrary library = new NativeLibrary();
+    private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
+    private final Instant started = Instant.now();
+    private volatile Instant lastActivity = Instant.now();
+    private volatile boolean stopping;
+
+    ServerMain(Path socket, Duration idle, PrintStream log) {
+        this.socket = socket;
+        this.idle = idle;
+        this.log = log;
+    }
+
+    /** Serves until idle for too long; returns the exit status. */
+    int run() throws IOException {
+        UnixServerSocketChannel server = UnixServerSocketChannel.open();
+        server.socket().bind(new UnixSocketAddress(socket.toFile()));
+        log.println("jmake server " + MakeInvocation.VERSION + " (pid " + posix.getpid() + ") listening on "
+                + socket);
+        Thread acceptor = new Thread(() -> accept(server), "jmake-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        awaitIdle();
+        // A client connecting from now on finds no socket and starts a new server. One that connected just before
+        // is accepted meanwhile and served to its end: the server exits with no session running.
+        Files.deleteIfExists(socket);
+        awaitSessionsOver();
+        log.println((stopping ? "stopped" : "idle for " + idle) + " after " + served.get() + " sessions since "
+                + started + ": exiting");
+        return 0;
+    }
+
+    private void accept(UnixServerSocketChannel server) {
+        int uid = posix.getuid();
+        while (true) {
+            DescriptorChannel channel;
+            try {
+                UnixSocketChannel connection = server.accept();
+                if (connection == null) {
+                    continue;
+                }
+                channel = new DescriptorChannel(connection, posix);
+                Credentials peer = channel.peer();
+                if (peer.getUid() != uid) {
+                    log.println("refused a client of uid " + peer.getUid());
+                    channel.close();
+                    continue;
+                }
+            } catch (IOException e) {
+                log.println("accept: " + e);
+                continue;
+            }
+            sessions.incrementAndGet();
+            lastActivity = Instant.now();
+            Thread session = new Thread(null, () -> serve(channel), "jmake-session", LargeStackRun.STACK_BYTES);
+            session.setDaemon(true);
+            session.start();
+        }
+    }
+
+    private void serve(DescriptorChannel channel) {
+        try (channel) {
+            new ClientSession(this, channel, posix, fds, library).serve();
+        } catch (IOException | RuntimeException e) {
+            log.println("session ended by " + e);
+        } finally {
+            served.incrementAndGet();
+            sessions.decrementAndGet();
+            lastActivity = Instant.now();
+        }
+    }
+
+    /** What {@code jmake --server-status} prints. */
+    String status() {
+        Runtime memory = Runtime.getRuntime();
+        return "jmake server " + MakeInvocation.VERSION + ": pid " + posix.getpid() + ", socket " + socket + "\n"
+                + "up since " + started + ", " + served.get() + " sessions served, " + sessions.get() + " running\n"
+                + "heap " + (memory.totalMemory() - memory.freeMemory()) / (1 << 20) + " MiB used of "
+                + memory.maxMemory() / (1 << 20) + " MiB; exits after " + idle + " idle\n";
+    }
+
+    /** Exits once the running sessions are over ({@code jmake --server-stop}). */
+    void stop() {
+        stopping = true;
+    }
+
+    /** Returns once no session ran for {@link #idle}, or soon after {@link #stop}. */
+    /** Waits a moment for connections already made to be accepted, then for every session to end. */
+    private void awaitSessionsOver() {
+        try {
+            Thread.sleep(LATE_CONNECTIONS_MILLIS);
+            while (sessions.get() > 0) {
+                Thread.sleep(LATE_CONNECTIONS_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitIdle() {
+        while (true) {
+            try {
+                Thread.sleep(stopping ? 50 : Math.min(idle.toMillis(), 1_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            boolean idleLongEnough = Duration.between(lastActivity, Instant.now()).compareTo(idle) >= 0;
+            if (sessions.get() == 0 && (stopping || idleLongEnough)) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.jmake.server;
+
+import dev.jmake.process.InterruptSignals;
+import dev.jmake.process.Termination;
+import dev.jmake.server.wire.DescriptorChannel;
+import dev.jmake.server.wire.ExitKind;
+import dev.jmake.server.wire.KillScope;
+import dev.jmake.server.wire.Message;
+import dev.jmake.server.wire.ReceivedMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One session's connection to its client (docs/SERVER-PROTOCOL.md): it sends what to spawn, what to kill and how
+ * to end, and hears on its reader thread of the processes started and reaped and of the signals the client took.
+ * The session is over once EXIT was sent or the client was lost; from then on nothing starts, nothing is written,
+ * and every thread still waiting on the client unwinds with {@link SessionEnded}.
+ */
+public final class ClientLink {
+    /** What a SPAWN came to: the child, or the errno execvp would have left. */
+    record SpawnOutcome(RemoteChild child, int errno) {}
+
+    private final DescriptorChannel channel;
+    private final Object lock = new Object();
+    private final Map<Integer, CompletableFuture<SpawnOutcome>> starting = new HashMap<>();
+    /** The children started and not reaped yet, by request. */
+    private final Map<Integer, RemoteChild> running = new HashMap<>();
+    private final CompletableFuture<Void> over = new CompletableFuture<>();
+    private int nextRequest = 1;
+    private volatile boolean ended;
+    private volatile boolean lost;
+    private volatile InterruptSignals.Listener interrupts;
+
+    public ClientLink(DescriptorChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Starts the reader thread; call once the HELLO was read. */
+    public void start() {
+        Thread reader = new Thread(this::read, "jmake-client-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Whether the session goes on: EXIT not sent, client not lost. */
+    public boolean open() {
+        return !ended;
+    }
+
+    /** Whether the client went away before it was told how to end. */
+    public boolean lost() {
+        return lost;
+    }
+
+    /** From now on the signals the client forwards reach {@code listener} (null: none). */
+    public void onInterrupt(InterruptSignals.Listener listener) {
+        this.interrupts = listener;
+    }
+
+    /** Blocks until the session is over, then unwinds the calling thread. */
+    public void awaitOver() {
+        over.join();
+        throw new SessionEnded();
+    }
+
+    /** Asks the client to start {@code spawn} (its request id from {@link #nextRequest}) and waits for the answer. */
+    SpawnOutcome spawn(Message.Spawn spawn, List<Integer> descriptors) {
+        CompletableFuture<SpawnOutcome> answer = new CompletableFuture<>();
+        synchronized (lock) {
+            if (ended) {
+                throw new SessionEnded();
+            }
+            starting.put(spawn.request(), answer);
+        }
+        send(spawn, descriptors);
+        return join(answer);
+    }
+
+    /** A new request id. */
+    int nextRequest() {
+        synchronized (lock) {
+            return nextRequest++;
+        }
+    }
+
+    /** Sends {@code signal} to a child, its group or every descendant of the client; nothing once the session is over. */
+    void kill(int pid, int signal, KillScope scope) {
+        if (!ended) {
+            send(new Message.Kill(pid, signal, scope), List.of());
+        }
+    }
+
+    /** The children started and not reaped yet. */
+    List<RemoteChild> running() {
+        synchronized (lock) {
+            return new ArrayList<>(running.values());
+        }
+    }
+
+    /**
+     * Tells the client how to end, once: the session is over. Threads still waiting on the client unwind; the
+     * children not reaped are the client's business (it is their parent).
+     */
+    public void exit(ExitKind kind, int value) {
+        synchronized (lock) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+        }
+        try {
+            channel.send(new Message.Exit(kind, value), List.of());
+        } catch (IOException e) {
+            // The client is gone already: it cannot be told anything any more, and the session is over either way.
+            lost = true;
+        }
+        finish();
+    }
+
+    private void send(Message message, List<Integer> descriptors) {
+        try {
+            channel.send(message, descriptors);
+        } catch (IOException e) {
+            // The reader sees the same end and handles the loss; this thread must not go on as if it was sent.
+            throw new SessionEnded();
+        }
+    }
+
+    private void read() {
+        try {
+            for (Optional<ReceivedMessage> next = channel.receive(); next.isPresent(); next = channel.receive()) {
+                ReceivedMessage received = next.get();
+                channel.closeAll(received.descriptors());
+                dispatch(received.message());
+            }
+        } catch (IOException | RuntimeException e) {
+            // A broken or malformed connection is a lost client, like an EOF.
+            lost = !ended;
+        } finally {
+            clientGone();
+        }
+    }
+
+    private void dispatch(Message message) {
+        if (message instanceof Message.Spawned spawned) {
+            CompletableFuture<SpawnOutcome> answer;
+            RemoteChild child = null;
+            synchronized (lock) {
+                answer = starting.remove(spawned.request());
+                if (spawned.result() > 0) {
+                    child = new RemoteChild(this, spawned.result());
+                    running.put(spawned.request(), child);
+                }
+            }
+            if (answer != null) {
+                answer.complete(new SpawnOutcome(child, child == null ? -spawned.result() : 0));
+            }
+        } else if (message instanceof Message.Exited exited) {
+            RemoteChild child;
+            synchronized (lock) {
+                child = running.remove(exited.request());
+            }
+            if (child != null) {
+                child.exited(Termination.decode(exited.status()));
+            }
+        } else if (message instanceof Message.Signaled signaled) {
+            interrupted(signaled.signal());
+        }
+        // A message only a server sends is ignored: the client never sends one.
+    }
+
+    /** Handles an interrupt on a thread of its own: it waits for exits, which this reader delivers. */
+    private void interrupted(int signal) {
+        InterruptSignals.Listener listener = interrupts;
+        if (listener == null) {
+            return;
+        }
+        Thread handler = new Thread(() -> {
+            try {
+                listener.interrupted(signal);
+            } catch (SessionEnded e) {
+                // The handler ended the session: what it was meant to do.
+                return;
+            }
+        }, "jmake-interrupt");
+        handler.setDaemon(true);
+        handler.start();
+    }
+
+    /** The connection ended: if the session was still open, the client was lost, which ends it as SIGHUP would. */
+    private void clientGone() {
+        boolean wasOpen;
+        synchronized (lock) {
+            wasOpen = !ended;
+            if (wasOpen) {
+                lost = true;
+            }
+        }
+        if (wasOpen && interrupts != null) {
+            // The handler kills the children itself (the client cannot any more) and ends the session.
+            interrupted(InterruptSignals.SIGHUP);
+            return;
+        }
+        synchronized (lock) {
+            ended = true;
+        }
+        finish();
+    }
+
+    /** The session is over: every thread waiting on the client unwinds. */
+    private void finish() {
+        List<CompletableFuture<SpawnOutcome>> answers;
+        List<RemoteChild> children;
+        synchronized (lock) {
+            answers = new ArrayList<>(starting.values());
+            starting.clear();
+            children = new ArrayList<>(running.values());
+            running.clear();
+        }
+        answers.forEach(answer -> answer.completeExceptionally(new SessionEnded()));
+        children.forEach(RemoteChild::abandoned);
+        over.complete(null);
+    }
+
+    /** Marks {@code child} reaped from here (its client is lost, so it will never report it). */
+    void forget(RemoteChild child) {
+        synchronized (lock) {
+            running.values().remove(child);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

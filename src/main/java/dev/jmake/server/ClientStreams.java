@@ -1,0 +1,39 @@
+package dev.jmake.server;
+
+import dev.jmake.process.FileDescriptors;
+import dev.jmake.syntax.ByteText;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * The client's stdin, stdout and stderr as a session writes and reads them: over the descriptors received with
+ * HELLO, unbuffered like make's own (so their order with the jobs' output is as in process), and silent once the
+ * session is over or the client lost.
+ */
+public final class ClientStreams {
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ClientStreams(FileDescriptors fds, int stdin, int stdout, int stderr, ClientLink link) {
+        // The descriptors stay the session's (closed with it): the streams over them are never closed.
+        this.stdin = new BufferedInputStream(new DescriptorInput(fds, stdin));
+        this.out = new PrintStream(new DescriptorOutput(fds, stdout, () -> link.open() && !link.lost()), false,
+                ByteText.CHARSET);
+        this.err = new PrintStream(new DescriptorOutput(fds, stderr, () -> link.open() && !link.lost()), false,
+                ByteText.CHARSET);
+    }
+
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+}

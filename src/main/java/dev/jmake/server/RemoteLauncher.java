@@ -1,0 +1,168 @@
+package dev.jmake.server;
+
+import dev.jmake.process.CaptureFile;
+import dev.jmake.process.FdMapping;
+import dev.jmake.process.FileDescriptors;
+import dev.jmake.process.OutputLock;
+import dev.jmake.process.Pipe;
+import dev.jmake.process.ProcessLauncher;
+import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.Redirect;
+import dev.jmake.process.SpawnRequest;
+import dev.jmake.process.SpawnResult;
+import dev.jmake.process.StandardOutputs;
+import dev.jmake.server.wire.DescriptorAction;
+import dev.jmake.server.wire.Message;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Launches a session's processes through its client, which spawns them as its own children: each
+ * {@link SpawnRequest} becomes one SPAWN, its descriptors of this process attached. The native pieces that live
+ * here (capture pipes, output-sync files, the output lock on the client's stdout) come from a local
+ * {@link ProcessSpawner} that never spawns.
+ */
+public final class RemoteLauncher implements ProcessLauncher {
+    private static final int O_RDONLY = 0;
+    private static final int O_WRONLY = 1;
+    private static final int O_CREAT = 0100;
+    private static final int O_APPEND = 02000;
+
+    private final ClientLink link;
+    private final ProcessSpawner local;
+    private final FileDescriptors fds;
+    private final Path directory;
+    /** Bit n: the client's descriptor n (0-2) is closed, so a child inheriting it has it closed too. */
+    private final int closedStandard;
+    private final int stdoutFd;
+    private final int stderrFd;
+    private volatile boolean closed;
+
+    /**
+     * @param directory where a request without a directory runs (the client's working directory)
+     * @param stdoutFd  the client's stdout as received here (the output lock is taken on it)
+     */
+    public RemoteLauncher(ClientLink link, ProcessSpawner local, FileDescriptors fds, Path directory,
+                          int closedStandard, int stdoutFd, int stderrFd) {
+        this.link = link;
+        this.local = local;
+        this.fds = fds;
+        this.directory = directory;
+        this.closedStandard = closedStandard;
+        this.stdoutFd = stdoutFd;
+        this.stderrFd = stderrFd;
+    }
+
+    @Override
+    public SpawnResult launch(SpawnRequest request) {
+        if (closed) {
+            awaitEnd();
+        }
+        List<Integer> attached = new ArrayList<>();
+        List<DescriptorAction> actions = new ArrayList<>();
+        List<Integer> childEnds = new ArrayList<>();
+        InputStream[] captured = new InputStream[3];
+        try {
+            List<Redirect> stdio = List.of(request.stdin(), request.stdout(), request.stderr());
+            for (int fd = 0; fd < 3; fd++) {
+                Redirect redirect = stdio.get(fd);
+                if (redirect instanceof Redirect.Inherit) {
+                    if ((closedStandard & (1 << fd)) == 0) {
+                        actions.add(new DescriptorAction.ClientDescriptor(fd, fd));
+                    }
+                } else if (redirect instanceof Redirect.Capture) {
+                    Pipe pipe = fds.pipe();
+                    captured[fd] = new DescriptorInput(fds, pipe.readFd());
+                    childEnds.add(pipe.writeFd());
+                    actions.add(pass(fd, pipe.writeFd(), attached));
+                } else if (redirect instanceof Redirect.Descriptor descriptor) {
+                    actions.add(pass(fd, descriptor.fd(), attached));
+                } else if (redirect instanceof Redirect.File file) {
+                    actions.add(new DescriptorAction.OpenFile(fd, fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_APPEND,
+                            0666, directory.resolve(file.path()).toString()));
+                } else if (redirect instanceof Redirect.NullDevice) {
+                    actions.add(new DescriptorAction.OpenFile(fd, fd == 0 ? O_RDONLY : O_WRONLY, 0, "/dev/null"));
+                }
+            }
+            for (FdMapping mapping : request.descriptors()) {
+                actions.add(pass(mapping.childFd(), mapping.parentFd(), attached));
+            }
+            List<String> environment = new ArrayList<>(request.environment().size());
+            for (Map.Entry<String, String> entry : request.environment().entrySet()) {
+                environment.add(entry.getKey() + "=" + entry.getValue());
+            }
+            Message.Spawn spawn = new Message.Spawn(link.nextRequest(), request.newProcessGroup(),
+                    request.argv().get(0), request.workingDirectory().map(directory::resolve).orElse(directory)
+                            .toString(), request.argv(), environment, List.copyOf(request.defaultSignals()),
+                    actions);
+            ClientLink.SpawnOutcome outcome = link.spawn(spawn, attached);
+            if (outcome.child() == null) {
+                closeQuietly(captured);
+                captured = new InputStream[3];
+                return new SpawnResult.Failed(request.argv().get(0), outcome.errno(), fds.describe(outcome.errno()));
+            }
+            outcome.child().captured(captured[1], captured[2]);
+            captured = new InputStream[3];
+            return new SpawnResult.Started(outcome.child());
+        } finally {
+            for (int fd : childEnds) {
+                fds.close(fd);
+            }
+            closeQuietly(captured);
+        }
+    }
+
+    private static DescriptorAction pass(int childFd, int fd, List<Integer> attached) {
+        attached.add(fd);
+        return new DescriptorAction.PassedDescriptor(childFd, attached.size() - 1);
+    }
+
+    private static void closeQuietly(InputStream[] streams) {
+        for (InputStream stream : streams) {
+            if (stream instanceof DescriptorInput input) {
+                input.close();
+            }
+        }
+    }
+
+    @Override
+    public Set<Integer> close() {
+        closed = true;
+        Set<Integer> pids = new HashSet<>();
+        for (RemoteChild child : link.running()) {
+            pids.add(child.pid());
+        }
+        return pids;
+    }
+
+    @Override
+    public void awaitEnd() {
+        link.awaitOver();
+    }
+
+    @Override
+    public CaptureFile captureFile() {
+        return local.captureFile();
+    }
+
+    @Override
+    public OutputLock outputLock() {
+        return local.outputLock(stdoutFd, stderrFd);
+    }
+
+    @Override
+    public StandardOutputs standardOutputs() {
+        return new StandardOutputs(stdoutFd, stderrFd);
+    }
+
+    @Override
+    public Charset charset() {
+        return local.charset();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.jmake.server.wire;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import jnr.posix.CmsgHdr;
+import jnr.posix.MsgHdr;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+import jnr.unixsocket.Credentials;
+import jnr.unixsocket.UnixSocketChannel;
+import jnr.unixsocket.UnixSocketOptions;
+
+/**
+ * A connected Unix stream socket carrying {@link Message}s with descriptors attached ({@code SCM_RIGHTS}), through
+ * jnr-posix's {@code sendmsg}/{@code recvmsg}. The descriptors of a message ride on the {@code sendmsg} that carries
+ * its header's first byte; a receiver queues what arrives and hands each message the next ones its header counts.
+ * One thread may send while another receives; sends are serialised; {@link #shutdown} wakes the receiver.
+ */
+public final class DescriptorChannel implements AutoCloseable {
+    private static final int SOL_SOCKET = 1;
+    private static final int SCM_RIGHTS = 1;
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int MSG_CMSG_CLOEXEC = 0x40000000;
+    private static final int MSG_CTRUNC = 0x08;
+    private static final int EINTR = 4;
+    private static final int RECEIVE_CHUNK = 64 << 10;
+
+    private final UnixSocketChannel channel;
+    private final int fd;
+    private final POSIX posix;
+    private final Object sending = new Object();
+    /** Received bytes not yet handed out, {@code [0, received)}. */
+    private byte[] pending = new byte[RECEIVE_CHUNK];
+    private int received;
+    private final Deque<Integer> queuedDescriptors = new ArrayDeque<>();
+    private final ByteBuffer chunk = ByteBuffer.allocateDirect(RECEIVE_CHUNK);
+
+    /** Over {@code channel}, which must be connected and blocking; closing this closes it. */
+    public DescriptorChannel(UnixSocketChannel channel) {
+        this(channel, POSIXFactory.getNativePOSIX());
+    }
+
+    /** Like {@link #DescriptorChannel(UnixSocketChannel)}, sharing one binding of jnr-posix. */
+    public DescriptorChannel(UnixSocketChannel channel, POSIX posix) {
+        this.channel = channel;
+        this.fd = channel.getFD();
+        this.posix = posix;
+    }
+
+    /** The peer's pid, uid and gid ({@code SO_PEERCRED}), as of its connect. */
+    public Credentials peer() throws IOException {
+        return channel.getOption(UnixSocketOptions.SO_PEERCRED);
+    }
+
+    /** Sends {@code message} with {@code descriptors} attached (the sender keeps its own copies). */
+    public void send(Message message, List<Integer> descriptors) throws IOException {
+        sendFrame(MessageCodec.encode(message, descriptors.size()), descriptors);
+    }
+
+    /** Sends an encoded frame, {@code descriptors} on its first byte (tests send frames no message makes). */
+    void sendFrame(byte[] frame, List<Integer> descriptors) throws IOException {
+        synchronized (sending) {
+            int sent = 0;
+            while (sent < frame.length) {
+                ByteBuffer data = ByteBuffer.allocateDirect(frame.length - sent);
+                data.put(frame, sent, frame.length - sent).flip();
+                MsgHdr header = posix.allocateMsgHdr();
+                header.setIov(new ByteBuffer[] {data});
+                if (sent == 0 && !descriptors.isEmpty()) {
+                    ByteBuffer fds = ByteBuffer.allocate(4 * descriptors.size()).order(ByteOrder.nativeOrder());
+                    descriptors.forEach(fds::putInt);
+                    fds.flip();
+                    CmsgHdr control = header.allocateControl(fds.remaining());
+                    control.setLevel(SOL_SOCKET);
+                    control.setType(SCM_RIGHTS);
+                    control.setData(fds);
+                }
+                int n = posix.sendmsg(fd, header, MSG_NOSIGNAL);
+                if (n < 0) {
+                    int errno = posix.errno();
+                    if (errno != EINTR) {
+                        throw failure("sendmsg", errno);
+                    }
+                } else {
+                    sent += n;
+                }
+            }
+        }
+    }
+
+    /**
+     * The next message, waiting for it; empty at the end of the stream between messages. A message of an unknown
+     * type is skipped, its descriptors closed. A stream that ends inside a message, or a malformed one, throws (the
+     * descriptors of a message that cannot be decoded are closed).
+     */
+    public Optional<ReceivedMessage> receive() throws IOException {
+        while (true) {
+            if (received >= FrameHeader.SIZE) {
+                FrameHeader header = FrameHeader.read(pending, 0);
+                if (header.descriptorCount() > queuedDescriptors.size()) {
+                    throw new MalformedMessageException("descriptors missing: " + header.descriptorCount()
+                            + " announced, " + queuedDescriptors.size() + " received");
+                }
+                int total = FrameHeader.SIZE + header.bodyLength();
+                if (received >= total) {
+                    List<Integer> descriptors = new ArrayList<>(header.descriptorCount());
+                    for (int i = 0; i < header.descriptorCount(); i++) {
+                        descriptors.add(queuedDescriptors.removeFirst());
+                    }
+                    if (!MessageCodec.isKnownType(header.type())) {
+                        closeAll(descriptors); // rejected, as the protocol says, and skipped
+                        System.arraycopy(pending, total, pending, 0, received - total);
+                        received -= total;
+                        continue;
+                    }
+                    Message message;
+                    try {
+                        message = MessageCodec.decode(header.type(), pending, FrameHeader.SIZE, header.bodyLength());
+                    } catch (MalformedMessageException e) {
+                        closeAll(descriptors);
+                        throw e;
+                    } finally {
+                        System.arraycopy(pending, total, pending, 0, received - total);
+                        received -= total;
+                    }
+                    return Optional.of(new ReceivedMessage(message, descriptors));
+                }
+                if (pending.length < total) {
+                    pending = Arrays.copyOf(pending, Math.max(total, 2 * pending.length));
+                }
+            }
+            if (!fill()) {
+                if (received == 0 && queuedDescriptors.isEmpty()) {
+                    return Optional.empty();
+                }
+                throw new EOFException("the connection ended inside a message");
+            }
+        }
+    }
+
+    /** One recvmsg: appends its bytes and queues its descriptors; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        while (true) {
+            chunk.clear();
+            int room = Math.min(chunk.capacity(), pending.length - received);
+            if (room == 0) {
+                pending = Arrays.copyOf(pending, 2 * pending.length);
+                room = Math.min(chunk.capacity(), pending.length - received);
+            }
+            MsgHdr header = posix.allocateMsgHdr();
+            header.setIov(new ByteBuffer[] {chunk.slice().limit(room)});
+            header.allocateControl(4 * FrameHeader.MAX_DESCRIPTORS);
+            int n = posix.recvmsg(fd, header, MSG_CMSG_CLOEXEC);
+            if (n < 0) {
+                int errno = posix.errno();
+                if (errno == EINTR) {
+                    continue;
+                }
+                throw failure("recvmsg", errno);
+            }
+            for (CmsgHdr control : header.getControls()) {
+                ByteBuffer data = control.getData();
+                if (control.getLevel() == SOL_SOCKET && control.getType() == SCM_RIGHTS && data != null) {
+                    data.order(ByteOrder.nativeOrder());
+                    while (data.remaining() >= 4) {
+                        queuedDescriptors.addLast(data.getInt());
+                    }
+                }
+            }
+            if ((header.getFlags() & MSG_CTRUNC) != 0) {
+                throw new MalformedMessageException("more descriptors than a message may carry");
+            }
+            if (n == 0) {
+                return false;
+            }
+            chunk.get(pending, received, n);
+            received += n;
+            return true;
+        }
+    }
+
+    private IOException failure(String call, int errno) {
+        return new IOException(call + ": " + posix.strerror(errno));
+    }
+
+    /** Closes descriptors received with a message (the receiver owns them). */
+    public void closeAll(List<Integer> descriptors) {
+        for (int descriptor : descriptors) {
+            posix.close(descriptor);
+        }
+    }
+
+    /**
+     * Ends both directions: a thread blocked in {@link #receive} sees the end of the stream (closing a descriptor
+     * does not wake a thread blocked on it), and the peer sees EOF. Closing is left to the owner, once no thread
+     * uses the descriptor any more (its number could be reused at once).
+     */
+    public void shutdown() throws IOException {
+        channel.shutdownInput();
+        channel.shutdownOutput();
+    }
+
+    /** Closes the socket and every received descriptor not handed out yet. */
+    @Override
+    public void close() throws IOException {
+        closeAll(List.copyOf(queuedDescriptors));
+        queuedDescriptors.clear();
+        channel.close();
+    }
+}
