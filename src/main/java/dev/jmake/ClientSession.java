@@ -73,7 +73,8 @@ final class ClientSession {
         link.start();
         int stdout = received.get(1);
         int stderr = received.get(2);
-        ClientStreams streams = new ClientStreams(fds, received.get(0), stdout, stderr, link);
+        ProcessSpawner local = new ProcessSpawner(ByteText.CHARSET, library);
+        ClientStreams streams = new ClientStreams(fds, local.inputStream(received.get(0)), stdout, stderr, link);
         List<String> argv = hello.argv();
         String argv0 = argv.isEmpty() ? "jmake" : argv.get(0);
         Map<Integer, Integer> extras = new HashMap<>();
@@ -85,7 +86,6 @@ final class ClientSession {
                 environment(hello.environment()), directory, streams.stdin(), streams.out(), streams.err(),
                 StatusLine.isTerminal(Path.of("/proc/self/fd/" + stdout)),
                 fd -> extras.getOrDefault(fd, -1));
-        ProcessSpawner local = new ProcessSpawner(ByteText.CHARSET, library);
         RemoteLauncher launcher = new RemoteLauncher(link, local, fds, directory, hello.closedStandard(), stdout,
                 stderr);
         Supervision supervision = new ClientSupervision(link, launcher, new ClientOwner(link, posix), fds);

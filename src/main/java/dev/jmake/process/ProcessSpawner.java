@@ -125,6 +125,11 @@ public final class ProcessSpawner implements ProcessLauncher {
         return charset;
     }
 
+    /** Reads descriptor {@code fd} of this process with read(2); closing the stream closes it. */
+    public InputStream inputStream(int fd) {
+        return new DescriptorInputStream(libc(), fd);
+    }
+
     /** A new pipe, both ends close-on-exec so that only children it is explicitly mapped into see it. */
     public Pipe pipe() {
         int[] fds = new int[2];

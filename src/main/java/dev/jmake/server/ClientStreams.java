@@ -16,9 +16,9 @@ public final class ClientStreams {
     private final PrintStream out;
     private final PrintStream err;
 
-    public ClientStreams(FileDescriptors fds, int stdin, int stdout, int stderr, ClientLink link) {
+    public ClientStreams(FileDescriptors fds, InputStream stdin, int stdout, int stderr, ClientLink link) {
         // The descriptors stay the session's (closed with it): the streams over them are never closed.
-        this.stdin = new BufferedInputStream(new DescriptorInput(fds, stdin));
+        this.stdin = new BufferedInputStream(stdin);
         this.out = new PrintStream(new DescriptorOutput(fds, stdout, () -> link.open() && !link.lost()), false,
                 ByteText.CHARSET);
         this.err = new PrintStream(new DescriptorOutput(fds, stderr, () -> link.open() && !link.lost()), false,

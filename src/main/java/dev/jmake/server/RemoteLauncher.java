@@ -13,7 +13,9 @@ import dev.jmake.process.SpawnResult;
 import dev.jmake.process.StandardOutputs;
 import dev.jmake.server.wire.DescriptorAction;
 import dev.jmake.server.wire.Message;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +80,7 @@ public final class RemoteLauncher implements ProcessLauncher {
                     }
                 } else if (redirect instanceof Redirect.Capture) {
                     Pipe pipe = fds.pipe();
-                    captured[fd] = new DescriptorInput(fds, pipe.readFd());
+                    captured[fd] = local.inputStream(pipe.readFd());
                     childEnds.add(pipe.writeFd());
                     actions.add(pass(fd, pipe.writeFd(), attached));
                 } else if (redirect instanceof Redirect.Descriptor descriptor) {
@@ -103,7 +105,7 @@ public final class RemoteLauncher implements ProcessLauncher {
                     actions);
             ClientLink.SpawnOutcome outcome = link.spawn(spawn, attached);
             if (outcome.child() == null) {
-                closeQuietly(captured);
+                closeAll(captured);
                 captured = new InputStream[3];
                 return new SpawnResult.Failed(request.argv().get(0), outcome.errno(), fds.describe(outcome.errno()));
             }
@@ -114,7 +116,7 @@ public final class RemoteLauncher implements ProcessLauncher {
             for (int fd : childEnds) {
                 fds.close(fd);
             }
-            closeQuietly(captured);
+            closeAll(captured);
         }
     }
 
@@ -123,10 +125,15 @@ public final class RemoteLauncher implements ProcessLauncher {
         return new DescriptorAction.PassedDescriptor(childFd, attached.size() - 1);
     }
 
-    private static void closeQuietly(InputStream[] streams) {
+    private static void closeAll(InputStream[] streams) {
         for (InputStream stream : streams) {
-            if (stream instanceof DescriptorInput input) {
-                input.close();
+            if (stream != null) {
+                try {
+                    stream.close();
+                } catch (IOException e) {
+                    // A descriptor stream's close only closes the descriptor: nothing can be lost here.
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }
