@@ -56,7 +56,7 @@ public final class Main {
                 || arguments.equals(List.of(ClientSession.STOP_OPTION))) {
             // Only a server answers them: this run is in process.
             out.println(program.substring(program.lastIndexOf('/') + 1)
-                    + ": no server: server mode is off (JMAKE_SERVER=on turns it on)");
+                    + ": no server: this run is in process (JMAKE_SERVER=on runs through one)");
             out.flush();
             return 0;
         }
