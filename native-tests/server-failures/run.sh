@@ -42,6 +42,8 @@ waiting_build() {
 first=$(server_pids)
 [ -n "$first" ] || fail "no server started: $(cat "$JMAKE_SERVER_DIR"/*.log)"
 expect_eq "server directory mode" 700 "$(stat -c %a "$JMAKE_SERVER_DIR")"
+"$JMAKE" --server-status | grep -q "^jmake server .*: pid $first, socket $JMAKE_SERVER_DIR/s-" \
+    || fail "--server-status: $("$JMAKE" --server-status 2>&1)"
 
 # Ctrl-C typed on the terminal: the client and the job get SIGINT from the tty; the server deletes the target, the
 # client dies by SIGINT (130), nothing is left.
