@@ -28,6 +28,7 @@ public final class Database {
     private boolean exportAll;
     private boolean posix;
     private boolean oneShell;
+    private boolean rulesSnapped;
 
     public VariableSet globals() {
         return globals;
@@ -86,6 +87,18 @@ public final class Database {
 
     public void setExportAll(boolean exportAll) {
         this.exportAll = exportAll;
+    }
+
+    /**
+     * Marks the rules as turned into the graph (file.c snap_deps): a rule an {@code $(eval)} defines after that (in a
+     * recipe or a second expansion) is GNU's fatal "prerequisites cannot be defined in recipes".
+     */
+    public void snapRules() {
+        this.rulesSnapped = true;
+    }
+
+    public boolean rulesSnapped() {
+        return rulesSnapped;
     }
 
     /** True once a {@code .POSIX} rule was read. */

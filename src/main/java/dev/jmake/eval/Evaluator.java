@@ -117,7 +117,9 @@ public final class Evaluator {
 
     /** {@code $(eval text)}: the text is read and evaluated like a makefile, starting at {@code location}'s line. */
     void eval(String text, Location location) {
-        String file = location == null ? "" : location.file();
+        // An $(eval) expanded where no makefile line is current (a second expansion) reads unlocated lines, as GNU's
+        // eval_buffer with no floc: its errors name no file.
+        String file = location == null ? null : location.file();
         int line = location == null ? 0 : location.line();
         new StatementEvaluator(this, true).run(new StatementReader(file, text, line));
     }
@@ -187,7 +189,9 @@ public final class Evaluator {
                 continue;
             }
             if (name.equals("SHELL")) {
-                globals.put(new Variable("SHELL", "/bin/sh", Flavor.RECURSIVE, Origin.FILE, ExportMode.DEFAULT,
+                // main.c marks the environment's SHELL v_noexport, and a makefile's SHELL keeps that mark: recipes
+                // get the environment's value unless the makefile exports SHELL (POSIX).
+                globals.put(new Variable("SHELL", "/bin/sh", Flavor.RECURSIVE, Origin.FILE, ExportMode.UNEXPORT,
                         false, false, null));
                 continue;
             }

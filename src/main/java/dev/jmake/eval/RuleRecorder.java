@@ -26,7 +26,14 @@ final class RuleRecorder {
     }
 
     void record(PendingRule rule) {
+        if (database.rulesSnapped()) {
+            throw new MakeError(rule.location, "prerequisites cannot be defined in recipes");
+        }
         Recipe recipe = rule.recipe.isEmpty() ? null : new Recipe(rule.recipe);
+        if (recipe == null && rule.grouped) {
+            // read.c record_files: a grouped rule is the promise that one recipe makes all its targets.
+            throw new MakeError(rule.location, "grouped targets must provide a recipe");
+        }
         String first = rule.targets.get(0);
         if (rule.staticPattern == null && first.indexOf('%') >= 0) {
             for (String target : rule.targets) {
@@ -127,12 +134,29 @@ final class RuleRecorder {
         return name.substring(prefix.length(), name.length() - suffix.length());
     }
 
-    /** Replaces the first {@code %} of each word by the stem, as {@code patsubst_expand_pat} does. */
+    /**
+     * Replaces the first {@code %} of each word by the stem, as {@code patsubst_expand_pat} does. An entry left for
+     * the second expansion is a whole text: GNU substitutes in each word of its expansion, so each blank-separated
+     * word of the text gets its stem.
+     */
     private static List<String> substitute(List<String> words, String stem) {
         List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
-            int percent = w.indexOf('%');
-            out.add(percent < 0 ? w : w.substring(0, percent) + stem + w.substring(percent + 1));
+            StringBuilder text = new StringBuilder(w.length() + stem.length());
+            boolean substituted = false;
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n') {
+                    substituted = false;
+                    text.append(c);
+                } else if (c == '%' && !substituted) {
+                    substituted = true;
+                    text.append(stem);
+                } else {
+                    text.append(c);
+                }
+            }
+            out.add(text.toString());
         }
         return out;
     }

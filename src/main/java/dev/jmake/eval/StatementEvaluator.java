@@ -39,6 +39,11 @@ final class StatementEvaluator implements ReaderContext {
     }
 
     @Override
+    public boolean posix() {
+        return evaluator.database().posix();
+    }
+
+    @Override
     public boolean inRuleContext() {
         return pending != null || noTargets;
     }
@@ -162,7 +167,10 @@ final class StatementEvaluator implements ReaderContext {
             } else {
                 set = db.targetVariables().computeIfAbsent(target, k -> new VariableSet());
             }
-            String name = expand(a.name(), location);
+            // read.c record_target_var: a file's variable name is expanded with the file's variables in scope
+            // (four: FOO = x, then four: VAR$(FOO) = ok defines VARx); a pattern's in the global scope.
+            String name = target.indexOf('%') >= 0 ? expand(a.name(), location)
+                    : evaluator.expander().expand(a.name(), Scope.global(db.globals()).with(set), location);
             evaluator.definer().assignSpecific(set, name, a.op(), a.value(), origin(a.modifiers().override()),
                     a.modifiers(), location);
         }

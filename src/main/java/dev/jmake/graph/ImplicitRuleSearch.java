@@ -2,6 +2,7 @@ package dev.jmake.graph;
 
 import dev.jmake.archive.ArArchive;
 import dev.jmake.archive.ArchiveMemberName;
+import dev.jmake.eval.Glob;
 import dev.jmake.eval.PatternRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ public final class ImplicitRuleSearch {
     private final PrerequisiteExpansion secondExpansion;
     private final DirectoryCache files;
     private final Path directory;
+    private final Glob glob;
     private final List<CompiledPatternRule> rules;
     /** Rule indexes by the suffix of a target pattern: only rules whose suffix ends the name can match it. */
     private final Map<String, List<Integer>> rulesBySuffix = new HashMap<>();
@@ -48,6 +50,7 @@ public final class ImplicitRuleSearch {
         this.secondExpansion = secondExpansion;
         this.files = files;
         this.directory = directory;
+        this.glob = new Glob(directory);
         this.rules = CompiledPatternRule.compile(graph.patternRules());
         for (int i = 0; i < rules.size(); i++) {
             for (Pattern target : rules.get(i).targets()) {
@@ -231,13 +234,32 @@ public final class ImplicitRuleSearch {
             out.add(expandPrerequisite(p, stem, bareStem, dirPart));
         }
         if (secondExpansion == null || !graph.secondExpansion() || out.isEmpty()) {
-            return out;
+            return globbed(out);
         }
         List<String> expanded = new ArrayList<>();
         for (String word : secondExpansion.expand(String.join(" ", out), name, stem)) {
             expanded.add(TargetGraph.normalize(word));
         }
-        return expanded;
+        return globbed(expanded);
+    }
+
+    /**
+     * implicit.c parses a rule's prerequisites, the stem put in, with PARSE_FILE_SEQ, which globs: a word with
+     * wildcards becomes the names it matches ({@code %.four: %.t*}), or stays as it is when none exists.
+     */
+    private List<String> globbed(List<String> words) {
+        List<String> out = null;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            List<String> matches = Glob.hasMagic(word) ? glob.expand(word) : List.of();
+            if (out == null && !matches.isEmpty()) {
+                out = new ArrayList<>(words.subList(0, i));
+            }
+            if (out != null) {
+                out.addAll(matches.isEmpty() ? List.of(word) : matches);
+            }
+        }
+        return out == null ? words : out;
     }
 
     private boolean chainable(String prerequisite, PatternRule rule, int depth, Set<PatternRule> inUse) {

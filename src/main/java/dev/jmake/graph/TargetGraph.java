@@ -60,6 +60,7 @@ public final class TargetGraph {
 
     /** As {@link #from(Database, boolean)}, with the {@code .EXTRA_PREREQS} snapped after reading. */
     public static TargetGraph from(Database database, boolean builtinRules, ExtraPrerequisites extras) {
+        database.snapRules();
         TargetGraph graph = new TargetGraph(database.patternRules());
         graph.extras = extras;
         graph.mentioned.addAll(extras.allNames());
@@ -70,7 +71,7 @@ public final class TargetGraph {
             graph.add(rule);
         }
         graph.snapSuffixes();
-        graph.convertSuffixRules();
+        graph.convertSuffixRules(database.posix());
         return graph;
     }
 
@@ -88,7 +89,7 @@ public final class TargetGraph {
     }
 
     /** rule.c convert_to_pattern: {@code .x.y:} becomes {@code %.y: %.x}, {@code .x:} becomes {@code %: %.x}. */
-    private void convertSuffixRules() {
+    private void convertSuffixRules(boolean posix) {
         List<String> suffixes = suffixes();
         for (String s : suffixes) {
             // A rule without prerequisites or recipe: it only disqualifies match-anything rules.
@@ -108,6 +109,11 @@ public final class TargetGraph {
                 }
                 if (!f.prerequisites().isEmpty() || !f.orderOnly().isEmpty()
                         || !extraPrerequisites(s + t).isEmpty()) {
+                    if (posix) {
+                        // rule.c convert_to_pattern: POSIX's suffix rules have no prerequisites, so under .POSIX
+                        // this is an ordinary rule.
+                        continue;
+                    }
                     Recipe r = f.recipe();
                     Location at = r.lines().isEmpty() ? f.location() : r.lines().get(0).location();
                     suffixRuleWarnings.add(new SuffixRuleWarning(at,
