@@ -1,20 +1,20 @@
 package dev.jmake.build;
 
 import dev.jmake.jobserver.Jobserver;
-import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessLauncher;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a build runs its recipes with: the spawner, the recipes' environment, the directory make runs in, the load
+ * What a build runs its recipes with: the process launcher, the recipes' environment, the directory make runs in, the load
  * {@code -l} reads, the registry an interrupting signal stops ({@link FatalSignal}), the jobserver this make takes
  * its job slots from beyond the first and hands to its recursive lines, and the recipe I/O tracer.
  */
-public record BuildServices(ProcessSpawner spawner, RecipeEnvironment environment, Path directory, LoadAverage load,
+public record BuildServices(ProcessLauncher launcher, RecipeEnvironment environment, Path directory, LoadAverage load,
                             RunningRecipes recipes, Optional<Jobserver> jobserver, JobTracing tracing) {
     public BuildServices {
-        Objects.requireNonNull(spawner);
+        Objects.requireNonNull(launcher);
         Objects.requireNonNull(environment);
         Objects.requireNonNull(directory);
         Objects.requireNonNull(load);
@@ -24,28 +24,28 @@ public record BuildServices(ProcessSpawner spawner, RecipeEnvironment environmen
     }
 
     /** The system's load, recipes of its own, no jobserver, no tracing. */
-    public static BuildServices of(ProcessSpawner spawner, RecipeEnvironment environment, Path directory) {
-        return new BuildServices(spawner, environment, directory, LoadAverage.system(), new RunningRecipes(spawner),
+    public static BuildServices of(ProcessLauncher launcher, RecipeEnvironment environment, Path directory) {
+        return new BuildServices(launcher, environment, directory, LoadAverage.system(), new RunningRecipes(launcher),
                 Optional.empty(), JobTracing.off());
     }
 
     /** The same, with the recipes registered in {@code running}. */
     public BuildServices withRecipes(RunningRecipes running) {
-        return new BuildServices(spawner, environment, directory, load, running, jobserver, tracing);
+        return new BuildServices(launcher, environment, directory, load, running, jobserver, tracing);
     }
 
     /** The same, with job slots from {@code server}. */
     public BuildServices withJobserver(Optional<Jobserver> server) {
-        return new BuildServices(spawner, environment, directory, load, recipes, server, tracing);
+        return new BuildServices(launcher, environment, directory, load, recipes, server, tracing);
     }
 
     /** The same, every job's file accesses traced as {@code tracer} says. */
     public BuildServices withTracing(JobTracing tracer) {
-        return new BuildServices(spawner, environment, directory, load, recipes, jobserver, tracer);
+        return new BuildServices(launcher, environment, directory, load, recipes, jobserver, tracer);
     }
 
     /** The same, {@code -l} reading the load from {@code source}. */
     BuildServices withLoad(LoadAverage source) {
-        return new BuildServices(spawner, environment, directory, source, recipes, jobserver, tracing);
+        return new BuildServices(launcher, environment, directory, source, recipes, jobserver, tracing);
     }
 }

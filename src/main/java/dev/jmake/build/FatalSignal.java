@@ -79,6 +79,15 @@ public final class FatalSignal {
         RunningRecipes.Snapshot snapshot = recipes.interrupt();
         // Also after a Ctrl-C that reached the whole process group: a background job of a recipe ignores SIGINT.
         tree.terminateAll(snapshot.children(), grace);
+        cleanUp(snapshot, builder);
+    }
+
+    /**
+     * What is left once every process of the interrupted build was told to end: the interrupted targets whose file
+     * changed are deleted, the interrupted commands reported, what output sync held written out, and the
+     * intermediate files made removed ({@code current} may be null before the build began).
+     */
+    static void cleanUp(RunningRecipes.Snapshot snapshot, Builder current) {
         List<Termination> outcomes = new ArrayList<>();
         for (RunningRecipes.Interrupted interrupted : snapshot.recipes()) {
             // Its reaper (or the main thread) reaps it; waitFor only waits for that.
@@ -93,7 +102,6 @@ public final class FatalSignal {
                 snapshot.recipes().get(i).job().reportInterrupted(outcomes.get(i));
             }
         }
-        Builder current = builder;
         if (current != null) {
             // -O: what the interrupted jobs printed (and their reports) comes out before make dies, as GNU dumps
             // each child's output when it reaps it.

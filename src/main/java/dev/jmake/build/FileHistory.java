@@ -5,7 +5,7 @@ import dev.jmake.eval.Flavor;
 import dev.jmake.eval.Origin;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Variable;
-import dev.jmake.ui.FileStatus;
+import dev.jmake.report.FileRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +25,7 @@ final class FileHistory {
     private final Map<String, List<Variable>> automatic = new HashMap<>();
     private final Map<String, String> stems = new HashMap<>();
     private final Set<String> variableSets = new HashSet<>();
-    private final Map<String, FileStatus.Modified> modifiedAfter = new HashMap<>();
+    private final Map<String, FileRecord.Modified> modifiedAfter = new HashMap<>();
     private final Set<String> ownRecipeFailed = new HashSet<>();
     private final Set<String> questioned = new HashSet<>();
     private final Set<String> entered = new LinkedHashSet<>();
@@ -110,7 +110,7 @@ final class FileHistory {
     }
 
     /** remake.c notice_finished_file: the time the file is known by once its recipe is over. */
-    void finished(String name, FileStatus.Modified modified, boolean ownRecipeOk) {
+    void finished(String name, FileRecord.Modified modified, boolean ownRecipeOk) {
         modifiedAfter.put(name, modified);
         if (!ownRecipeOk) {
             ownRecipeFailed.add(name);
@@ -156,7 +156,7 @@ final class FileHistory {
         return variableSets.contains(name);
     }
 
-    FileStatus.Modified modifiedAfter(String name) {
+    FileRecord.Modified modifiedAfter(String name) {
         return modifiedAfter.get(name);
     }
 

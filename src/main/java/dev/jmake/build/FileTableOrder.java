@@ -1,6 +1,6 @@
 package dev.jmake.build;
 
-import dev.jmake.ui.GnuHashOrder;
+import dev.jmake.report.GnuHashOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

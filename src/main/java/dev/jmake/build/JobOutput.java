@@ -1,7 +1,7 @@
 package dev.jmake.build;
 
 import dev.jmake.process.CaptureFile;
-import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.Redirect;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
@@ -18,16 +18,16 @@ import java.io.UncheckedIOException;
 final class JobOutput implements AutoCloseable {
     private final OutputSynchronizer synchronizer;
     private final Diagnostics ui;
-    private final ProcessSpawner spawner;
+    private final ProcessLauncher launcher;
     private CaptureFile out;
     private CaptureFile err;
     private Diagnostics diagnostics;
     private boolean closed;
 
-    JobOutput(OutputSynchronizer synchronizer, Diagnostics ui, ProcessSpawner spawner) {
+    JobOutput(OutputSynchronizer synchronizer, Diagnostics ui, ProcessLauncher launcher) {
         this.synchronizer = synchronizer;
         this.ui = ui;
-        this.spawner = spawner;
+        this.launcher = launcher;
     }
 
     /** What a synchronised command gets as stdout. */
@@ -111,8 +111,8 @@ final class JobOutput implements AutoCloseable {
     private void files() {
         synchronized (synchronizer) {
             if (out == null) {
-                out = spawner.captureFile();
-                err = synchronizer.combined() ? out : spawner.captureFile();
+                out = launcher.captureFile();
+                err = synchronizer.combined() ? out : launcher.captureFile();
             }
         }
     }
@@ -128,6 +128,6 @@ final class JobOutput implements AutoCloseable {
             public void write(byte[] bytes, int offset, int length) {
                 file.append(bytes, offset, length);
             }
-        }, false, spawner.charset());
+        }, false, launcher.charset());
     }
 }

@@ -4,7 +4,7 @@ import dev.jmake.jobserver.JobSlot;
 import dev.jmake.jobserver.Token;
 import dev.jmake.jobserver.TokenPool;
 import dev.jmake.process.Redirect;
-import dev.jmake.process.SpawnedProcess;
+import dev.jmake.process.ChildProcess;
 import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
 import java.util.ArrayList;
@@ -97,6 +97,14 @@ final class JobScheduler {
         this.load = load;
         this.pool = pool;
         this.whenIdle = whenIdle;
+    }
+
+    /**
+     * Whether jobs run one at a time, each waited for where it starts (job.c new_job reaps at once when
+     * {@code job_slots == 1} or under {@code .NOTPARALLEL}).
+     */
+    boolean oneAtATime() {
+        return slots == 1;
     }
 
     /** Whether a job failed without {@code -k}, so that make stops once the running jobs are over. */
@@ -344,7 +352,7 @@ final class JobScheduler {
         return stdinHolder == active ? Redirect.INHERIT : Redirect.NULL_DEVICE;
     }
 
-    private void watch(Active active, SpawnedProcess process) {
+    private void watch(Active active, ChildProcess process) {
         running.add(active);
         process.onExit().whenComplete((termination, failure) ->
                 events.add(new Completion(active, termination, failure)));

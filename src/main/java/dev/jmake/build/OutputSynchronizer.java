@@ -2,7 +2,7 @@ package dev.jmake.build;
 
 import dev.jmake.cli.OutputSync;
 import dev.jmake.process.OutputLock;
-import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessLauncher;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import java.util.Set;
 public final class OutputSynchronizer {
     private final OutputSettings settings;
     private final Diagnostics ui;
-    private final ProcessSpawner spawner;
+    private final ProcessLauncher launcher;
     private final Path directory;
     /** The captures of jobs not over yet, for {@link #flushAll()}. */
     private final Set<JobOutput> live = new LinkedHashSet<>();
@@ -28,10 +28,10 @@ public final class OutputSynchronizer {
     /** The lock shared with the other makes writing to the same stdout; made on the first dump. */
     private OutputLock lock;
 
-    OutputSynchronizer(OutputSettings settings, Diagnostics ui, ProcessSpawner spawner, Path directory) {
+    OutputSynchronizer(OutputSettings settings, Diagnostics ui, ProcessLauncher launcher, Path directory) {
         this.settings = settings;
         this.ui = ui;
-        this.spawner = spawner;
+        this.launcher = launcher;
         this.directory = directory;
     }
 
@@ -45,7 +45,7 @@ public final class OutputSynchronizer {
 
     /** A new, empty capture for one job (its files are made when a command first needs them). */
     synchronized JobOutput open() {
-        JobOutput output = new JobOutput(this, ui, spawner);
+        JobOutput output = new JobOutput(this, ui, launcher);
         live.add(output);
         return output;
     }
@@ -86,7 +86,7 @@ public final class OutputSynchronizer {
     /** Writes one dump framed by the directory messages when {@code -w} applies to it (output_dump). */
     synchronized void write(Runnable copy) {
         if (lock == null) {
-            lock = spawner.outputLock();
+            lock = launcher.outputLock();
         }
         boolean locked = lock.acquire();
         try {

@@ -1,12 +1,13 @@
 package dev.jmake.build;
 
+import dev.jmake.syntax.Strerror;
 import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.cli.OutputSync;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.TargetGraph;
-import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.RecipeCommand;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.ShellSettings;
@@ -18,7 +19,6 @@ import dev.jmake.syntax.Location;
 import dev.jmake.trace.DeclaredJob;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +36,6 @@ final class RecipeExecution {
     private final Expander expander;
     private final BuildOptions options;
     private final Diagnostics ui;
-    private final ProcessSpawner spawner;
     private final Timestamps timestamps;
     private final RecipeEnvironment environment;
     private final boolean oneShell;
@@ -46,7 +45,7 @@ final class RecipeExecution {
     private final JobserverInheritance jobserver;
     private final JobTracing tracing;
 
-    RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessSpawner spawner,
+    RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessLauncher launcher,
                     Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
                     RunningRecipes recipes, JobserverInheritance jobserver, JobTracing tracing) {
         this.recipes = recipes;
@@ -58,10 +57,9 @@ final class RecipeExecution {
         this.expander = expander;
         this.options = options;
         this.ui = ui;
-        this.spawner = spawner;
         this.timestamps = timestamps;
         this.environment = environment;
-        this.synchronizer = new OutputSynchronizer(options.output(), ui, spawner, directory);
+        this.synchronizer = new OutputSynchronizer(options.output(), ui, launcher, directory);
     }
 
     /** Output sync of this make's jobs ({@link OutputSynchronizer#flushAll()} on interrupt). */
@@ -71,24 +69,6 @@ final class RecipeExecution {
 
     /** One command of a recipe, ready to run: its prefixes, the text echoed, and the argv. */
     private record Prepared(CommandLine line, RecipeCommand command) {}
-
-    /**
-     * Runs the recipe of {@code target} to its end; false if it failed (errors not ignored). {@code alsoMakes}:
-     * the other targets the recipe makes (a group, a pattern rule's), deleted with it when it is interrupted;
-     * {@code declared}: the job's rule for the I/O tracer, null when not traced.
-     */
-    boolean run(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
-                DeclaredJob declared) {
-        Job job = start(target, recipe, scope, mtimeBefore, alsoMakes, declared);
-        ui.status().jobStarted(target);
-        JobStep step = job.step(null, Redirect.INHERIT);
-        while (step instanceof JobStep.Running running) {
-            ui.status().redraw();
-            step = job.step(running.process().waitFor(), Redirect.INHERIT);
-        }
-        ui.status().jobFinished(target);
-        return ((JobStep.Done) step).ok();
-    }
 
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
     Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
@@ -354,7 +334,9 @@ final class RecipeExecution {
                 try {
                     timestamps.touch(target);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("touch " + target, e);
+                    // remake.c touch_file: perror_with_name ("touch: open: "), and the target failed.
+                    ui.error("touch: open: " + target + ": " + Strerror.of(e));
+                    return false;
                 }
             }
             return true;
@@ -413,7 +395,7 @@ final class RecipeExecution {
             // GNU names a failing line by the recipe's first line plus its index among the logical lines (job.c
             // child_error: lineno + offset), so a backslash-continued line above it shifts the number it reports.
             Location reported = first.isBuiltin() ? line.location() : new Location(first.file(), first.line() + i);
-            String text = expanded.get(i).replace("\n\t", "\n");
+            String text = expanded.get(i);
             while (text != null) {
                 CommandLine parsed = CommandLine.parse(text, line.text(), reported);
                 RecipeCommand command = RecipeCommand.next(parsed.command(), shell);
@@ -485,7 +467,8 @@ final class RecipeExecution {
             try {
                 timestamps.delete(target);
             } catch (IOException e) {
-                throw new UncheckedIOException("unlink " + target, e);
+                // commands.c delete_target: perror_with_name ("unlink: "), and make goes on.
+                ui.error("unlink: " + target + ": " + Strerror.of(e));
             }
         }
     }

@@ -1,9 +1,9 @@
 package dev.jmake.build;
 
-import dev.jmake.process.ProcessSpawner;
+import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
-import dev.jmake.process.SpawnedProcess;
+import dev.jmake.process.ChildProcess;
 import dev.jmake.process.Termination;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class RunningRecipes {
     /** A recipe the signal interrupted: its command that was running then, or null between two commands. */
-    record Interrupted(RecipeExecution.Job job, SpawnedProcess process) {}
+    record Interrupted(RecipeExecution.Job job, ChildProcess process) {}
 
     /** What {@link #interrupt} found: the recipes in the order they started, and every child not reaped yet. */
     record Snapshot(List<Interrupted> recipes, Set<Integer> children) {
@@ -35,21 +35,21 @@ public final class RunningRecipes {
     private static final Set<Integer> INTERRUPTS = Set.of(1, 2, 3, 15);
     private static final long INTERRUPT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-    private final ProcessSpawner spawner;
+    private final ProcessLauncher launcher;
     private final Object lock = new Object();
     /** Each recipe with its running command; null while the recipe's own thread looks at a command's outcome. */
-    private final Map<RecipeExecution.Job, SpawnedProcess> running = new LinkedHashMap<>();
+    private final Map<RecipeExecution.Job, ChildProcess> running = new LinkedHashMap<>();
     private boolean interrupted;
 
-    public RunningRecipes(ProcessSpawner spawner) {
-        this.spawner = spawner;
+    public RunningRecipes(ProcessLauncher launcher) {
+        this.launcher = launcher;
     }
 
     /** Starts the next command of {@code job} unless an interrupt came first (then never returns). */
     SpawnResult spawn(RecipeExecution.Job job, SpawnRequest request) {
         synchronized (lock) {
             if (!interrupted) {
-                SpawnResult result = spawner.spawn(request);
+                SpawnResult result = launcher.launch(request);
                 if (result instanceof SpawnResult.Started started) {
                     running.put(job, started.process());
                 } else {
@@ -117,14 +117,14 @@ public final class RunningRecipes {
     }
 
     /**
-     * From now on no command starts ({@link ProcessSpawner#close} too, for {@code $(shell)}); returns the recipes
+     * From now on no command starts ({@link ProcessLauncher#close} too, for {@code $(shell)}); returns the recipes
      * that were running and the children not reaped yet.
      */
     Snapshot interrupt() {
         synchronized (lock) {
             interrupted = true;
             lock.notifyAll();
-            Set<Integer> children = spawner.close();
+            Set<Integer> children = launcher.close();
             List<Interrupted> recipes = new ArrayList<>();
             running.forEach((job, process) -> recipes.add(new Interrupted(job, process)));
             return new Snapshot(recipes, children);

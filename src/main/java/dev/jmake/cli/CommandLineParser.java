@@ -16,6 +16,12 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * a picocli {@link CommandSpec} declaring every switch then binds those words, in order, onto the options.
  */
 public final class CommandLineParser {
+    /**
+     * What ends the switches in the words given to picocli: no argument can hold a NUL, whereas {@code --} can be a
+     * switch's value ({@code -f--} reads the makefile {@code --}), which picocli would take for its delimiter.
+     */
+    private static final String END_OF_SWITCHES = "\0--";
+
     /** Suffix of the extra picocli option that stands for a switch whose optional argument was omitted. */
     private static final String OMITTED = "-without-argument";
 
@@ -76,6 +82,7 @@ public final class CommandLineParser {
         commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setTrimQuotes(false);
         commandLine.setAllowOptionsAsOptionParameters(true);
+        commandLine.setEndOfOptionsDelimiter(END_OF_SWITCHES);
         commandLine.parseArgs(canonical(tokens).toArray(String[]::new));
         for (String operand : operands) {
             builder.operand(operand, fromEnvironment);
@@ -123,7 +130,7 @@ public final class CommandLineParser {
                 operands.add(p.text());
             }
         }
-        words.add("--");
+        words.add(END_OF_SWITCHES);
         words.addAll(operands);
         return words;
     }

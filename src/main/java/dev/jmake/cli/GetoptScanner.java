@@ -171,6 +171,8 @@ final class GetoptScanner {
             return false;
         }
         String digits = value.replaceFirst("^0+", "");
-        return !digits.isEmpty() && (digits.length() < 10 || Long.parseLong(digits) <= Integer.MAX_VALUE);
+        // More than 10 digits is past Integer.MAX_VALUE (and past what Long.parseLong takes, at 20).
+        return !digits.isEmpty() && (digits.length() < 10
+                || digits.length() == 10 && Long.parseLong(digits) <= Integer.MAX_VALUE);
     }
 }

@@ -299,7 +299,7 @@ final class BuiltinCalls {
         for (; i < boundCallArgs; i++) {
             frame.put(automatic(Integer.toString(i), "", context));
         }
-        Expander.Context inner = context.withScope(context.scope().with(frame));
+        Expander.Context inner = context.withScope(context.scope().withCall(frame));
         int saved = boundCallArgs;
         boundCallArgs = i;
         try {

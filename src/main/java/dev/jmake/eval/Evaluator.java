@@ -1,13 +1,14 @@
 package dev.jmake.eval;
 
+import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.Location;
+import dev.jmake.syntax.MakeError;
 import dev.jmake.syntax.Modifiers;
 import dev.jmake.syntax.StatementReader;
+import dev.jmake.syntax.Strerror;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class Evaluator {
     private final Expander expander;
     private final VariableDefiner definer;
     private final RuleRecorder recorder;
+    /** The scope of the {@code $(eval)} being evaluated, or null while reading makefiles. */
+    private Scope evalScope;
     private final List<String> includeDirs;
     private final FileNames fileNames;
     /** {@code .SECONDEXPANSION} has been a target: prerequisites with references wait for their second expansion. */
@@ -42,7 +45,17 @@ public final class Evaluator {
         this.settings = settings;
         this.diagnostics = diagnostics;
         this.stdin = stdin;
-        this.expander = new Expander(settings.directory(), diagnostics, shell, this::eval, settings.environment());
+        this.expander = new Expander(settings.directory(), diagnostics, shell, new EvalHook() {
+            @Override
+            public void eval(String text, Location location) {
+                Evaluator.this.eval(text, location);
+            }
+
+            @Override
+            public void eval(String text, Scope scope, Location location) {
+                evalIn(text, scope, location);
+            }
+        }, settings.environment());
         this.definer = new VariableDefiner(database.globals(), new ReadExpansion() {
             @Override
             public String expand(String text, Scope scope, Location location) {
@@ -117,11 +130,26 @@ public final class Evaluator {
 
     /** {@code $(eval text)}: the text is read and evaluated like a makefile, starting at {@code location}'s line. */
     void eval(String text, Location location) {
+        evalIn(text, null, location);
+    }
+
+    /**
+     * {@code $(eval text)} expanded in {@code scope} (null: the globals): GNU evaluates the text with the variable
+     * sets of the expansion still pushed, so its references, {@code ?=} and {@code +=} see a {@code $(foreach)}'s
+     * variable or a {@code $(call)}'s arguments; definitions still go to the globals.
+     */
+    private void evalIn(String text, Scope scope, Location location) {
         // An $(eval) expanded where no makefile line is current (a second expansion) reads unlocated lines, as GNU's
         // eval_buffer with no floc: its errors name no file.
         String file = location == null ? null : location.file();
         int line = location == null ? 0 : location.line();
-        new StatementEvaluator(this, true).run(new StatementReader(file, text, line));
+        Scope saved = evalScope;
+        evalScope = scope;
+        try {
+            new StatementEvaluator(this, true).run(new StatementReader(file, text, line));
+        } finally {
+            evalScope = saved;
+        }
     }
 
     /** An {@code include}: reads the file, or records it as missing. */
@@ -131,15 +159,18 @@ public final class Evaluator {
             database.missingIncludes().add(new MissingInclude(location, name, optional));
             return;
         }
-        String shown = Path.of(name).isAbsolute() || Files.isRegularFile(directory().resolve(name))
+        String shown = Path.of(name).isAbsolute() || Files.exists(directory().resolve(name))
                 ? name : path.toString();
         readFile(shown, path, true);
     }
 
-    /** The file an include name denotes: relative to the directory, else in each include directory; or null. */
+    /**
+     * The file an include name denotes: relative to the directory, else in each include directory; or null. Any
+     * file that exists is opened, as GNU's fopen does: {@code /dev/null} reads as empty, a directory fails to read.
+     */
     private Path resolveIncluded(String name) {
         Path direct = directory().resolve(name);
-        if (Files.isRegularFile(direct)) {
+        if (Files.exists(direct)) {
             return direct;
         }
         if (Path.of(name).isAbsolute()) {
@@ -147,7 +178,7 @@ public final class Evaluator {
         }
         for (String dir : includeDirs) {
             Path candidate = directory().resolve(dir).resolve(name);
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate)) {
                 return Path.of(dir).resolve(name);
             }
         }
@@ -155,22 +186,30 @@ public final class Evaluator {
     }
 
     private void readStdin() {
+        Path temp;
         try {
-            Path temp = Files.createTempFile(Path.of("/tmp"), "Gm", "");
-            temp.toFile().deleteOnExit();
-            Files.write(temp, stdin.readAllBytes());
-            readFile(temp.toString(), temp, true);
+            temp = Files.createTempFile(Path.of("/tmp"), "Gm", "");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // main.c: failures around the copy of stdin are fatal, named after the call that failed.
+            throw new MakeError(null, "fopen (temporary file): " + Strerror.of(e));
         }
+        temp.toFile().deleteOnExit();
+        try {
+            Files.write(temp, stdin.readAllBytes());
+        } catch (IOException e) {
+            throw new MakeError(null, "fwrite (temporary file): " + Strerror.of(e));
+        }
+        readFile(temp.toString(), temp, true);
     }
 
     private void readFile(String name, Path path, boolean setDefaultGoal) {
         String text;
         try {
-            text = Files.readString(directory().resolve(path), StandardCharsets.UTF_8);
+            text = ByteText.decode(Files.readAllBytes(directory().resolve(path)));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // read.c: a makefile that was found but cannot be read (a directory, gone since) is fatal, as
+            // pfatal_with_name words it.
+            throw new MakeError(null, name + ": " + Strerror.of(e));
         }
         database.makefiles().add(name);
         Variable list = database.globals().get("MAKEFILE_LIST");
@@ -268,7 +307,12 @@ public final class Evaluator {
     }
 
     String expandGlobal(String text, Location location) {
-        return expander.expand(text, globalScope(), location);
+        return expander.expand(text, readingScope(), location);
+    }
+
+    /** Where the statements being read expand and look variables up: an {@code $(eval)}'s scope, or the globals. */
+    Scope readingScope() {
+        return evalScope != null ? evalScope : globalScope();
     }
 
     private Scope globalScope() {
@@ -299,8 +343,11 @@ public final class Evaluator {
         return settings.directory();
     }
 
-    /** A makefile named by -f may be any file that is not a directory ({@code -f /dev/null}). */
+    /**
+     * A makefile named by -f may be any file ({@code -f /dev/null}); a directory is opened too, and fails when read
+     * ({@code make: *** d: Is a directory.  Stop.}), as GNU's fopen and fread do.
+     */
     private static boolean isReadableFile(Path path) {
-        return Files.exists(path) && !Files.isDirectory(path);
+        return Files.exists(path);
     }
 }

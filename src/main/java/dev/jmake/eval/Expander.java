@@ -1,11 +1,11 @@
 package dev.jmake.eval;
 
+import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.Expr;
 import dev.jmake.syntax.ExprParser;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,7 +54,7 @@ public final class Expander {
         this.shell = shell;
         this.evalHook = evalHook;
         this.environment = Map.copyOf(environment);
-        this.files = new FileFunctions(directory, StandardCharsets.UTF_8);
+        this.files = new FileFunctions(directory, ByteText.CHARSET);
         this.builtins = new BuiltinCalls(this);
     }
 

@@ -1,15 +1,15 @@
 package dev.jmake.eval;
 
 import dev.jmake.archive.ArchiveMemberName;
+import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
+import dev.jmake.syntax.Strerror;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class FileFunctions {
 
     private static String passwordFileHome(String user) {
         try {
-            for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
+            for (String line : Files.readAllLines(Path.of("/etc/passwd"), ByteText.CHARSET)) {
                 String[] fields = line.split(":", -1);
                 if (fields.length >= 6 && fields[0].equals(user)) {
                     return fields[5];
@@ -188,7 +188,7 @@ public final class FileFunctions {
                     Files.write(path, bytes);
                 }
             } catch (IOException e) {
-                throw new MakeError(location, "open: " + name + ": " + strerror(e));
+                throw new MakeError(location, "open: " + name + ": " + Strerror.of(e));
             }
             return "";
         }
@@ -197,14 +197,20 @@ public final class FileFunctions {
             if (text != null) {
                 throw new MakeError(expanding, "file: too many arguments");
             }
-            byte[] bytes;
+            InputStream in;
             try {
-                bytes = Files.readAllBytes(directory.resolve(name));
+                in = Files.newInputStream(directory.resolve(name));
             } catch (NoSuchFileException e) {
                 return "";
             } catch (IOException e) {
-                throw new MakeError(location, (e instanceof FileSystemException fse
-                        && "Is a directory".equals(fse.getReason()) ? "read: " : "open: ") + name + ": " + strerror(e));
+                throw new MakeError(location, "open: " + name + ": " + Strerror.of(e));
+            }
+            byte[] bytes;
+            // A directory opens and fails when read: GNU names the call that failed.
+            try (in) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new MakeError(location, "read: " + name + ": " + Strerror.of(e));
             }
             String content = new String(bytes, charset);
             if (content.endsWith("\n")) {
@@ -222,22 +228,5 @@ public final class FileFunctions {
             throw new MakeError(expanding, "file: missing filename");
         }
         return words.get(0);
-    }
-
-    /** The C library's message for the error behind {@code e}. */
-    static String strerror(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "Not a directory";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage();
     }
 }

@@ -1,7 +1,6 @@
 package dev.jmake.eval;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -113,7 +112,8 @@ public final class Glob {
         } catch (DirectoryIteratorException e) {
             return names;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // glob(3) without GLOB_ERR, as GNU's wildcard calls it, passes over a directory it cannot read.
+            return List.of();
         }
         return names;
     }

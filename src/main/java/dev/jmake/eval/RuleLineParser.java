@@ -25,7 +25,7 @@ final class RuleLineParser {
      * @throws MakeError {@code missing separator}, {@code missing rule before recipe}, {@code missing target pattern},
      *                   {@code multiple target patterns}, {@code target pattern contains no '%'}
      */
-    RuleLine parse(String text, String inlineRecipe, char recipePrefix, Location location) {
+    ExpandedRuleLine parse(String text, String inlineRecipe, char recipePrefix, Location location) {
         String recipe = inlineRecipe;
         MakeWord word = MakeWord.next(text, 0);
         switch (word.type()) {
@@ -33,10 +33,10 @@ final class RuleLineParser {
                 if (recipe != null) {
                     throw new MakeError(location, "missing rule before recipe");
                 }
-                return new RuleLine.Nothing();
+                return new ExpandedRuleLine.Nothing();
             }
             case COLON, DOUBLE_COLON, AMP_COLON, AMP_DOUBLE_COLON -> {
-                return new RuleLine.NoTargets();
+                return new ExpandedRuleLine.NoTargets();
             }
             default -> { }
         }
@@ -71,7 +71,7 @@ final class RuleLineParser {
             word = MakeWord.next(text, next);
             if (word.type() == MakeWord.Type.EOL) {
                 if (buffer.toString().isBlank()) {
-                    return new RuleLine.Nothing();
+                    return new ExpandedRuleLine.Nothing();
                 }
                 String message = recipePrefix == '\t' && text.startsWith("        ")
                         ? "missing separator (did you mean TAB instead of 8 spaces?)" : "missing separator";
@@ -82,9 +82,9 @@ final class RuleLineParser {
             next = word.end();
         }
         boolean grouped = buffer.charAt(colon) == '&';
-        List<String> targets = words(buffer.substring(0, colon));
+        List<String> targets = fileWords(buffer.substring(0, colon));
         if (targets.isEmpty()) {
-            return new RuleLine.NoTargets();
+            return new ExpandedRuleLine.NoTargets();
         }
         int p = colon + (grouped ? 1 : 0) + 1;
         boolean doubleColon = p < buffer.length() && buffer.charAt(p) == ':';
@@ -99,7 +99,7 @@ final class RuleLineParser {
                 assignment = new ParsedAssignment(assignment.modifiers(), assignment.name(), assignment.op(),
                         assignment.value() + ";" + inlineRecipe);
             }
-            return new RuleLine.TargetVariables(targets, assignment);
+            return new ExpandedRuleLine.TargetVariables(targets, assignment);
         }
         String prerequisites = afterColon + expand.apply(UnquotedSearch.find(unexpandedRest, '=').text());
         if (recipe == null) {
@@ -119,13 +119,14 @@ final class RuleLineParser {
             if (patterns.size() > 1) {
                 throw new MakeError(location, "multiple target patterns");
             }
-            staticPattern = patterns.get(0);
+            // parse_file_seq strips a leading ./ from the target pattern as from every name: ./%.o matches x.o.
+            staticPattern = FileNames.stripDotSlash(patterns.get(0));
             if (staticPattern.indexOf('%') < 0) {
                 throw new MakeError(location, "target pattern contains no '%'");
             }
             prerequisites = prerequisites.substring(second + 1);
         }
-        return new RuleLine.Header(targets, doubleColon, grouped, staticPattern, prerequisites.strip(), recipe);
+        return new ExpandedRuleLine.Header(targets, doubleColon, grouped, staticPattern, prerequisites.strip(), recipe);
     }
 
     /** The first ':' not preceded by an odd number of backslashes, as read.c looks for a static pattern. */
@@ -143,6 +144,53 @@ final class RuleLineParser {
             }
         }
         return p;
+    }
+
+    /**
+     * read.c parse_file_seq's split of target and prerequisite names: blanks (and newlines, which expansion may
+     * produce) separate them, except a blank after an odd run of backslashes, which is part of the name ({@code a\ b}
+     * is the file {@code a b}); a run of backslashes before a blank is halved.
+     */
+    static List<String> fileWords(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                int run = i;
+                while (run < n && text.charAt(run) == '\\') {
+                    run++;
+                }
+                boolean beforeBlank = run < n && (text.charAt(run) == ' ' || text.charAt(run) == '\t');
+                if (!beforeBlank) {
+                    word.append(text, i, run);
+                    i = run;
+                    continue;
+                }
+                int count = run - i;
+                word.append("\\".repeat(count / 2));
+                if (count % 2 == 1) {
+                    word.append(text.charAt(run));
+                    run++;
+                }
+                i = run;
+            } else if (c == ' ' || c == '\t' || c == '\n') {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                i++;
+            } else {
+                word.append(c);
+                i++;
+            }
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     /** Splits on blanks (and newlines, which expansion may produce). */

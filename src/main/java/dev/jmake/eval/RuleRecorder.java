@@ -41,8 +41,8 @@ final class RuleRecorder {
                     throw new MakeError(rule.location, "mixed implicit and normal rules");
                 }
             }
-            database.patternRules().add(new PatternRule(rule.location, rule.targets, rule.prerequisites,
-                    rule.orderOnly, recipe, rule.doubleColon));
+            install(new PatternRule(rule.location, rule.targets, rule.prerequisites, rule.orderOnly, recipe,
+                    rule.doubleColon));
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -77,13 +77,41 @@ final class RuleRecorder {
             String stem = stem(rule.staticPattern, target);
             if (stem == null) {
                 diagnostics.warning(rule.location, "target '" + target + "' doesn't match the target pattern");
+                // read.c record_files: the stem is patsubst of the name, which leaves a name that does not match
+                // whole, so $* is the target's name.
                 database.rules().add(new Rule(rule.location, List.of(target), List.of(), List.of(), recipe,
-                        rule.doubleColon, rule.grouped, null));
+                        rule.doubleColon, rule.grouped, target));
                 continue;
             }
             database.rules().add(new Rule(rule.location, List.of(target), substitute(rule.prerequisites, stem),
                     substitute(rule.orderOnly, stem), recipe, rule.doubleColon, rule.grouped, stem));
         }
+    }
+
+    /**
+     * rule.c new_pattern_rule with override, as read.c installs a makefile's pattern rules: an earlier rule whose
+     * targets are all one of the new rule's targets and whose prerequisites are the same names in the same order is
+     * removed, and the new rule goes last.
+     */
+    private void install(PatternRule rule) {
+        List<PatternRule> rules = database.patternRules();
+        List<String> prerequisites = allPrerequisites(rule);
+        for (int i = 0; i < rules.size(); i++) {
+            PatternRule old = rules.get(i);
+            boolean sameTargets = rule.targets().stream()
+                    .anyMatch(t -> old.targets().stream().allMatch(t::equals));
+            if (sameTargets && allPrerequisites(old).equals(prerequisites)) {
+                rules.remove(i);
+                break;
+            }
+        }
+        rules.add(rule);
+    }
+
+    private static List<String> allPrerequisites(PatternRule rule) {
+        List<String> all = new ArrayList<>(rule.prerequisites());
+        all.addAll(rule.orderOnly());
+        return all;
     }
 
     private void checkColons(PendingRule rule, String target) {

@@ -12,26 +12,38 @@ public final class Scope {
     private final VariableSet variables;
     private final Scope outer;
     private final boolean inherited;
+    private final boolean call;
 
-    private Scope(VariableSet variables, Scope outer, boolean inherited) {
+    private Scope(VariableSet variables, Scope outer, boolean inherited, boolean call) {
         this.variables = variables;
         this.outer = outer;
         this.inherited = inherited;
+        this.call = call;
     }
 
     /** The outermost scope of the reading phase: the global variables, private ones included. */
     public static Scope global(VariableSet globals) {
-        return new Scope(globals, null, false);
+        return new Scope(globals, null, false, false);
     }
 
     /** The global variables as the base of a target's scope: GNU hides private globals from every target. */
     public static Scope forTargets(VariableSet globals) {
-        return new Scope(globals, null, true);
+        return new Scope(globals, null, true, false);
     }
 
     /** A scope that searches {@code inner} before this one. */
     public Scope with(VariableSet inner) {
-        return new Scope(inner, this, false);
+        return new Scope(inner, this, false, false);
+    }
+
+    /**
+     * The scope of a {@code $(call)}'s body: {@code arguments} ({@code $0}, {@code $1}, ...) searched first. When
+     * this scope's innermost frame is itself a call's, the new frame replaces it rather than stacking on it: it binds
+     * every number the outer call bound (to empty if not given), so the outer frame could never be reached, and a
+     * recursion N calls deep looks variables up through a constant number of frames instead of N.
+     */
+    public Scope withCall(VariableSet arguments) {
+        return new Scope(arguments, call ? outer : this, false, true);
     }
 
     /**
@@ -39,7 +51,7 @@ public final class Scope {
      * target that needed this one, so its {@code private} variables are invisible.
      */
     public Scope withInherited(VariableSet inner) {
-        return new Scope(inner, this, true);
+        return new Scope(inner, this, true, false);
     }
 
     public VariableSet variables() {

@@ -76,12 +76,12 @@ final class StatementEvaluator implements ReaderContext {
         if (statement instanceof Statement.Assignment a) {
             String name = expand(a.name(), a.location());
             evaluator.definer().assignGlobal(name, a.op(), a.value(), origin(a.modifiers().override()),
-                    a.modifiers(), a.location());
+                    a.modifiers(), a.location(), evaluator.readingScope());
         } else if (statement instanceof Statement.Define d) {
             String name = expand(d.name(), d.location()).strip();
             AssignOp op = d.op() == null ? AssignOp.RECURSIVE : d.op();
             evaluator.definer().assignGlobal(name, op, d.body(), origin(d.modifiers().override()),
-                    d.modifiers(), d.location());
+                    d.modifiers(), d.location(), evaluator.readingScope());
         } else if (statement instanceof Statement.Undefine u) {
             String name = expand(u.name(), u.location()).strip();
             evaluator.definer().undefine(name, origin(u.modifiers().override()), u.location());
@@ -137,18 +137,18 @@ final class StatementEvaluator implements ReaderContext {
     }
 
     private void ruleLine(Statement.RuleLine r) {
-        RuleLine parsed = new RuleLineParser(text -> expand(text, r.location()))
+        ExpandedRuleLine parsed = new RuleLineParser(text -> expand(text, r.location()))
                 .parse(r.text(), r.inlineRecipe(), recipePrefix(), r.location());
-        if (parsed instanceof RuleLine.NoTargets) {
+        if (parsed instanceof ExpandedRuleLine.NoTargets) {
             noTargets = true;
-        } else if (parsed instanceof RuleLine.TargetVariables t) {
+        } else if (parsed instanceof ExpandedRuleLine.TargetVariables t) {
             targetVariables(t, r.location());
-        } else if (parsed instanceof RuleLine.Header h) {
+        } else if (parsed instanceof ExpandedRuleLine.Header h) {
             header(h, r.location());
         }
     }
 
-    private void targetVariables(RuleLine.TargetVariables t, Location location) {
+    private void targetVariables(ExpandedRuleLine.TargetVariables t, Location location) {
         ParsedAssignment a = t.assignment();
         Database db = evaluator.database();
         for (String target : glob(t.targets())) {
@@ -188,7 +188,7 @@ final class StatementEvaluator implements ReaderContext {
         list.add(i, entry);
     }
 
-    private void header(RuleLine.Header h, Location location) {
+    private void header(ExpandedRuleLine.Header h, Location location) {
         List<String> targets = glob(h.targets());
         String prerequisites = h.prerequisites();
         String orderOnlyText = "";
@@ -220,7 +220,7 @@ final class StatementEvaluator implements ReaderContext {
             String whole = text.strip();
             return whole.isEmpty() ? List.of() : List.of(whole);
         }
-        return glob(RuleLineParser.words(text));
+        return glob(RuleLineParser.fileWords(text));
     }
 
     /** Splits archive groups, expands wildcards word by word and removes the backslashes quoting colons. */

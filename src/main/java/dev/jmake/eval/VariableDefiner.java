@@ -38,8 +38,17 @@ final class VariableDefiner {
     /** A global assignment ({@code name} already expanded); returns the variable as it now stands. */
     Variable assignGlobal(String name, AssignOp op, String value, Origin origin, Modifiers modifiers,
                           Location location) {
+        return assignGlobal(name, op, value, origin, modifiers, location, Scope.global(globals));
+    }
+
+    /**
+     * A global assignment read in {@code scope} (an {@code $(eval)} inside a {@code $(foreach)} or {@code $(call)}):
+     * the value expands there, and {@code ?=} and {@code +=} find the innermost variable of that name, as GNU's
+     * {@code lookup_variable} does; the result is still global.
+     */
+    Variable assignGlobal(String name, AssignOp op, String value, Origin origin, Modifiers modifiers,
+                          Location location, Scope scope) {
         requireName(name, location);
-        Scope scope = Scope.global(globals);
         Variable v = define(globals, scope, false, name, op, value, origin, location);
         if (modifiers.export() || modifiers.unexport() || modifiers.isPrivate()) {
             ExportMode export = modifiers.export() ? ExportMode.EXPORT
@@ -103,7 +112,7 @@ final class VariableDefiner {
                 newValue = expansion.shell(expansion.expand(value, scope, location), location);
             }
             case CONDITIONAL -> {
-                Variable existing = lookup(set, name);
+                Variable existing = targetSpecific ? lookup(set, name) : innermost(scope, name);
                 if (existing != null) {
                     return existing;
                 }
@@ -119,7 +128,7 @@ final class VariableDefiner {
                         append = false;
                     }
                 } else {
-                    old = globals.get(name);
+                    old = innermost(scope, name);
                 }
                 if (old == null) {
                     flavor = Flavor.RECURSIVE;
@@ -164,6 +173,17 @@ final class VariableDefiner {
 
     private Origin effectiveOrigin(Variable v) {
         return environmentOverrides && v.origin() == Origin.ENVIRONMENT ? Origin.ENVIRONMENT_OVERRIDE : v.origin();
+    }
+
+    /** The variable {@code name} in the innermost frame of {@code scope} that has one. */
+    private static Variable innermost(Scope scope, String name) {
+        for (Scope s = scope; s != null; s = s.outer()) {
+            Variable v = s.variables().get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private Variable lookup(VariableSet set, String name) {

@@ -3,6 +3,7 @@ package dev.jmake.graph;
 import dev.jmake.eval.Recipe;
 import dev.jmake.syntax.Location;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ public final class Target {
     private final List<String> orderOnly = new ArrayList<>();
     private final List<String> updateOrder = new ArrayList<>();
     private final List<DoubleColonRule> doubleColonRules = new ArrayList<>();
+    // Read-only views handed out: only the graph, while it is built, changes the lists.
+    private final List<String> prerequisitesView = Collections.unmodifiableList(prerequisites);
+    private final List<String> orderOnlyView = Collections.unmodifiableList(orderOnly);
+    private final List<String> updateOrderView = Collections.unmodifiableList(updateOrder);
+    private final List<DoubleColonRule> doubleColonRulesView = Collections.unmodifiableList(doubleColonRules);
     private Recipe recipe;
     private String stem;
     private Location location;
@@ -32,11 +38,11 @@ public final class Target {
 
     /** Normal prerequisites, duplicates kept ({@code $+}). */
     public List<String> prerequisites() {
-        return prerequisites;
+        return prerequisitesView;
     }
 
     public List<String> orderOnly() {
-        return orderOnly;
+        return orderOnlyView;
     }
 
     /**
@@ -44,7 +50,7 @@ public final class Target {
      * rule with the recipe first (the order they are updated in).
      */
     public List<String> updateOrder() {
-        return updateOrder;
+        return updateOrderView;
     }
 
     /** The recipe, or null when no explicit rule gave one. */
@@ -73,7 +79,7 @@ public final class Target {
     }
 
     public List<DoubleColonRule> doubleColonRules() {
-        return doubleColonRules;
+        return doubleColonRulesView;
     }
 
     /** The targets of the grouped rule ({@code &:}) this target belongs to, empty otherwise. */
@@ -86,6 +92,10 @@ public final class Target {
         if (location == null) {
             location = where;
         }
+    }
+
+    void addDoubleColonRule(DoubleColonRule rule) {
+        doubleColonRules.add(rule);
     }
 
     void markSecondExpansion() {

@@ -194,7 +194,7 @@ public final class TargetGraph {
                     throw new MakeError(rule.location(), "target file '" + name + "' has both : and :: entries");
                 }
                 target.markTarget(rule.location());
-                target.doubleColonRules().add(
+                target.addDoubleColonRule(
                         new DoubleColonRule(rule.location(), prerequisites, orderOnly, rule.recipe()));
                 continue;
             }

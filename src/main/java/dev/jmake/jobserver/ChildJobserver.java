@@ -1,8 +1,5 @@
 package dev.jmake.jobserver;
 
-import dev.jmake.cli.CommandVariable;
-import dev.jmake.cli.MakeFlags;
-import dev.jmake.cli.Options;
 import dev.jmake.process.FdMapping;
 import java.util.List;
 import java.util.Optional;
@@ -28,16 +25,8 @@ public record ChildJobserver(List<FdMapping> descriptors, Optional<String> auth,
     }
 
     /**
-     * The child's MAKEFLAGS: {@link MakeFlags#encode} with this auth; if invalidated, {@link #INVALIDATION} goes
-     * before the {@code " -- "} that starts the variables, or at the end.
-     */
-    public String makeflags(Options options, List<CommandVariable> variables, boolean rebuildingMakefiles) {
-        return makeflags(MakeFlags.encode(options, auth, variables, rebuildingMakefiles));
-    }
-
-    /**
-     * A MAKEFLAGS value as this child gets it (the value this make exports, e.g. the makefile's own): if
-     * invalidated and it names a pool, {@link #INVALIDATION} goes before the {@code " -- "} that starts the
+     * A MAKEFLAGS value as this child gets it (the cli stage's encoding with {@link #auth}, or the makefile's own):
+     * if invalidated and it names a pool, {@link #INVALIDATION} goes before the {@code " -- "} that starts the
      * variables, or at the end.
      */
     public String makeflags(String value) {
@@ -46,11 +35,6 @@ public record ChildJobserver(List<FdMapping> descriptors, Optional<String> auth,
         }
         int vars = value.indexOf(VARIABLES);
         return vars < 0 ? value + INVALIDATION : value.substring(0, vars) + INVALIDATION + value.substring(vars);
-    }
-
-    /** The child's MFLAGS: {@link MakeFlags#encodeMflags} with this auth, and {@link #INVALIDATION} at the end. */
-    public String mflags(Options options, boolean rebuildingMakefiles) {
-        return mflags(MakeFlags.encodeMflags(options, auth, rebuildingMakefiles));
     }
 
     /** An MFLAGS value as this child gets it: if invalidated and it names a pool, {@link #INVALIDATION} at the end. */

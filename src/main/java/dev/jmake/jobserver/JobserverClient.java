@@ -1,7 +1,7 @@
 package dev.jmake.jobserver;
 
 import dev.jmake.process.FileDescriptors;
-import dev.jmake.process.FileStatus;
+import dev.jmake.process.DescriptorStat;
 import dev.jmake.process.NativeCallException;
 import dev.jmake.process.OpenMode;
 import java.util.Optional;
@@ -43,8 +43,8 @@ public final class JobserverClient implements Jobserver {
                 return new Unavailable(Optional.empty(), "descriptor " + fd + " is not open");
             }
         }
-        FileStatus readStatus = fds.status(read);
-        FileStatus writeStatus = fds.status(write);
+        DescriptorStat readStatus = fds.status(read);
+        DescriptorStat writeStatus = fds.status(write);
         if (!readStatus.isFifo() || !writeStatus.isFifo()) {
             return new Unavailable(Optional.empty(), "descriptor " + (readStatus.isFifo() ? write : read)
                     + " is not a pipe");

@@ -3,8 +3,9 @@ package dev.jmake.jobserver;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.OpenMode;
 import dev.jmake.process.Pipe;
+import dev.jmake.syntax.MakeError;
+import dev.jmake.syntax.Strerror;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -100,7 +101,8 @@ public final class JobserverServer implements Jobserver {
             return Files.createTempDirectory(root, "jmake-" + ProcessHandle.current().pid() + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the jobserver directory in " + root, e);
+            // Fatal in make's format, as GNU's pfatal_with_name words a failed system call.
+            throw new MakeError(null, "cannot create the jobserver directory in " + root + ": " + Strerror.of(e));
         }
     }
 
@@ -184,7 +186,7 @@ public final class JobserverServer implements Jobserver {
             Files.deleteIfExists(fifo);
             Files.deleteIfExists(fifo.getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the jobserver fifo " + fifo, e);
+            throw new MakeError(null, "cannot remove the jobserver fifo " + fifo + ": " + Strerror.of(e));
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.jmake.jobserver;
 
 import dev.jmake.process.FileDescriptors;
-import dev.jmake.process.FileStatus;
+import dev.jmake.process.DescriptorStat;
 import dev.jmake.process.NativeCallException;
 import dev.jmake.process.OpenMode;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ import java.nio.file.Path;
  */
 record PrivateDescription(int readFd, int writeFd) {
     static PrivateDescription open(FileDescriptors fds, int read, int write) {
-        FileStatus expected = fds.status(read);
+        DescriptorStat expected = fds.status(read);
         int own;
         try {
             own = fds.open(Path.of("/proc/self/fd/" + read), OpenMode.READ_WRITE, true);

@@ -1,5 +1,7 @@
 /**
- * GNU make's jobserver: the token pool a make takes job slots from and hands to its children.
+ * GNU make's jobserver: the token pool a make takes job slots from and hands to its children. The only package that
+ * knows token bytes; it imports {@code syntax}, {@code cli} (the {@code -j} value and the MAKEFLAGS parser) and
+ * {@code process} (descriptors).
  *
  * <p>Start-up: {@link dev.jmake.jobserver.JoinDecision#decide} from the merged options' {@code jobserverAuth()} and
  * the {@code -j} of the command line alone. {@code Standalone} with {@code -jN}, N &gt; 1:
@@ -17,6 +19,6 @@
  * {@link dev.jmake.jobserver.Jobserver#close()} on every exit path, also before re-raising a fatal signal.
  *
  * <p>Children: {@link dev.jmake.jobserver.Jobserver#forChild} gives the descriptors to add to the spawn request and
- * the child's MAKEFLAGS and MFLAGS.
+ * the auth for the child's MAKEFLAGS and MFLAGS, which {@code cli.MakeFlags} encodes.
  */
 package dev.jmake.jobserver;

@@ -12,8 +12,6 @@ import jnr.ffi.Runtime;
  * Children get it through {@link #redirect()}; the file is in append mode, so no write overwrites another.
  */
 public final class CaptureFile implements AutoCloseable {
-    static final int MFD_CLOEXEC = 1;
-    static final int F_SETFL = 4;
     private static final int SEEK_END = 2;
 
     private final LibC libc;

@@ -1,5 +1,15 @@
 package dev.jmake.process;
 
+import static dev.jmake.process.FileControlFlags.FD_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.F_DUPFD_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.F_GETFD;
+import static dev.jmake.process.FileControlFlags.F_GETFL;
+import static dev.jmake.process.FileControlFlags.F_SETFD;
+import static dev.jmake.process.FileControlFlags.F_SETFL;
+import static dev.jmake.process.FileControlFlags.O_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.O_NOCTTY;
+import static dev.jmake.process.FileControlFlags.O_NONBLOCK;
+
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -22,15 +32,6 @@ public final class FileDescriptors {
 
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
-    private static final int O_NONBLOCK = 04000;
-    private static final int O_NOCTTY = 0400;
-    private static final int O_CLOEXEC = 02000000;
-    private static final int F_GETFD = 1;
-    private static final int F_SETFD = 2;
-    private static final int F_GETFL = 3;
-    private static final int F_SETFL = 4;
-    private static final int F_DUPFD_CLOEXEC = 1030;
-    private static final int FD_CLOEXEC = 1;
     private static final int AT_EMPTY_PATH = 0x1000;
     private static final int STATX_TYPE = 0x1;
     private static final int STATX_MODE = 0x2;
@@ -150,7 +151,7 @@ public final class FileDescriptors {
     }
 
     /** {@code fstat(fd)} (through {@code statx} with {@code AT_EMPTY_PATH}, whose layout is the same on every architecture). */
-    public FileStatus status(int fd) {
+    public DescriptorStat status(int fd) {
         Pointer buffer = Memory.allocateDirect(runtime(), STATX_SIZE, true);
         if (calls().statx(fd, new byte[1], AT_EMPTY_PATH, STATX_TYPE | STATX_MODE | STATX_INO, buffer) != 0) {
             throw lastError("fstat " + fd);
@@ -159,7 +160,7 @@ public final class FileDescriptors {
         long inode = buffer.getLong(32);
         long major = buffer.getInt(136) & 0xffffffffL;
         long minor = buffer.getInt(140) & 0xffffffffL;
-        return new FileStatus(mode, major, minor, inode);
+        return new DescriptorStat(mode, major, minor, inode);
     }
 
     /** Reads up to {@code length} bytes: the count, 0 at end of file, or {@link #WOULD_BLOCK}. */

@@ -1,5 +1,9 @@
 package dev.jmake.process;
 
+import static dev.jmake.process.FileControlFlags.F_SETLKW;
+import static dev.jmake.process.FileControlFlags.F_UNLCK;
+import static dev.jmake.process.FileControlFlags.F_WRLCK;
+
 import jnr.ffi.LastError;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -11,9 +15,6 @@ import jnr.ffi.Runtime;
  * so that chunks of different processes never interleave. Locks are per process: threads are serialised apart.
  */
 public final class OutputLock {
-    private static final int F_SETLKW = 7;
-    private static final short F_WRLCK = 1;
-    private static final short F_UNLCK = 2;
     /** {@code struct flock} on 64-bit Linux: l_type, l_whence (shorts), l_start, l_len (off_t), l_pid. */
     private static final int FLOCK_SIZE = 32;
     private static final int L_START = 8;

@@ -1,5 +1,13 @@
 package dev.jmake.process;
 
+import static dev.jmake.process.FileControlFlags.F_SETFL;
+import static dev.jmake.process.FileControlFlags.MFD_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.O_APPEND;
+import static dev.jmake.process.FileControlFlags.O_CLOEXEC;
+import static dev.jmake.process.FileControlFlags.O_CREAT;
+import static dev.jmake.process.FileControlFlags.O_RDONLY;
+import static dev.jmake.process.FileControlFlags.O_WRONLY;
+
 import java.io.InputStream;
 import java.lang.ref.Reference;
 import java.nio.charset.Charset;
@@ -27,15 +35,10 @@ import jnr.ffi.Runtime;
  * set neither the signal mask nor the working directory). The program is looked up like {@code execvp} does it,
  * but in the {@code PATH} of the child's environment, as GNU make does by setting {@code environ} before execvp.
  */
-public final class ProcessSpawner {
+public final class ProcessSpawner implements ProcessLauncher {
     private static final short POSIX_SPAWN_SETPGROUP = 0x02;
     private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
-    private static final int O_RDONLY = 0;
-    private static final int O_WRONLY = 1;
-    private static final int O_CREAT = 0100;
-    private static final int O_APPEND = 02000;
-    private static final int O_CLOEXEC = 02000000;
     private static final int SIGSET_SIZE = 128;
     private static final int FILE_ACTIONS_SIZE = 256;
     private static final int ATTRIBUTES_SIZE = 512;
@@ -118,6 +121,7 @@ public final class ProcessSpawner {
         return runtime;
     }
 
+    @Override
     public Charset charset() {
         return charset;
     }
@@ -132,13 +136,14 @@ public final class ProcessSpawner {
     }
 
     /** A new anonymous file (never in a directory) for a child's output under output sync; see {@link CaptureFile}. */
+    @Override
     public CaptureFile captureFile() {
-        int fd = libc().memfd_create(cString("jmake-output"), CaptureFile.MFD_CLOEXEC);
+        int fd = libc().memfd_create(cString("jmake-output"), MFD_CLOEXEC);
         if (fd < 0) {
             throw lastError("memfd_create");
         }
         // O_APPEND, as GNU's set_append_mode: a child's write lands at the end even while make reads the file.
-        if (libc().fcntl(fd, CaptureFile.F_SETFL, O_APPEND) != 0) {
+        if (libc().fcntl(fd, F_SETFL, O_APPEND) != 0) {
             NativeCallException failure = lastError("fcntl");
             libc().close(fd);
             throw failure;
@@ -147,6 +152,7 @@ public final class ProcessSpawner {
     }
 
     /** The lock make takes on its stdout while it writes one job's synchronised output; see {@link OutputLock}. */
+    @Override
     public OutputLock outputLock() {
         return new OutputLock(libc(), runtime());
     }
@@ -159,7 +165,7 @@ public final class ProcessSpawner {
     }
 
     /**
-     * Runs {@code work} on a thread of its own and has the first {@link #spawn} wait for it: what must come before
+     * Runs {@code work} on a thread of its own and has the first {@link #launch} wait for it: what must come before
      * any child (becoming the subreaper, catching signals) without start-up waiting for it meanwhile.
      */
     public void prepare(Runnable work) {
@@ -193,10 +199,11 @@ public final class ProcessSpawner {
     }
 
     /**
-     * Stops spawning for good, because the process is about to end (an interrupting signal): a {@link #spawn}
+     * Stops spawning for good, because the process is about to end (an interrupting signal): a {@link #launch}
      * called later never returns. Returns the children not reaped yet, which {@link ProcessTree#terminateAll}
      * must leave to their {@link SpawnedProcess}.
      */
+    @Override
     public Set<Integer> close() {
         synchronized (spawning) {
             closed = true;
@@ -211,8 +218,8 @@ public final class ProcessSpawner {
         }
     }
 
-    /** Starts the child described by {@code request}, or says why execvp would have failed. */
-    public SpawnResult spawn(SpawnRequest request) {
+    @Override
+    public SpawnResult launch(SpawnRequest request) {
         awaitPreparation();
         synchronized (spawning) {
             if (!closed) {

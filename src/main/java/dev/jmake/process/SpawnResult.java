@@ -3,7 +3,7 @@ package dev.jmake.process;
 /** Whether a child could be started. */
 public sealed interface SpawnResult {
     /** The program runs. */
-    record Started(SpawnedProcess process) implements SpawnResult {}
+    record Started(ChildProcess process) implements SpawnResult {}
 
     /**
      * No candidate could be executed: {@code errno} is what execvp would have left ({@code ENOENT},

@@ -13,7 +13,7 @@ import jnr.ffi.Runtime;
  * A running child. It is reaped with {@code waitpid(pid)} for its own pid only, never {@code waitpid(-1)}, so it
  * cannot steal the JDK's children. Signals are sent only until it is reaped, so a recycled pid is never hit.
  */
-public final class SpawnedProcess {
+public final class SpawnedProcess implements ChildProcess {
     private static final int P_PID = 1;
     private static final int WEXITED = 4;
     private static final int WNOWAIT = 0x01000000;
@@ -43,21 +43,25 @@ public final class SpawnedProcess {
         this.stderr = stderr;
     }
 
+    @Override
     public int pid() {
         return pid;
     }
 
     /** The read end of the child's stdout when it was {@link Redirect.Capture captured}; the caller closes it. */
+    @Override
     public Optional<InputStream> stdout() {
         return Optional.ofNullable(stdout);
     }
 
     /** The read end of the child's stderr when it was {@link Redirect.Capture captured}; the caller closes it. */
+    @Override
     public Optional<InputStream> stderr() {
         return Optional.ofNullable(stderr);
     }
 
     /** Blocks until the child terminates, reaps it (once; later calls return the same outcome). */
+    @Override
     public Termination waitFor() {
         synchronized (waiting) {
             synchronized (state) {
@@ -85,6 +89,7 @@ public final class SpawnedProcess {
     }
 
     /** The outcome if the child was already reaped. */
+    @Override
     public Optional<Termination> termination() {
         synchronized (state) {
             return Optional.ofNullable(termination);
@@ -92,6 +97,7 @@ public final class SpawnedProcess {
     }
 
     /** Completes when the child is reaped, by the spawner's one reaper thread (never a thread per child). */
+    @Override
     public CompletableFuture<Termination> onExit() {
         CompletableFuture<Termination> future;
         synchronized (state) {
@@ -165,6 +171,7 @@ public final class SpawnedProcess {
     }
 
     /** Sends {@code signal} to the child unless it has been reaped; returns whether it was sent. */
+    @Override
     public boolean signal(int signal) {
         synchronized (state) {
             if (termination != null) {

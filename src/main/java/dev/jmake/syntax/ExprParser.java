@@ -64,9 +64,9 @@ public final class ExprParser {
                     out.add(new Expr.VarRef(new Expr.Text(s.substring(start + 1, start + 1 + nameLength))));
                     stream.seek(start + 1 + nameLength);
                 }
-                case MkExprLexer.DOLLAR_END -> {
-                    // GNU make 4.3 drops a lone '$' at the end of the text
-                }
+                // A lone '$' ending the text is kept: GNU make 4.3 gives "b$b" for $(subst a,$,bab) and "a$" for
+                // x = a$, in recipes and $(info) alike.
+                case MkExprLexer.DOLLAR_END -> out.text("$");
                 case MkExprLexer.OPEN -> {
                     int resume = reference(s, start + 1, out, depth);
                     stream.seek(resume);

@@ -34,6 +34,10 @@ public final class StatementReader {
     public Statement next(ReaderContext context) {
         while (true) {
             LogicalLine logical = lines.next();
+            int nul = lines.takeNulLine();
+            if (nul > 0) {
+                context.warning(new Location(fileName, nul), "warning: NUL character seen; rest of line ignored");
+            }
             if (logical == null) {
                 if (conditionals.depth() > 0) {
                     throw new MakeError(new Location(fileName, lines.nextLineNumber()), "missing 'endif'");
@@ -209,6 +213,10 @@ public final class StatementReader {
         int levels = 1;
         while (true) {
             LogicalLine logical = lines.next();
+            int nul = lines.takeNulLine();
+            if (nul > 0) {
+                context.warning(new Location(fileName, nul), "warning: NUL character seen; rest of line ignored");
+            }
             if (logical == null) {
                 throw new MakeError(location, "missing 'endef', unterminated 'define'");
             }

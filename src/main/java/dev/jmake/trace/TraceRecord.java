@@ -1,8 +1,8 @@
 package dev.jmake.trace;
 
+import dev.jmake.syntax.ByteText;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One wire record of the shim (TRACING.md §2.3), little-endian:
@@ -77,7 +77,7 @@ record TraceRecord(int op, int flags, int pid, int error, long seq, String path1
     private static String text(ByteBuffer in, int from, int to) {
         byte[] bytes = new byte[to - from];
         in.get(from, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(bytes, ByteText.FILE_NAMES);
     }
 
     /** The access this record reports; not for HELLO records. */

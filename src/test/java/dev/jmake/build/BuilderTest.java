@@ -2,13 +2,13 @@ package dev.jmake.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jmake.ShellCommandRunner;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -90,7 +90,7 @@ class BuilderTest {
     }
 
     private static BuildOptions options(Set<String> oldFiles, Set<String> newFiles) {
-        return new BuildOptions(false, false, false, false, false, false, false, oldFiles, newFiles);
+        return BuildOptions.builder().oldFiles(oldFiles).newFiles(newFiles).build();
     }
 
     private static final String OUT_FROM_SRC = "out: src\n\techo building >> log\n\tcp src out\n";

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Variable;
 import dev.jmake.syntax.Location;
-import dev.jmake.ui.FileStatus;
+import dev.jmake.report.FileRecord;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,11 +86,11 @@ class FileHistoryTest {
     @Test
     void finishedFilesKeepTheTimeKnownAfterTheirRecipe() {
         FileHistory history = new FileHistory();
-        history.finished("bad.o", new FileStatus.Modified.NeverChecked(), false);
-        history.finished("good.o", new FileStatus.Modified.At(5), true);
+        history.finished("bad.o", new FileRecord.Modified.NeverChecked(), false);
+        history.finished("good.o", new FileRecord.Modified.At(5), true);
         assertTrue(history.ownRecipeFailed("bad.o"));
         assertFalse(history.ownRecipeFailed("good.o"));
-        assertEquals(new FileStatus.Modified.At(5), history.modifiedAfter("good.o"));
+        assertEquals(new FileRecord.Modified.At(5), history.modifiedAfter("good.o"));
     }
 
     @Test

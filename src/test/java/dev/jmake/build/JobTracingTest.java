@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmake.ShellCommandRunner;
 import dev.jmake.cli.TraceMode;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
@@ -11,7 +12,6 @@ import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.syntax.Location;
 import dev.jmake.trace.DeclaredJob;
 import dev.jmake.ui.Diagnostics;
@@ -61,8 +61,7 @@ class JobTracingTest {
         Database database = evaluator.read();
         TargetGraph graph = TargetGraph.from(database, false);
         ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
-        BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
-                Set.of()).withJobs(jobs, 0);
+        BuildOptions options = BuildOptions.builder().jobs(jobs).build();
         var ignore = graph.get(".JMAKE_TRACE_IGNORE");
         int status;
         try (JobTracing tracing = JobTracing.of(mode, report, ENV, dir, List.of(),

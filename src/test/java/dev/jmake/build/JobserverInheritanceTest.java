@@ -83,7 +83,7 @@ class JobserverInheritanceTest {
             SpawnRequest request = new JobserverInheritance(Optional.of(server))
                     .request(List.of("sh", "-c", "dd bs=1 count=1 <&3 2>/dev/null > " + out + " && printf + >&4"),
                             ENV, true, true).withStdin(Redirect.NULL_DEVICE);
-            SpawnResult result = new ProcessSpawner(StandardCharsets.UTF_8).spawn(request);
+            SpawnResult result = new ProcessSpawner(StandardCharsets.UTF_8).launch(request);
             assertEquals(new Termination.Exited(0), ((SpawnResult.Started) result).process().waitFor());
             assertEquals("+", Files.readString(out));
             assertTrue(server.reconcile().balanced());

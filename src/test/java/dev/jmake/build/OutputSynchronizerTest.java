@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmake.ShellCommandRunner;
 import dev.jmake.cli.OutputSync;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
@@ -11,7 +12,6 @@ import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.Termination;
@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,8 +66,7 @@ class OutputSynchronizerTest {
         Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(ours), ui));
         Database database = evaluator.read();
         ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
-        BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
-                Set.of()).withJobs(2, 0).withOutput(output);
+        BuildOptions options = BuildOptions.builder().jobs(2).output(output).build();
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
                 ui, BuildServices.of(spawner, environment::of, ours));
         int status = builder.build(List.of(database.firstTarget()));
@@ -109,7 +107,7 @@ class OutputSynchronizerTest {
                 spawner, ours);
         try (JobOutput job = synchronizer.open()) {
             job.diagnostics().info("echo partial");
-            SpawnResult started = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", "echo partial"), ENV)
+            SpawnResult started = spawner.launch(SpawnRequest.of(List.of("sh", "-c", "echo partial"), ENV)
                     .withStdout(job.stdout()).withStderr(job.stderr()));
             assertEquals(new Termination.Exited(0), ((SpawnResult.Started) started).process().waitFor());
             assertEquals("", out.toString(StandardCharsets.UTF_8), "captured, not written yet");

@@ -3,13 +3,13 @@ package dev.jmake.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmake.ShellCommandRunner;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,8 +59,7 @@ class ParallelBuildTest {
         Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(ours), ui));
         Database database = evaluator.read();
         ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
-        BuildOptions options = new BuildOptions(keepGoing, false, false, false, false, false, false, Set.of(),
-                Set.of()).withJobs(jobs, maxLoad);
+        BuildOptions options = BuildOptions.builder().keepGoing(keepGoing).jobs(jobs).maxLoad(maxLoad).build();
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
                 ui, BuildServices.of(spawner, environment::of, ours).withLoad(load));
         int status = builder.build(goals.isEmpty() ? List.of(database.firstTarget()) : goals);

@@ -3,6 +3,7 @@ package dev.jmake.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmake.ShellCommandRunner;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
@@ -19,7 +20,6 @@ import dev.jmake.jobserver.Token;
 import dev.jmake.jobserver.TokenPool;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,8 +61,7 @@ class PooledBuildTest {
         Evaluator evaluator = new Evaluator(settings, ui, new ShellCommandRunner(spawner, Optional.of(dir), ui));
         Database database = evaluator.read();
         ChildEnvironment environment = new ChildEnvironment(evaluator.expander(), ENV, 0);
-        BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
-                Set.of()).withJobs(slots, 0);
+        BuildOptions options = BuildOptions.builder().jobs(slots).build();
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
                 ui, BuildServices.of(spawner, environment::of, dir).withJobserver(Optional.of(jobserver)));
         int status = builder.build(List.of(database.firstTarget()));

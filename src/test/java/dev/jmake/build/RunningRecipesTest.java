@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmake.ShellCommandRunner;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ShellCommandRunner;
-import dev.jmake.process.SpawnedProcess;
+import dev.jmake.process.ChildProcess;
 import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
@@ -53,8 +53,7 @@ class RunningRecipesTest {
         Evaluator evaluator = new Evaluator(new ReadSettings(dir, List.of(), List.of(), ENV, List.of(), false, true,
                 false, "make", 0, "", List.of()), ui, new ShellCommandRunner(spawner, Optional.of(dir), ui));
         Database database = evaluator.read();
-        BuildOptions options = new BuildOptions(false, false, false, false, false, false, false, Set.of(),
-                Set.of()).withJobs(jobs, 0);
+        BuildOptions options = BuildOptions.builder().jobs(jobs).build();
         Builder builder = new Builder(TargetGraph.from(database, false), database, evaluator.expander(), options,
                 ui, BuildServices.of(spawner, new ChildEnvironment(evaluator.expander(), ENV, 0)::of, dir)
                         .withRecipes(recipes));
@@ -72,7 +71,7 @@ class RunningRecipesTest {
         assertTrue(recipes.interrupted());
         assertEquals(1, snapshot.recipes().size(), snapshot.toString());
         RunningRecipes.Interrupted x = snapshot.recipes().get(0);
-        SpawnedProcess process = x.process();
+        ChildProcess process = x.process();
         assertNotNull(process, "x's command was running");
         assertEquals(Set.of(process.pid()), snapshot.children());
         process.signal(SIGKILL);

@@ -41,8 +41,8 @@ final class ProcessRunner {
                 process.waitFor();
             }
             return new ProcessOutcome(
-                    Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8),
+                    Files.readString(out, StandardCharsets.ISO_8859_1),
+                    Files.readString(err, StandardCharsets.ISO_8859_1),
                     finished ? process.exitValue() : -1,
                     !finished);
         } finally {

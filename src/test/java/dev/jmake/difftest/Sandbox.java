@@ -150,7 +150,7 @@ final class Sandbox {
             public FileVisitResult visitFile(Path path, BasicFileAttributes attrs) throws IOException {
                 String content = attrs.isSymbolicLink()
                         ? "-> " + Files.readSymbolicLink(path)
-                        : attrs.isRegularFile() ? new String(Files.readAllBytes(path), StandardCharsets.UTF_8) : "(special file)";
+                        : attrs.isRegularFile() ? new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1) : "(special file)";
                 files.put(relative(dir, path), normalizer.normalize(content));
                 return FileVisitResult.CONTINUE;
             }

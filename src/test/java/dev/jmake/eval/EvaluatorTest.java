@@ -156,7 +156,7 @@ class EvaluatorTest {
         assertEquals(List.of(
                 new Rule(at(4), List.of("a.o"), List.of("a.c", "a.h"), List.of(), null, false, false, "a"),
                 new Rule(at(4), List.of("b.o"), List.of("b.c", "b.h"), List.of(), null, false, false, "b"),
-                new Rule(at(4), List.of("c.x"), List.of(), List.of(), null, false, false, null)), db.rules());
+                new Rule(at(4), List.of("c.x"), List.of(), List.of(), null, false, false, "c.x")), db.rules());
         assertEquals("Makefile:4: target 'c.x' doesn't match the target pattern\n", err.toString());
     }
 

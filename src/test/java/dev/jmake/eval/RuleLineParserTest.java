@@ -27,31 +27,31 @@ class RuleLineParserTest {
         globals.put(new Variable(name, value, Flavor.RECURSIVE, Origin.FILE, ExportMode.DEFAULT, false, false, null));
     }
 
-    private RuleLine parse(String text, String recipe) {
+    private ExpandedRuleLine parse(String text, String recipe) {
         return parser.parse(text, recipe, '\t', AT);
     }
 
-    private RuleLine.Header header(String text, String recipe) {
-        return assertInstanceOf(RuleLine.Header.class, parse(text, recipe));
+    private ExpandedRuleLine.Header header(String text, String recipe) {
+        return assertInstanceOf(ExpandedRuleLine.Header.class, parse(text, recipe));
     }
 
     @Test
     void simpleRule() {
-        assertEquals(new RuleLine.Header(List.of("a", "b"), false, false, null, "c d | e", null),
+        assertEquals(new ExpandedRuleLine.Header(List.of("a", "b"), false, false, null, "c d | e", null),
                 header("a b: c d | e", null));
     }
 
     @Test
     void doubleColonAndGrouped() {
-        assertEquals(new RuleLine.Header(List.of("a"), true, false, null, "b", null), header("a:: b", null));
-        assertEquals(new RuleLine.Header(List.of("a", "b"), false, true, null, "c", null), header("a b &: c", null));
-        assertEquals(new RuleLine.Header(List.of("a", "b"), false, true, null, "c", null), header("a b&: c", null));
+        assertEquals(new ExpandedRuleLine.Header(List.of("a"), true, false, null, "b", null), header("a:: b", null));
+        assertEquals(new ExpandedRuleLine.Header(List.of("a", "b"), false, true, null, "c", null), header("a b &: c", null));
+        assertEquals(new ExpandedRuleLine.Header(List.of("a", "b"), false, true, null, "c", null), header("a b&: c", null));
     }
 
     @Test
     void colonInsideAnExpandedWord() {
         set("RULE", "x y: z");
-        assertEquals(new RuleLine.Header(List.of("x", "y"), false, false, null, "z w", null),
+        assertEquals(new ExpandedRuleLine.Header(List.of("x", "y"), false, false, null, "z w", null),
                 header("$(RULE) w", null));
     }
 
@@ -59,16 +59,16 @@ class RuleLineParserTest {
     void semicolonProducedByExpansionStartsTheRecipe() {
         set("RULE", "foo: ; @echo made $(X)");
         set("X", "x");
-        assertEquals(new RuleLine.Header(List.of("foo"), false, false, null, "", " @echo made x"),
+        assertEquals(new ExpandedRuleLine.Header(List.of("foo"), false, false, null, "", " @echo made x"),
                 header("$(RULE)", null));
         set("semi", ";");
-        assertEquals(new RuleLine.Header(List.of("t"), false, false, null, "a", " echo hi"),
+        assertEquals(new ExpandedRuleLine.Header(List.of("t"), false, false, null, "a", " echo hi"),
                 header("t: a $(semi) echo hi", null));
     }
 
     @Test
     void rawInlineRecipeIsKept() {
-        assertEquals(new RuleLine.Header(List.of("t"), false, false, null, "", " echo $@"),
+        assertEquals(new ExpandedRuleLine.Header(List.of("t"), false, false, null, "", " echo $@"),
                 header("t:", " echo $@"));
     }
 
@@ -79,7 +79,7 @@ class RuleLineParserTest {
 
     @Test
     void staticPattern() {
-        assertEquals(new RuleLine.Header(List.of("a.o", "b.o"), false, false, "%.o", "%.c", null),
+        assertEquals(new ExpandedRuleLine.Header(List.of("a.o", "b.o"), false, false, "%.o", "%.c", null),
                 header("a.o b.o: %.o: %.c", null));
         assertEquals("target pattern contains no '%'",
                 assertThrows(MakeError.class, () -> parse("a: b: c", null)).getMessage());
@@ -91,15 +91,15 @@ class RuleLineParserTest {
 
     @Test
     void targetSpecificVariableKeepsItsValueRaw() {
-        RuleLine.TargetVariables t = assertInstanceOf(RuleLine.TargetVariables.class,
+        ExpandedRuleLine.TargetVariables t = assertInstanceOf(ExpandedRuleLine.TargetVariables.class,
                 parse("t u: CFLAGS += -g $(X)", null));
         assertEquals(List.of("t", "u"), t.targets());
         assertEquals(new ParsedAssignment(Modifiers.NONE, "CFLAGS", AssignOp.APPEND, "-g $(X)"), t.assignment());
-        RuleLine.TargetVariables o = assertInstanceOf(RuleLine.TargetVariables.class,
+        ExpandedRuleLine.TargetVariables o = assertInstanceOf(ExpandedRuleLine.TargetVariables.class,
                 parse("%.o: override export V := 1", null));
         assertEquals(new ParsedAssignment(new Modifiers(true, true, false, false), "V", AssignOp.SIMPLE, "1"),
                 o.assignment());
-        RuleLine.TargetVariables s = assertInstanceOf(RuleLine.TargetVariables.class, parse("t: V = a", "b"));
+        ExpandedRuleLine.TargetVariables s = assertInstanceOf(ExpandedRuleLine.TargetVariables.class, parse("t: V = a", "b"));
         assertEquals("a;b", s.assignment().value());
     }
 
@@ -112,9 +112,9 @@ class RuleLineParserTest {
     @Test
     void emptyLines() {
         set("E", "");
-        assertInstanceOf(RuleLine.Nothing.class, parse("$(E) $(E)", null));
-        assertInstanceOf(RuleLine.NoTargets.class, parse(": a b", null));
-        assertInstanceOf(RuleLine.NoTargets.class, parse("$(E): a b", null));
+        assertInstanceOf(ExpandedRuleLine.Nothing.class, parse("$(E) $(E)", null));
+        assertInstanceOf(ExpandedRuleLine.NoTargets.class, parse(": a b", null));
+        assertInstanceOf(ExpandedRuleLine.NoTargets.class, parse("$(E): a b", null));
         assertEquals("missing rule before recipe",
                 assertThrows(MakeError.class, () -> parse("", " echo")).getMessage());
     }
@@ -129,7 +129,7 @@ class RuleLineParserTest {
     @Test
     void backslashDoesNotQuoteEqualsForTargetVariables() {
         // GNU make 4.3 reads `t: a\=b` as the target variable `a\` (then "recipe commences before first target")
-        RuleLine.TargetVariables t = assertInstanceOf(RuleLine.TargetVariables.class, parse("t: a\\=b", null));
+        ExpandedRuleLine.TargetVariables t = assertInstanceOf(ExpandedRuleLine.TargetVariables.class, parse("t: a\\=b", null));
         assertEquals("a\\", t.assignment().name());
     }
 }

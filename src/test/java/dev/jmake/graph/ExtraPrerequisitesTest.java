@@ -3,12 +3,12 @@ package dev.jmake.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmake.ShellCommandRunner;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.ExtraPrerequisites.Extras;
 import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ShellCommandRunner;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
-import dev.jmake.process.SpawnedProcess;
+import dev.jmake.process.ChildProcess;
 import dev.jmake.process.Termination;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +39,11 @@ final class GnuMakeChild {
         Path err = Files.createTempFile(dir, "err", ".txt");
         SpawnRequest request = new SpawnRequest(argv, env, Optional.of(dir), Redirect.NULL_DEVICE,
                 new Redirect.File(out), new Redirect.File(err), descriptors, false, Set.of());
-        SpawnResult result = new ProcessSpawner(StandardCharsets.UTF_8).spawn(request);
+        SpawnResult result = new ProcessSpawner(StandardCharsets.UTF_8).launch(request);
         if (!(result instanceof SpawnResult.Started started)) {
             throw new IllegalStateException("make did not start: " + result);
         }
-        SpawnedProcess process = started.process();
+        ChildProcess process = started.process();
         Termination termination = process.waitFor();
         Result r = new Result(Files.readString(out), Files.readString(err), termination);
         Files.delete(out);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmake.cli.CommandLineParser;
+import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.Termination;
@@ -42,7 +43,7 @@ class GnuMakeUsesThePoolTest {
 
     private static String makeflags(int slots, ChildJobserver child) {
         Options options = new CommandLineParser().parse(List.of("-j" + slots));
-        return child.makeflags(options, List.of(), false);
+        return child.makeflags(MakeFlags.encode(options, child.auth(), List.of(), false));
     }
 
     @Test

@@ -190,7 +190,7 @@ class JobserverServerTest {
         SpawnRequest request = new SpawnRequest(List.of("/bin/sh", "-c", command), Map.of("PATH", "/usr/bin:/bin"),
                 Optional.empty(), dev.jmake.process.Redirect.INHERIT, dev.jmake.process.Redirect.INHERIT,
                 dev.jmake.process.Redirect.INHERIT, child.descriptors(), false, java.util.Set.of());
-        SpawnResult result = new ProcessSpawner(StandardCharsets.UTF_8).spawn(request);
+        SpawnResult result = new ProcessSpawner(StandardCharsets.UTF_8).launch(request);
         assertEquals(new Termination.Exited(0),
                 assertInstanceOf(SpawnResult.Started.class, result).process().waitFor());
     }

@@ -20,9 +20,9 @@ class CaptureFileTest {
     private final ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8);
 
     private void run(CaptureFile out, CaptureFile err, String script) {
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", script), ENV)
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("sh", "-c", script), ENV)
                 .withStdout(out.redirect()).withStderr(err.redirect()));
-        SpawnedProcess process = assertInstanceOf(SpawnResult.Started.class, result).process();
+        ChildProcess process = assertInstanceOf(SpawnResult.Started.class, result).process();
         assertEquals(new Termination.Exited(0), process.waitFor());
     }
 
@@ -71,10 +71,10 @@ class CaptureFileTest {
     @Test
     void copyingWhileAChildWritesLosesNothingAndCopiesNothingTwice() throws Exception {
         try (CaptureFile file = spawner.captureFile()) {
-            SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c",
+            SpawnResult result = spawner.launch(SpawnRequest.of(List.of("sh", "-c",
                     "i=0; while [ $i -lt 200 ]; do echo line$i; i=$((i+1)); done"), ENV)
                     .withStdout(file.redirect()).withStderr(file.redirect()));
-            SpawnedProcess process = assertInstanceOf(SpawnResult.Started.class, result).process();
+            ChildProcess process = assertInstanceOf(SpawnResult.Started.class, result).process();
             ByteArrayOutputStream copied = new ByteArrayOutputStream();
             while (!process.onExit().isDone()) {
                 file.copyNewTo(copied);

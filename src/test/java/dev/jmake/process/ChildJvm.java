@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm implements AutoCloseable {
     static final String BLOCK_INTERRUPTS = "--block-signal=HUP,INT,QUIT,TERM";
 
-    private final SpawnedProcess process;
+    private final ChildProcess process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    private ChildJvm(SpawnedProcess process) {
+    private ChildJvm(ChildProcess process) {
         this.process = process;
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
@@ -67,11 +67,11 @@ final class ChildJvm implements AutoCloseable {
         if (newGroup) {
             request = request.inNewProcessGroup();
         }
-        SpawnResult result = spawner.spawn(request);
+        SpawnResult result = spawner.launch(request);
         return new ChildJvm(assertInstanceOf(SpawnResult.Started.class, result, result::toString).process());
     }
 
-    SpawnedProcess process() {
+    ChildProcess process() {
         return process;
     }
 

@@ -24,8 +24,8 @@ class ChildReaperTest {
 
     private final ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8);
 
-    private SpawnedProcess start(String script) {
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", script), ENV));
+    private ChildProcess start(String script) {
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("sh", "-c", script), ENV));
         return assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
     }
 
@@ -51,10 +51,10 @@ class ChildReaperTest {
     void oneThreadReapsEveryChild() throws Exception {
         int before = Thread.activeCount();
         Set<Thread> reapersBefore = reaperThreads();
-        List<SpawnedProcess> sleepers = new ArrayList<>();
+        List<ChildProcess> sleepers = new ArrayList<>();
         List<CompletableFuture<Termination>> exits = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            SpawnedProcess sleeper = start("exec sleep 30");
+            ChildProcess sleeper = start("exec sleep 30");
             sleepers.add(sleeper);
             exits.add(sleeper.onExit());
         }
@@ -62,7 +62,7 @@ class ChildReaperTest {
         started.removeAll(reapersBefore);
         assertEquals(1, started.size(), "one reaper thread for this spawner");
         assertTrue(Thread.activeCount() - before <= 1, "no thread per child: " + (Thread.activeCount() - before));
-        for (SpawnedProcess sleeper : sleepers) {
+        for (ChildProcess sleeper : sleepers) {
             assertTrue(sleeper.signal(15));
         }
         for (CompletableFuture<Termination> exit : exits) {
@@ -72,15 +72,15 @@ class ChildReaperTest {
 
     @Test
     void signalsAndCoreDumpsAreDecoded() throws Exception {
-        SpawnedProcess killed = start("kill -9 $$");
+        ChildProcess killed = start("kill -9 $$");
         assertEquals(new Termination.Signaled(9, false), killed.onExit().get(30, TimeUnit.SECONDS));
-        SpawnedProcess interrupted = start("kill -INT $$");
+        ChildProcess interrupted = start("kill -INT $$");
         assertEquals(new Termination.Signaled(2, false), interrupted.onExit().get(30, TimeUnit.SECONDS));
     }
 
     @Test
     void childThatExitedBeforeItWasRegisteredIsReaped() throws Exception {
-        SpawnedProcess process = start("exit 7");
+        ChildProcess process = start("exit 7");
         awaitZombie(process.pid());
         assertEquals(new Termination.Exited(7), process.onExit().get(30, TimeUnit.SECONDS));
         assertFalse(process.signal(15), "a reaped pid must not be signalled");
@@ -88,11 +88,11 @@ class ChildReaperTest {
 
     @Test
     void waitForAndOnExitAgreeWhicheverReapsFirst() throws Exception {
-        SpawnedProcess waitedFirst = start("exit 3");
+        ChildProcess waitedFirst = start("exit 3");
         assertEquals(new Termination.Exited(3), waitedFirst.waitFor());
         assertEquals(new Termination.Exited(3), waitedFirst.onExit().get(30, TimeUnit.SECONDS));
 
-        SpawnedProcess watchedFirst = start("sleep 0.1; exit 4");
+        ChildProcess watchedFirst = start("sleep 0.1; exit 4");
         CompletableFuture<Termination> exit = watchedFirst.onExit();
         assertEquals(new Termination.Exited(4), watchedFirst.waitFor());
         assertEquals(new Termination.Exited(4), exit.get(30, TimeUnit.SECONDS));

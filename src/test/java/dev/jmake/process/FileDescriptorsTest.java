@@ -47,11 +47,11 @@ class FileDescriptorsTest {
         Path file = Files.writeString(dir.resolve("f"), "x");
         int fileFd = fds.open(file, OpenMode.READ, false);
         try {
-            FileStatus read = fds.status(one.readFd());
+            DescriptorStat read = fds.status(one.readFd());
             assertTrue(read.isFifo());
             assertTrue(read.sameFile(fds.status(one.writeFd())));
             assertFalse(read.sameFile(fds.status(two.writeFd())));
-            FileStatus regular = fds.status(fileFd);
+            DescriptorStat regular = fds.status(fileFd);
             assertFalse(regular.isFifo());
             assertEquals(Files.getAttribute(file, "unix:ino"), regular.inode());
         } finally {

@@ -24,9 +24,9 @@ public final class InterruptionProbe {
         InterruptSignals signals = InterruptSignals.install(library, received::add);
         ProcessSpawner spawner = new ProcessSpawner(StandardCharsets.UTF_8, library);
         String script = "sh -c '" + sleep + "1 & " + sleep + "2; :' & (" + sleep + "3 &); setsid " + sleep + "4 & wait";
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", script),
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("sh", "-c", script),
                 Map.of("PATH", "/usr/bin:/bin")).withStdout(Redirect.NULL_DEVICE).withStderr(Redirect.NULL_DEVICE));
-        SpawnedProcess job = ((SpawnResult.Started) result).process();
+        ChildProcess job = ((SpawnResult.Started) result).process();
         System.out.println("ready " + signals.reception());
         System.out.flush();
         int signal = received.take();

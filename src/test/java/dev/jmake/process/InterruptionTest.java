@@ -22,9 +22,9 @@ class InterruptionTest {
     private final String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 
     private Set<Integer> markedSleeps() throws IOException {
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("pgrep", "-f", "^sleep " + marker + "\\."),
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("pgrep", "-f", "^sleep " + marker + "\\."),
                 Map.of("PATH", "/usr/bin:/bin")).withStdout(Redirect.CAPTURE));
-        SpawnedProcess pgrep = ((SpawnResult.Started) result).process();
+        ChildProcess pgrep = ((SpawnResult.Started) result).process();
         try (InputStream out = pgrep.stdout().orElseThrow()) {
             String text = new String(out.readAllBytes(), StandardCharsets.US_ASCII);
             pgrep.waitFor();

@@ -45,7 +45,7 @@ class OutputLockTest {
 
     private String run(Path script, Path log) throws Exception {
         Files.deleteIfExists(log);
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("python3", script.toString()),
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("python3", script.toString()),
                 Map.of("PATH", "/usr/bin:/bin")).withStderr(new Redirect.File(log)));
         assertEquals(new Termination.Exited(0), ((SpawnResult.Started) result).process().waitFor());
         return Files.readString(log);

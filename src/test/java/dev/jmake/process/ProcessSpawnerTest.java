@@ -39,13 +39,13 @@ class ProcessSpawnerTest {
     @TempDir
     Path dir;
 
-    private SpawnedProcess start(SpawnRequest request) {
-        SpawnResult result = spawner.spawn(request);
+    private ChildProcess start(SpawnRequest request) {
+        SpawnResult result = spawner.launch(request);
         return assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
     }
 
     private String captureStdout(SpawnRequest request) throws IOException {
-        SpawnedProcess process = start(request.withStdout(Redirect.CAPTURE));
+        ChildProcess process = start(request.withStdout(Redirect.CAPTURE));
         try (InputStream out = process.stdout().orElseThrow()) {
             String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(new Termination.Exited(0), process.waitFor());
@@ -55,20 +55,20 @@ class ProcessSpawnerTest {
 
     @Test
     void exitCodeIsReported() {
-        SpawnedProcess process = start(SpawnRequest.of(List.of("sh", "-c", "exit 42"), ENV));
+        ChildProcess process = start(SpawnRequest.of(List.of("sh", "-c", "exit 42"), ENV));
         assertEquals(new Termination.Exited(42), process.waitFor());
         assertEquals(new Termination.Exited(42), process.waitFor(), "a second wait returns the same outcome");
     }
 
     @Test
     void childKilledBySignalIsSignaled() {
-        SpawnedProcess process = start(SpawnRequest.of(List.of("sh", "-c", "kill -9 $$"), ENV));
+        ChildProcess process = start(SpawnRequest.of(List.of("sh", "-c", "kill -9 $$"), ENV));
         assertEquals(new Termination.Signaled(SIGKILL, false), process.waitFor());
     }
 
     @Test
     void signalReachesTheChildAndStopsAfterReaping() throws Exception {
-        SpawnedProcess process = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
+        ChildProcess process = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
         assertTrue(process.signal(15));
         assertEquals(new Termination.Signaled(15, false), process.onExit().get(10, TimeUnit.SECONDS));
         assertFalse(process.signal(15), "a reaped pid must not be signalled");
@@ -76,7 +76,7 @@ class ProcessSpawnerTest {
 
     @Test
     void capturesStdoutAndStderrSeparately() throws IOException {
-        SpawnedProcess process = start(SpawnRequest.of(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), ENV)
+        ChildProcess process = start(SpawnRequest.of(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), ENV)
                 .withStdout(Redirect.CAPTURE).withStderr(Redirect.CAPTURE));
         try (InputStream out = process.stdout().orElseThrow(); InputStream err = process.stderr().orElseThrow()) {
             assertEquals("out\n", new String(out.readAllBytes(), StandardCharsets.UTF_8));
@@ -109,7 +109,7 @@ class ProcessSpawnerTest {
 
     @Test
     void missingProgramIsEnoent() {
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("nonexistent-cmd-jmake", "arg"), ENV));
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("nonexistent-cmd-jmake", "arg"), ENV));
         assertEquals(new SpawnResult.Failed("nonexistent-cmd-jmake", 2, "No such file or directory"), result);
         assertEquals("nonexistent-cmd-jmake: No such file or directory", ((SpawnResult.Failed) result).message());
     }
@@ -118,9 +118,9 @@ class ProcessSpawnerTest {
     void nonExecutableFileIsEacces() throws IOException {
         Path file = dir.resolve("noexec");
         Files.writeString(file, "echo hi\n");
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of(file.toString()), ENV));
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of(file.toString()), ENV));
         assertEquals(new SpawnResult.Failed(file.toString(), 13, "Permission denied"), result);
-        SpawnResult directory = spawner.spawn(SpawnRequest.of(List.of(dir.toString()), ENV));
+        SpawnResult directory = spawner.launch(SpawnRequest.of(List.of(dir.toString()), ENV));
         assertEquals(13, ((SpawnResult.Failed) directory).errno());
     }
 
@@ -130,7 +130,7 @@ class ProcessSpawnerTest {
         Path second = Files.createDirectory(dir.resolve("second"));
         Files.writeString(first.resolve("tool"), "not executable\n");
         Map<String, String> onlyFirst = Map.of("PATH", first.toString());
-        assertEquals(13, ((SpawnResult.Failed) spawner.spawn(SpawnRequest.of(List.of("tool"), onlyFirst))).errno());
+        assertEquals(13, ((SpawnResult.Failed) spawner.launch(SpawnRequest.of(List.of("tool"), onlyFirst))).errno());
         script(second.resolve("tool"), "#!/bin/sh\necho second\n");
         Map<String, String> both = Map.of("PATH", first + ":" + second);
         assertEquals("second\n", captureStdout(SpawnRequest.of(List.of("tool"), both)));
@@ -156,8 +156,8 @@ class ProcessSpawnerTest {
     void childHasOnlyStandardDescriptorsAndRequestedMappings() throws IOException {
         Pipe pipe = spawner.pipe();
         try {
-            SpawnedProcess plain = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
-            SpawnedProcess mapped = start(SpawnRequest.of(List.of("sleep", "30"), ENV)
+            ChildProcess plain = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
+            ChildProcess mapped = start(SpawnRequest.of(List.of("sleep", "30"), ENV)
                     .withDescriptor(3, pipe.readFd()).withDescriptor(4, pipe.writeFd()));
             try {
                 assertEquals(Set.of("0", "1", "2"), descriptors(plain.pid()));
@@ -184,7 +184,7 @@ class ProcessSpawnerTest {
         Pipe pipe = spawner.pipe();
         try {
             // The child's copy of readFd becomes the write end and vice versa; fd 7 is the read end; 5 and 6 stay closed.
-            SpawnedProcess process = start(SpawnRequest.of(List.of("sleep", "30"), ENV)
+            ChildProcess process = start(SpawnRequest.of(List.of("sleep", "30"), ENV)
                     .withDescriptor(pipe.readFd(), pipe.writeFd())
                     .withDescriptor(pipe.writeFd(), pipe.readFd())
                     .withDescriptor(7, pipe.readFd()));
@@ -209,7 +209,7 @@ class ProcessSpawnerTest {
     @Test
     void stdioRedirectsToDescriptorsAndNullDevice() throws IOException {
         Pipe pipe = spawner.pipe();
-        SpawnedProcess process;
+        ChildProcess process;
         try {
             process = start(SpawnRequest.of(List.of("sh", "-c", "cat; echo to-err >&2"), ENV)
                     .withStdin(Redirect.NULL_DEVICE).withStdout(Redirect.NULL_DEVICE)
@@ -228,7 +228,7 @@ class ProcessSpawnerTest {
         Path log = dir.resolve("out.log");
         Files.writeString(log, "before\n");
         Path input = Files.writeString(dir.resolve("in.txt"), "input\n");
-        SpawnedProcess process = start(SpawnRequest.of(List.of("sh", "-c", "cat; echo err >&2; echo out"), ENV)
+        ChildProcess process = start(SpawnRequest.of(List.of("sh", "-c", "cat; echo err >&2; echo out"), ENV)
                 .withStdin(new Redirect.File(input)).withStdout(new Redirect.File(log))
                 .withStderr(new Redirect.File(log)));
         assertEquals(new Termination.Exited(0), process.waitFor());
@@ -247,7 +247,7 @@ class ProcessSpawnerTest {
             testLibc.pthread_sigmask(0 /* SIG_BLOCK */, all, old);
             try {
                 result.add(statusField(Path.of("/proc/thread-self/status"), "SigBlk"));
-                SpawnedProcess process = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
+                ChildProcess process = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
                 result.add(statusField(Path.of("/proc/" + process.pid() + "/status"), "SigBlk"));
                 process.signal(SIGKILL);
                 process.waitFor();
@@ -270,8 +270,8 @@ class ProcessSpawnerTest {
         long previous = testLibc.signal(SIGWINCH, 1 /* SIG_IGN */);
         try {
             long bit = 1L << (SIGWINCH - 1);
-            SpawnedProcess inherited = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
-            SpawnedProcess reset = start(SpawnRequest.of(List.of("sleep", "30"), ENV)
+            ChildProcess inherited = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
+            ChildProcess reset = start(SpawnRequest.of(List.of("sleep", "30"), ENV)
                     .withDefaultSignals(Set.of(SIGWINCH)));
             try {
                 long inheritedIgnored = Long.parseUnsignedLong(
@@ -293,8 +293,8 @@ class ProcessSpawnerTest {
 
     @Test
     void processGroupIsInheritedUnlessANewOneIsRequested() throws IOException {
-        SpawnedProcess same = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
-        SpawnedProcess leader = start(SpawnRequest.of(List.of("sleep", "30"), ENV).inNewProcessGroup());
+        ChildProcess same = start(SpawnRequest.of(List.of("sleep", "30"), ENV));
+        ChildProcess leader = start(SpawnRequest.of(List.of("sleep", "30"), ENV).inNewProcessGroup());
         try {
             String ownGroup = processGroup("self");
             assertEquals(ownGroup, processGroup(Integer.toString(same.pid())));
@@ -311,7 +311,7 @@ class ProcessSpawnerTest {
     void failedSpawnLeavesNoDescriptorsBehind() throws IOException {
         Set<String> before = ownDescriptors();
         for (int i = 0; i < 20; i++) {
-            spawner.spawn(SpawnRequest.of(List.of("nonexistent-cmd-jmake"), ENV).withStdout(Redirect.CAPTURE)
+            spawner.launch(SpawnRequest.of(List.of("nonexistent-cmd-jmake"), ENV).withStdout(Redirect.CAPTURE)
                     .withStderr(Redirect.CAPTURE));
         }
         assertEquals(before, ownDescriptors());
@@ -365,7 +365,7 @@ class ProcessSpawnerTest {
 
     @Test
     void unreapedChildrenAreKnownUntilReaped() {
-        SpawnedProcess process = start(SpawnRequest.of(List.of("sleep", "0.2"), ENV));
+        ChildProcess process = start(SpawnRequest.of(List.of("sleep", "0.2"), ENV));
         assertEquals(Set.of(process.pid()), spawner.unreaped());
         process.waitFor();
         assertEquals(Set.of(), spawner.unreaped());
@@ -373,10 +373,10 @@ class ProcessSpawnerTest {
 
     @Test
     void aClosedSpawnerStartsNothingAndHoldsTheCallerForever() throws Exception {
-        SpawnedProcess running = start(SpawnRequest.of(List.of("sleep", "0.2"), ENV));
+        ChildProcess running = start(SpawnRequest.of(List.of("sleep", "0.2"), ENV));
         assertEquals(Set.of(running.pid()), spawner.close(), "close returns the children not reaped");
         Path marker = dir.resolve("started");
-        Thread caller = new Thread(() -> spawner.spawn(SpawnRequest.of(List.of("touch", marker.toString()), ENV)));
+        Thread caller = new Thread(() -> spawner.launch(SpawnRequest.of(List.of("touch", marker.toString()), ENV)));
         caller.setDaemon(true);
         caller.start();
         caller.join(300);
@@ -407,7 +407,7 @@ class ProcessSpawnerTest {
             throw new IllegalStateException("no subreaper");
         });
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> spawner.spawn(SpawnRequest.of(List.of("true"), ENV)));
+                () -> spawner.launch(SpawnRequest.of(List.of("true"), ENV)));
         assertEquals("no subreaper", e.getMessage());
     }
 }

@@ -38,7 +38,7 @@ class ProcessTreeTest {
     private final LibC libc = LibraryLoader.create(LibC.class).load("c");
     /** A number no other run uses, so that {@code sleep <marker>.N} names only this test's sleeps. */
     private final String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
-    private final List<SpawnedProcess> jobs = new ArrayList<>();
+    private final List<ChildProcess> jobs = new ArrayList<>();
     /** Every process of the test seen so far, to SIGKILL by pid (identity checked) if a test fails. */
     private final Set<Seen> seen = new HashSet<>();
 
@@ -61,7 +61,7 @@ class ProcessTreeTest {
     /** SIGKILLs, by pid, whatever a failed test left below this JVM, and reaps it; never the JVM's other children. */
     @AfterEach
     void leaveNothingBehind() throws InterruptedException {
-        for (SpawnedProcess job : jobs) {
+        for (ChildProcess job : jobs) {
             job.signal(9);
         }
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -80,7 +80,7 @@ class ProcessTreeTest {
                     }
                 }
             }
-            for (SpawnedProcess job : jobs) {
+            for (ChildProcess job : jobs) {
                 job.waitFor();
             }
             Thread.sleep(5);
@@ -93,11 +93,11 @@ class ProcessTreeTest {
         }
     }
 
-    private SpawnedProcess job(String script) {
+    private ChildProcess job(String script) {
         // Not the JVM's stderr: a sleep that escaped would keep surefire waiting for its end.
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("sh", "-c", script), ENV)
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("sh", "-c", script), ENV)
                 .withStdout(Redirect.CAPTURE).withStderr(Redirect.NULL_DEVICE));
-        SpawnedProcess process = assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
+        ChildProcess process = assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
         jobs.add(process);
         return process;
     }
@@ -108,9 +108,9 @@ class ProcessTreeTest {
 
     /** The pids of this test's running sleeps, as pgrep finds them. */
     private Set<Integer> markedSleeps() throws IOException {
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("pgrep", "-f", "^sleep " + marker + "\\."), ENV)
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("pgrep", "-f", "^sleep " + marker + "\\."), ENV)
                 .withStdout(Redirect.CAPTURE));
-        SpawnedProcess pgrep = assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
+        ChildProcess pgrep = assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
         try (InputStream out = pgrep.stdout().orElseThrow()) {
             String text = new String(out.readAllBytes(), StandardCharsets.US_ASCII);
             pgrep.waitFor();
@@ -144,7 +144,7 @@ class ProcessTreeTest {
 
     @Test
     void deepTreeWithDaemonsAndSessionsIsTakenDown() throws Exception {
-        SpawnedProcess root = job("sh -c '" + sleep(1) + " & " + sleep(2) + "; :' & "
+        ChildProcess root = job("sh -c '" + sleep(1) + " & " + sleep(2) + "; :' & "
                 + "(" + sleep(3) + " &); "
                 + "setsid " + sleep(4) + " & "
                 + "setsid -f " + sleep(5) + "; "
@@ -170,7 +170,7 @@ class ProcessTreeTest {
 
     @Test
     void processesIgnoringSigtermAreKilledAfterTheGracePeriod() throws Exception {
-        SpawnedProcess root = job("trap '' TERM; " + sleep(1) + " & (" + sleep(2) + " &); wait");
+        ChildProcess root = job("trap '' TERM; " + sleep(1) + " & (" + sleep(2) + " &); wait");
         Set<Integer> sleeps = awaitSleeps(2);
 
         long start = System.nanoTime();
@@ -189,9 +189,9 @@ class ProcessTreeTest {
     @Test
     void gnuMakeReportsASigkilledRecipeAsKilled() throws Exception {
         Files.writeString(dir.resolve("Makefile"), "all:\n\t@kill -9 $$$$\n");
-        SpawnResult result = spawner.spawn(SpawnRequest.of(List.of("make", "-s"), ENV).inDirectory(dir)
+        SpawnResult result = spawner.launch(SpawnRequest.of(List.of("make", "-s"), ENV).inDirectory(dir)
                 .withStderr(Redirect.CAPTURE));
-        SpawnedProcess make = assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
+        ChildProcess make = assertInstanceOf(SpawnResult.Started.class, result, result::toString).process();
         try (InputStream err = make.stderr().orElseThrow()) {
             String text = new String(err.readAllBytes(), StandardCharsets.UTF_8);
             assertEquals("make: *** [Makefile:2: all] " + SignalNames.describe(9) + "\n", text);
@@ -201,7 +201,7 @@ class ProcessTreeTest {
 
     @Test
     void processesForkedDuringTheSweepAreCaughtToo() throws Exception {
-        SpawnedProcess root = job("i=0; while [ $i -lt 400 ]; do " + sleep(1) + " & i=$((i+1)); done; wait");
+        ChildProcess root = job("i=0; while [ $i -lt 400 ]; do " + sleep(1) + " & i=$((i+1)); done; wait");
         while (markedSleeps().isEmpty()) {
             Thread.sleep(5);
         }
@@ -217,8 +217,8 @@ class ProcessTreeTest {
 
     @Test
     void terminateTakesOnlyTheGivenJobsTrees() throws Exception {
-        SpawnedProcess doomed = job(sleep(1) + " & sh -c '" + sleep(2) + "; :' & wait");
-        SpawnedProcess spared = job(sleep(3) + " & wait");
+        ChildProcess doomed = job(sleep(1) + " & sh -c '" + sleep(2) + "; :' & wait");
+        ChildProcess spared = job(sleep(3) + " & wait");
         awaitSleeps(3);
         Set<Integer> sparedSleeps = tree.descendants(spared.pid());
 
@@ -235,7 +235,7 @@ class ProcessTreeTest {
 
     @Test
     void aPidThatIsNotOurChildIsNotAJob() throws Exception {
-        SpawnedProcess root = job(sleep(1) + " & wait");
+        ChildProcess root = job(sleep(1) + " & wait");
         int grandchild = awaitSleeps(1).iterator().next();
 
         ProcessTree.Outcome outcome = tree.terminate(Set.of(grandchild), GRACE);
@@ -249,7 +249,7 @@ class ProcessTreeTest {
 
     @Test
     void descendantsFollowTheTreeDown() throws Exception {
-        SpawnedProcess root = job("sh -c '" + sleep(1) + " & echo sleep $!; wait' & echo shell $!; wait");
+        ChildProcess root = job("sh -c '" + sleep(1) + " & echo sleep $!; wait' & echo shell $!; wait");
         Map<String, Integer> printed = new HashMap<>();
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(root.stdout().orElseThrow(),
                 StandardCharsets.US_ASCII))) {
@@ -269,7 +269,7 @@ class ProcessTreeTest {
 
     @Test
     void exitedOrphansAreReapedByPid() throws Exception {
-        SpawnedProcess root = job("(sleep 0.1 &); " + sleep(1));
+        ChildProcess root = job("(sleep 0.1 &); " + sleep(1));
         awaitSleeps(1);
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         List<ProcessStat> zombies = List.of();

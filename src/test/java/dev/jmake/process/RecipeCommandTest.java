@@ -213,7 +213,7 @@ class RecipeCommandTest {
             if (argv.get(0).equals(SH)) {
                 assertTrue(stderr.startsWith("/bin/sh: 1: jmake-missing-cmd: not found\n"), line + ": " + stderr);
             } else {
-                SpawnResult result = spawner.spawn(SpawnRequest.of(argv, Map.of("PATH", System.getenv("PATH"))));
+                SpawnResult result = spawner.launch(SpawnRequest.of(argv, Map.of("PATH", System.getenv("PATH"))));
                 String message = ((SpawnResult.Failed) result).message();
                 assertEquals("make: " + message + "\nmake: *** [Makefile:9: all] Error 127\n", stderr, line);
             }

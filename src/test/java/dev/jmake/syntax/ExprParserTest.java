@@ -45,8 +45,8 @@ class ExprParserTest {
     }
 
     @Test
-    void trailingDollarExpandsToNothing() {
-        assertEquals(t("abc"), parser.parse("abc$"));
+    void trailingDollarIsALiteralDollar() {
+        assertEquals(t("abc$"), parser.parse("abc$"));
     }
 
     @Test

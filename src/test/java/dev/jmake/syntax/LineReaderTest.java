@@ -32,4 +32,25 @@ class LineReaderTest {
         assertNull(reader.next());
         assertEquals(12, reader.nextLineNumber());
     }
+
+    @Test
+    void aNulEndsItsLineAndTheNextPhysicalLineIsReadOntoIt() {
+        // GNU make: "x := a\0b\n$(info [$(x)])" defines x as "a" after printing "[]"; the newline is not counted.
+        LineReader reader = new LineReader("x := a\0b\n$(info)\nc\n", 1);
+        assertEquals(new LogicalLine("x := a$(info)", 1), reader.next());
+        assertEquals(0, reader.takeNulLine());
+        assertEquals(new LogicalLine("c", 2), reader.next());
+        assertNull(reader.next());
+    }
+
+    @Test
+    void aNulStartingALineMakesItEmptyWithAWarning() {
+        LineReader reader = new LineReader("a \\\n\0b\nc\n\0", 1);
+        assertEquals(new LogicalLine("a \\\n", 1), reader.next());
+        assertEquals(1, reader.takeNulLine());
+        assertEquals(0, reader.takeNulLine());
+        assertEquals(new LogicalLine("c", 3), reader.next());
+        assertEquals(new LogicalLine("", 4), reader.next());
+        assertEquals(4, reader.takeNulLine());
+    }
 }

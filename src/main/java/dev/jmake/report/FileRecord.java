@@ -1,4 +1,4 @@
-package dev.jmake.ui;
+package dev.jmake.report;
 
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Variable;
@@ -21,10 +21,10 @@ import java.util.List;
  * @param variableSet it has its own variable set (its recipe ran, or one of a file it is a prerequisite of)
  * @param automatic its automatic variables, set when its recipe ran, in the order GNU defines them
  */
-public record FileStatus(boolean implicitSearchDone, boolean madeTarget, String stem, Modified modified, boolean updated,
+public record FileRecord(boolean implicitSearchDone, boolean madeTarget, String stem, Modified modified, boolean updated,
                          Outcome outcome, ImplicitRule rule, List<String> alsoMakes, boolean intermediate,
                          boolean variableSet, List<Variable> automatic) {
-    public FileStatus {
+    public FileRecord {
         alsoMakes = List.copyOf(alsoMakes);
         automatic = List.copyOf(automatic);
     }

@@ -1,10 +1,11 @@
-package dev.jmake.process;
+package dev.jmake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jmake.eval.ShellRunner;
+import dev.jmake.process.ProcessSpawner;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

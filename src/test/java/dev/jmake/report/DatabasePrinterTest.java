@@ -1,13 +1,14 @@
-package dev.jmake.ui;
+package dev.jmake.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jmake.ShellCommandRunner;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.process.ProcessSpawner;
-import dev.jmake.process.ShellCommandRunner;
+import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,11 +53,11 @@ class DatabasePrinterTest {
         throw new AssertionError("no " + line + " in\n" + files);
     }
 
-    private static FileStatus status(FileStatus.Modified modified, FileStatus.Outcome outcome) {
-        return new FileStatus(false, false, null, modified, true, outcome, null, List.of(), false, false, List.of());
+    private static FileRecord status(FileRecord.Modified modified, FileRecord.Outcome outcome) {
+        return new FileRecord(false, false, null, modified, true, outcome, null, List.of(), false, false, List.of());
     }
 
-    private static BuildRecord record(Map<String, FileStatus> files, Set<String> goals) {
+    private static BuildRecord record(Map<String, FileRecord> files, Set<String> goals) {
         return new BuildRecord(files, Map.of(), List.of(), Map.of(), Map.of(), goals, false);
     }
 
@@ -64,10 +65,10 @@ class DatabasePrinterTest {
     void timesLoseTheirTrailingZeros() throws IOException {
         Instant at = Instant.parse("2020-01-01T00:00:00.500Z");
         String files = files("a:\n\ttrue\nb:\n\ttrue\n", record(Map.of(
-                "a", status(new FileStatus.Modified.At(at.getEpochSecond() * 1_000_000_000L + at.getNano()),
-                        FileStatus.Outcome.SUCCESS),
-                "b", status(new FileStatus.Modified.At(at.getEpochSecond() * 1_000_000_000L),
-                        FileStatus.Outcome.FAILED)), Set.of()));
+                "a", status(new FileRecord.Modified.At(at.getEpochSecond() * 1_000_000_000L + at.getNano()),
+                        FileRecord.Outcome.SUCCESS),
+                "b", status(new FileRecord.Modified.At(at.getEpochSecond() * 1_000_000_000L),
+                        FileRecord.Outcome.FAILED)), Set.of()));
         String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(at.atZone(ZoneId.systemDefault()));
         assertEquals("a:\n#  Implicit rule search has not been done.\n#  Last modified " + local + ".5\n"
                 + "#  File has been updated.\n#  Successfully updated.\n#  recipe to execute (from 'Makefile', line 2):\n"
@@ -79,8 +80,8 @@ class DatabasePrinterTest {
 
     @Test
     void aQuestionedCommandLineGoal() throws IOException {
-        String files = files("a:\n\ttrue\n", record(Map.of("a", status(new FileStatus.Modified.Missing(),
-                FileStatus.Outcome.QUESTION)), Set.of("a")));
+        String files = files("a:\n\ttrue\n", record(Map.of("a", status(new FileRecord.Modified.Missing(),
+                FileRecord.Outcome.QUESTION)), Set.of("a")));
         assertEquals("a:\n#  Command line target.\n#  Implicit rule search has not been done.\n"
                 + "#  File does not exist.\n#  File has been updated.\n#  Needs to be updated (-q is set).\n"
                 + "#  recipe to execute (from 'Makefile', line 2):\n\ttrue", paragraph(files, "a:"));
@@ -99,8 +100,8 @@ class DatabasePrinterTest {
 
     @Test
     void aFileFoundThroughVpathIsShownByTheNameFound() throws IOException {
-        String files = files("p.o: p.c\n\ttrue\n", new BuildRecord(Map.of("p.c", new FileStatus(true, false, null,
-                new FileStatus.Modified.Missing(), true, FileStatus.Outcome.SUCCESS, null, List.of(), false, false,
+        String files = files("p.o: p.c\n\ttrue\n", new BuildRecord(Map.of("p.c", new FileRecord(true, false, null,
+                new FileRecord.Modified.Missing(), true, FileRecord.Outcome.SUCCESS, null, List.of(), false, false,
                 List.of())), Map.of(), List.of(), Map.of("p.c", "src/p.c"), Map.of(), Set.of(), false));
         paragraph(files, "src/p.c:");
         paragraph(files, "p.o: src/p.c");

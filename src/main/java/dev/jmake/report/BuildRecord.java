@@ -1,4 +1,4 @@
-package dev.jmake.ui;
+package dev.jmake.report;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.Set;
  * @param suffixesLookedUp a recipe's {@code $*} was computed from {@code .SUFFIXES}, which makes it a file of the
  *     makefiles' own (GNU's enter_file clears its built-in mark)
  */
-public record BuildRecord(Map<String, FileStatus> files, Map<String, List<FileStatus>> doubleColonRules,
+public record BuildRecord(Map<String, FileRecord> files, Map<String, List<FileRecord>> doubleColonRules,
                           List<String> entered, Map<String, String> renamed,
                           Map<String, Prerequisites> expanded, Set<String> goals, boolean suffixesLookedUp) {
     public BuildRecord {

@@ -1,10 +1,18 @@
-package dev.jmake.process;
+package dev.jmake;
 
 import dev.jmake.eval.ShellRunner;
+import dev.jmake.process.ProcessLauncher;
+import dev.jmake.process.RecipeCommand;
+import dev.jmake.process.Redirect;
+import dev.jmake.process.ShellSettings;
+import dev.jmake.process.SpawnRequest;
+import dev.jmake.process.SpawnResult;
+import dev.jmake.process.ChildProcess;
+import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +28,13 @@ public final class ShellCommandRunner implements ShellRunner {
     /** The status of a command that could not be executed. */
     public static final int NOT_EXECUTED = 127;
 
-    private final ProcessSpawner spawner;
+    private final ProcessLauncher launcher;
     private final Optional<Path> workingDirectory;
     private final Diagnostics diagnostics;
 
     /** Commands run in {@code workingDirectory} (empty: the JVM's own, as without {@code -C}). */
-    public ShellCommandRunner(ProcessSpawner spawner, Optional<Path> workingDirectory, Diagnostics diagnostics) {
-        this.spawner = spawner;
+    public ShellCommandRunner(ProcessLauncher launcher, Optional<Path> workingDirectory, Diagnostics diagnostics) {
+        this.launcher = launcher;
         this.workingDirectory = workingDirectory;
         this.diagnostics = diagnostics;
     }
@@ -44,19 +52,20 @@ public final class ShellCommandRunner implements ShellRunner {
         }
         // The command's stderr is make's: GNU prints the pending "Entering directory" line first (func_shell).
         diagnostics.startOutput();
-        SpawnResult result = spawner.spawn(request);
+        SpawnResult result = launcher.launch(request);
         if (result instanceof SpawnResult.Failed failed) {
             diagnostics.error(failed.message());
             return new Result("", NOT_EXECUTED);
         }
-        SpawnedProcess process = ((SpawnResult.Started) result).process();
-        String stdout;
+        ChildProcess process = ((SpawnResult.Started) result).process();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (InputStream out = process.stdout().orElseThrow()) {
-            stdout = new String(out.readAllBytes(), spawner.charset());
+            out.transferTo(captured);
         } catch (IOException e) {
-            process.waitFor();
-            throw new UncheckedIOException(e);
+            // As func_shell does: reading stops at the first failed read and the output read so far is the value
+            // (GNU prints nothing and goes on); the child's status still comes from waitFor below.
         }
+        String stdout = captured.toString(launcher.charset());
         Termination termination = process.waitFor();
         if (termination instanceof Termination.Signaled signaled) {
             return new Result(stdout, 128 + signaled.signal());

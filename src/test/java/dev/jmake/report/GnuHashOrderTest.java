@@ -1,4 +1,4 @@
-package dev.jmake.ui;
+package dev.jmake.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

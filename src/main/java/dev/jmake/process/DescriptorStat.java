@@ -1,7 +1,7 @@
 package dev.jmake.process;
 
 /** What {@code fstat} says about a descriptor: its file type and mode bits, and which file it is. */
-public record FileStatus(int mode, long deviceMajor, long deviceMinor, long inode) {
+public record DescriptorStat(int mode, long deviceMajor, long deviceMinor, long inode) {
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
 
@@ -11,7 +11,7 @@ public record FileStatus(int mode, long deviceMajor, long deviceMinor, long inod
     }
 
     /** Both describe the same file (device and inode). */
-    public boolean sameFile(FileStatus other) {
+    public boolean sameFile(DescriptorStat other) {
         return deviceMajor == other.deviceMajor && deviceMinor == other.deviceMinor && inode == other.inode;
     }
 }

@@ -1,6 +1,6 @@
-package dev.jmake.ui;
+package dev.jmake.report;
 
-import java.nio.charset.StandardCharsets;
+import dev.jmake.syntax.ByteText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -60,7 +60,7 @@ public final class GnuHashOrder {
 
     /** hash.c {@code jhash(key, length)}: how variable names are hashed. */
     public static int jhash(String text) {
-        byte[] k = text.getBytes(StandardCharsets.UTF_8);
+        byte[] k = ByteText.encode(text);
         int length = k.length;
         int a = 0xdeadbeef + length;
         int b = a;
@@ -105,7 +105,7 @@ public final class GnuHashOrder {
 
     /** hash.c {@code jhash_string}: how file names are hashed (words read up to the terminating NUL). */
     public static int jhashString(String text) {
-        byte[] key = text.getBytes(StandardCharsets.UTF_8);
+        byte[] key = ByteText.encode(text);
         int a = 0xdeadbeef;
         int b = 0xdeadbeef;
         int c = 0xdeadbeef;

@@ -1,0 +1,272 @@
+package dev.jmake;
+
+import dev.jmake.build.AddedVariable;
+import dev.jmake.build.BuildOptions;
+import dev.jmake.build.BuildServices;
+import dev.jmake.build.Builder;
+import dev.jmake.build.JobTracing;
+import dev.jmake.build.OutputSettings;
+import dev.jmake.cli.JobLimit;
+import dev.jmake.cli.MakeFlags;
+import dev.jmake.cli.Options;
+import dev.jmake.cli.OutputSync;
+import dev.jmake.cli.TraceMode;
+import dev.jmake.eval.BuiltinsWithdrawal;
+import dev.jmake.eval.ChildEnvironment;
+import dev.jmake.eval.Database;
+import dev.jmake.eval.Evaluator;
+import dev.jmake.eval.ExportMode;
+import dev.jmake.eval.MissingInclude;
+import dev.jmake.eval.Origin;
+import dev.jmake.eval.Scope;
+import dev.jmake.eval.Variable;
+import dev.jmake.graph.Target;
+import dev.jmake.graph.TargetGraph;
+import dev.jmake.syntax.MakeError;
+import dev.jmake.report.BuildRecord;
+import dev.jmake.ui.Diagnostics;
+import dev.jmake.ui.StatusLine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pass after reading (main.c from define_makeflags on): the options a makefile added, MAKEFLAGS as recipes see
+ * it, the one graph of this reading, and its builder; then the makefiles remade and, unless that calls for reading
+ * them again, the goals updated.
+ */
+final class BuildPass implements AutoCloseable {
+    private final Session session;
+    private final Reading reading;
+    private final TargetGraph graph;
+    private final JobTracing tracing;
+    private final Builder builder;
+
+    /** Prepares the build of {@code reading}; {@code env} is the environment recipes start from. */
+    BuildPass(Session session, Reading reading, Map<String, String> env) {
+        this.session = session;
+        this.reading = reading;
+        Options options = session.options();
+        Diagnostics ui = session.ui();
+        JobserverRole jobserver = session.jobserver();
+        Database database = reading.database();
+        Options effective = jobserver.afterReading(options, applyMakefileFlags(), env, ui)
+                .withShuffle(options.shuffle());
+        setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), session.variables()),
+                MakeFlags.encodeMflags(effective, jobserver.auth()));
+        if (effective.noBuiltinRules() && !options.noBuiltinRules()) {
+            BuiltinsWithdrawal.rules(database);
+        }
+        if (effective.noBuiltinVariables() && !options.noBuiltinVariables()) {
+            BuiltinsWithdrawal.variables(database);
+        }
+        this.graph = TargetGraph.from(database, !effective.noBuiltinRules(), reading.extras());
+        TraceMode traceMode = traceMode(effective);
+        ChildEnvironment childEnvironment = new ChildEnvironment(reading.evaluator().expander(), env,
+                session.makeLevel());
+        childEnvironment.setExportAll(database.exportAll());
+        BuildOptions buildOptions = BuildOptions.from(effective).toBuilder()
+                .jobs(jobserver.jobSlots(effective.jobs())).maxLoad(effective.maxLoad().orElse(0))
+                .output(outputSettings(effective, ui.status())).build();
+        if (framesEachJob(effective)) {
+            // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
+            ui.directoryTrace().framedPerChunk();
+        }
+        this.tracing = tracing(traceMode, effective, graph, session.directory());
+        try {
+            this.builder = new Builder(graph, database, reading.evaluator().expander(), buildOptions, ui,
+                    // A sub-make traces its own jobs in the same mode.
+                    BuildServices.of(session.spawner(), new AddedVariable(childEnvironment::of,
+                                    TraceMode.VARIABLE, traceMode.word()), session.directory())
+                            .withRecipes(session.recipes()).withJobserver(jobserver.jobserver())
+                            .withTracing(tracing));
+        } catch (RuntimeException e) {
+            closeTracing();
+            throw e;
+        }
+        session.fatal().building(builder);
+    }
+
+    /** The graph this pass builds (and {@code -p} prints). */
+    TargetGraph graph() {
+        return graph;
+    }
+
+    /** For {@code -p}: what the build did to each file. */
+    BuildRecord record(Set<String> commandLineGoals) {
+        return builder.record(commandLineGoals);
+    }
+
+    /** Remakes the makefiles, then, unless one changed, updates the goals. */
+    PassOutcome run() {
+        Diagnostics ui = session.ui();
+        if (session.verbosity().debugging()) {
+            session.options().shuffle().ifPresent(mode -> ui.info("Enabled shuffle mode: " + mode));
+            ui.info("Updating makefiles....");
+        }
+        Set<String> remade = remakeMakefiles();
+        if (!remade.isEmpty()) {
+            return new PassOutcome.Restart(remade);
+        }
+        List<String> goals = goals();
+        if (session.verbosity().debugging()) {
+            ui.info("Updating goal targets....");
+        }
+        return new PassOutcome.Finished(builder.build(goals));
+    }
+
+    /** Ends the trace session, writing its report. */
+    @Override
+    public void close() {
+        closeTracing();
+    }
+
+    private void closeTracing() {
+        try {
+            tracing.close();
+        } catch (IOException e) {
+            throw new MakeError(null, "I/O trace report: " + e.getMessage());
+        }
+    }
+
+    /**
+     * How job output goes: {@code -O} as given, except at {@code -j1} where GNU make 4.3 does not sync; on a terminal
+     * with the status line and no {@code -O}, captured per command line (as ninja does) so that the line never
+     * mixes with job output, without GNU's directory framing.
+     */
+    private static OutputSettings outputSettings(Options options, StatusLine status) {
+        if (jobSlots(options.jobs()) == 1) {
+            return OutputSettings.DIRECT;
+        }
+        if (options.outputSync().isPresent()) {
+            return new OutputSettings(options.outputSync().get(), options.printDirectory());
+        }
+        return status.enabled() ? new OutputSettings(OutputSync.LINE, false) : OutputSettings.DIRECT;
+    }
+
+    /** Whether the directory messages frame each job's output rather than the whole run ({@code -Oline/target}). */
+    private static boolean framesEachJob(Options options) {
+        return jobSlots(options.jobs()) != 1 && options.outputSync()
+                .filter(sync -> sync == OutputSync.LINE || sync == OutputSync.TARGET).isPresent();
+    }
+
+    /**
+     * {@code --trace=MODE}, else the mode a parent jmake handed down in {@code JMAKE_TRACE}, else warn. MAKEFLAGS
+     * cannot carry it: GNU make 4.3 rejects {@code --trace=MODE} on its command line and drops it from MAKEFLAGS.
+     */
+    private TraceMode traceMode(Options options) {
+        return options.traceMode().orElseGet(() ->
+                TraceMode.of(session.environment().getOrDefault(TraceMode.VARIABLE, "")).orElse(TraceMode.WARN));
+    }
+
+    /** The tracer of this build's jobs; -n, -q and -t run no recipe to trace. */
+    private JobTracing tracing(TraceMode mode, Options options, TargetGraph graph, Path directory) {
+        if (options.justPrint() || options.question() || options.touch()) {
+            return JobTracing.off();
+        }
+        Target ignore = graph.get(".JMAKE_TRACE_IGNORE");
+        List<String> patterns = ignore == null ? List.of() : ignore.prerequisites();
+        return JobTracing.of(mode, options.traceReport().map(directory::resolve), session.environment(), directory,
+                options.includeDirs().stream().map(directory::resolve).toList(), patterns);
+    }
+
+    /** How many recipes may run at once: {@code -jN}, no limit for {@code -j} alone, one without {@code -j}. */
+    private static int jobSlots(JobLimit limit) {
+        if (limit instanceof JobLimit.Slots slots) {
+            return slots.count();
+        }
+        return limit instanceof JobLimit.Unlimited ? Integer.MAX_VALUE : 1;
+    }
+
+    /**
+     * A makefile may add options by assigning MAKEFLAGS ({@code MAKEFLAGS += -s}); GNU make decodes the value again
+     * after reading, the command line still winning.
+     */
+    private Options applyMakefileFlags() {
+        Options options = session.options();
+        Database database = reading.database();
+        Evaluator evaluator = reading.evaluator();
+        Variable makeflags = database.globals().get("MAKEFLAGS");
+        if (makeflags == null) {
+            return options;
+        }
+        String value = evaluator.expander().valueOf(makeflags, Scope.global(database.globals()), null);
+        if (value.equals(session.readFlags())) {
+            return options;
+        }
+        Map<String, String> env = new HashMap<>(session.environment());
+        env.put("MAKEFLAGS", value);
+        env.remove("GNUMAKEFLAGS");
+        return session.parser().parse(session.args(), env);
+    }
+
+    /** main.c define_makeflags after reading: MAKEFLAGS and MFLAGS as recipes see them (with the jobserver's auth). */
+    private static void setMakeflags(Database database, String makeflagsValue, String mflagsValue) {
+        Variable makeflags = database.globals().get("MAKEFLAGS");
+        if (makeflags != null) {
+            // GNU make always exports MAKEFLAGS to recipes unless the makefile unexports it.
+            ExportMode export = makeflags.export() == ExportMode.UNEXPORT ? ExportMode.UNEXPORT : ExportMode.EXPORT;
+            database.globals().put(new Variable(makeflags.name(), makeflagsValue, makeflags.flavor(),
+                    makeflags.origin(), export, makeflags.isPrivate(), false, makeflags.location()));
+        }
+        Variable mflags = database.globals().get("MFLAGS");
+        if (mflags != null && mflags.origin() == Origin.ENVIRONMENT) {
+            database.globals().put(new Variable(mflags.name(), mflagsValue, mflags.flavor(), mflags.origin(),
+                    mflags.export(), mflags.isPrivate(), false, mflags.location()));
+        }
+    }
+
+    /**
+     * GNU make's "updating makefiles" step: every makefile read and every missing include is a goal first;
+     * a required include that still does not exist is fatal.
+     */
+    private Set<String> remakeMakefiles() {
+        Database database = reading.database();
+        Diagnostics ui = session.ui();
+        List<String> names = new ArrayList<>(database.makefiles());
+        for (MissingInclude missing : database.missingIncludes()) {
+            names.add(missing.name());
+        }
+        Set<String> changed = builder.remakeMakefiles(names);
+        if (!changed.isEmpty()) {
+            return changed;
+        }
+        for (MissingInclude missing : database.missingIncludes()) {
+            if (!missing.optional()) {
+                if (missing.location() != null) {
+                    ui.warning(missing.location(), missing.name() + ": No such file or directory");
+                } else {
+                    ui.error(missing.name() + ": No such file or directory");
+                }
+                throw new MakeError(null, "No rule to make target '" + missing.name() + "'");
+            }
+        }
+        return changed;
+    }
+
+    private List<String> goals() {
+        Database database = reading.database();
+        Evaluator evaluator = reading.evaluator();
+        Options options = session.options();
+        if (!options.goals().isEmpty()) {
+            return options.goals();
+        }
+        Variable defaultGoal = database.globals().get(".DEFAULT_GOAL");
+        String goal = defaultGoal == null ? ""
+                : evaluator.expander().valueOf(defaultGoal, Scope.global(database.globals()), null).strip();
+        if (goal.isEmpty()) {
+            if (database.makefiles().isEmpty()) {
+                throw new MakeError(null, "No targets specified and no makefile found");
+            }
+            throw new MakeError(null, "No targets");
+        }
+        if (goal.split("\\s+").length > 1) {
+            throw new MakeError(null, ".DEFAULT_GOAL contains more than one target");
+        }
+        return List.of(goal);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jmake.build;
+
+import dev.jmake.graph.TargetGraph;
+import dev.jmake.graph.VpathSearch;
+
+/**
+ * The times the build compares: a file's own ({@code -W} files newest, {@code -o} files oldest), through the search
+ * path, and as dependents see it once it was updated (remake.c f_mtime and the {@code last_mtime} it caches).
+ */
+final class FileTimes {
+    private final BuildOptions options;
+    private final Timestamps timestamps;
+    private final VpathSearch vpath;
+    private final TargetGraph graph;
+    private final FileNodes nodes;
+
+    FileTimes(BuildOptions options, Timestamps timestamps, VpathSearch vpath, TargetGraph graph, FileNodes nodes) {
+        this.options = options;
+        this.timestamps = timestamps;
+        this.vpath = vpath;
+        this.graph = graph;
+        this.nodes = nodes;
+    }
+
+    /** The file's time, {@code -W} files newer than anything. */
+    long own(String name) {
+        if (options.newFiles().contains(name)) {
+            return Timestamps.NEWEST;
+        }
+        return timestamps.of(name);
+    }
+
+    /** The file's time, looked for through the search path if missing here. */
+    long searched(String name) {
+        long t = own(name);
+        if (t == Timestamps.MISSING) {
+            String found = vpath.find(name);
+            if (found != null) {
+                return own(found);
+            }
+        }
+        return t;
+    }
+
+    /** The time dependents compare with: as known once updated, else on disk, a missing file newest. */
+    long afterUpdate(String name) {
+        FileNode node = nodes.find(name);
+        if (node != null && node.timeAfter != null) {
+            return node.timeAfter;
+        }
+        long now = searched(name);
+        return now == Timestamps.MISSING ? Timestamps.NEWEST : now;
+    }
+
+    /** The time GNU make sees for a prerequisite after updating it: assumed new under -n -q -t once remade. */
+    long seen(String name) {
+        if (options.oldFiles().contains(name)) {
+            return Timestamps.OLDEST;
+        }
+        FileNode node = nodes.find(name);
+        if (node != null && node.recipeStarted && !graph.isPhony(name)
+                && (options.dryRun() || options.question() || options.touch())) {
+            return Timestamps.NEWEST;
+        }
+        return searched(name);
+    }
+
+    /** remake.c's {@code d->changed}: the file's time moved while it was updated, or it was missing before. */
+    boolean changedInThisRun(String name, long after) {
+        FileNode node = nodes.find(name);
+        Long before = node == null ? null : node.timeBefore;
+        return before == null ? after == Timestamps.MISSING : before == Timestamps.MISSING || before != after;
+    }
+}
