@@ -125,6 +125,11 @@ final class RecipeExecution {
             return target;
         }
 
+        /** job.c start_job_command: every line expanded to nothing, so no command is started (nor asked about). */
+        boolean runsNothing() {
+            return commands.stream().allMatch(c -> c.command().isEmpty());
+        }
+
         /**
          * Judges {@code outcome} of the command that was running (null on the first step), then goes on with the
          * next commands, a spawned one getting {@code stdin}. Once make is interrupted it never returns: the

@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.trace.DeclaredJob;
@@ -63,7 +64,6 @@ final class Remaker {
      */
     TargetState remake(String name, String remadeAs, Plan plan, Scope scope, List<String> newer, long mtimeBefore,
                        boolean intermediate, boolean wait, int doubleColonRule, boolean mayStop) {
-        commandsStarted++;
         FileNode node = nodes.of(name);
         node.recipeStarted = true;
         if (!options.touch()) {
@@ -82,7 +82,15 @@ final class Remaker {
             history.question(name);
             if (!byPrerequisite) {
                 recipeRuns(name, plan, automatic, doubleColonRule);
+                // job.c: -q says "out of date" only for a line with a command; a recipe of blanks, or of lines
+                // that expand to nothing, succeeds (and the file counts as new).
+                if (blank(plan.recipe()) || execution.start(remadeAs, plan.recipe(), automatic.bind(scope),
+                        mtimeBefore, plan.alsoMakes(), null).runsNothing()) {
+                    node.timeAfter = Timestamps.NEWEST;
+                    return TargetState.REMADE;
+                }
             }
+            commandsStarted++;
             outOfDate = true;
             node.timeAfter = Timestamps.NEWEST;
             return TargetState.REMADE;
@@ -94,6 +102,11 @@ final class Remaker {
         // job.c new_job: the recipe is expanded, then a slot waited for.
         RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
                 plan.alsoMakes(), declared);
+        // job.c counts a command when it starts (or is printed under -n): lines that expand to nothing leave the
+        // goal "up to date".
+        if (options.touch() || !job.runsNothing()) {
+            commandsStarted++;
+        }
         jobs.awaitSlot();
         if (jobs.stopping()) {
             return TargetState.FAILED;
@@ -120,6 +133,12 @@ final class Remaker {
             nodes.of(sibling).state = TargetState.RUNNING;
         }
         return TargetState.RUNNING;
+    }
+
+    /** commands.c execute_file_commands: a recipe of nothing but blanks and prefixes is not even expanded. */
+    private static boolean blank(Recipe recipe) {
+        return recipe.lines().stream().allMatch(l -> l.text().chars()
+                .allMatch(c -> Character.isWhitespace(c) || c == '-' || c == '@' || c == '+'));
     }
 
     private void recipeRuns(String name, Plan plan, AutomaticVariables automatic, int doubleColonRule) {

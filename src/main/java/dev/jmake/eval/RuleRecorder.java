@@ -83,8 +83,9 @@ final class RuleRecorder {
                         rule.doubleColon, rule.grouped, target));
                 continue;
             }
-            database.rules().add(new Rule(rule.location, List.of(target), substitute(rule.prerequisites, stem),
-                    substitute(rule.orderOnly, stem), recipe, rule.doubleColon, rule.grouped, stem));
+            database.rules().add(new Rule(rule.location, List.of(target),
+                    substitute(rule.prerequisites, stem, rule.secondExpansion),
+                    substitute(rule.orderOnly, stem, rule.secondExpansion), recipe, rule.doubleColon, rule.grouped, stem));
         }
     }
 
@@ -163,28 +164,19 @@ final class RuleRecorder {
     }
 
     /**
-     * Replaces the first {@code %} of each word by the stem, as {@code patsubst_expand_pat} does. An entry left for
-     * the second expansion is a whole text: GNU substitutes in each word of its expansion, so each blank-separated
-     * word of the text gets its stem.
+     * Replaces the first {@code %} of each word by the stem, as {@code patsubst_expand_pat} does. A text left for
+     * the second expansion gets {@code $*} for every {@code %} instead (file.c expand_deps), so that a stem holding
+     * a {@code $} is not expanded again.
      */
-    private static List<String> substitute(List<String> words, String stem) {
+    private static List<String> substitute(List<String> words, String stem, boolean secondExpansion) {
         List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
-            StringBuilder text = new StringBuilder(w.length() + stem.length());
-            boolean substituted = false;
-            for (int i = 0; i < w.length(); i++) {
-                char c = w.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n') {
-                    substituted = false;
-                    text.append(c);
-                } else if (c == '%' && !substituted) {
-                    substituted = true;
-                    text.append(stem);
-                } else {
-                    text.append(c);
-                }
+            if (secondExpansion && w.indexOf('$') >= 0) {
+                out.add(w.replace("%", "$*"));
+                continue;
             }
-            out.add(text.toString());
+            int percent = w.indexOf('%');
+            out.add(percent < 0 ? w : w.substring(0, percent) + stem + w.substring(percent + 1));
         }
         return out;
     }

@@ -193,7 +193,10 @@ final class StatementEvaluator implements ReaderContext {
         String prerequisites = h.prerequisites();
         String orderOnlyText = "";
         int bar = prerequisites.indexOf('|');
-        if (bar >= 0) {
+        // read.c keeps a text with references whole for the second expansion, which finds its '|' (that of a
+        // $$| too is no separator).
+        boolean whole = evaluator.secondExpansion() && prerequisites.indexOf('$') >= 0;
+        if (bar >= 0 && !whole) {
             orderOnlyText = prerequisites.substring(bar + 1).replace('|', ' ');
             prerequisites = prerequisites.substring(0, bar);
         }
@@ -201,7 +204,8 @@ final class StatementEvaluator implements ReaderContext {
             evaluator.enableSecondExpansion();
         }
         pending = new PendingRule(location, targets, prerequisiteWords(prerequisites),
-                prerequisiteWords(orderOnlyText), h.staticPattern(), h.doubleColon(), h.grouped());
+                prerequisiteWords(orderOnlyText), h.staticPattern(), h.doubleColon(), h.grouped(),
+                evaluator.secondExpansion());
         noTargets = false;
         if (h.inlineRecipe() != null) {
             pending.addRecipeLine(h.inlineRecipe(), location);
@@ -217,7 +221,8 @@ final class StatementEvaluator implements ReaderContext {
      */
     private List<String> prerequisiteWords(String text) {
         if (evaluator.secondExpansion() && text.indexOf('$') >= 0) {
-            String whole = text.strip();
+            // read.c: unescape_char (depstr, ':') before the text is kept.
+            String whole = text.strip().replace("\\:", ":");
             return whole.isEmpty() ? List.of() : List.of(whole);
         }
         return glob(RuleLineParser.fileWords(text));

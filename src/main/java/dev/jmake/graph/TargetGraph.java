@@ -30,6 +30,8 @@ public final class TargetGraph {
     private final Set<String> specialMentioned = new HashSet<>();
     private final List<SuffixRuleWarning> suffixRuleWarnings = new ArrayList<>();
     private boolean secondExpansionSeen;
+    /** The rules added so far: numbers each rule's entries in the prerequisite lists. */
+    private int ruleCount;
     private ExtraPrerequisites extras = ExtraPrerequisites.NONE;
 
     /** GNU make 4.3's default {@code .SUFFIXES} (default.c), in effect unless {@code -r} is given. */
@@ -161,6 +163,7 @@ public final class TargetGraph {
     }
 
     private void add(Rule rule) {
+        ruleCount++;
         List<String> prerequisites = normalizeAll(rule.prerequisites());
         List<String> orderOnly = normalizeAll(rule.orderOnly());
         mentioned.addAll(prerequisites);
@@ -206,7 +209,8 @@ public final class TargetGraph {
                 target.markSecondExpansion();
             }
             boolean hasRecipe = rule.recipe() != null;
-            target.addPrerequisites(prerequisites, orderOnly, hasRecipe);
+            target.addPrerequisites(prerequisites, orderOnly, hasRecipe, secondExpansionSeen, rule.stem(),
+                    ruleCount);
             if (hasRecipe) {
                 // The reading phase already warned about overriding recipes; the last one wins.
                 target.setRecipe(rule.recipe(), rule.location(), rule.stem());
