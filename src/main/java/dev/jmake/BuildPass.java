@@ -108,15 +108,23 @@ final class BuildPass implements AutoCloseable {
             session.options().shuffle().ifPresent(mode -> ui.info("Enabled shuffle mode: " + mode));
             ui.info("Updating makefiles....");
         }
-        Set<String> remade = remakeMakefiles();
-        if (!remade.isEmpty()) {
-            return new PassOutcome.Restart(remade);
+        Builder.MakefilesRemade remade = builder.remakeMakefiles(reading.database().makefileGoals());
+        if (remade.stopped()) {
+            return new PassOutcome.Finished(2);
+        }
+        // main.c: a makefile GNU cares about that failed (only reached under -k) makes the exit status 2.
+        for (String name : remade.failed()) {
+            ui.error("Failed to remake makefile '" + name + "'.");
+        }
+        if (!remade.changed().isEmpty()) {
+            return new PassOutcome.Restart(remade.changed());
         }
         List<String> goals = goals();
         if (session.verbosity().debugging()) {
             ui.info("Updating goal targets....");
         }
-        return new PassOutcome.Finished(builder.build(goals));
+        int status = builder.build(goals);
+        return new PassOutcome.Finished(status == 0 && !remade.failed().isEmpty() ? 2 : status);
     }
 
     /** Ends the trace session, writing its report. */
@@ -218,34 +226,6 @@ final class BuildPass implements AutoCloseable {
             database.globals().put(new Variable(mflags.name(), mflagsValue, mflags.flavor(), mflags.origin(),
                     mflags.export(), mflags.isPrivate(), false, mflags.location()));
         }
-    }
-
-    /**
-     * GNU make's "updating makefiles" step: every makefile read and every missing include is a goal first;
-     * a required include that still does not exist is fatal.
-     */
-    private Set<String> remakeMakefiles() {
-        Database database = reading.database();
-        Diagnostics ui = session.ui();
-        List<String> names = new ArrayList<>(database.makefiles());
-        for (MissingInclude missing : database.missingIncludes()) {
-            names.add(missing.name());
-        }
-        Set<String> changed = builder.remakeMakefiles(names);
-        if (!changed.isEmpty()) {
-            return changed;
-        }
-        for (MissingInclude missing : database.missingIncludes()) {
-            if (!missing.optional()) {
-                if (missing.location() != null) {
-                    ui.warning(missing.location(), missing.name() + ": No such file or directory");
-                } else {
-                    ui.error(missing.name() + ": No such file or directory");
-                }
-                throw new MakeError(null, "No rule to make target '" + missing.name() + "'");
-            }
-        }
-        return changed;
     }
 
     private List<String> goals() {

@@ -40,10 +40,13 @@ final class FileUpdater {
     private final Set<String> cyclesReported = new HashSet<>();
     /** While remaking makefiles: a makefile without a rule is not an error (GNU's "dontcare"). */
     private boolean dontCare;
+    private final GoalError goalError;
 
     FileUpdater(TargetGraph graph, BuildOptions options, Diagnostics ui, TargetScopes scopes, VpathSearch vpath,
                 FileNodes nodes, FileHistory history, FileTimes times, UpToDateCheck check, PlanChoice plans,
-                IntermediateFiles intermediates, DecisionLog log, JobScheduler jobs, Remaker remaker) {
+                IntermediateFiles intermediates, DecisionLog log, JobScheduler jobs, Remaker remaker,
+                GoalError goalError) {
+        this.goalError = goalError;
         this.graph = graph;
         this.options = options;
         this.ui = ui;
@@ -81,6 +84,10 @@ final class FileUpdater {
             return null;
         }
         if (known != null) {
+            // remake.c update_file_1: a failure first met while GNU did not care is reported when it matters.
+            if (known == TargetState.FAILED && node.noDiag && !dontCare) {
+                complain(name, parent);
+            }
             return known;
         }
         if (options.oldFiles().contains(name)) {
@@ -90,6 +97,7 @@ final class FileUpdater {
             return TargetState.UP_TO_DATE;
         }
         node.state = TargetState.UPDATING;
+        node.noDiag = dontCare;
         List<FileNode.Waiting> waiting = node.waitingFor;
         node.waitingFor = null;
         if (waiting != null && stillWaiting(waiting)) {
@@ -412,12 +420,38 @@ final class FileUpdater {
         if (dontCare) {
             return TargetState.FAILED;
         }
+        report(name, parent);
+        return TargetState.FAILED;
+    }
+
+    /**
+     * remake.c complain: a file whose failure went unreported is reported through the first of its prerequisites
+     * that failed unreported too, else as having no rule.
+     */
+    private void complain(String name, String parent) {
+        Plan plan = plans.chosen(name);
+        if (plan != null && nodes.of(name).noDiag) {
+            for (String prerequisite : plans.sequence(name, plan)) {
+                FileNode node = nodes.find(prerequisite);
+                if (node != null && node.state == TargetState.FAILED) {
+                    complain(prerequisite, name);
+                    return;
+                }
+            }
+        }
+        report(name, parent);
+        nodes.of(name).noDiag = false;
+    }
+
+    /** "No rule to make target": fatal, or under -k an error. */
+    private void report(String name, String parent) {
+        goalError.show();
         String message = parent == null
                 ? "No rule to make target '" + name + "'"
                 : "No rule to make target '" + name + "', needed by '" + parent + "'";
         if (options.keepGoing()) {
             ui.error("*** " + message + ".");
-            return TargetState.FAILED;
+            return;
         }
         throw new MakeError(null, message);
     }

@@ -45,9 +45,13 @@ final class RecipeExecution {
     private final JobserverInheritance jobserver;
     private final JobTracing tracing;
 
+    /** Shows a makefile's reading error before the first failure reported for it. */
+    private final GoalError goalError;
+
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessLauncher launcher,
                     Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
-                    RunningRecipes recipes, JobserverInheritance jobserver, JobTracing tracing) {
+                    RunningRecipes recipes, JobserverInheritance jobserver, JobTracing tracing, GoalError goalError) {
+        this.goalError = goalError;
         this.recipes = recipes;
         this.jobserver = jobserver;
         this.tracing = tracing;
@@ -72,14 +76,14 @@ final class RecipeExecution {
 
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
     Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
-              DeclaredJob declared) {
+              DeclaredJob declared, boolean dontCare) {
         Map<String, Long> siblings = new LinkedHashMap<>();
         for (String sibling : alsoMakes) {
             if (!sibling.equals(target)) {
                 siblings.put(sibling, timestamps.of(sibling));
             }
         }
-        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings, declared);
+        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings, declared, dontCare);
     }
 
     /**
@@ -95,6 +99,8 @@ final class RecipeExecution {
         private final Map<String, Long> siblings;
         /** The job's rule for the I/O tracer; null: not traced. */
         private final DeclaredJob declared;
+        /** A makefile GNU "does not care" about: its failures are not reported (job.c reap_children). */
+        private final boolean dontCare;
         /** The job's trace token once a command ran under trace. */
         private String traceToken;
         /** Whether a command under trace was started (one that could not be is no process to hear from). */
@@ -112,7 +118,8 @@ final class RecipeExecution {
         private boolean direct;
 
         private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore,
-                    Map<String, Long> siblings, DeclaredJob declared) {
+                    Map<String, Long> siblings, DeclaredJob declared, boolean dontCare) {
+            this.dontCare = dontCare;
             this.declared = tracing.enabled() ? declared : null;
             this.target = target;
             this.siblings = siblings;
@@ -315,7 +322,10 @@ final class RecipeExecution {
             }
             boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
             // child_error writes into the job's output when its last command was synchronised.
-            report(lastUi, target, line.location(), outcome, ignored);
+            if (!dontCare) {
+                goalError.show();
+                report(lastUi, target, line.location(), outcome, ignored);
+            }
             if (!ignored) {
                 // job.c reap_children: a command killed by a signal loses its target even without .DELETE_ON_ERROR.
                 if (outcome instanceof Termination.Signaled || graph.hasSpecial(".DELETE_ON_ERROR")) {

@@ -85,7 +85,7 @@ final class Remaker {
                 // job.c: -q says "out of date" only for a line with a command; a recipe of blanks, or of lines
                 // that expand to nothing, succeeds (and the file counts as new).
                 if (blank(plan.recipe()) || execution.start(remadeAs, plan.recipe(), automatic.bind(scope),
-                        mtimeBefore, plan.alsoMakes(), null).runsNothing()) {
+                        mtimeBefore, plan.alsoMakes(), null, !mayStop).runsNothing()) {
                     node.timeAfter = Timestamps.NEWEST;
                     return TargetState.REMADE;
                 }
@@ -101,7 +101,7 @@ final class Remaker {
         DeclaredJob declared = declarations == null ? null : declarations.of(name, remadeAs, plan);
         // job.c new_job: the recipe is expanded, then a slot waited for.
         RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
-                plan.alsoMakes(), declared);
+                plan.alsoMakes(), declared, !mayStop);
         // job.c counts a command when it starts (or is printed under -n): lines that expand to nothing leave the
         // goal "up to date".
         if (options.touch() || !job.runsNothing()) {

@@ -23,6 +23,7 @@ public final class Database {
     private final List<PatternVariables> patternVariables = new ArrayList<>();
     private final List<String> makefiles = new ArrayList<>();
     private final List<MissingInclude> missingIncludes = new ArrayList<>();
+    private final List<MakefileGoal> makefileGoals = new ArrayList<>();
     private final List<VpathDirective> vpaths = new ArrayList<>();
     private String firstTarget;
     private boolean exportAll;
@@ -68,6 +69,11 @@ public final class Database {
 
     public void setFirstTarget(String target) {
         this.firstTarget = target;
+    }
+
+    /** Every makefile read or missing, in the order GNU make met them (its {@code read_files} list reversed). */
+    public List<MakefileGoal> makefileGoals() {
+        return makefileGoals;
     }
 
     /** Makefiles that were to be read but do not exist, in order (the build stage tries to remake them). */

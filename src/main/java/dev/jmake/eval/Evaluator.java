@@ -86,7 +86,7 @@ public final class Evaluator {
             for (String name : RuleLineParser.words(expander.expand(makefiles.value(), globalScope(), null))) {
                 Path path = resolveIncluded(name);
                 if (path != null) {
-                    readFile(path.equals(directory().resolve(name)) ? name : path.toString(), path, false);
+                    readFile(path.equals(directory().resolve(name)) ? name : path.toString(), path, false, true);
                 }
             }
         }
@@ -95,15 +95,19 @@ public final class Evaluator {
                 if (name.equals("-")) {
                     readStdin();
                 } else if (isReadableFile(directory().resolve(name))) {
-                    readFile(name, directory().resolve(name), true);
+                    readFile(name, directory().resolve(name), true, false);
                 } else {
-                    database.missingIncludes().add(new MissingInclude(null, name, false));
+                    // read.c read_all_makefiles: a missing -f makefile is reported as it is read.
+                    diagnostics.error(name + ": No such file or directory");
+                    MissingInclude missing = new MissingInclude(null, name, false);
+                    database.missingIncludes().add(missing);
+                    database.makefileGoals().add(new MakefileGoal(name, false, missing));
                 }
             }
         } else {
             for (String name : DEFAULT_MAKEFILES) {
                 if (Files.isRegularFile(directory().resolve(name))) {
-                    readFile(name, directory().resolve(name), true);
+                    readFile(name, directory().resolve(name), true, false);
                     break;
                 }
             }
@@ -156,12 +160,14 @@ public final class Evaluator {
     void include(String name, boolean optional, Location location) {
         Path path = resolveIncluded(name);
         if (path == null) {
-            database.missingIncludes().add(new MissingInclude(location, name, optional));
+            MissingInclude missing = new MissingInclude(location, name, optional);
+            database.missingIncludes().add(missing);
+            database.makefileGoals().add(new MakefileGoal(name, optional, missing));
             return;
         }
         String shown = Path.of(name).isAbsolute() || Files.exists(directory().resolve(name))
                 ? name : path.toString();
-        readFile(shown, path, true);
+        readFile(shown, path, true, optional);
     }
 
     /**
@@ -199,10 +205,10 @@ public final class Evaluator {
         } catch (IOException e) {
             throw new MakeError(null, "fwrite (temporary file): " + Strerror.of(e));
         }
-        readFile(temp.toString(), temp, true);
+        readFile(temp.toString(), temp, true, false);
     }
 
-    private void readFile(String name, Path path, boolean setDefaultGoal) {
+    private void readFile(String name, Path path, boolean setDefaultGoal, boolean dontCare) {
         String text;
         try {
             text = ByteText.decode(Files.readAllBytes(directory().resolve(path)));
@@ -212,6 +218,7 @@ public final class Evaluator {
             throw new MakeError(null, name + ": " + Strerror.of(e));
         }
         database.makefiles().add(name);
+        database.makefileGoals().add(new MakefileGoal(name, dontCare, null));
         Variable list = database.globals().get("MAKEFILE_LIST");
         String value = list == null || list.value().isEmpty() ? name : list.value() + " " + name;
         definer.defineInSet(database.globals(), "MAKEFILE_LIST", value, Flavor.SIMPLE, Origin.FILE, false,
