@@ -45,9 +45,12 @@ final class BuildPass implements AutoCloseable {
     private final TargetGraph graph;
     private final JobTracing tracing;
     private final Builder builder;
+    /** The environment this pass started with. */
+    private final Map<String, String> env;
 
     /** Prepares the build of {@code reading}; {@code env} is the environment recipes start from. */
     BuildPass(Session session, Reading reading, Map<String, String> env) {
+        this.env = env;
         this.session = session;
         this.reading = reading;
         Options options = session.options();
@@ -108,7 +111,7 @@ final class BuildPass implements AutoCloseable {
             session.options().shuffle().ifPresent(mode -> ui.info("Enabled shuffle mode: " + mode));
             ui.info("Updating makefiles....");
         }
-        Builder.MakefilesRemade remade = builder.remakeMakefiles(reading.database().makefileGoals());
+        Builder.MakefilesRemade remade = builder.remakeMakefiles(reading.database().makefileGoals(), restarted());
         if (remade.stopped()) {
             return new PassOutcome.Finished(2);
         }
@@ -226,6 +229,18 @@ final class BuildPass implements AutoCloseable {
             database.globals().put(new Variable(mflags.name(), mflagsValue, mflags.flavor(), mflags.origin(),
                     mflags.export(), mflags.isPrivate(), false, mflags.location()));
         }
+    }
+
+    /** main.c reads how often make restarted from MAKE_RESTARTS in its environment (a restart sets it). */
+    private boolean restarted() {
+        String restarts = env.getOrDefault("MAKE_RESTARTS", "");
+        // A leading '-' says the directory was already announced; atoi reads the digits after it.
+        String digits = restarts.startsWith("-") ? restarts.substring(1) : restarts;
+        int end = 0;
+        while (end < digits.length() && Character.isDigit(digits.charAt(end))) {
+            end++;
+        }
+        return digits.substring(0, end).chars().anyMatch(c -> c != '0');
     }
 
     private List<String> goals() {

@@ -227,7 +227,7 @@ public final class Builder {
      * goal list, the last met first (main.c update_goal_chain (read_files)), so that {@code -j} runs them together;
      * a {@code -include}d one's failures are silent (and so are, while it is updated, its prerequisites').
      */
-    public MakefilesRemade remakeMakefiles(List<MakefileGoal> makefiles) {
+    public MakefilesRemade remakeMakefiles(List<MakefileGoal> makefiles, boolean restarted) {
         List<MakefileGoal> goals = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = makefiles.size() - 1; i >= 0; i--) {
@@ -249,6 +249,7 @@ public final class Builder {
         Map<String, TargetState> states = new HashMap<>();
         // main.c: the debug levels say nothing while makefiles are remade (unless --debug=m, not modelled).
         log.muteDebug(true);
+        times.suspendWhatIf(restarted);
         try {
             List<MakefileGoal> left = new ArrayList<>(goals);
             while (!left.isEmpty()) {
@@ -272,6 +273,7 @@ public final class Builder {
                 }
             }
         } finally {
+            times.suspendWhatIf(false);
             updater.dontCare(false);
             goalError.makefile(null);
             log.muteDebug(false);

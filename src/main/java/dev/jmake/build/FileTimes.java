@@ -14,6 +14,9 @@ final class FileTimes {
     private final TargetGraph graph;
     private final FileNodes nodes;
 
+    /** {@code -B} and {@code -W} are off for now (remaking the makefiles after a restart). */
+    private boolean whatIfSuspended;
+
     FileTimes(BuildOptions options, Timestamps timestamps, VpathSearch vpath, TargetGraph graph, FileNodes nodes) {
         this.options = options;
         this.timestamps = timestamps;
@@ -22,9 +25,23 @@ final class FileTimes {
         this.nodes = nodes;
     }
 
+    /**
+     * main.c: after a restart, {@code -B} and {@code -W} do not apply while the makefiles are remade again (else
+     * they would be remade forever); they apply to the goals.
+     */
+    void suspendWhatIf(boolean suspended) {
+        whatIfSuspended = suspended;
+    }
+
+    /** {@code -B}, unless suspended. */
+    boolean alwaysMake() {
+        return options.alwaysMake() && !whatIfSuspended;
+    }
+
     /** The file's time, {@code -W} files newer than anything. */
     long own(String name) {
-        if (options.newFiles().contains(name)) {
+        // file.c lookup_file strips a leading ./: a name vpath found as ./dir/x is the file dir/x.
+        if (!whatIfSuspended && options.newFiles().contains(TargetGraph.normalize(name))) {
             return Timestamps.NEWEST;
         }
         return timestamps.of(name);

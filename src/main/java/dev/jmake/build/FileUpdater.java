@@ -169,7 +169,7 @@ final class FileUpdater {
                 // remake.c update_file_1: a target already known to need its recipe (missing, or -B) starts the
                 // intermediate files it depends on in the same pass as its other prerequisites, running or not.
                 if (!deferred.isEmpty() && (before == Timestamps.MISSING || intermediateCheck.mustMake
-                        || options.alwaysMake())) {
+                        || times.alwaysMake())) {
                     for (String intermediate : deferred) {
                         shiftLog(intermediate, name, 1);
                         TargetState state = update(intermediate, name, scope, depth + 1);
@@ -203,7 +203,7 @@ final class FileUpdater {
         boolean mustMake = !exists || phony || intermediateCheck.mustMake || verdict.newerFound();
         boolean depsChanged = intermediateCheck.mustMake || verdict.newerFound();
         List<String> newer = new ArrayList<>(verdict.newer());
-        if (options.alwaysMake() && plan.recipe() != null) {
+        if (times.alwaysMake() && plan.recipe() != null) {
             mustMake = true;
         }
         if (mustMake && !deferred.isEmpty()) {
@@ -260,7 +260,8 @@ final class FileUpdater {
             remadeAs = found;
             node.foundAt = found;
         }
-        if (!exists) {
+        if (!exists || times.alwaysMake()) {
+            // commands.c: under -B every prerequisite is in $?.
             newer = new ArrayList<>(plan.prerequisites());
         }
         log.basic(logDepth, "Must remake target '" + name + "'.");
@@ -496,7 +497,7 @@ final class FileUpdater {
             boolean none = counted.isEmpty() && extras.orderOnly().isEmpty();
             long mtime = times.own(name);
             UpToDateCheck.Verdict verdict = check.compare(counted, rulePrerequisites, mtime, List.of());
-            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || none || options.alwaysMake()
+            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || none || times.alwaysMake()
                     || verdict.newerFound();
             List<String> newer = new ArrayList<>(verdict.newer());
             if (mtime != Timestamps.MISSING) {
@@ -508,7 +509,7 @@ final class FileUpdater {
             if (!mustMake || rule.recipe() == null) {
                 continue;
             }
-            if (mtime == Timestamps.MISSING) {
+            if (mtime == Timestamps.MISSING || times.alwaysMake()) {
                 newer = new ArrayList<>(rulePrerequisites);
             }
             Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,

@@ -241,8 +241,9 @@ public final class Evaluator {
                         false, false, null));
                 continue;
             }
-            globals.put(new Variable(name, e.getValue(), Flavor.RECURSIVE, Origin.ENVIRONMENT, ExportMode.EXPORT,
-                    false, false, null));
+            // main.c: MAKE_RESTARTS, which a restart sets, is not exported: a sub-make starts afresh.
+            globals.put(new Variable(name, e.getValue(), Flavor.RECURSIVE, Origin.ENVIRONMENT,
+                    name.equals("MAKE_RESTARTS") ? ExportMode.UNEXPORT : ExportMode.EXPORT, false, false, null));
         }
         for (String argument : settings.commandLineVariables()) {
             ParsedAssignment a = AssignmentParser.parse(argument);
