@@ -1,6 +1,7 @@
 package dev.jmake.build;
 
 import dev.jmake.archive.ArchiveMemberName;
+import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.DoubleColonRule;
 import dev.jmake.graph.ExtraPrerequisites.Extras;
@@ -11,7 +12,9 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.report.FileRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +44,8 @@ final class FileUpdater {
     /** While remaking makefiles: a makefile without a rule is not an error (GNU's "dontcare"). */
     private boolean dontCare;
     private final GoalError goalError;
+    /** The recipes of grouped double-colon rules ({@code a b&::}) run so far: each runs once for all its targets. */
+    private final Set<Recipe> groupedRecipesRun = Collections.newSetFromMap(new IdentityHashMap<>());
 
     FileUpdater(TargetGraph graph, BuildOptions options, Diagnostics ui, TargetScopes scopes, VpathSearch vpath,
                 FileNodes nodes, FileHistory history, FileTimes times, UpToDateCheck check, PlanChoice plans,
@@ -509,10 +514,15 @@ final class FileUpdater {
             if (!mustMake || rule.recipe() == null) {
                 continue;
             }
+            if (rule.grouped() && !groupedRecipesRun.add(rule.recipe())) {
+                // A grouped rule's recipe already ran for another of its targets: it made this one too.
+                anyRan = true;
+                continue;
+            }
             if (mtime == Timestamps.MISSING || times.alwaysMake()) {
                 newer = new ArrayList<>(rulePrerequisites);
             }
-            Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
+            Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), rule.stem(),
                     List.of(), true, Extras.NONE);
             log.basic(logDepth, "Must remake target '" + name + "'.");
             TargetState outcome = remaker.remake(name, name, plan, scope, newer, mtime, false, true,

@@ -176,7 +176,11 @@ final class RuleRecorder {
                 continue;
             }
             int percent = w.indexOf('%');
-            out.add(percent < 0 ? w : w.substring(0, percent) + stem + w.substring(percent + 1));
+            String name = percent < 0 ? w : w.substring(0, percent) + stem + w.substring(percent + 1);
+            // file.c enter_prereqs: a name the (empty) stem left empty is dropped.
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
         }
         return out;
     }

@@ -198,7 +198,8 @@ public final class TargetGraph {
                 }
                 target.markTarget(rule.location());
                 target.addDoubleColonRule(
-                        new DoubleColonRule(rule.location(), prerequisites, orderOnly, rule.recipe()));
+                        new DoubleColonRule(rule.location(), prerequisites, orderOnly, rule.recipe(), rule.stem(),
+                                rule.grouped()));
                 continue;
             }
             if (!target.doubleColonRules().isEmpty()) {
@@ -213,8 +214,9 @@ public final class TargetGraph {
                     ruleCount);
             if (hasRecipe) {
                 // The reading phase already warned about overriding recipes; the last one wins.
-                target.setRecipe(rule.recipe(), rule.location(), rule.stem());
-            } else if (rule.stem() != null && target.stem() == null) {
+                // read.c: the stem is the last static pattern rule's, whichever rule has the recipe.
+                target.setRecipe(rule.recipe(), rule.location(), rule.stem() != null ? rule.stem() : target.stem());
+            } else if (rule.stem() != null) {
                 target.setRecipe(target.recipe(), target.location(), rule.stem());
             }
             if (rule.grouped()) {
