@@ -3,6 +3,7 @@ package dev.jmake.build;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.MakefileGoal;
+import dev.jmake.graph.LibrarySearch;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.graph.VpathSearch;
@@ -65,7 +66,8 @@ public final class Builder {
                 expander.value("GPATH", scopes.global(), null), services.directory());
         this.timestamps = new Timestamps(services.directory(), options.checkSymlinkTimes());
         this.log = new DecisionLog(options.verbosity(), ui);
-        this.times = new FileTimes(options, timestamps, vpath, graph, nodes);
+        this.times = new FileTimes(options, timestamps, vpath, new LibrarySearch(vpath, services.directory(),
+                expander.value(".LIBPATTERNS", scopes.global(), null), ui), graph, nodes);
         this.check = new UpToDateCheck(options, graph, times, log);
         this.plans = new PlanChoice(graph, expander, scopes, nodes, history, vpath, services.directory(),
                 options.shuffle());

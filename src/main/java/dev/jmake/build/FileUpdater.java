@@ -190,7 +190,7 @@ final class FileUpdater {
         long mtime = times.own(name);
         String found = null;
         if (mtime == Timestamps.MISSING && !phony) {
-            found = vpath.find(name);
+            found = times.find(name);
             if (found != null) {
                 mtime = times.own(found);
             }
