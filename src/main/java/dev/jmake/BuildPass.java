@@ -205,6 +205,10 @@ final class BuildPass implements AutoCloseable {
         if (makeflags == null) {
             return options;
         }
+        // The value as read holds the flags' own '$' doubled: a makefile that left it alone added nothing.
+        if (makeflags.value().equals(session.readFlags())) {
+            return options;
+        }
         String value = evaluator.expander().valueOf(makeflags, Scope.global(database.globals()), null);
         if (value.equals(session.readFlags())) {
             return options;
@@ -212,7 +216,17 @@ final class BuildPass implements AutoCloseable {
         Map<String, String> env = new HashMap<>(session.environment());
         env.put("MAKEFLAGS", value);
         env.remove("GNUMAKEFLAGS");
-        return session.parser().parse(session.args(), env);
+        Options again = session.parser().parse(session.args(), env);
+        // The value repeats the -I and --eval the command line gave: each is taken once more only if it is new.
+        return again.withIncludeDirsAndEvals(added(options.includeDirs(), again.includeDirs()),
+                added(options.evals(), again.evals()));
+    }
+
+    /** {@code before}, then the words of {@code after} that are not in it. */
+    private static List<String> added(List<String> before, List<String> after) {
+        List<String> all = new ArrayList<>(before);
+        after.stream().filter(w -> !before.contains(w)).forEach(all::add);
+        return all;
     }
 
     /** main.c define_makeflags after reading: MAKEFLAGS and MFLAGS as recipes see them (with the jobserver's auth). */

@@ -166,8 +166,8 @@ final class FileUpdater {
         }
         List<String> deferred = new ArrayList<>();
         IntermediateCheck intermediateCheck = new IntermediateCheck();
-        TargetState prerequisites = updatePrerequisites(name, plans.sequence(name, plan), scope, depth, before,
-                deferred, intermediateCheck);
+        TargetState prerequisites = updatePrerequisites(name, withSiblingPrerequisites(name, plan), scope, depth,
+                before, deferred, intermediateCheck);
         if (prerequisites != null) {
             if (prerequisites == TargetState.DEPS_RUNNING) {
                 List<FileNode.Waiting> waiting = new ArrayList<>(intermediateCheck.waitingOn);
@@ -358,6 +358,26 @@ final class FileUpdater {
             }
         }
         return failed;
+    }
+
+    /**
+     * remake.c update_file_1: the prerequisites of the other files the recipe makes ({@code also_make}) are updated
+     * too, after the file's own, before the recipe runs.
+     */
+    private List<String> withSiblingPrerequisites(String name, Plan plan) {
+        List<String> sequence = plans.sequence(name, plan);
+        if (plan.alsoMakes().size() < 2) {
+            return sequence;
+        }
+        List<String> all = new ArrayList<>(sequence);
+        for (String sibling : plan.alsoMakes()) {
+            Target target = graph.get(sibling);
+            if (!sibling.equals(name) && target != null && target.doubleColonRules().isEmpty()
+                    && !target.expandsAgain()) {
+                target.updateOrder().stream().filter(p -> !p.equals(name) && !all.contains(p)).forEach(all::add);
+            }
+        }
+        return all;
     }
 
     /** Updates every prerequisite of {@code sequence}; see the other overload. */

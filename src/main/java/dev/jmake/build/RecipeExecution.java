@@ -77,13 +77,25 @@ final class RecipeExecution {
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
     Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
               DeclaredJob declared, boolean dontCare) {
+        return start(target, recipe, scope, mtimeBefore, alsoMakes, declared, dontCare, false);
+    }
+
+    /**
+     * As the other overload; {@code preciousByRule}: the implicit rule that makes the target has a target pattern
+     * {@code .PRECIOUS} names (implicit.c), so it is never deleted.
+     */
+    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
+              DeclaredJob declared, boolean dontCare, boolean preciousByRule) {
         Map<String, Long> siblings = new LinkedHashMap<>();
         for (String sibling : alsoMakes) {
             if (!sibling.equals(target)) {
                 siblings.put(sibling, timestamps.of(sibling));
             }
         }
-        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings, declared, dontCare);
+        // remake.c remake_file: -t touches unless a line is recursive as read (a '+' an expansion yields is not).
+        boolean touchOnly = recipe.lines().stream().noneMatch(l -> CommandLine.recursiveAsRead(l.text()));
+        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings, declared, dontCare, touchOnly,
+                preciousByRule);
     }
 
     /**
@@ -101,6 +113,10 @@ final class RecipeExecution {
         private final DeclaredJob declared;
         /** A makefile GNU "does not care" about: its failures are not reported (job.c reap_children). */
         private final boolean dontCare;
+        /** Under -t: the file is touched and no line runs (none is recursive as read). */
+        private final boolean touchOnly;
+        /** The implicit rule's target pattern is {@code .PRECIOUS}: the target is never deleted. */
+        private final boolean preciousByRule;
         /** The job's trace token once a command ran under trace. */
         private String traceToken;
         /** Whether a command under trace was started (one that could not be is no process to hear from). */
@@ -118,8 +134,11 @@ final class RecipeExecution {
         private boolean direct;
 
         private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore,
-                    Map<String, Long> siblings, DeclaredJob declared, boolean dontCare) {
+                    Map<String, Long> siblings, DeclaredJob declared, boolean dontCare, boolean touchOnly,
+                    boolean preciousByRule) {
+            this.preciousByRule = preciousByRule;
             this.dontCare = dontCare;
+            this.touchOnly = touchOnly;
             this.declared = tracing.enabled() ? declared : null;
             this.target = target;
             this.siblings = siblings;
@@ -130,6 +149,14 @@ final class RecipeExecution {
 
         String target() {
             return target;
+        }
+
+        /**
+         * remake.c notice_finished_file: every line is recursive, so under -n, -q or -t what they did is looked at
+         * on disk rather than assumed.
+         */
+        boolean allLinesRecursive() {
+            return !(options.touch() && touchOnly) && allRecursive(commands);
         }
 
         /** job.c start_job_command: every line expanded to nothing, so no command is started (nor asked about). */
@@ -173,7 +200,9 @@ final class RecipeExecution {
 
         /** commands.c delete_child_targets: the target, then each other target of the recipe on its behalf. */
         private void deleteTargets() {
-            deleteTarget(target, mtimeBefore, "");
+            if (!preciousByRule) {
+                deleteTarget(target, mtimeBefore, "");
+            }
             siblings.forEach((sibling, before) -> deleteTarget(sibling, before, "[" + target + "] "));
         }
 
@@ -184,7 +213,7 @@ final class RecipeExecution {
             }
             if (!started) {
                 started = true;
-                if (options.touch() && !allRecursive(commands)) {
+                if (options.touch() && touchOnly) {
                     return new JobStep.Done(touch());
                 }
             }
@@ -341,6 +370,10 @@ final class RecipeExecution {
             if (!graph.isPhony(target)) {
                 if (!options.silent() && !graph.specialAppliesToAll(".SILENT")) {
                     ui.info("touch " + target);
+                }
+                if (options.dryRun()) {
+                    // remake.c touch_file: print-only (-n) takes precedence over touch (-t).
+                    return true;
                 }
                 ArchiveMemberName member = ArchiveMemberName.parse(target);
                 if (member != null) {

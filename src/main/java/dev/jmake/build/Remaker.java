@@ -101,7 +101,7 @@ final class Remaker {
         DeclaredJob declared = declarations == null ? null : declarations.of(name, remadeAs, plan);
         // job.c new_job: the recipe is expanded, then a slot waited for.
         RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
-                plan.alsoMakes(), declared, !mayStop);
+                plan.alsoMakes(), declared, !mayStop, preciousByRule(node));
         // job.c counts a command when it starts (or is printed under -n): lines that expand to nothing leave the
         // goal "up to date".
         if (options.touch() || !job.runsNothing()) {
@@ -115,7 +115,7 @@ final class Remaker {
         boolean waitHere = wait || jobs.oneAtATime();
         TargetState[] outcome = new TargetState[1];
         boolean runs = jobs.start(job, mayStop, ok -> {
-            outcome[0] = remade(name, remadeAs, plan, mtimeBefore, intermediate, ok);
+            outcome[0] = remade(name, remadeAs, plan, mtimeBefore, intermediate, ok, job.allLinesRecursive());
             if (!waitHere) {
                 nodes.of(name).state = outcome[0];
             }
@@ -135,6 +135,12 @@ final class Remaker {
         return TargetState.RUNNING;
     }
 
+    /** implicit.c: a file made by a pattern rule whose target pattern {@code .PRECIOUS} names is precious. */
+    private boolean preciousByRule(FileNode node) {
+        return node.implicitMatch != null && node.implicitMatch.rule().targets().stream()
+                .anyMatch(graph.specialPrerequisites(".PRECIOUS")::contains);
+    }
+
     /** commands.c execute_file_commands: a recipe of nothing but blanks and prefixes is not even expanded. */
     private static boolean blank(Recipe recipe) {
         return recipe.lines().stream().allMatch(l -> l.text().chars()
@@ -151,11 +157,11 @@ final class Remaker {
 
     /** After the recipe of {@code name}: its new time, its group's, and its state (remake.c notice_finished_file). */
     private TargetState remade(String name, String remadeAs, Plan plan, long mtimeBefore, boolean intermediate,
-                               boolean ok) {
+                               boolean ok, boolean allRecursive) {
         plans.filesChanged();
         timestamps.forgetArchives();
         long after = times.own(remadeAs);
-        boolean assumed = options.dryRun() || options.touch();
+        boolean assumed = (options.dryRun() || options.touch()) && !allRecursive;
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;
         FileNode node = nodes.of(name);
         node.timeAfter = effective;

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 public final class Evaluator {
     private static final List<String> DEFAULT_MAKEFILES = List.of("GNUmakefile", "makefile", "Makefile");
+    /** GNU's usual descriptor limit (1024) less stdin, stdout and stderr. */
+    private static final int OPEN_FILE_LIMIT = 1021;
 
     private final ReadSettings settings;
     private final Diagnostics diagnostics;
@@ -31,6 +33,10 @@ public final class Evaluator {
     private final RuleRecorder recorder;
     /** The scope of the {@code $(eval)} being evaluated, or null while reading makefiles. */
     private Scope evalScope;
+    /** The makefiles being read, one inside the other (GNU holds each open). */
+    private int openMakefiles;
+    /** Whether the makefile being read may set the default goal (not one from MAKEFILES, nor what it includes). */
+    private boolean readingSetsDefaultGoal = true;
     private final List<String> includeDirs;
     private final FileNames fileNames;
     /** {@code .SECONDEXPANSION} has been a target: prerequisites with references wait for their second expansion. */
@@ -158,6 +164,11 @@ public final class Evaluator {
 
     /** An {@code include}: reads the file, or records it as missing. */
     void include(String name, boolean optional, Location location) {
+        if (openMakefiles >= OPEN_FILE_LIMIT) {
+            // read.c keeps each makefile open while it reads it: an include nested this deep fails to open (EMFILE)
+            // under the usual descriptor limit, which is fatal.
+            throw new MakeError(location, "Too many open files");
+        }
         Path path = resolveIncluded(name);
         if (path == null) {
             MissingInclude missing = new MissingInclude(location, name, optional);
@@ -167,7 +178,8 @@ public final class Evaluator {
         }
         String shown = Path.of(name).isAbsolute() || Files.exists(directory().resolve(name))
                 ? name : path.toString();
-        readFile(shown, path, true, optional);
+        // read.c: a makefile included by one that may not set the default goal (from MAKEFILES) may not either.
+        readFile(shown, path, readingSetsDefaultGoal, optional);
     }
 
     /**
@@ -223,7 +235,15 @@ public final class Evaluator {
         String value = list == null || list.value().isEmpty() ? name : list.value() + " " + name;
         definer.defineInSet(database.globals(), "MAKEFILE_LIST", value, Flavor.SIMPLE, Origin.FILE, false,
                 list == null ? null : list.location());
-        new StatementEvaluator(this, setDefaultGoal).run(new StatementReader(name, text, 1));
+        openMakefiles++;
+        boolean outer = readingSetsDefaultGoal;
+        readingSetsDefaultGoal = setDefaultGoal;
+        try {
+            new StatementEvaluator(this, setDefaultGoal).run(new StatementReader(name, text, 1));
+        } finally {
+            openMakefiles--;
+            readingSetsDefaultGoal = outer;
+        }
     }
 
     /** Environment, command line, special and default variables, as GNU's main.c defines them before reading. */
@@ -241,8 +261,10 @@ public final class Evaluator {
                         false, false, null));
                 continue;
             }
-            // main.c: MAKE_RESTARTS, which a restart sets, is not exported: a sub-make starts afresh.
-            globals.put(new Variable(name, e.getValue(), Flavor.RECURSIVE, Origin.ENVIRONMENT,
+            // main.c: MAKE_RESTARTS, which a restart sets, is not exported: a sub-make starts afresh. GNUMAKEFLAGS
+            // is emptied once decoded, so that sub-makes do not take its switches twice.
+            String value = name.equals("GNUMAKEFLAGS") ? "" : e.getValue();
+            globals.put(new Variable(name, value, Flavor.RECURSIVE, Origin.ENVIRONMENT,
                     name.equals("MAKE_RESTARTS") ? ExportMode.UNEXPORT : ExportMode.EXPORT, false, false, null));
         }
         for (String argument : settings.commandLineVariables()) {

@@ -170,9 +170,9 @@ final class StatementEvaluator implements ReaderContext {
             // read.c record_target_var: a file's variable name is expanded with the file's variables in scope
             // (four: FOO = x, then four: VAR$(FOO) = ok defines VARx); a pattern's in the global scope.
             String name = target.indexOf('%') >= 0 ? expand(a.name(), location)
-                    : evaluator.expander().expand(a.name(), Scope.global(db.globals()).with(set), location);
+                    : evaluator.expander().expand(a.name(), evaluator.readingScope().with(set), location);
             evaluator.definer().assignSpecific(set, name, a.op(), a.value(), origin(a.modifiers().override()),
-                    a.modifiers(), location);
+                    a.modifiers(), location, evaluator.readingScope());
         }
     }
 
