@@ -7,7 +7,6 @@ import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.ExtraPrerequisites;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +27,7 @@ final class ReadPass {
             session.ui().info("Reading makefiles...");
         }
         ReadSettings settings = new ReadSettings(session.directory(), options.makefiles(),
-                // As given: .INCLUDE_DIRS and the names of included files show them so (relative to the directory).
-                options.includeDirs().stream().map(Path::of).toList(), env, options.variables(),
+                options.includeDirs().stream().map(session.directory()::resolve).toList(), env, options.variables(),
                 options.environmentOverrides(), options.noBuiltinRules(), options.noBuiltinVariables(),
                 session.makeCommand(), session.makeLevel(), session.readFlags(), options.goals(), options.evals(),
                 MakeFlags.encodeMflags(options, Optional.empty()), MakeFlags.overrides(session.variables()));

@@ -4,7 +4,6 @@ import dev.jmake.syntax.Location;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -111,8 +110,7 @@ public final class ChildEnvironment {
         VariableSet globals = scope.globals();
         for (Scope frame = scope; frame != null; frame = frame.outer()) {
             boolean perTarget = frame.variables() != globals;
-            // A snapshot, as GNU collects the variables before expanding any: an expansion may define more.
-            for (Variable v : List.copyOf(frame.variables().all())) {
+            for (Variable v : frame.variables().all()) {
                 if (seen.contains(v.name())) {
                     continue;
                 }

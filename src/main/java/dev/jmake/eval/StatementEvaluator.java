@@ -39,11 +39,6 @@ final class StatementEvaluator implements ReaderContext {
     }
 
     @Override
-    public boolean posix() {
-        return evaluator.database().posix();
-    }
-
-    @Override
     public boolean inRuleContext() {
         return pending != null || noTargets;
     }
@@ -167,12 +162,9 @@ final class StatementEvaluator implements ReaderContext {
             } else {
                 set = db.targetVariables().computeIfAbsent(target, k -> new VariableSet());
             }
-            // read.c record_target_var: a file's variable name is expanded with the file's variables in scope
-            // (four: FOO = x, then four: VAR$(FOO) = ok defines VARx); a pattern's in the global scope.
-            String name = target.indexOf('%') >= 0 ? expand(a.name(), location)
-                    : evaluator.expander().expand(a.name(), evaluator.readingScope().with(set), location);
+            String name = expand(a.name(), location);
             evaluator.definer().assignSpecific(set, name, a.op(), a.value(), origin(a.modifiers().override()),
-                    a.modifiers(), location, evaluator.readingScope());
+                    a.modifiers(), location);
         }
     }
 
@@ -193,10 +185,7 @@ final class StatementEvaluator implements ReaderContext {
         String prerequisites = h.prerequisites();
         String orderOnlyText = "";
         int bar = prerequisites.indexOf('|');
-        // read.c keeps a text with references whole for the second expansion, which finds its '|' (that of a
-        // $$| too is no separator).
-        boolean whole = evaluator.secondExpansion() && prerequisites.indexOf('$') >= 0;
-        if (bar >= 0 && !whole) {
+        if (bar >= 0) {
             orderOnlyText = prerequisites.substring(bar + 1).replace('|', ' ');
             prerequisites = prerequisites.substring(0, bar);
         }
@@ -204,8 +193,7 @@ final class StatementEvaluator implements ReaderContext {
             evaluator.enableSecondExpansion();
         }
         pending = new PendingRule(location, targets, prerequisiteWords(prerequisites),
-                prerequisiteWords(orderOnlyText), h.staticPattern(), h.doubleColon(), h.grouped(),
-                evaluator.secondExpansion());
+                prerequisiteWords(orderOnlyText), h.staticPattern(), h.doubleColon(), h.grouped());
         noTargets = false;
         if (h.inlineRecipe() != null) {
             pending.addRecipeLine(h.inlineRecipe(), location);
@@ -221,8 +209,7 @@ final class StatementEvaluator implements ReaderContext {
      */
     private List<String> prerequisiteWords(String text) {
         if (evaluator.secondExpansion() && text.indexOf('$') >= 0) {
-            // read.c: unescape_char (depstr, ':') before the text is kept.
-            String whole = text.strip().replace("\\:", ":");
+            String whole = text.strip();
             return whole.isEmpty() ? List.of() : List.of(whole);
         }
         return glob(RuleLineParser.fileWords(text));
