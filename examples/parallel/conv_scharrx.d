@@ -1,3 +1,0 @@
-conv_scharrx.o: conv.c filters.h kernels.h
-filters.h:
-kernels.h:

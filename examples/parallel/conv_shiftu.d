@@ -1,3 +1,0 @@
-conv_shiftu.o: conv.c filters.h kernels.h
-filters.h:
-kernels.h:

@@ -1,2 +1,0 @@
-image.o: image.c filters.h
-filters.h:

@@ -1,3 +1,0 @@
-main.o: main.c filters.h registry.h
-filters.h:
-registry.h:
