@@ -150,6 +150,17 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
     grep -q "is not private" foreign.out || fail "owned by nobody: $(cat foreign.out)"
 fi
 
+# A server idle for JMAKE_SERVER_IDLE seconds (from the environment of the run that started it) exits and takes its
+# socket with it.
+JMAKE_SERVER_DIR="$WORK/idle" JMAKE_SERVER_IDLE=1 "$JMAKE" --version >/dev/null
+for ((i = 0; i < 100; i++)); do
+    [ -z "$(pgrep -f -- "-Djmake.server=$WORK/idle/")" ] && break
+    sleep 0.1
+done
+[ -z "$(pgrep -f -- "-Djmake.server=$WORK/idle/")" ] || fail "the idle server still runs after 10 s"
+[ -z "$(ls "$WORK/idle" | grep '^s-[0-9a-f]*$')" ] || fail "the idle server left its socket: $(ls "$WORK/idle")"
+grep -q "idle for PT1S after 1 sessions" "$WORK"/idle/*.log || fail "idle exit not logged: $(cat "$WORK"/idle/*.log)"
+
 # A rebuilt jar (here: another modification time) gets a server of its own; the old one is left to its idle exit.
 mkdir -p copy/target
 cp -r "$REPO/bin" copy/

@@ -51,6 +51,11 @@ public final class ProcessTree {
         return livingDescendants(pid);
     }
 
+    /** Whether any process {@code pid} runs now: it exists and has not exited (a zombie has). */
+    public static boolean running(int pid) {
+        return ProcessStat.read(pid).filter(process -> !process.exited()).isPresent();
+    }
+
     /** The descendants of any process {@code pid} that have not exited, as {@code /proc} shows them now. */
     public static Set<Integer> livingDescendants(int pid) {
         Set<Integer> result = new LinkedHashSet<>();

@@ -6,8 +6,6 @@ import dev.jmake.process.ProcessTree;
 import dev.jmake.process.Termination;
 import dev.jmake.server.wire.ExitKind;
 import dev.jmake.server.wire.KillScope;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -77,7 +75,7 @@ public final class ClientOwner implements ProcessOwner {
         Set<Integer> killed = new HashSet<>();
         if (!awaitGone(pids, grace)) {
             for (int pid : pids) {
-                if (alive(pid)) {
+                if (ProcessTree.running(pid)) {
                     posix.kill(pid, SIGKILL);
                     killed.add(pid);
                 }
@@ -117,24 +115,13 @@ public final class ClientOwner implements ProcessOwner {
 
     private static boolean awaitGone(Set<Integer> pids, Duration wait) {
         long end = System.nanoTime() + wait.toNanos();
-        while (pids.stream().anyMatch(ClientOwner::alive)) {
+        while (pids.stream().anyMatch(ProcessTree::running)) {
             if (System.nanoTime() - end >= 0) {
                 return false;
             }
             sleep();
         }
         return true;
-    }
-
-    /** Whether {@code pid} still runs (a zombie waiting for its new parent counts as gone). */
-    private static boolean alive(int pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            int state = stat.lastIndexOf(')') + 2;
-            return state < stat.length() && stat.charAt(state) != 'Z';
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     private static Set<Integer> pids(List<RemoteChild> children) {

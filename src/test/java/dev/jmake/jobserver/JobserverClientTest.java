@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +121,31 @@ class JobserverClientTest {
             assertTrue(fds.isOpen(parent.readFd()), "the parent's descriptors are not the client's to close");
             byte[] one = new byte[1];
             assertEquals(1, fds.read(parent.readFd(), one, 1), "close gave the token back");
+        } finally {
+            fds.close(parent.readFd());
+            fds.close(parent.writeFd());
+        }
+    }
+
+    @Test
+    void aPipeNumberedOtherwiseHereIsJoinedAndPassedOnAsNumberedHere() {
+        // A server session received its client's 7 and 8 as other descriptors: MAKEFLAGS still says 7,8.
+        Pipe parent = fds.pipe();
+        try {
+            IntUnaryOperator local = fd -> fd == 7 ? parent.readFd() : fd == 8 ? parent.writeFd() : -1;
+            JobserverClient client = assertInstanceOf(JoinOutcome.Joined.class,
+                    JobserverClient.connect(new JobserverAuth.Pipe(7, 8), fds, local)).client();
+            try {
+                assertEquals(new JobserverAuth.Pipe(7, 8), client.auth());
+                fds.write(parent.writeFd(), new byte[] {'+'}, 1);
+                assertTrue(client.pool().tryAcquire().isPresent(), "the token is read from the pipe received");
+                assertEquals(List.of(new FdMapping(3, parent.readFd()), new FdMapping(4, parent.writeFd())),
+                        client.forChild(true).descriptors());
+            } finally {
+                client.close();
+            }
+            Unavailable missing = refused(JobserverClient.connect(new JobserverAuth.Pipe(7, 9), fds, local));
+            assertEquals("descriptor 9 is not open", missing.reason(), "named as the parent numbered it");
         } finally {
             fds.close(parent.readFd());
             fds.close(parent.writeFd());
