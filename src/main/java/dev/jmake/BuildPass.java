@@ -45,9 +45,12 @@ final class BuildPass implements AutoCloseable {
     private final TargetGraph graph;
     private final JobTracing tracing;
     private final Builder builder;
+    /** The environment this pass started with. */
+    private final Map<String, String> env;
 
     /** Prepares the build of {@code reading}; {@code env} is the environment recipes start from. */
     BuildPass(Session session, Reading reading, Map<String, String> env) {
+        this.env = env;
         this.session = session;
         this.reading = reading;
         Options options = session.options();
@@ -108,15 +111,23 @@ final class BuildPass implements AutoCloseable {
             session.options().shuffle().ifPresent(mode -> ui.info("Enabled shuffle mode: " + mode));
             ui.info("Updating makefiles....");
         }
-        Set<String> remade = remakeMakefiles();
-        if (!remade.isEmpty()) {
-            return new PassOutcome.Restart(remade);
+        Builder.MakefilesRemade remade = builder.remakeMakefiles(reading.database().makefileGoals(), restarted());
+        if (remade.stopped()) {
+            return new PassOutcome.Finished(2);
+        }
+        // main.c: a makefile GNU cares about that failed (only reached under -k) makes the exit status 2.
+        for (String name : remade.failed()) {
+            ui.error("Failed to remake makefile '" + name + "'.");
+        }
+        if (!remade.changed().isEmpty()) {
+            return new PassOutcome.Restart(remade.changed());
         }
         List<String> goals = goals();
         if (session.verbosity().debugging()) {
             ui.info("Updating goal targets....");
         }
-        return new PassOutcome.Finished(builder.build(goals));
+        int status = builder.build(goals);
+        return new PassOutcome.Finished(status == 0 && !remade.failed().isEmpty() ? 2 : status);
     }
 
     /** Ends the trace session, writing its report. */
@@ -194,6 +205,10 @@ final class BuildPass implements AutoCloseable {
         if (makeflags == null) {
             return options;
         }
+        // The value as read holds the flags' own '$' doubled: a makefile that left it alone added nothing.
+        if (makeflags.value().equals(session.readFlags())) {
+            return options;
+        }
         String value = evaluator.expander().valueOf(makeflags, Scope.global(database.globals()), null);
         if (value.equals(session.readFlags())) {
             return options;
@@ -201,7 +216,17 @@ final class BuildPass implements AutoCloseable {
         Map<String, String> env = new HashMap<>(session.environment());
         env.put("MAKEFLAGS", value);
         env.remove("GNUMAKEFLAGS");
-        return session.parser().parse(session.args(), env);
+        Options again = session.parser().parse(session.args(), env);
+        // The value repeats the -I and --eval the command line gave: each is taken once more only if it is new.
+        return again.withIncludeDirsAndEvals(added(options.includeDirs(), again.includeDirs()),
+                added(options.evals(), again.evals()));
+    }
+
+    /** {@code before}, then the words of {@code after} that are not in it. */
+    private static List<String> added(List<String> before, List<String> after) {
+        List<String> all = new ArrayList<>(before);
+        after.stream().filter(w -> !before.contains(w)).forEach(all::add);
+        return all;
     }
 
     /** main.c define_makeflags after reading: MAKEFLAGS and MFLAGS as recipes see them (with the jobserver's auth). */
@@ -220,32 +245,16 @@ final class BuildPass implements AutoCloseable {
         }
     }
 
-    /**
-     * GNU make's "updating makefiles" step: every makefile read and every missing include is a goal first;
-     * a required include that still does not exist is fatal.
-     */
-    private Set<String> remakeMakefiles() {
-        Database database = reading.database();
-        Diagnostics ui = session.ui();
-        List<String> names = new ArrayList<>(database.makefiles());
-        for (MissingInclude missing : database.missingIncludes()) {
-            names.add(missing.name());
+    /** main.c reads how often make restarted from MAKE_RESTARTS in its environment (a restart sets it). */
+    private boolean restarted() {
+        String restarts = env.getOrDefault("MAKE_RESTARTS", "");
+        // A leading '-' says the directory was already announced; atoi reads the digits after it.
+        String digits = restarts.startsWith("-") ? restarts.substring(1) : restarts;
+        int end = 0;
+        while (end < digits.length() && Character.isDigit(digits.charAt(end))) {
+            end++;
         }
-        Set<String> changed = builder.remakeMakefiles(names);
-        if (!changed.isEmpty()) {
-            return changed;
-        }
-        for (MissingInclude missing : database.missingIncludes()) {
-            if (!missing.optional()) {
-                if (missing.location() != null) {
-                    ui.warning(missing.location(), missing.name() + ": No such file or directory");
-                } else {
-                    ui.error(missing.name() + ": No such file or directory");
-                }
-                throw new MakeError(null, "No rule to make target '" + missing.name() + "'");
-            }
-        }
-        return changed;
+        return digits.substring(0, end).chars().anyMatch(c -> c != '0');
     }
 
     private List<String> goals() {

@@ -7,6 +7,7 @@ import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
 import dev.jmake.eval.ReadSettings;
 import dev.jmake.graph.ExtraPrerequisites;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ final class ReadPass {
             session.ui().info("Reading makefiles...");
         }
         ReadSettings settings = new ReadSettings(session.directory(), options.makefiles(),
-                options.includeDirs().stream().map(session.directory()::resolve).toList(), env, options.variables(),
+                // As given: .INCLUDE_DIRS and the names of included files show them so (relative to the directory).
+                options.includeDirs().stream().map(Path::of).toList(), env, options.variables(),
                 options.environmentOverrides(), options.noBuiltinRules(), options.noBuiltinVariables(),
                 session.makeCommand(), session.makeLevel(), session.readFlags(), options.goals(), options.evals(),
                 MakeFlags.encodeMflags(options, Optional.empty()), MakeFlags.overrides(session.variables()));

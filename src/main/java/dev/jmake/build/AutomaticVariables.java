@@ -40,7 +40,10 @@ record AutomaticVariables(String target, List<String> prerequisites, List<String
         put(set, "^", String.join(" ", members(new LinkedHashSet<>(prerequisites))));
         put(set, "+", String.join(" ", members(prerequisites)));
         put(set, "?", String.join(" ", members(new LinkedHashSet<>(newer))));
-        put(set, "|", String.join(" ", members(new LinkedHashSet<>(orderOnly))));
+        // commands.c: a name listed both ways is a normal prerequisite, in $^ and not in $|.
+        LinkedHashSet<String> bar = new LinkedHashSet<>(orderOnly);
+        bar.removeAll(prerequisites);
+        put(set, "|", String.join(" ", members(bar)));
         put(set, "*", stem == null ? "" : stem);
         return scope.with(set);
     }

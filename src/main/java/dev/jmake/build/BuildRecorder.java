@@ -58,15 +58,14 @@ final class BuildRecorder {
         boolean suffixes = history.suffixesLookedUp();
         for (String name : ruleTargets) {
             Target target = graph.get(name);
-            if (target == null || !target.secondExpansion() || !target.doubleColonRules().isEmpty()
-                    || target.prerequisites().stream().noneMatch(p -> p.contains("$"))
-                    && target.orderOnly().stream().noneMatch(p -> p.contains("$"))) {
+            if (target == null || !target.doubleColonRules().isEmpty() || !target.expandsAgain()) {
                 continue;
             }
             // file.c expand_deps: every file's prerequisites are expanded again before the build, its automatic
             // variables set from those that needed no expansion.
-            List<String> normal = plans.expandExplicitPrerequisites(name, target.stem(), target.prerequisites());
-            List<String> orderOnly = plans.expandExplicitPrerequisites(name, target.stem(), target.orderOnly());
+            SecondExpansion.Expanded again = plans.expanded(name);
+            List<String> normal = again.normal();
+            List<String> orderOnly = again.orderOnly();
             expanded.put(name, new BuildRecord.Prerequisites(normal, orderOnly));
             entered.addAll(normal);
             entered.addAll(orderOnly);

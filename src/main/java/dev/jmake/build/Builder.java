@@ -2,6 +2,8 @@ package dev.jmake.build;
 
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Expander;
+import dev.jmake.eval.MakefileGoal;
+import dev.jmake.graph.LibrarySearch;
 import dev.jmake.graph.Target;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.graph.VpathSearch;
@@ -11,8 +13,10 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.report.BuildRecord;
 import dev.jmake.ui.Diagnostics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,6 +51,7 @@ public final class Builder {
     private final JobScheduler jobs;
     private final Remaker remaker;
     private final FileUpdater updater;
+    private final GoalError goalError;
 
     /** A build of {@code graph}, its recipes run with {@code services}. */
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
@@ -54,13 +59,15 @@ public final class Builder {
         this.graph = graph;
         this.options = options;
         this.ui = ui;
+        this.goalError = new GoalError(ui);
         this.tracing = services.tracing();
         this.scopes = new TargetScopes(database);
         this.vpath = VpathSearch.of(database.vpaths(), expander.value("VPATH", scopes.global(), null),
                 expander.value("GPATH", scopes.global(), null), services.directory());
         this.timestamps = new Timestamps(services.directory(), options.checkSymlinkTimes());
         this.log = new DecisionLog(options.verbosity(), ui);
-        this.times = new FileTimes(options, timestamps, vpath, graph, nodes);
+        this.times = new FileTimes(options, timestamps, vpath, new LibrarySearch(vpath, services.directory(),
+                expander.value(".LIBPATTERNS", scopes.global(), null), ui), graph, nodes);
         this.check = new UpToDateCheck(options, graph, times, log);
         this.plans = new PlanChoice(graph, expander, scopes, nodes, history, vpath, services.directory(),
                 options.shuffle());
@@ -70,7 +77,7 @@ public final class Builder {
                         .distinct().toList());
         this.execution = new RecipeExecution(graph, expander, options, ui, services.launcher(), timestamps,
                 services.environment(), database.oneShell(), services.directory(), services.recipes(),
-                new JobserverInheritance(services.jobserver()), tracing);
+                new JobserverInheritance(services.jobserver()), tracing, goalError);
         if (tracing.enabled()) {
             tracing.declareRules(database, graph, plans::patternBuilder);
             this.declarations = new JobDeclaration(graph, nodes, tracing.top());
@@ -85,7 +92,7 @@ public final class Builder {
         this.remaker = new Remaker(graph, options, nodes, history, times, timestamps, plans, intermediates, execution,
                 jobs, log, declarations);
         this.updater = new FileUpdater(graph, options, ui, scopes, vpath, nodes, history, times, check, plans,
-                intermediates, log, jobs, remaker);
+                intermediates, log, jobs, remaker, goalError);
     }
 
     /**
@@ -214,52 +221,79 @@ public final class Builder {
         }
     }
 
-    /** Updates {@code name} to its end, waiting for jobs as long as it is not over. */
-    private TargetState settle(String name) {
-        while (true) {
-            nodes.forgetPending();
-            TargetState state = updater.update(name, null, null, 0);
-            if (state == null || !state.pending()) {
-                return state;
-            }
-            jobs.awaitJob();
-        }
-    }
+    /** What remaking the makefiles came to: the files changed, those GNU cares about that failed, or a stop. */
+    public record MakefilesRemade(Set<String> changed, List<String> failed, boolean stopped) {}
 
     /**
-     * Before the goals, GNU make tries to remake every makefile it read (and every missing included one); returns
-     * the names whose file changed, which means the makefiles must be read again. Failures are left to the caller.
+     * Before the goals, GNU make tries to remake every makefile it read (and every missing included one) as one
+     * goal list, the last met first (main.c update_goal_chain (read_files)), so that {@code -j} runs them together;
+     * a {@code -include}d one's failures are silent (and so are, while it is updated, its prerequisites').
      */
-    public Set<String> remakeMakefiles(List<String> makefiles) {
-        Set<String> changed = new LinkedHashSet<>();
-        updater.dontCare(true);
+    public MakefilesRemade remakeMakefiles(List<MakefileGoal> makefiles, boolean restarted) {
+        List<MakefileGoal> goals = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = makefiles.size() - 1; i >= 0; i--) {
+            MakefileGoal goal = makefiles.get(i);
+            String name = TargetGraph.normalize(goal.name());
+            Target target = graph.get(name);
+            // A makefile with a double-colon rule and no prerequisites would be remade forever (GNU skips it).
+            if (target != null && target.doubleColonRules().stream().anyMatch(r -> r.prerequisites().isEmpty())
+                    || !seen.add(name)) {
+                continue;
+            }
+            goals.add(goal);
+        }
+        Map<String, Long> before = new HashMap<>();
+        for (MakefileGoal goal : goals) {
+            String name = TargetGraph.normalize(goal.name());
+            before.put(name, times.own(name));
+        }
+        Map<String, TargetState> states = new HashMap<>();
         // main.c: the debug levels say nothing while makefiles are remade (unless --debug=m, not modelled).
         log.muteDebug(true);
+        times.suspendWhatIf(restarted);
         try {
-            for (String makefile : makefiles) {
-                String name = TargetGraph.normalize(makefile);
-                Target target = graph.get(name);
-                // A makefile with a double-colon rule and no prerequisites would be remade forever (GNU skips it).
-                if (target != null && target.doubleColonRules().stream().anyMatch(r -> r.prerequisites().isEmpty())) {
-                    continue;
+            List<MakefileGoal> left = new ArrayList<>(goals);
+            while (!left.isEmpty()) {
+                nodes.forgetPending();
+                for (MakefileGoal goal : List.copyOf(left)) {
+                    String name = TargetGraph.normalize(goal.name());
+                    updater.dontCare(goal.dontCare());
+                    goalError.makefile(goal);
+                    // main.c: update_file (file, rebuilding_makefiles ? 1 : 0), so no "not remade because of errors".
+                    TargetState state = updater.update(name, null, null, 1);
+                    if (jobs.stopping()) {
+                        return new MakefilesRemade(Set.of(), List.of(), true);
+                    }
+                    if (state == null || !state.pending()) {
+                        states.put(name, state);
+                        left.remove(goal);
+                    }
                 }
-                long before = times.own(name);
-                TargetState state = settle(name);
-                long after = times.own(name);
-                if (state == TargetState.REMADE && after != Timestamps.MISSING && after != before) {
-                    changed.add(name);
+                if (!left.isEmpty()) {
+                    jobs.awaitJob();
                 }
             }
         } finally {
+            times.suspendWhatIf(false);
             updater.dontCare(false);
+            goalError.makefile(null);
             log.muteDebug(false);
         }
-        return changed;
+        Set<String> changed = new LinkedHashSet<>();
+        List<String> failed = new ArrayList<>();
+        for (MakefileGoal goal : goals) {
+            String name = TargetGraph.normalize(goal.name());
+            TargetState state = states.get(name);
+            long after = times.own(name);
+            if (state == TargetState.REMADE && after != Timestamps.MISSING && after != before.get(name)) {
+                changed.add(name);
+            } else if (state == TargetState.FAILED && !goal.dontCare()) {
+                failed.add(name);
+            }
+        }
+        return new MakefilesRemade(changed, failed, false);
     }
-
-
-
-
 
     /** For {@code -p}: what the build did to each file it looked at, as GNU's print_file reads it at the end. */
     public BuildRecord record(Set<String> commandLineGoals) {

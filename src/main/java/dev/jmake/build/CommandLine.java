@@ -59,6 +59,13 @@ public record CommandLine(String command, boolean silent, boolean ignoreErrors, 
         return new CommandLine(text, silent, ignoreErrors, recursive, location);
     }
 
+    /** commands.c chop_commands: the unexpanded line is recursive ({@code +} before it, or it mentions MAKE). */
+    static boolean recursiveAsRead(String unexpanded) {
+        Prefixes prefixes = new Prefixes(mentionsMake(unexpanded));
+        prefixes.scan(unexpanded, false);
+        return prefixes.recursive;
+    }
+
     /** GNU make's test for a recursive line: the literal text {@code $(MAKE)} or {@code ${MAKE}}. */
     static boolean mentionsMake(String unexpanded) {
         return unexpanded.contains("$(MAKE)") || unexpanded.contains("${MAKE}");

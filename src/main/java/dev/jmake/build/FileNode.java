@@ -31,6 +31,8 @@ final class FileNode {
     Plan plan;
     /** Whether its recipe was started (or printed, or touched) in this run. */
     boolean recipeStarted;
+    /** remake.c no_diag: it was last looked at while GNU "did not care", so a failure went unreported. */
+    boolean noDiag;
     /** Whether an implicit chain needs it although no makefile mentions it. */
     boolean chainIntermediate;
     /**

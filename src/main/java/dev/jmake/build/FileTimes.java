@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.graph.LibrarySearch;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.graph.VpathSearch;
 
@@ -11,10 +12,21 @@ final class FileTimes {
     private final BuildOptions options;
     private final Timestamps timestamps;
     private final VpathSearch vpath;
+    private final LibrarySearch libraries;
     private final TargetGraph graph;
     private final FileNodes nodes;
 
+    /** {@code -B} and {@code -W} are off for now (remaking the makefiles after a restart). */
+    private boolean whatIfSuspended;
+
     FileTimes(BuildOptions options, Timestamps timestamps, VpathSearch vpath, TargetGraph graph, FileNodes nodes) {
+        this(options, timestamps, vpath, null, graph, nodes);
+    }
+
+    /** {@code libraries}: where {@code -lNAME} prerequisites are looked for (null: nowhere). */
+    FileTimes(BuildOptions options, Timestamps timestamps, VpathSearch vpath, LibrarySearch libraries,
+              TargetGraph graph, FileNodes nodes) {
+        this.libraries = libraries;
         this.options = options;
         this.timestamps = timestamps;
         this.vpath = vpath;
@@ -22,9 +34,23 @@ final class FileTimes {
         this.nodes = nodes;
     }
 
+    /**
+     * main.c: after a restart, {@code -B} and {@code -W} do not apply while the makefiles are remade again (else
+     * they would be remade forever); they apply to the goals.
+     */
+    void suspendWhatIf(boolean suspended) {
+        whatIfSuspended = suspended;
+    }
+
+    /** {@code -B}, unless suspended. */
+    boolean alwaysMake() {
+        return options.alwaysMake() && !whatIfSuspended;
+    }
+
     /** The file's time, {@code -W} files newer than anything. */
     long own(String name) {
-        if (options.newFiles().contains(name)) {
+        // file.c lookup_file strips a leading ./: a name vpath found as ./dir/x is the file dir/x.
+        if (!whatIfSuspended && options.newFiles().contains(TargetGraph.normalize(name))) {
             return Timestamps.NEWEST;
         }
         return timestamps.of(name);
@@ -34,12 +60,24 @@ final class FileTimes {
     long searched(String name) {
         long t = own(name);
         if (t == Timestamps.MISSING) {
-            String found = vpath.find(name);
+            String found = find(name);
             if (found != null) {
                 return own(found);
             }
         }
         return t;
+    }
+
+    /**
+     * remake.c f_mtime: where a file missing here is found, through the search path or, for {@code -lNAME}, as a
+     * library; null if nowhere.
+     */
+    String find(String name) {
+        String found = vpath.find(name);
+        if (found == null && libraries != null) {
+            found = libraries.find(name);
+        }
+        return found;
     }
 
     /** The time dependents compare with: as known once updated, else on disk, a missing file newest. */

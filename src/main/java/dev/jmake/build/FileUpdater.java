@@ -1,6 +1,7 @@
 package dev.jmake.build;
 
 import dev.jmake.archive.ArchiveMemberName;
+import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.DoubleColonRule;
 import dev.jmake.graph.ExtraPrerequisites.Extras;
@@ -11,7 +12,9 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.report.FileRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -40,10 +43,15 @@ final class FileUpdater {
     private final Set<String> cyclesReported = new HashSet<>();
     /** While remaking makefiles: a makefile without a rule is not an error (GNU's "dontcare"). */
     private boolean dontCare;
+    private final GoalError goalError;
+    /** The recipes of grouped double-colon rules ({@code a b&::}) run so far: each runs once for all its targets. */
+    private final Set<Recipe> groupedRecipesRun = Collections.newSetFromMap(new IdentityHashMap<>());
 
     FileUpdater(TargetGraph graph, BuildOptions options, Diagnostics ui, TargetScopes scopes, VpathSearch vpath,
                 FileNodes nodes, FileHistory history, FileTimes times, UpToDateCheck check, PlanChoice plans,
-                IntermediateFiles intermediates, DecisionLog log, JobScheduler jobs, Remaker remaker) {
+                IntermediateFiles intermediates, DecisionLog log, JobScheduler jobs, Remaker remaker,
+                GoalError goalError) {
+        this.goalError = goalError;
         this.graph = graph;
         this.options = options;
         this.ui = ui;
@@ -81,6 +89,10 @@ final class FileUpdater {
             return null;
         }
         if (known != null) {
+            // remake.c update_file_1: a failure first met while GNU did not care is reported when it matters.
+            if (known == TargetState.FAILED && node.noDiag && !dontCare) {
+                complain(name, parent);
+            }
             return known;
         }
         if (options.oldFiles().contains(name)) {
@@ -90,6 +102,7 @@ final class FileUpdater {
             return TargetState.UP_TO_DATE;
         }
         node.state = TargetState.UPDATING;
+        node.noDiag = dontCare;
         List<FileNode.Waiting> waiting = node.waitingFor;
         node.waitingFor = null;
         if (waiting != null && stillWaiting(waiting)) {
@@ -153,15 +166,15 @@ final class FileUpdater {
         }
         List<String> deferred = new ArrayList<>();
         IntermediateCheck intermediateCheck = new IntermediateCheck();
-        TargetState prerequisites = updatePrerequisites(name, plans.sequence(name, plan), scope, depth, before,
-                deferred, intermediateCheck);
+        TargetState prerequisites = updatePrerequisites(name, withSiblingPrerequisites(name, plan), scope, depth,
+                before, deferred, intermediateCheck);
         if (prerequisites != null) {
             if (prerequisites == TargetState.DEPS_RUNNING) {
                 List<FileNode.Waiting> waiting = new ArrayList<>(intermediateCheck.waitingOn);
                 // remake.c update_file_1: a target already known to need its recipe (missing, or -B) starts the
                 // intermediate files it depends on in the same pass as its other prerequisites, running or not.
                 if (!deferred.isEmpty() && (before == Timestamps.MISSING || intermediateCheck.mustMake
-                        || options.alwaysMake())) {
+                        || times.alwaysMake())) {
                     for (String intermediate : deferred) {
                         shiftLog(intermediate, name, 1);
                         TargetState state = update(intermediate, name, scope, depth + 1);
@@ -177,7 +190,7 @@ final class FileUpdater {
         long mtime = times.own(name);
         String found = null;
         if (mtime == Timestamps.MISSING && !phony) {
-            found = vpath.find(name);
+            found = times.find(name);
             if (found != null) {
                 mtime = times.own(found);
             }
@@ -195,7 +208,7 @@ final class FileUpdater {
         boolean mustMake = !exists || phony || intermediateCheck.mustMake || verdict.newerFound();
         boolean depsChanged = intermediateCheck.mustMake || verdict.newerFound();
         List<String> newer = new ArrayList<>(verdict.newer());
-        if (options.alwaysMake() && plan.recipe() != null) {
+        if (times.alwaysMake() && plan.recipe() != null) {
             mustMake = true;
         }
         if (mustMake && !deferred.isEmpty()) {
@@ -252,7 +265,8 @@ final class FileUpdater {
             remadeAs = found;
             node.foundAt = found;
         }
-        if (!exists) {
+        if (!exists || times.alwaysMake()) {
+            // commands.c: under -B every prerequisite is in $?.
             newer = new ArrayList<>(plan.prerequisites());
         }
         log.basic(logDepth, "Must remake target '" + name + "'.");
@@ -346,6 +360,26 @@ final class FileUpdater {
         return failed;
     }
 
+    /**
+     * remake.c update_file_1: the prerequisites of the other files the recipe makes ({@code also_make}) are updated
+     * too, after the file's own, before the recipe runs.
+     */
+    private List<String> withSiblingPrerequisites(String name, Plan plan) {
+        List<String> sequence = plans.sequence(name, plan);
+        if (plan.alsoMakes().size() < 2) {
+            return sequence;
+        }
+        List<String> all = new ArrayList<>(sequence);
+        for (String sibling : plan.alsoMakes()) {
+            Target target = graph.get(sibling);
+            if (!sibling.equals(name) && target != null && target.doubleColonRules().isEmpty()
+                    && !target.expandsAgain()) {
+                target.updateOrder().stream().filter(p -> !p.equals(name) && !all.contains(p)).forEach(all::add);
+            }
+        }
+        return all;
+    }
+
     /** Updates every prerequisite of {@code sequence}; see the other overload. */
     private TargetState updatePrerequisites(String name, List<String> sequence, Scope scope, int depth) {
         return updatePrerequisites(name, sequence, scope, depth, Timestamps.MISSING, null, null);
@@ -412,12 +446,38 @@ final class FileUpdater {
         if (dontCare) {
             return TargetState.FAILED;
         }
+        report(name, parent);
+        return TargetState.FAILED;
+    }
+
+    /**
+     * remake.c complain: a file whose failure went unreported is reported through the first of its prerequisites
+     * that failed unreported too, else as having no rule.
+     */
+    private void complain(String name, String parent) {
+        Plan plan = plans.chosen(name);
+        if (plan != null && nodes.of(name).noDiag) {
+            for (String prerequisite : plans.sequence(name, plan)) {
+                FileNode node = nodes.find(prerequisite);
+                if (node != null && node.state == TargetState.FAILED) {
+                    complain(prerequisite, name);
+                    return;
+                }
+            }
+        }
+        report(name, parent);
+        nodes.of(name).noDiag = false;
+    }
+
+    /** "No rule to make target": fatal, or under -k an error. */
+    private void report(String name, String parent) {
+        goalError.show();
         String message = parent == null
                 ? "No rule to make target '" + name + "'"
                 : "No rule to make target '" + name + "', needed by '" + parent + "'";
         if (options.keepGoing()) {
             ui.error("*** " + message + ".");
-            return TargetState.FAILED;
+            return;
         }
         throw new MakeError(null, message);
     }
@@ -462,7 +522,7 @@ final class FileUpdater {
             boolean none = counted.isEmpty() && extras.orderOnly().isEmpty();
             long mtime = times.own(name);
             UpToDateCheck.Verdict verdict = check.compare(counted, rulePrerequisites, mtime, List.of());
-            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || none || options.alwaysMake()
+            boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || none || times.alwaysMake()
                     || verdict.newerFound();
             List<String> newer = new ArrayList<>(verdict.newer());
             if (mtime != Timestamps.MISSING) {
@@ -474,10 +534,15 @@ final class FileUpdater {
             if (!mustMake || rule.recipe() == null) {
                 continue;
             }
-            if (mtime == Timestamps.MISSING) {
+            if (rule.grouped() && !groupedRecipesRun.add(rule.recipe())) {
+                // A grouped rule's recipe already ran for another of its targets: it made this one too.
+                anyRan = true;
+                continue;
+            }
+            if (mtime == Timestamps.MISSING || times.alwaysMake()) {
                 newer = new ArrayList<>(rulePrerequisites);
             }
-            Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), null,
+            Plan plan = new Plan(rule.prerequisites(), rule.orderOnly(), rule.recipe(), rule.location(), rule.stem(),
                     List.of(), true, Extras.NONE);
             log.basic(logDepth, "Must remake target '" + name + "'.");
             TargetState outcome = remaker.remake(name, name, plan, scope, newer, mtime, false, true,

@@ -1,6 +1,7 @@
 package dev.jmake.build;
 
 import dev.jmake.eval.Expander;
+import dev.jmake.eval.FileNames;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Words;
@@ -15,7 +16,9 @@ import dev.jmake.graph.VpathSearch;
 import dev.jmake.syntax.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What each file is made from, chosen when the build first looks at it: its explicit rule, else an implicit rule
@@ -31,6 +34,9 @@ final class PlanChoice {
     private final ImplicitRuleSearch implicitRules;
     /** {@code --shuffle}: the order goals and prerequisites are walked in. */
     private final PrerequisiteShuffle shuffle;
+    private final SecondExpansion secondExpansion;
+    /** Each target's prerequisites once expanded again: GNU expands them once, before the build. */
+    private final Map<String, SecondExpansion.Expanded> expanded = new HashMap<>();
 
     PlanChoice(TargetGraph graph, Expander expander, TargetScopes scopes, FileNodes nodes, FileHistory history,
                VpathSearch vpath, Path directory, ShuffleMode shuffleMode) {
@@ -39,6 +45,8 @@ final class PlanChoice {
         this.scopes = scopes;
         this.nodes = nodes;
         this.history = history;
+        this.secondExpansion = new SecondExpansion(expander, scopes, graph.suffixes(),
+                new FileNames(directory, expander.value("HOME", scopes.global(), null)));
         this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites,
                 new DirectoryCache(directory));
         // GNU make 4.4: a bare .NOTPARALLEL turns shuffling off; the targets it names keep their lists.
@@ -95,16 +103,19 @@ final class PlanChoice {
 
     /** True if second expansion changes the prerequisites of {@code target} (read.c: some have a {@code $}). */
     private static boolean expandsAgain(Target target) {
-        return target.secondExpansion() && target.updateOrder().stream().anyMatch(w -> w.indexOf('$') >= 0);
+        return target.expandsAgain();
     }
 
     private Plan choose(String name) {
         Target target = graph.get(name);
         List<String> prerequisites = target == null ? List.of() : target.prerequisites();
         List<String> orderOnly = target == null ? List.of() : target.orderOnly();
-        if (target != null && target.secondExpansion()) {
-            prerequisites = expandExplicitPrerequisites(name, target.stem(), prerequisites);
-            orderOnly = expandExplicitPrerequisites(name, target.stem(), orderOnly);
+        List<String> listOrder = null;
+        SecondExpansion.Expanded again = expanded(name);
+        if (again != null) {
+            prerequisites = again.normal();
+            orderOnly = again.orderOnly();
+            listOrder = again.order();
         }
         Recipe recipe = target == null ? null : target.recipe();
         Location location = target == null ? null : target.location();
@@ -128,8 +139,8 @@ final class PlanChoice {
                 // implicit.c puts the rule's prerequisites (its extras included) before the file's own.
                 List<String> order = Plan.withExtras(Plan.sequence(match.prerequisites(), match.orderOnly()),
                         match.extras());
-                order.addAll(Plan.withExtras(Plan.sequence(Plan.withoutWait(prerequisites),
-                        Plan.withoutWait(orderOnly)), extras));
+                order.addAll(Plan.withExtras(listOrder != null ? Plan.withoutWait(listOrder)
+                        : Plan.sequence(Plan.withoutWait(prerequisites), Plan.withoutWait(orderOnly)), extras));
                 return new Plan(all, allOrderOnly, match.rule().recipe(), match.rule().location(), match.stem(),
                         match.targets(), true, match.extras().then(extras), order);
             }
@@ -137,6 +148,10 @@ final class PlanChoice {
         if (recipe == null && !hasRule && graph.defaultRule() != null) {
             Target dflt = graph.defaultRule();
             return new Plan(prerequisites, orderOnly, dflt.recipe(), dflt.location(), stem, alsoMakes, true, extras);
+        }
+        if (listOrder != null) {
+            return new Plan(prerequisites, orderOnly, recipe, location, stem, alsoMakes, hasRule, extras,
+                    Plan.withExtras(listOrder, extras));
         }
         return new Plan(prerequisites, orderOnly, recipe, location, stem, alsoMakes, hasRule, extras);
     }
@@ -216,25 +231,39 @@ final class PlanChoice {
         return explicit;
     }
 
-    /** Second expansion of an explicit rule's prerequisites: {@code $$@} and {@code $$*} are known (file.c). */
-    List<String> expandExplicitPrerequisites(String name, String stem, List<String> words) {
-        if (words.isEmpty()) {
-            return words;
+    /**
+     * The prerequisites of {@code name} expanded a second time (file.c expand_deps), expanded on the first call;
+     * null if none of its rules left a text to expand.
+     */
+    SecondExpansion.Expanded expanded(String name) {
+        SecondExpansion.Expanded done = expanded.get(name);
+        if (done == null) {
+            Target target = graph.get(name);
+            if (target == null || !target.expandsAgain()) {
+                return null;
+            }
+            done = secondExpansion.expand(name, target);
+            expanded.put(name, done);
         }
-        Scope scope = new AutomaticVariables(name, List.of(), List.of(), List.of(), stem)
-                .bind(scopes.forTarget(name, null));
-        List<String> out = new ArrayList<>();
-        for (String w : Words.split(expander.expand(String.join(" ", words), scope, null))) {
-            out.add(TargetGraph.normalize(w));
-        }
-        return out;
+        return done;
     }
 
-    /** Second expansion of a pattern rule's prerequisites for {@code target} and {@code stem} (implicit.c). */
-    private List<String> expandPatternPrerequisites(String text, String target, String stem) {
-        Scope scope = new AutomaticVariables(target, List.of(), List.of(), List.of(), stem)
+    /**
+     * Second expansion of a pattern rule's prerequisite text for {@code target} and {@code stem} (implicit.c): the
+     * automatic variables come from the file's own prerequisites, already expanded.
+     */
+    private String expandPatternPrerequisites(String text, String target, String stem) {
+        Target explicit = graph.get(target);
+        List<String> normal = List.of();
+        List<String> orderOnly = List.of();
+        if (explicit != null) {
+            SecondExpansion.Expanded again = expanded(target);
+            normal = again != null ? again.normal() : explicit.prerequisites();
+            orderOnly = again != null ? again.orderOnly() : explicit.orderOnly();
+        }
+        Scope scope = new AutomaticVariables(target, normal, orderOnly, List.of(), stem)
                 .bind(scopes.forTarget(target, null));
-        return Words.split(expander.expand(text, scope, null));
+        return expander.expand(text, scope, null);
     }
 
     /**

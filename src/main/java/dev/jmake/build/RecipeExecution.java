@@ -45,9 +45,13 @@ final class RecipeExecution {
     private final JobserverInheritance jobserver;
     private final JobTracing tracing;
 
+    /** Shows a makefile's reading error before the first failure reported for it. */
+    private final GoalError goalError;
+
     RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessLauncher launcher,
                     Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
-                    RunningRecipes recipes, JobserverInheritance jobserver, JobTracing tracing) {
+                    RunningRecipes recipes, JobserverInheritance jobserver, JobTracing tracing, GoalError goalError) {
+        this.goalError = goalError;
         this.recipes = recipes;
         this.jobserver = jobserver;
         this.tracing = tracing;
@@ -72,14 +76,26 @@ final class RecipeExecution {
 
     /** Expands the recipe of {@code target} (all lines before the first runs); nothing runs until {@link Job#step}. */
     Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
-              DeclaredJob declared) {
+              DeclaredJob declared, boolean dontCare) {
+        return start(target, recipe, scope, mtimeBefore, alsoMakes, declared, dontCare, false);
+    }
+
+    /**
+     * As the other overload; {@code preciousByRule}: the implicit rule that makes the target has a target pattern
+     * {@code .PRECIOUS} names (implicit.c), so it is never deleted.
+     */
+    Job start(String target, Recipe recipe, Scope scope, long mtimeBefore, List<String> alsoMakes,
+              DeclaredJob declared, boolean dontCare, boolean preciousByRule) {
         Map<String, Long> siblings = new LinkedHashMap<>();
         for (String sibling : alsoMakes) {
             if (!sibling.equals(target)) {
                 siblings.put(sibling, timestamps.of(sibling));
             }
         }
-        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings, declared);
+        // remake.c remake_file: -t touches unless a line is recursive as read (a '+' an expansion yields is not).
+        boolean touchOnly = recipe.lines().stream().noneMatch(l -> CommandLine.recursiveAsRead(l.text()));
+        return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings, declared, dontCare, touchOnly,
+                preciousByRule);
     }
 
     /**
@@ -95,6 +111,12 @@ final class RecipeExecution {
         private final Map<String, Long> siblings;
         /** The job's rule for the I/O tracer; null: not traced. */
         private final DeclaredJob declared;
+        /** A makefile GNU "does not care" about: its failures are not reported (job.c reap_children). */
+        private final boolean dontCare;
+        /** Under -t: the file is touched and no line runs (none is recursive as read). */
+        private final boolean touchOnly;
+        /** The implicit rule's target pattern is {@code .PRECIOUS}: the target is never deleted. */
+        private final boolean preciousByRule;
         /** The job's trace token once a command ran under trace. */
         private String traceToken;
         /** Whether a command under trace was started (one that could not be is no process to hear from). */
@@ -112,7 +134,11 @@ final class RecipeExecution {
         private boolean direct;
 
         private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore,
-                    Map<String, Long> siblings, DeclaredJob declared) {
+                    Map<String, Long> siblings, DeclaredJob declared, boolean dontCare, boolean touchOnly,
+                    boolean preciousByRule) {
+            this.preciousByRule = preciousByRule;
+            this.dontCare = dontCare;
+            this.touchOnly = touchOnly;
             this.declared = tracing.enabled() ? declared : null;
             this.target = target;
             this.siblings = siblings;
@@ -123,6 +149,19 @@ final class RecipeExecution {
 
         String target() {
             return target;
+        }
+
+        /**
+         * remake.c notice_finished_file: every line is recursive, so under -n, -q or -t what they did is looked at
+         * on disk rather than assumed.
+         */
+        boolean allLinesRecursive() {
+            return !(options.touch() && touchOnly) && allRecursive(commands);
+        }
+
+        /** job.c start_job_command: every line expanded to nothing, so no command is started (nor asked about). */
+        boolean runsNothing() {
+            return commands.stream().allMatch(c -> c.command().isEmpty());
         }
 
         /**
@@ -161,7 +200,9 @@ final class RecipeExecution {
 
         /** commands.c delete_child_targets: the target, then each other target of the recipe on its behalf. */
         private void deleteTargets() {
-            deleteTarget(target, mtimeBefore, "");
+            if (!preciousByRule) {
+                deleteTarget(target, mtimeBefore, "");
+            }
             siblings.forEach((sibling, before) -> deleteTarget(sibling, before, "[" + target + "] "));
         }
 
@@ -172,7 +213,7 @@ final class RecipeExecution {
             }
             if (!started) {
                 started = true;
-                if (options.touch() && !allRecursive(commands)) {
+                if (options.touch() && touchOnly) {
                     return new JobStep.Done(touch());
                 }
             }
@@ -310,7 +351,10 @@ final class RecipeExecution {
             }
             boolean ignored = line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target);
             // child_error writes into the job's output when its last command was synchronised.
-            report(lastUi, target, line.location(), outcome, ignored);
+            if (!dontCare) {
+                goalError.show();
+                report(lastUi, target, line.location(), outcome, ignored);
+            }
             if (!ignored) {
                 // job.c reap_children: a command killed by a signal loses its target even without .DELETE_ON_ERROR.
                 if (outcome instanceof Termination.Signaled || graph.hasSpecial(".DELETE_ON_ERROR")) {
@@ -326,6 +370,10 @@ final class RecipeExecution {
             if (!graph.isPhony(target)) {
                 if (!options.silent() && !graph.specialAppliesToAll(".SILENT")) {
                     ui.info("touch " + target);
+                }
+                if (options.dryRun()) {
+                    // remake.c touch_file: print-only (-n) takes precedence over touch (-t).
+                    return true;
                 }
                 ArchiveMemberName member = ArchiveMemberName.parse(target);
                 if (member != null) {

@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.trace.DeclaredJob;
@@ -63,7 +64,6 @@ final class Remaker {
      */
     TargetState remake(String name, String remadeAs, Plan plan, Scope scope, List<String> newer, long mtimeBefore,
                        boolean intermediate, boolean wait, int doubleColonRule, boolean mayStop) {
-        commandsStarted++;
         FileNode node = nodes.of(name);
         node.recipeStarted = true;
         if (!options.touch()) {
@@ -82,7 +82,15 @@ final class Remaker {
             history.question(name);
             if (!byPrerequisite) {
                 recipeRuns(name, plan, automatic, doubleColonRule);
+                // job.c: -q says "out of date" only for a line with a command; a recipe of blanks, or of lines
+                // that expand to nothing, succeeds (and the file counts as new).
+                if (blank(plan.recipe()) || execution.start(remadeAs, plan.recipe(), automatic.bind(scope),
+                        mtimeBefore, plan.alsoMakes(), null, !mayStop).runsNothing()) {
+                    node.timeAfter = Timestamps.NEWEST;
+                    return TargetState.REMADE;
+                }
             }
+            commandsStarted++;
             outOfDate = true;
             node.timeAfter = Timestamps.NEWEST;
             return TargetState.REMADE;
@@ -93,7 +101,12 @@ final class Remaker {
         DeclaredJob declared = declarations == null ? null : declarations.of(name, remadeAs, plan);
         // job.c new_job: the recipe is expanded, then a slot waited for.
         RecipeExecution.Job job = execution.start(remadeAs, plan.recipe(), automatic.bind(scope), mtimeBefore,
-                plan.alsoMakes(), declared);
+                plan.alsoMakes(), declared, !mayStop, preciousByRule(node));
+        // job.c counts a command when it starts (or is printed under -n): lines that expand to nothing leave the
+        // goal "up to date".
+        if (options.touch() || !job.runsNothing()) {
+            commandsStarted++;
+        }
         jobs.awaitSlot();
         if (jobs.stopping()) {
             return TargetState.FAILED;
@@ -102,7 +115,7 @@ final class Remaker {
         boolean waitHere = wait || jobs.oneAtATime();
         TargetState[] outcome = new TargetState[1];
         boolean runs = jobs.start(job, mayStop, ok -> {
-            outcome[0] = remade(name, remadeAs, plan, mtimeBefore, intermediate, ok);
+            outcome[0] = remade(name, remadeAs, plan, mtimeBefore, intermediate, ok, job.allLinesRecursive());
             if (!waitHere) {
                 nodes.of(name).state = outcome[0];
             }
@@ -122,6 +135,18 @@ final class Remaker {
         return TargetState.RUNNING;
     }
 
+    /** implicit.c: a file made by a pattern rule whose target pattern {@code .PRECIOUS} names is precious. */
+    private boolean preciousByRule(FileNode node) {
+        return node.implicitMatch != null && node.implicitMatch.rule().targets().stream()
+                .anyMatch(graph.specialPrerequisites(".PRECIOUS")::contains);
+    }
+
+    /** commands.c execute_file_commands: a recipe of nothing but blanks and prefixes is not even expanded. */
+    private static boolean blank(Recipe recipe) {
+        return recipe.lines().stream().allMatch(l -> l.text().chars()
+                .allMatch(c -> Character.isWhitespace(c) || c == '-' || c == '@' || c == '+'));
+    }
+
     private void recipeRuns(String name, Plan plan, AutomaticVariables automatic, int doubleColonRule) {
         if (doubleColonRule >= 0) {
             history.doubleColonRuleRuns(name, doubleColonRule, plan.recipe(), automatic);
@@ -132,11 +157,11 @@ final class Remaker {
 
     /** After the recipe of {@code name}: its new time, its group's, and its state (remake.c notice_finished_file). */
     private TargetState remade(String name, String remadeAs, Plan plan, long mtimeBefore, boolean intermediate,
-                               boolean ok) {
+                               boolean ok, boolean allRecursive) {
         plans.filesChanged();
         timestamps.filesChanged();
         long after = times.own(remadeAs);
-        boolean assumed = options.dryRun() || options.touch();
+        boolean assumed = (options.dryRun() || options.touch()) && !allRecursive;
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;
         FileNode node = nodes.of(name);
         node.timeAfter = effective;

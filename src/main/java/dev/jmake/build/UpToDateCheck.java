@@ -78,7 +78,7 @@ final class UpToDateCheck {
             must |= after == Timestamps.MISSING || after > mtime;
             changed |= times.changedInThisRun(prerequisite, after);
         }
-        if (exists && plan.hasRule() && !changed && !options.alwaysMake()) {
+        if (exists && plan.hasRule() && !changed && !times.alwaysMake()) {
             return false;
         }
         return must;

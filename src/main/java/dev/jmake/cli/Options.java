@@ -66,6 +66,15 @@ public record Options(
                 jobserverStyle, syncMutex, shuffle, traceMode, traceReport, variables, goals);
     }
 
+    /** The same options with these {@code -I} directories and {@code --eval} strings. */
+    public Options withIncludeDirsAndEvals(List<String> includeDirs, List<String> evals) {
+        return new Options(makefiles, directories, includeDirs, evals, oldFiles, newFiles, debugFlags, alwaysMake,
+                debugAll, environmentOverrides, help, ignoreErrors, keepGoing, checkSymlinkTimes, justPrint,
+                printDataBase, question, noBuiltinRules, noBuiltinVariables, silent, touch, version, printDirectory,
+                noPrintDirectory, trace, warnUndefinedVariables, noStatus, jobs, maxLoad, outputSync, jobserverAuth,
+                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, variables, goals);
+    }
+
     /** The directory after applying every {@code -C} in turn to {@code start} ({@code -C a -C b} is {@code a/b}). */
     public Path directory(Path start) {
         Path dir = start;

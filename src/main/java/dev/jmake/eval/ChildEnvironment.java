@@ -4,6 +4,7 @@ import dev.jmake.syntax.Location;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -110,7 +111,8 @@ public final class ChildEnvironment {
         VariableSet globals = scope.globals();
         for (Scope frame = scope; frame != null; frame = frame.outer()) {
             boolean perTarget = frame.variables() != globals;
-            for (Variable v : frame.variables().all()) {
+            // A snapshot, as GNU collects the variables before expanding any: an expansion may define more.
+            for (Variable v : List.copyOf(frame.variables().all())) {
                 if (seen.contains(v.name())) {
                     continue;
                 }

@@ -23,11 +23,13 @@ public final class Database {
     private final List<PatternVariables> patternVariables = new ArrayList<>();
     private final List<String> makefiles = new ArrayList<>();
     private final List<MissingInclude> missingIncludes = new ArrayList<>();
+    private final List<MakefileGoal> makefileGoals = new ArrayList<>();
     private final List<VpathDirective> vpaths = new ArrayList<>();
     private String firstTarget;
     private boolean exportAll;
     private boolean posix;
     private boolean oneShell;
+    private boolean rulesSnapped;
 
     public VariableSet globals() {
         return globals;
@@ -69,6 +71,11 @@ public final class Database {
         this.firstTarget = target;
     }
 
+    /** Every makefile read or missing, in the order GNU make met them (its {@code read_files} list reversed). */
+    public List<MakefileGoal> makefileGoals() {
+        return makefileGoals;
+    }
+
     /** Makefiles that were to be read but do not exist, in order (the build stage tries to remake them). */
     public List<MissingInclude> missingIncludes() {
         return missingIncludes;
@@ -86,6 +93,18 @@ public final class Database {
 
     public void setExportAll(boolean exportAll) {
         this.exportAll = exportAll;
+    }
+
+    /**
+     * Marks the rules as turned into the graph (file.c snap_deps): a rule an {@code $(eval)} defines after that (in a
+     * recipe or a second expansion) is GNU's fatal "prerequisites cannot be defined in recipes".
+     */
+    public void snapRules() {
+        this.rulesSnapped = true;
+    }
+
+    public boolean rulesSnapped() {
+        return rulesSnapped;
     }
 
     /** True once a {@code .POSIX} rule was read. */

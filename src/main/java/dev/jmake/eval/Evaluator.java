@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 public final class Evaluator {
     private static final List<String> DEFAULT_MAKEFILES = List.of("GNUmakefile", "makefile", "Makefile");
+    /** GNU's usual descriptor limit (1024) less stdin, stdout and stderr. */
+    private static final int OPEN_FILE_LIMIT = 1021;
 
     private final ReadSettings settings;
     private final Diagnostics diagnostics;
@@ -31,6 +33,10 @@ public final class Evaluator {
     private final RuleRecorder recorder;
     /** The scope of the {@code $(eval)} being evaluated, or null while reading makefiles. */
     private Scope evalScope;
+    /** The makefiles being read, one inside the other (GNU holds each open). */
+    private int openMakefiles;
+    /** Whether the makefile being read may set the default goal (not one from MAKEFILES, nor what it includes). */
+    private boolean readingSetsDefaultGoal = true;
     private final List<String> includeDirs;
     private final FileNames fileNames;
     /** {@code .SECONDEXPANSION} has been a target: prerequisites with references wait for their second expansion. */
@@ -87,7 +93,7 @@ public final class Evaluator {
             for (String name : RuleLineParser.words(expander.expand(makefiles.value(), globalScope(), null))) {
                 Path path = resolveIncluded(name);
                 if (path != null) {
-                    readFile(path.equals(directory().resolve(name)) ? name : path.toString(), path, false);
+                    readFile(path.equals(directory().resolve(name)) ? name : path.toString(), path, false, true);
                 }
             }
         }
@@ -96,15 +102,19 @@ public final class Evaluator {
                 if (name.equals("-")) {
                     readStdin();
                 } else if (isReadableFile(directory().resolve(name))) {
-                    readFile(name, directory().resolve(name), true);
+                    readFile(name, directory().resolve(name), true, false);
                 } else {
-                    database.missingIncludes().add(new MissingInclude(null, name, false));
+                    // read.c read_all_makefiles: a missing -f makefile is reported as it is read.
+                    diagnostics.error(name + ": No such file or directory");
+                    MissingInclude missing = new MissingInclude(null, name, false);
+                    database.missingIncludes().add(missing);
+                    database.makefileGoals().add(new MakefileGoal(name, false, missing));
                 }
             }
         } else {
             for (String name : DEFAULT_MAKEFILES) {
                 if (Files.isRegularFile(directory().resolve(name))) {
-                    readFile(name, directory().resolve(name), true);
+                    readFile(name, directory().resolve(name), true, false);
                     break;
                 }
             }
@@ -140,7 +150,9 @@ public final class Evaluator {
      * variable or a {@code $(call)}'s arguments; definitions still go to the globals.
      */
     private void evalIn(String text, Scope scope, Location location) {
-        String file = location == null ? "" : location.file();
+        // An $(eval) expanded where no makefile line is current (a second expansion) reads unlocated lines, as GNU's
+        // eval_buffer with no floc: its errors name no file.
+        String file = location == null ? null : location.file();
         int line = location == null ? 0 : location.line();
         Scope saved = evalScope;
         evalScope = scope;
@@ -153,14 +165,22 @@ public final class Evaluator {
 
     /** An {@code include}: reads the file, or records it as missing. */
     void include(String name, boolean optional, Location location) {
+        if (openMakefiles >= OPEN_FILE_LIMIT) {
+            // read.c keeps each makefile open while it reads it: an include nested this deep fails to open (EMFILE)
+            // under the usual descriptor limit, which is fatal.
+            throw new MakeError(location, "Too many open files");
+        }
         Path path = resolveIncluded(name);
         if (path == null) {
-            database.missingIncludes().add(new MissingInclude(location, name, optional));
+            MissingInclude missing = new MissingInclude(location, name, optional);
+            database.missingIncludes().add(missing);
+            database.makefileGoals().add(new MakefileGoal(name, optional, missing));
             return;
         }
         String shown = Path.of(name).isAbsolute() || Files.exists(directory().resolve(name))
                 ? name : path.toString();
-        readFile(shown, path, true);
+        // read.c: a makefile included by one that may not set the default goal (from MAKEFILES) may not either.
+        readFile(shown, path, readingSetsDefaultGoal, optional);
     }
 
     /**
@@ -198,10 +218,10 @@ public final class Evaluator {
         } catch (IOException e) {
             throw new MakeError(null, "fwrite (temporary file): " + Strerror.of(e));
         }
-        readFile(temp.toString(), temp, true);
+        readFile(temp.toString(), temp, true, false);
     }
 
-    private void readFile(String name, Path path, boolean setDefaultGoal) {
+    private void readFile(String name, Path path, boolean setDefaultGoal, boolean dontCare) {
         String text;
         try {
             text = ByteText.decode(Files.readAllBytes(directory().resolve(path)));
@@ -211,11 +231,20 @@ public final class Evaluator {
             throw new MakeError(null, name + ": " + Strerror.of(e));
         }
         database.makefiles().add(name);
+        database.makefileGoals().add(new MakefileGoal(name, dontCare, null));
         Variable list = database.globals().get("MAKEFILE_LIST");
         String value = list == null || list.value().isEmpty() ? name : list.value() + " " + name;
         definer.defineInSet(database.globals(), "MAKEFILE_LIST", value, Flavor.SIMPLE, Origin.FILE, false,
                 list == null ? null : list.location());
-        new StatementEvaluator(this, setDefaultGoal).run(new StatementReader(name, text, 1));
+        openMakefiles++;
+        boolean outer = readingSetsDefaultGoal;
+        readingSetsDefaultGoal = setDefaultGoal;
+        try {
+            new StatementEvaluator(this, setDefaultGoal).run(new StatementReader(name, text, 1));
+        } finally {
+            openMakefiles--;
+            readingSetsDefaultGoal = outer;
+        }
     }
 
     /** Environment, command line, special and default variables, as GNU's main.c defines them before reading. */
@@ -227,12 +256,17 @@ public final class Evaluator {
                 continue;
             }
             if (name.equals("SHELL")) {
-                globals.put(new Variable("SHELL", "/bin/sh", Flavor.RECURSIVE, Origin.FILE, ExportMode.DEFAULT,
+                // main.c marks the environment's SHELL v_noexport, and a makefile's SHELL keeps that mark: recipes
+                // get the environment's value unless the makefile exports SHELL (POSIX).
+                globals.put(new Variable("SHELL", "/bin/sh", Flavor.RECURSIVE, Origin.FILE, ExportMode.UNEXPORT,
                         false, false, null));
                 continue;
             }
-            globals.put(new Variable(name, e.getValue(), Flavor.RECURSIVE, Origin.ENVIRONMENT, ExportMode.EXPORT,
-                    false, false, null));
+            // main.c: MAKE_RESTARTS, which a restart sets, is not exported: a sub-make starts afresh. GNUMAKEFLAGS
+            // is emptied once decoded, so that sub-makes do not take its switches twice.
+            String value = name.equals("GNUMAKEFLAGS") ? "" : e.getValue();
+            globals.put(new Variable(name, value, Flavor.RECURSIVE, Origin.ENVIRONMENT,
+                    name.equals("MAKE_RESTARTS") ? ExportMode.UNEXPORT : ExportMode.EXPORT, false, false, null));
         }
         for (String argument : settings.commandLineVariables()) {
             ParsedAssignment a = AssignmentParser.parse(argument);

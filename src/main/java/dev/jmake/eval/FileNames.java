@@ -13,19 +13,20 @@ import java.util.List;
  * wildcards becomes the sorted names it matches, or stays as written when nothing matches ({@code GLOB_NOCHECK});
  * a leading {@code ./} is dropped and a leading {@code ~/} becomes {@code $HOME/}.
  */
-final class FileNames {
+public final class FileNames {
     private final Glob glob;
     private final Path directory;
     private final String home;
 
     /** {@code home}: the {@code HOME} environment variable for {@code ~/} (null: no tilde expansion). */
-    FileNames(Path directory, String home) {
+    public FileNames(Path directory, String home) {
         this.glob = new Glob(directory);
         this.directory = directory;
         this.home = home;
     }
 
-    List<String> expand(String name) {
+    /** The names one word of a rule line stands for (globbed, {@code ./} and {@code ~} resolved). */
+    public List<String> expand(String name) {
         String word = stripDotSlash(name);
         if (home != null && (word.equals("~") || word.startsWith("~/"))) {
             word = home + word.substring(1);
@@ -59,7 +60,7 @@ final class FileNames {
      * {@code lib.a(m1.o) lib.a(m2.o)}. A word opens a group only if it has a {@code (}, does not start with one,
      * does not end with {@code )}, and some later word ends with {@code )}; other words pass through.
      */
-    static List<String> archiveMembers(List<String> words) {
+    public static List<String> archiveMembers(List<String> words) {
         List<String> out = new ArrayList<>(words.size());
         String archive = null;
         for (int i = 0; i < words.size(); i++) {

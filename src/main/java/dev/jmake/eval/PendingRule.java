@@ -16,11 +16,13 @@ final class PendingRule {
     final String staticPattern;
     final boolean doubleColon;
     final boolean grouped;
+    /** Read after {@code .SECONDEXPANSION}: a prerequisite word with a {@code $} is a text to expand again. */
+    final boolean secondExpansion;
     final List<Recipe.Line> recipe = new ArrayList<>();
     Location recipeLocation;
 
     PendingRule(Location location, List<String> targets, List<String> prerequisites, List<String> orderOnly,
-                String staticPattern, boolean doubleColon, boolean grouped) {
+                String staticPattern, boolean doubleColon, boolean grouped, boolean secondExpansion) {
         this.location = location;
         this.targets = targets;
         this.prerequisites = prerequisites;
@@ -28,6 +30,7 @@ final class PendingRule {
         this.staticPattern = staticPattern;
         this.doubleColon = doubleColon;
         this.grouped = grouped;
+        this.secondExpansion = secondExpansion;
     }
 
     void addRecipeLine(String text, Location at) {

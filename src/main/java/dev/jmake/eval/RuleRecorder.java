@@ -26,7 +26,14 @@ final class RuleRecorder {
     }
 
     void record(PendingRule rule) {
+        if (database.rulesSnapped()) {
+            throw new MakeError(rule.location, "prerequisites cannot be defined in recipes");
+        }
         Recipe recipe = rule.recipe.isEmpty() ? null : new Recipe(rule.recipe);
+        if (recipe == null && rule.grouped) {
+            // read.c record_files: a grouped rule is the promise that one recipe makes all its targets.
+            throw new MakeError(rule.location, "grouped targets must provide a recipe");
+        }
         String first = rule.targets.get(0);
         if (rule.staticPattern == null && first.indexOf('%') >= 0) {
             for (String target : rule.targets) {
@@ -76,8 +83,9 @@ final class RuleRecorder {
                         rule.doubleColon, rule.grouped, target));
                 continue;
             }
-            database.rules().add(new Rule(rule.location, List.of(target), substitute(rule.prerequisites, stem),
-                    substitute(rule.orderOnly, stem), recipe, rule.doubleColon, rule.grouped, stem));
+            database.rules().add(new Rule(rule.location, List.of(target),
+                    substitute(rule.prerequisites, stem, rule.secondExpansion),
+                    substitute(rule.orderOnly, stem, rule.secondExpansion), recipe, rule.doubleColon, rule.grouped, stem));
         }
     }
 
@@ -155,12 +163,24 @@ final class RuleRecorder {
         return name.substring(prefix.length(), name.length() - suffix.length());
     }
 
-    /** Replaces the first {@code %} of each word by the stem, as {@code patsubst_expand_pat} does. */
-    private static List<String> substitute(List<String> words, String stem) {
+    /**
+     * Replaces the first {@code %} of each word by the stem, as {@code patsubst_expand_pat} does. A text left for
+     * the second expansion gets {@code $*} for every {@code %} instead (file.c expand_deps), so that a stem holding
+     * a {@code $} is not expanded again.
+     */
+    private static List<String> substitute(List<String> words, String stem, boolean secondExpansion) {
         List<String> out = new ArrayList<>(words.size());
         for (String w : words) {
+            if (secondExpansion && w.indexOf('$') >= 0) {
+                out.add(w.replace("%", "$*"));
+                continue;
+            }
             int percent = w.indexOf('%');
-            out.add(percent < 0 ? w : w.substring(0, percent) + stem + w.substring(percent + 1));
+            String name = percent < 0 ? w : w.substring(0, percent) + stem + w.substring(percent + 1);
+            // file.c enter_prereqs: a name the (empty) stem left empty is dropped.
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
         }
         return out;
     }

@@ -39,6 +39,11 @@ final class StatementEvaluator implements ReaderContext {
     }
 
     @Override
+    public boolean posix() {
+        return evaluator.database().posix();
+    }
+
+    @Override
     public boolean inRuleContext() {
         return pending != null || noTargets;
     }
@@ -162,9 +167,12 @@ final class StatementEvaluator implements ReaderContext {
             } else {
                 set = db.targetVariables().computeIfAbsent(target, k -> new VariableSet());
             }
-            String name = expand(a.name(), location);
+            // read.c record_target_var: a file's variable name is expanded with the file's variables in scope
+            // (four: FOO = x, then four: VAR$(FOO) = ok defines VARx); a pattern's in the global scope.
+            String name = target.indexOf('%') >= 0 ? expand(a.name(), location)
+                    : evaluator.expander().expand(a.name(), evaluator.readingScope().with(set), location);
             evaluator.definer().assignSpecific(set, name, a.op(), a.value(), origin(a.modifiers().override()),
-                    a.modifiers(), location);
+                    a.modifiers(), location, evaluator.readingScope());
         }
     }
 
@@ -185,7 +193,10 @@ final class StatementEvaluator implements ReaderContext {
         String prerequisites = h.prerequisites();
         String orderOnlyText = "";
         int bar = prerequisites.indexOf('|');
-        if (bar >= 0) {
+        // read.c keeps a text with references whole for the second expansion, which finds its '|' (that of a
+        // $$| too is no separator).
+        boolean whole = evaluator.secondExpansion() && prerequisites.indexOf('$') >= 0;
+        if (bar >= 0 && !whole) {
             orderOnlyText = prerequisites.substring(bar + 1).replace('|', ' ');
             prerequisites = prerequisites.substring(0, bar);
         }
@@ -193,7 +204,8 @@ final class StatementEvaluator implements ReaderContext {
             evaluator.enableSecondExpansion();
         }
         pending = new PendingRule(location, targets, prerequisiteWords(prerequisites),
-                prerequisiteWords(orderOnlyText), h.staticPattern(), h.doubleColon(), h.grouped());
+                prerequisiteWords(orderOnlyText), h.staticPattern(), h.doubleColon(), h.grouped(),
+                evaluator.secondExpansion());
         noTargets = false;
         if (h.inlineRecipe() != null) {
             pending.addRecipeLine(h.inlineRecipe(), location);
@@ -209,7 +221,8 @@ final class StatementEvaluator implements ReaderContext {
      */
     private List<String> prerequisiteWords(String text) {
         if (evaluator.secondExpansion() && text.indexOf('$') >= 0) {
-            String whole = text.strip();
+            // read.c: unescape_char (depstr, ':') before the text is kept.
+            String whole = text.strip().replace("\\:", ":");
             return whole.isEmpty() ? List.of() : List.of(whole);
         }
         return glob(RuleLineParser.fileWords(text));

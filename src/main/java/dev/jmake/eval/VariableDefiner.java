@@ -60,11 +60,15 @@ final class VariableDefiner {
         return v;
     }
 
-    /** A target- or pattern-specific assignment into {@code set}, as GNU's {@code record_target_var}. */
+    /**
+     * A target- or pattern-specific assignment into {@code set}, as GNU's {@code record_target_var}; {@code reading}
+     * is where the statement is read (an {@code $(eval)} in a {@code $(foreach)} sees the loop's variable, which GNU
+     * splices into the global set list).
+     */
     Variable assignSpecific(VariableSet set, String name, AssignOp op, String value, Origin origin,
-                            Modifiers modifiers, Location location) {
+                            Modifiers modifiers, Location location, Scope reading) {
         requireName(name, location);
-        Scope scope = Scope.global(globals).with(set);
+        Scope scope = reading.with(set);
         Variable v = define(set, scope, true, name, op, value, origin, location);
         if (set.get(name) != v) {
             return v; // ?= found the variable already defined (possibly globally): nothing is defined

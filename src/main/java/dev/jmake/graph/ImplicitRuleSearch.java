@@ -2,6 +2,7 @@ package dev.jmake.graph;
 
 import dev.jmake.archive.ArArchive;
 import dev.jmake.archive.ArchiveMemberName;
+import dev.jmake.eval.Glob;
 import dev.jmake.eval.PatternRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ public final class ImplicitRuleSearch {
     private static final int MAX_CHAIN = 8;
     private final TargetGraph graph;
     private final VpathSearch vpath;
-    private final PrerequisiteExpansion secondExpansion;
+    private final PatternPrerequisites prerequisiteNames;
     private final DirectoryCache files;
     private final Path directory;
     private final List<CompiledPatternRule> rules;
@@ -45,9 +46,10 @@ public final class ImplicitRuleSearch {
                               PrerequisiteExpansion secondExpansion, DirectoryCache files) {
         this.graph = graph;
         this.vpath = vpath;
-        this.secondExpansion = secondExpansion;
         this.files = files;
         this.directory = directory;
+        this.prerequisiteNames = new PatternPrerequisites(new Glob(directory),
+                graph.secondExpansion() ? secondExpansion : null);
         this.rules = CompiledPatternRule.compile(graph.patternRules());
         for (int i = 0; i < rules.size(); i++) {
             for (Pattern target : rules.get(i).targets()) {
@@ -136,7 +138,7 @@ public final class ImplicitRuleSearch {
                 .thenComparingInt(Candidate::order));
         // Pass one: every prerequisite exists or ought to exist. Pass two (implicit.c's intermediate pass): the
         // missing ones can themselves be made by a pattern rule. Each candidate's prerequisites are computed once.
-        List<List<String>> prerequisitesOf = new ArrayList<>(candidates.size());
+        List<PatternPrerequisites.Names> prerequisitesOf = new ArrayList<>(candidates.size());
         List<List<String>> missingOf = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             if (!eligible(c, specificMatch, depth)) {
@@ -145,10 +147,12 @@ public final class ImplicitRuleSearch {
                 continue;
             }
             String dirPart = member ? "" : directoryPrefixToRestore(c.pattern().toString(), name);
-            List<String> prerequisites = expandAll(c.rule().prerequisites(), name, c.stem(), bare(c, dirPart), dirPart);
+            PatternPrerequisites.Names prerequisites = prerequisiteNames.of(c.rule(), name, c.stem(),
+                    bare(c, dirPart), dirPart);
             List<String> missing = new ArrayList<>(0);
-            List<String> checked = new ArrayList<>(prerequisites);
+            List<String> checked = new ArrayList<>(prerequisites.normal());
             ExtraPrerequisites.Extras extras = extras(c, dirPart);
+            checked.addAll(prerequisites.orderOnly());
             checked.addAll(extras.normal());
             checked.addAll(extras.orderOnly());
             for (String p : checked) {
@@ -193,16 +197,16 @@ public final class ImplicitRuleSearch {
         return dirPart.isEmpty() ? c.stem() : c.stem().substring(dirPart.length());
     }
 
-    private ImplicitMatch match(Candidate c, String name, String dirPart, List<String> prerequisites,
+    private ImplicitMatch match(Candidate c, String name, String dirPart, PatternPrerequisites.Names prerequisites,
                                 List<String> intermediates) {
         String stem = c.stem();
         String bareStem = bare(c, dirPart);
-        List<String> orderOnly = expandAll(c.rule().orderOnly(), name, stem, bareStem, dirPart);
         List<String> targets = new ArrayList<>();
         for (String t : c.rule().targets()) {
             targets.add(substituteTarget(t, stem, bareStem, dirPart));
         }
-        return new ImplicitMatch(c.rule(), stem, prerequisites, orderOnly, targets, intermediates,
+        return new ImplicitMatch(c.rule(), stem, prerequisites.normal(), prerequisites.orderOnly(), targets,
+                intermediates,
                 extras(c, dirPart));
     }
 
@@ -215,29 +219,13 @@ public final class ImplicitRuleSearch {
         String bareStem = bare(c, dirPart);
         List<String> normal = new ArrayList<>();
         for (String p : extras.normal()) {
-            normal.add(expandPrerequisite(p, c.stem(), bareStem, dirPart));
+            normal.add(PatternPrerequisites.substitute(p, c.stem(), bareStem, dirPart));
         }
         List<String> orderOnly = new ArrayList<>();
         for (String p : extras.orderOnly()) {
-            orderOnly.add(expandPrerequisite(p, c.stem(), bareStem, dirPart));
+            orderOnly.add(PatternPrerequisites.substitute(p, c.stem(), bareStem, dirPart));
         }
         return new ExtraPrerequisites.Extras(normal, orderOnly);
-    }
-
-    private List<String> expandAll(List<String> patterns, String name, String stem, String bareStem,
-                                   String dirPart) {
-        List<String> out = new ArrayList<>();
-        for (String p : patterns) {
-            out.add(expandPrerequisite(p, stem, bareStem, dirPart));
-        }
-        if (secondExpansion == null || !graph.secondExpansion() || out.isEmpty()) {
-            return out;
-        }
-        List<String> expanded = new ArrayList<>();
-        for (String word : secondExpansion.expand(String.join(" ", out), name, stem)) {
-            expanded.add(TargetGraph.normalize(word));
-        }
-        return expanded;
     }
 
     private boolean chainable(String prerequisite, PatternRule rule, int depth, Set<PatternRule> inUse) {
@@ -272,18 +260,6 @@ public final class ImplicitRuleSearch {
         }
         int slash = name.lastIndexOf('/');
         return slash < 0 ? "" : name.substring(0, slash + 1);
-    }
-
-    private static String expandPrerequisite(String prerequisite, String stem, String bareStem, String dirPart) {
-        if (!Pattern.isPattern(prerequisite)) {
-            return prerequisite;
-        }
-        Pattern p = Pattern.of(prerequisite);
-        // GNU: a prerequisite pattern without a slash gets the target's directory in front of it.
-        if (!dirPart.isEmpty() && prerequisite.indexOf('/') < 0) {
-            return dirPart + p.substitute(bareStem);
-        }
-        return p.substitute(stem);
     }
 
     private static String substituteTarget(String target, String stem, String bareStem, String dirPart) {

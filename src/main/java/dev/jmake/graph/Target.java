@@ -15,11 +15,13 @@ public final class Target {
     private final List<String> prerequisites = new ArrayList<>();
     private final List<String> orderOnly = new ArrayList<>();
     private final List<String> updateOrder = new ArrayList<>();
+    private final List<ListedPrerequisite> listed = new ArrayList<>();
     private final List<DoubleColonRule> doubleColonRules = new ArrayList<>();
     // Read-only views handed out: only the graph, while it is built, changes the lists.
     private final List<String> prerequisitesView = Collections.unmodifiableList(prerequisites);
     private final List<String> orderOnlyView = Collections.unmodifiableList(orderOnly);
     private final List<String> updateOrderView = Collections.unmodifiableList(updateOrder);
+    private final List<ListedPrerequisite> listedView = Collections.unmodifiableList(listed);
     private final List<DoubleColonRule> doubleColonRulesView = Collections.unmodifiableList(doubleColonRules);
     private Recipe recipe;
     private String stem;
@@ -51,6 +53,16 @@ public final class Target {
      */
     public List<String> updateOrder() {
         return updateOrderView;
+    }
+
+    /** The prerequisite list in update order, with the texts a second expansion has still to expand. */
+    public List<ListedPrerequisite> listed() {
+        return listedView;
+    }
+
+    /** True if some rule of this target left a text for the second expansion (read.c: it has a {@code $}). */
+    public boolean expandsAgain() {
+        return listed.stream().anyMatch(ListedPrerequisite::expandsAgain);
     }
 
     /** The recipe, or null when no explicit rule gave one. */
@@ -102,9 +114,21 @@ public final class Target {
         secondExpansion = true;
     }
 
-    void addPrerequisites(List<String> normal, List<String> orderOnlyNames, boolean first) {
+    /**
+     * Adds one rule's prerequisites, first (a rule with a recipe) or last; {@code secondExpansion}: the rule was read
+     * after {@code .SECONDEXPANSION}, so its words with a {@code $} are texts to expand again.
+     */
+    void addPrerequisites(List<String> normal, List<String> orderOnlyNames, boolean first, boolean secondExpansion,
+                          String ruleStem, int rule) {
         List<String> both = new ArrayList<>(normal);
         both.addAll(orderOnlyNames);
+        List<ListedPrerequisite> entries = new ArrayList<>(both.size());
+        for (int i = 0; i < both.size(); i++) {
+            String text = both.get(i);
+            entries.add(new ListedPrerequisite(text, i >= normal.size(), secondExpansion && text.indexOf('$') >= 0,
+                    ruleStem, rule));
+        }
+        listed.addAll(first ? 0 : listed.size(), entries);
         if (first) {
             prerequisites.addAll(0, normal);
             orderOnly.addAll(0, orderOnlyNames);

@@ -30,6 +30,8 @@ public final class TargetGraph {
     private final Set<String> specialMentioned = new HashSet<>();
     private final List<SuffixRuleWarning> suffixRuleWarnings = new ArrayList<>();
     private boolean secondExpansionSeen;
+    /** The rules added so far: numbers each rule's entries in the prerequisite lists. */
+    private int ruleCount;
     private ExtraPrerequisites extras = ExtraPrerequisites.NONE;
 
     /** GNU make 4.3's default {@code .SUFFIXES} (default.c), in effect unless {@code -r} is given. */
@@ -60,6 +62,7 @@ public final class TargetGraph {
 
     /** As {@link #from(Database, boolean)}, with the {@code .EXTRA_PREREQS} snapped after reading. */
     public static TargetGraph from(Database database, boolean builtinRules, ExtraPrerequisites extras) {
+        database.snapRules();
         TargetGraph graph = new TargetGraph(database.patternRules());
         graph.extras = extras;
         graph.mentioned.addAll(extras.allNames());
@@ -70,7 +73,7 @@ public final class TargetGraph {
             graph.add(rule);
         }
         graph.snapSuffixes();
-        graph.convertSuffixRules();
+        graph.convertSuffixRules(database.posix());
         return graph;
     }
 
@@ -88,7 +91,7 @@ public final class TargetGraph {
     }
 
     /** rule.c convert_to_pattern: {@code .x.y:} becomes {@code %.y: %.x}, {@code .x:} becomes {@code %: %.x}. */
-    private void convertSuffixRules() {
+    private void convertSuffixRules(boolean posix) {
         List<String> suffixes = suffixes();
         for (String s : suffixes) {
             // A rule without prerequisites or recipe: it only disqualifies match-anything rules.
@@ -108,6 +111,11 @@ public final class TargetGraph {
                 }
                 if (!f.prerequisites().isEmpty() || !f.orderOnly().isEmpty()
                         || !extraPrerequisites(s + t).isEmpty()) {
+                    if (posix) {
+                        // rule.c convert_to_pattern: POSIX's suffix rules have no prerequisites, so under .POSIX
+                        // this is an ordinary rule.
+                        continue;
+                    }
                     Recipe r = f.recipe();
                     Location at = r.lines().isEmpty() ? f.location() : r.lines().get(0).location();
                     suffixRuleWarnings.add(new SuffixRuleWarning(at,
@@ -155,6 +163,7 @@ public final class TargetGraph {
     }
 
     private void add(Rule rule) {
+        ruleCount++;
         List<String> prerequisites = normalizeAll(rule.prerequisites());
         List<String> orderOnly = normalizeAll(rule.orderOnly());
         mentioned.addAll(prerequisites);
@@ -189,7 +198,8 @@ public final class TargetGraph {
                 }
                 target.markTarget(rule.location());
                 target.addDoubleColonRule(
-                        new DoubleColonRule(rule.location(), prerequisites, orderOnly, rule.recipe()));
+                        new DoubleColonRule(rule.location(), prerequisites, orderOnly, rule.recipe(), rule.stem(),
+                                rule.grouped()));
                 continue;
             }
             if (!target.doubleColonRules().isEmpty()) {
@@ -200,11 +210,13 @@ public final class TargetGraph {
                 target.markSecondExpansion();
             }
             boolean hasRecipe = rule.recipe() != null;
-            target.addPrerequisites(prerequisites, orderOnly, hasRecipe);
+            target.addPrerequisites(prerequisites, orderOnly, hasRecipe, secondExpansionSeen, rule.stem(),
+                    ruleCount);
             if (hasRecipe) {
                 // The reading phase already warned about overriding recipes; the last one wins.
-                target.setRecipe(rule.recipe(), rule.location(), rule.stem());
-            } else if (rule.stem() != null && target.stem() == null) {
+                // read.c: the stem is the last static pattern rule's, whichever rule has the recipe.
+                target.setRecipe(rule.recipe(), rule.location(), rule.stem() != null ? rule.stem() : target.stem());
+            } else if (rule.stem() != null) {
                 target.setRecipe(target.recipe(), target.location(), rule.stem());
             }
             if (rule.grouped()) {

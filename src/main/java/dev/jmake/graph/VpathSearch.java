@@ -106,6 +106,37 @@ public final class VpathSearch {
         return findIn(general, name);
     }
 
+    /** A name found through the search path, with vpath.c's ranks: the entry, then the directory within it. */
+    record Located(String found, int entry, int directory) {}
+
+    /** As {@link #find}, with the ranks a library search compares (vpath.c vpath_search's indexes), or null. */
+    Located locate(String name) {
+        if (name.startsWith("/") || isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.matches(name)) {
+                Located found = locateIn(e.directories(), name, i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return locateIn(general, name, entries.size());
+    }
+
+    private Located locateIn(List<String> dirs, String name, int entry) {
+        for (int d = 0; d < dirs.size(); d++) {
+            String dir = dirs.get(d);
+            String candidate = dir.equals("/") ? "/" + name : dir + "/" + name;
+            if (Files.exists(directory.resolve(candidate))) {
+                return new Located(candidate, entry, d);
+            }
+        }
+        return null;
+    }
+
     private String findIn(List<String> dirs, String name) {
         for (String dir : dirs) {
             String candidate = dir.equals("/") ? "/" + name : dir + "/" + name;

@@ -37,6 +37,11 @@ final class LineText {
      * half of the backslashes before it are kept; other newlines stay.
      */
     static String collapseContinuations(String line) {
+        return collapseContinuations(line, false);
+    }
+
+    /** As {@link #collapseContinuations(String)}; under {@code .POSIX} the blanks before a backslash-newline stay. */
+    static String collapseContinuations(String line, boolean posix) {
         int q = line.indexOf('\n');
         if (q < 0) {
             return line;
@@ -54,11 +59,13 @@ final class LineText {
                 while (in < line.length() && isBlank(line.charAt(in))) {
                     in++;
                 }
-                int end = out.length();
-                while (end > 0 && isBlank(out.charAt(end - 1))) {
-                    end--;
+                if (!posix) {
+                    int end = out.length();
+                    while (end > 0 && isBlank(out.charAt(end - 1))) {
+                        end--;
+                    }
+                    out.setLength(end);
                 }
-                out.setLength(end);
                 out.append(' ');
             } else {
                 out.append('\n');

@@ -8,6 +8,11 @@ public interface ReaderContext {
     /** True while a rule is open, so that lines starting with the recipe prefix are recipe lines. */
     boolean inRuleContext();
 
+    /** True once {@code .POSIX} was read: backslash-newlines then keep the blanks before them (misc.c). */
+    default boolean posix() {
+        return false;
+    }
+
     /** Expands text now, for the arguments of {@code ifeq}/{@code ifneq}/{@code ifdef}. */
     String expand(String text, Location location);
 

@@ -63,7 +63,7 @@ public final class StatementReader {
             return ignoring ? null
                     : new Statement.RecipeLine(location, LineText.dropPrefixAfterContinuations(line.substring(1), prefix));
         }
-        String collapsed = LineText.removeComments(LineText.collapseContinuations(line));
+        String collapsed = LineText.removeComments(LineText.collapseContinuations(line, context.posix()));
         int p = LineText.skipSpace(collapsed, 0);
 
         AssignmentLine assignment = assignmentLine(collapsed, p);
@@ -115,7 +115,7 @@ public final class StatementReader {
             throw new MakeError(location, "recipe commences before first target");
         }
         LineText.Cut cut = LineText.findUnquoted(line, ";#");
-        String before = LineText.collapseContinuations(cut.before());
+        String before = LineText.collapseContinuations(cut.before(), context.posix());
         String recipe = cut.stop() >= 0 && cut.text().charAt(cut.stop()) == ';'
                 ? LineText.dropPrefixAfterContinuations(cut.text().substring(cut.stop() + 1), prefix)
                 : null;

@@ -96,7 +96,7 @@ class ImplicitRuleSearchTest {
         db.rules().add(new dev.jmake.eval.Rule(AT, List.of(".SECONDEXPANSION"), List.of(), List.of(), null, false,
                 false, null));
         db.patternRules().add(rule("%.out", "$*.in"));
-        PrerequisiteExpansion expansion = (text, target, stem) -> List.of(text.replace("$*", stem));
+        PrerequisiteExpansion expansion = (text, target, stem) -> text.replace("$*", stem);
         ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db, false), dir, VpathSearch.none(dir),
                 expansion, new DirectoryCache(dir)).find("x.out");
         assertEquals(List.of("x.in"), match.prerequisites());
