@@ -26,11 +26,13 @@ public final class DirectoryCache {
     public boolean exists(String name) {
         if (name.isEmpty() || name.startsWith("/") || name.contains("./") || name.endsWith("/")
                 || name.endsWith(".")) {
-            // Unusual names take the slow, exact way; plain relative names are the hot path.
-            Path path = base.resolve(name).normalize();
+            // Unusual names take the slow, exact way; plain relative names are the hot path. A `..` is left to
+            // the system, as GNU's dir.c does: RCS/../Makefile exists only if the directory RCS does, so the
+            // names are not normalized lexically.
+            Path path = base.resolve(name);
             Path parent = path.getParent();
             Path file = path.getFileName();
-            if (parent == null || file == null) {
+            if (parent == null || file == null || file.toString().equals(".") || file.toString().equals("..")) {
                 return Files.exists(path);
             }
             return listing(parent.toString()).contains(file.toString());

@@ -146,7 +146,7 @@ public final class ImplicitRuleSearch {
                 missingOf.add(null);
                 continue;
             }
-            String dirPart = member ? "" : directoryPrefixToRestore(c.pattern().toString(), name);
+            String dirPart = member ? "" : directoryPrefixToRestore(c.pattern(), name);
             PatternPrerequisites.Names prerequisites = prerequisiteNames.of(c.rule(), name, c.stem(),
                     bare(c, dirPart), dirPart);
             List<String> missing = new ArrayList<>(0);
@@ -180,7 +180,7 @@ public final class ImplicitRuleSearch {
                 }
             }
             if (all) {
-                String dirPart = member ? "" : directoryPrefixToRestore(c.pattern().toString(), name);
+                String dirPart = member ? "" : directoryPrefixToRestore(c.pattern(), name);
                 return match(c, name, dirPart, prerequisitesOf.get(i), missing);
             }
         }
@@ -199,15 +199,15 @@ public final class ImplicitRuleSearch {
 
     private ImplicitMatch match(Candidate c, String name, String dirPart, PatternPrerequisites.Names prerequisites,
                                 List<String> intermediates) {
-        String stem = c.stem();
-        String bareStem = bare(c, dirPart);
+        String matched = c.pattern().toString();
         List<String> targets = new ArrayList<>();
         for (String t : c.rule().targets()) {
-            targets.add(substituteTarget(t, stem, bareStem, dirPart));
+            // implicit.c: the other targets are their pattern around the whole stem, directory included, so
+            // `pre%.x pre%.y` matching d/prea.x also makes pred/a.y (GNU make 4.3 does so).
+            targets.add(t.equals(matched) ? name : Pattern.of(t).substitute(c.stem()));
         }
-        return new ImplicitMatch(c.rule(), stem, prerequisites.normal(), prerequisites.orderOnly(), targets,
-                intermediates,
-                extras(c, dirPart));
+        return new ImplicitMatch(c.rule(), c.stem(), prerequisites.normal(), prerequisites.orderOnly(), targets,
+                intermediates, extras(c, dirPart));
     }
 
     /** The global {@code .EXTRA_PREREQS}, which rule.c appends to every pattern rule, with the stem put in. */
@@ -219,11 +219,11 @@ public final class ImplicitRuleSearch {
         String bareStem = bare(c, dirPart);
         List<String> normal = new ArrayList<>();
         for (String p : extras.normal()) {
-            normal.add(PatternPrerequisites.substitute(p, c.stem(), bareStem, dirPart));
+            normal.add(PatternPrerequisites.substitute(p, bareStem, dirPart));
         }
         List<String> orderOnly = new ArrayList<>();
         for (String p : extras.orderOnly()) {
-            orderOnly.add(PatternPrerequisites.substitute(p, c.stem(), bareStem, dirPart));
+            orderOnly.add(PatternPrerequisites.substitute(p, bareStem, dirPart));
         }
         return new ExtraPrerequisites.Extras(normal, orderOnly);
     }
@@ -254,19 +254,7 @@ public final class ImplicitRuleSearch {
     }
 
     /** The directory GNU make removed before matching a slash-less pattern (to be put back on prerequisites). */
-    private static String directoryPrefixToRestore(String pattern, String name) {
-        if (pattern.indexOf('/') >= 0) {
-            return "";
-        }
-        int slash = name.lastIndexOf('/');
-        return slash < 0 ? "" : name.substring(0, slash + 1);
-    }
-
-    private static String substituteTarget(String target, String stem, String bareStem, String dirPart) {
-        Pattern p = Pattern.of(target);
-        if (!dirPart.isEmpty() && target.indexOf('/') < 0) {
-            return dirPart + p.substitute(bareStem);
-        }
-        return p.substitute(stem);
+    private static String directoryPrefixToRestore(Pattern pattern, String name) {
+        return pattern.hasSlash() ? "" : Pattern.directoryOf(name);
     }
 }

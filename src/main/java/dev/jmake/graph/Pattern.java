@@ -30,18 +30,29 @@ public record Pattern(String prefix, String suffix) {
 
     /**
      * The stem of {@code name} by GNU make's implicit-rule matching: a pattern without a slash is matched
-     * against the part after the last slash, and the directory part becomes the start of the stem.
+     * against the part after the directory ({@link #directoryOf}), and the directory becomes the start of the stem.
      */
     public String match(String name) {
-        if (prefix.indexOf('/') >= 0 || suffix.indexOf('/') >= 0) {
+        String directory = hasSlash() ? "" : directoryOf(name);
+        if (directory.isEmpty()) {
             return matchWhole(name);
         }
-        int slash = name.lastIndexOf('/');
-        if (slash < 0) {
-            return matchWhole(name);
-        }
-        String stem = matchWhole(name.substring(slash + 1));
-        return stem == null ? null : name.substring(0, slash + 1) + stem;
+        String stem = matchWhole(name.substring(directory.length()));
+        return stem == null ? null : directory + stem;
+    }
+
+    /** A pattern with a slash is matched against the whole name, one without against the file-name part. */
+    public boolean hasSlash() {
+        return prefix.indexOf('/') >= 0 || suffix.indexOf('/') >= 0;
+    }
+
+    /**
+     * The directory part of {@code name} with its slash, or empty; a slash ending the name does not count
+     * (implicit.c: {@code foo/bar/} is {@code bar/} in {@code foo/}, not an empty name in {@code foo/bar/}).
+     */
+    public static String directoryOf(String name) {
+        int slash = name.lastIndexOf('/', name.length() - 2);
+        return slash < 0 ? "" : name.substring(0, slash + 1);
     }
 
     /** Replaces the {@code %} with {@code stem}. */

@@ -44,7 +44,7 @@ final class PatternPrerequisites {
     private void add(String text, String name, String stem, String bareStem, String dirPart, List<String> normal,
                      List<String> orderOnly, boolean[] inOrderOnly) {
         if (secondExpansion == null || text.indexOf('$') < 0) {
-            (inOrderOnly[0] ? orderOnly : normal).add(substitute(text, stem, bareStem, dirPart));
+            (inOrderOnly[0] ? orderOnly : normal).add(substitute(text, bareStem, dirPart));
             return;
         }
         // implicit.c: word by word, a '%' becomes $* (or $(*F), the directory put back on each name after), so a
@@ -107,17 +107,17 @@ final class PatternPrerequisites {
         return out;
     }
 
-    /** The first {@code %} of a prerequisite pattern replaced by the stem. */
-    static String substitute(String prerequisite, String stem, String bareStem, String dirPart) {
+    /**
+     * The first {@code %} of a prerequisite pattern replaced by the stem. When the target pattern matched the
+     * file-name part only, implicit.c puts the directory in front of the whole prerequisite, whatever it holds:
+     * {@code %:: RCS/%,v} gives {@code ../Makefile} the prerequisite {@code ../RCS/Makefile,v}, never
+     * {@code RCS/../Makefile,v}.
+     */
+    static String substitute(String prerequisite, String bareStem, String dirPart) {
         if (!Pattern.isPattern(prerequisite)) {
             return prerequisite;
         }
-        Pattern p = Pattern.of(prerequisite);
-        // GNU: a prerequisite pattern without a slash gets the target's directory in front of it.
-        if (!dirPart.isEmpty() && prerequisite.indexOf('/') < 0) {
-            return dirPart + p.substitute(bareStem);
-        }
-        return p.substitute(stem);
+        return dirPart + Pattern.of(prerequisite).substitute(bareStem);
     }
 
     /**

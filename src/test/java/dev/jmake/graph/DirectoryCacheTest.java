@@ -27,4 +27,14 @@ class DirectoryCacheTest {
         cache.invalidate();
         assertTrue(cache.exists("src/b.c"));
     }
+
+    @Test
+    void aDotDotAfterAMissingDirectoryIsLeftToTheSystem() throws IOException {
+        Files.writeString(dir.resolve("Makefile"), "");
+        Files.createDirectories(dir.resolve("RCS"));
+        DirectoryCache cache = new DirectoryCache(dir);
+        assertFalse(cache.exists("SCCS/../Makefile"), "dir.c: SCCS/.. is not a directory when SCCS is missing");
+        assertTrue(cache.exists("RCS/../Makefile"));
+        assertTrue(cache.exists("RCS/.."));
+    }
 }

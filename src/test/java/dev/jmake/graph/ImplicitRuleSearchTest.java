@@ -126,4 +126,46 @@ class ImplicitRuleSearchTest {
         assertEquals(List.of("lib.a(m.o).src"), match.prerequisites());
         assertNull(new ImplicitRuleSearch(TargetGraph.from(db), dir).find("lib.a(x.o)"));
     }
+
+    @Test
+    void theDirectoryOfTheNameGoesInFrontOfEveryPrerequisiteOfASlashlessTargetPattern() throws IOException {
+        Files.createDirectories(dir.resolve("d/X"));
+        Files.writeString(dir.resolve("d/X/f"), "");
+        Database db = new Database();
+        db.patternRules().add(terminal("%", "X/%"));
+        ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db), dir).find("d/f");
+        assertEquals("d/f", match.stem());
+        assertEquals(List.of("d/X/f"), match.prerequisites(), "not X/d/f");
+    }
+
+    @Test
+    void aTerminalRuleWhosePrerequisiteIsMissingDoesNotMatch() throws IOException {
+        // RCS/../Makefile would name ./Makefile lexically; GNU asks for ../RCS/Makefile, which does not exist.
+        Path sub = Files.createDirectories(dir.resolve("x/lib"));
+        Files.writeString(dir.resolve("x/Makefile"), "");
+        Files.writeString(sub.resolve("Makefile"), "");
+        Database db = new Database();
+        db.patternRules().add(terminal("%", "RCS/%"));
+        assertNull(new ImplicitRuleSearch(TargetGraph.from(db), sub).find("../Makefile"));
+        Files.createDirectories(dir.resolve("x/RCS"));
+        Files.writeString(dir.resolve("x/RCS/Makefile"), "");
+        assertEquals(List.of("../RCS/Makefile"),
+                new ImplicitRuleSearch(TargetGraph.from(db), sub).find("../Makefile").prerequisites());
+    }
+
+    @Test
+    void theOtherTargetsOfARuleAreItsPatternsAroundTheWholeStem() throws IOException {
+        Files.createDirectories(dir.resolve("d"));
+        Files.writeString(dir.resolve("d/a.in"), "");
+        Database db = new Database();
+        db.patternRules().add(new PatternRule(AT, List.of("pre%.x", "pre%.y"), List.of("%.in"), List.of(), RECIPE,
+                false));
+        ImplicitMatch match = new ImplicitRuleSearch(TargetGraph.from(db), dir).find("d/prea.x");
+        assertEquals(List.of("d/a.in"), match.prerequisites());
+        assertEquals(List.of("d/prea.x", "pred/a.y"), match.targets(), "GNU make 4.3's also_make");
+    }
+
+    private static PatternRule terminal(String target, String prerequisite) {
+        return new PatternRule(AT, List.of(target), List.of(prerequisite), List.of(), RECIPE, true);
+    }
 }

@@ -33,4 +33,15 @@ class PatternTest {
         assertFalse(Pattern.of("%.c").matchesAnything());
         assertThrows(IllegalArgumentException.class, () -> Pattern.of("foo.c"));
     }
+
+    @Test
+    void aSlashEndingTheNameIsNotItsDirectory() {
+        assertEquals("foo/", Pattern.directoryOf("foo/bar/"));
+        assertEquals("", Pattern.directoryOf("bar/"));
+        assertEquals("../", Pattern.directoryOf("../Makefile"));
+        assertEquals("", Pattern.directoryOf("/"));
+        assertEquals("foo/ar/", Pattern.of("b%").match("foo/bar/"));
+        assertTrue(Pattern.of("src/%").hasSlash());
+        assertFalse(Pattern.of("%.c").hasSlash());
+    }
 }
