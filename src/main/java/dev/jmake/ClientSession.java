@@ -106,7 +106,8 @@ final class ClientSession {
         }
         int status;
         try {
-            status = LargeStackRun.run(() -> new MakeInvocation(caller, supervision).run(), crash);
+            // The session's thread has the large stack already (ServerMain).
+            status = LargeStackRun.runHere(() -> new MakeInvocation(caller, supervision).run(), crash);
         } catch (SessionEnded e) {
             return;
         }

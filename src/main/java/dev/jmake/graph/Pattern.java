@@ -40,8 +40,15 @@ public record Pattern(String prefix, String suffix) {
         if (slash < 0) {
             return matchWhole(name);
         }
-        String stem = matchWhole(name.substring(slash + 1));
-        return stem == null ? null : name.substring(0, slash + 1) + stem;
+        int start = slash + 1;
+        if (name.length() - start < prefix.length() + suffix.length() || !name.startsWith(prefix, start)
+                || !name.endsWith(suffix)) {
+            return null;
+        }
+        int end = name.length() - suffix.length();
+        // The directory joins the stem: one substring when the pattern has no prefix to cut out.
+        return prefix.isEmpty() ? name.substring(0, end)
+                : name.substring(0, start) + name.substring(start + prefix.length(), end);
     }
 
     /** Replaces the {@code %} with {@code stem}. */
