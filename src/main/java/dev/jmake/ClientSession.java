@@ -107,7 +107,7 @@ final class ClientSession {
         int status;
         try {
             // The session's thread has the large stack already (ServerMain).
-            status = LargeStackRun.runHere(() -> new MakeInvocation(caller, supervision).run(), crash);
+            status = LargeStackRun.runHere(() -> new MakeInvocation(caller, supervision, server.parser()).run(), crash);
         } catch (SessionEnded e) {
             return;
         }

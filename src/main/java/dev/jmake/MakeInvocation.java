@@ -47,8 +47,15 @@ final class MakeInvocation {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
+    private final CommandLineParser parser;
 
     MakeInvocation(Caller caller, Supervision supervision) {
+        this(caller, supervision, new CommandLineParser());
+    }
+
+    /** {@code parser}: a server's sessions share one (its model is built once). */
+    MakeInvocation(Caller caller, Supervision supervision, CommandLineParser parser) {
+        this.parser = parser;
         this.caller = caller;
         this.supervision = supervision;
         this.argv0 = caller.argv0();
@@ -78,7 +85,6 @@ final class MakeInvocation {
     }
 
     private int run(List<String> args, Diagnostics ui, int makeLevel) {
-        CommandLineParser parser = new CommandLineParser();
         Options options = parser.parse(args, environment);
         if (options.help()) {
             out.print(HelpText.usage(program));

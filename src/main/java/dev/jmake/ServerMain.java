@@ -1,6 +1,7 @@
 package dev.jmake;
 
 import dev.jmake.build.DiskTimes;
+import dev.jmake.cli.CommandLineParser;
 import dev.jmake.watch.WatchedFileTimes;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.NativeLibrary;
@@ -43,6 +44,7 @@ final class ServerMain {
     private volatile boolean stopping;
 
     private final DiskTimes diskTimes;
+    private final CommandLineParser parser = new CommandLineParser();
 
     /** {@code diskTimes}: where every session's builds read file times. */
     ServerMain(Path socket, Duration idle, PrintStream log, DiskTimes diskTimes) {
@@ -50,6 +52,11 @@ final class ServerMain {
         this.idle = idle;
         this.log = log;
         this.diskTimes = diskTimes;
+    }
+
+    /** The command-line parser every session uses. */
+    CommandLineParser parser() {
+        return parser;
     }
 
     /** Where a new session's builds read file times. */
