@@ -80,13 +80,14 @@ final class BuildPass implements AutoCloseable {
             ui.directoryTrace().framedPerChunk();
         }
         this.tracing = tracing(traceMode, effective, graph, session.directory());
+        reading.evaluator().expander().reportFileWrites(session.diskTimes()::changed);
         try {
             this.builder = new Builder(graph, database, reading.evaluator().expander(), buildOptions, ui,
                     // A sub-make traces its own jobs in the same mode.
                     BuildServices.of(session.spawner(), new AddedVariable(childEnvironment::of,
                                     TraceMode.VARIABLE, traceMode.word()), session.directory())
                             .withRecipes(session.recipes()).withJobserver(jobserver.jobserver())
-                            .withTracing(tracing));
+                            .withTracing(tracing).withDiskTimes(session.diskTimes()));
         } catch (RuntimeException e) {
             closeTracing();
             throw e;

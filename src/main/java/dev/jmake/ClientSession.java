@@ -88,7 +88,8 @@ final class ClientSession {
                 fd -> extras.getOrDefault(fd, -1));
         RemoteLauncher launcher = new RemoteLauncher(link, local, fds, directory, hello.closedStandard(), stdout,
                 stderr);
-        Supervision supervision = new ClientSupervision(link, launcher, new ClientOwner(link, posix), fds);
+        Supervision supervision = new ClientSupervision(link, launcher, new ClientOwner(link, posix), fds,
+                server.sessionTimes());
         PrintStream crashErr = streams.err();
         Diagnostics crash = new Diagnostics(caller.program(),
                 MakeInvocation.parseLevel(caller.environment().get("MAKELEVEL")), streams.out(), crashErr);
@@ -105,7 +106,8 @@ final class ClientSession {
         }
         int status;
         try {
-            status = LargeStackRun.run(() -> new MakeInvocation(caller, supervision).run(), crash);
+            // The session's thread has the large stack already (ServerMain).
+            status = LargeStackRun.runHere(() -> new MakeInvocation(caller, supervision, server.parser()).run(), crash);
         } catch (SessionEnded e) {
             return;
         }

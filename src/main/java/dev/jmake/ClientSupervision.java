@@ -1,5 +1,6 @@
 package dev.jmake;
 
+import dev.jmake.build.DiskTimes;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.process.FileDescriptors;
@@ -17,12 +18,20 @@ final class ClientSupervision implements Supervision {
     private final RemoteLauncher launcher;
     private final ClientOwner owner;
     private final FileDescriptors descriptors;
+    private final DiskTimes diskTimes;
 
-    ClientSupervision(ClientLink link, RemoteLauncher launcher, ClientOwner owner, FileDescriptors descriptors) {
+    ClientSupervision(ClientLink link, RemoteLauncher launcher, ClientOwner owner, FileDescriptors descriptors,
+                      DiskTimes diskTimes) {
         this.link = link;
         this.launcher = launcher;
         this.owner = owner;
         this.descriptors = descriptors;
+        this.diskTimes = diskTimes;
+    }
+
+    @Override
+    public DiskTimes diskTimes() {
+        return diskTimes;
     }
 
     @Override

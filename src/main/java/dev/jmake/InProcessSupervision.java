@@ -1,5 +1,6 @@
 package dev.jmake;
 
+import dev.jmake.build.DiskTimes;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.process.FileDescriptors;
@@ -23,6 +24,11 @@ final class InProcessSupervision implements Supervision {
     private final NativeLibrary library = new NativeLibrary();
     private final ProcessSpawner spawner = new ProcessSpawner(ByteText.CHARSET, library);
     private final FileDescriptors descriptors = new FileDescriptors(ByteText.CHARSET);
+
+    @Override
+    public DiskTimes diskTimes() {
+        return DiskTimes.direct();
+    }
 
     @Override
     public ProcessLauncher launcher() {

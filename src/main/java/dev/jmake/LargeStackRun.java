@@ -1,5 +1,6 @@
 package dev.jmake;
 
+import dev.jmake.server.SessionEnded;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import java.util.function.IntSupplier;
@@ -45,6 +46,23 @@ final class LargeStackRun {
             return 2;
         }
         return status[0];
+    }
+
+    /**
+     * {@link #run(IntSupplier, Diagnostics)} on the calling thread, which must have been started with a stack of
+     * {@link #STACK_BYTES} (a server's session thread is): one thread fewer to start per run. The end of the
+     * session ({@link SessionEnded}) goes through.
+     */
+    static int runHere(IntSupplier invocation, Diagnostics diagnostics) {
+        try {
+            return invocation.getAsInt();
+        } catch (Throwable t) { // reported in make's format: never a stack trace
+            if (t instanceof SessionEnded ended) {
+                throw ended; // the session is over: nothing may be written any more
+            }
+            diagnostics.fatal(asMakeError(t));
+            return 2;
+        }
     }
 
     /** The make-style message for a throwable that escaped the invocation. */

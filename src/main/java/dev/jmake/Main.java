@@ -1,5 +1,7 @@
 package dev.jmake;
 
+import dev.jmake.build.DiskTimes;
+import dev.jmake.watch.WatchedFileTimes;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
@@ -20,6 +22,10 @@ public final class Main {
     private static final String SERVER_PROPERTY = "jmake.server";
     /** The server's idle time in seconds, from its own environment (tests make it short). */
     private static final String IDLE_VARIABLE = "JMAKE_SERVER_IDLE";
+    /** {@code off}: the server stats every file on every run instead of keeping times inotify vouches for. */
+    private static final String WATCH_VARIABLE = "JMAKE_SERVER_WATCH";
+    /** At most this many file times are kept (about 100 bytes each). */
+    private static final int MAX_KEPT_TIMES = 4_000_000;
 
     private Main() {}
 
@@ -34,7 +40,9 @@ public final class Main {
             idle = Duration.ofSeconds(Long.parseLong(seconds));
         }
         try {
-            return new ServerMain(socket, idle, log).run();
+            DiskTimes times = "off".equals(System.getenv(WATCH_VARIABLE)) ? DiskTimes.direct()
+                    : WatchedFileTimes.open(MAX_KEPT_TIMES);
+            return new ServerMain(socket, idle, log, times).run();
         } catch (IOException e) {
             log.println("jmake server: " + e);
             return 2;

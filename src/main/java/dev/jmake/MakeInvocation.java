@@ -1,5 +1,6 @@
 package dev.jmake;
 
+import dev.jmake.build.DiskTimes;
 import dev.jmake.build.Verbosity;
 import dev.jmake.cli.CommandLineParser;
 import dev.jmake.cli.CommandVariable;
@@ -13,6 +14,7 @@ import dev.jmake.graph.TargetGraph;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.build.ShuffleMode;
+import dev.jmake.process.ObservedLauncher;
 import dev.jmake.process.ProcessLauncher;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.syntax.MakeError;
@@ -45,8 +47,15 @@ final class MakeInvocation {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final PrintStream err;
+    private final CommandLineParser parser;
 
     MakeInvocation(Caller caller, Supervision supervision) {
+        this(caller, supervision, new CommandLineParser());
+    }
+
+    /** {@code parser}: a server's sessions share one (its model is built once). */
+    MakeInvocation(Caller caller, Supervision supervision, CommandLineParser parser) {
+        this.parser = parser;
         this.caller = caller;
         this.supervision = supervision;
         this.argv0 = caller.argv0();
@@ -76,7 +85,6 @@ final class MakeInvocation {
     }
 
     private int run(List<String> args, Diagnostics ui, int makeLevel) {
-        CommandLineParser parser = new CommandLineParser();
         Options options = parser.parse(args, environment);
         if (options.help()) {
             out.print(HelpText.usage(program));
@@ -124,7 +132,9 @@ final class MakeInvocation {
     /** Has the {@link Supervision} own everything the run starts, then reads and builds. */
     private int supervised(Diagnostics ui, CommandLineParser parser, List<String> args, Options options, Path start,
                            Path directory, int makeLevel, JobserverRole jobserver) {
-        ProcessLauncher launcher = supervision.launcher();
+        DiskTimes diskTimes = supervision.diskTimes();
+        // What a finished process wrote must be seen by the next look at a file time.
+        ProcessLauncher launcher = new ObservedLauncher(supervision.launcher(), diskTimes::changed);
         RunningRecipes recipes = new RunningRecipes(launcher);
         FatalSignal fatal = new FatalSignal(recipes, ui, KILL_GRACE);
         // A dying make gives its tokens back and removes its fifo, as GNU's fatal_error_signal does.
@@ -135,7 +145,7 @@ final class MakeInvocation {
             String makeCommand = argv0.indexOf('/') >= 0 && !argv0.startsWith("/") ? start + "/" + argv0 : argv0;
             List<CommandVariable> variables = CommandVariable.resolve(options.variables(), environment);
             Session session = new Session(argv0, args, parser, options, environment, start, directory, makeLevel,
-                    makeCommand, ui, out, caller.stdin(), launcher, recipes, fatal, jobserver,
+                    makeCommand, ui, out, caller.stdin(), launcher, recipes, fatal, diskTimes, jobserver,
                     Verbosity.of(options.trace(), options.debugAll(), options.debugFlags()), variables,
                     MakeFlags.encode(options, Optional.empty(), List.of()));
             return passes(session);

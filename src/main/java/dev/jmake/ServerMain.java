@@ -1,5 +1,8 @@
 package dev.jmake;
 
+import dev.jmake.build.DiskTimes;
+import dev.jmake.cli.CommandLineParser;
+import dev.jmake.watch.WatchedFileTimes;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.NativeLibrary;
 import dev.jmake.server.wire.DescriptorChannel;
@@ -40,10 +43,25 @@ final class ServerMain {
     private volatile Instant lastActivity = Instant.now();
     private volatile boolean stopping;
 
-    ServerMain(Path socket, Duration idle, PrintStream log) {
+    private final DiskTimes diskTimes;
+    private final CommandLineParser parser = new CommandLineParser();
+
+    /** {@code diskTimes}: where every session's builds read file times. */
+    ServerMain(Path socket, Duration idle, PrintStream log, DiskTimes diskTimes) {
         this.socket = socket;
         this.idle = idle;
         this.log = log;
+        this.diskTimes = diskTimes;
+    }
+
+    /** The command-line parser every session uses. */
+    CommandLineParser parser() {
+        return parser;
+    }
+
+    /** Where a new session's builds read file times. */
+    DiskTimes sessionTimes() {
+        return diskTimes instanceof WatchedFileTimes watched ? watched.session() : diskTimes;
     }
 
     /** Serves until idle for too long; returns the exit status. */
@@ -111,7 +129,8 @@ final class ServerMain {
         return "jmake server " + MakeInvocation.VERSION + ": pid " + posix.getpid() + ", socket " + socket + "\n"
                 + "up since " + started + ", " + served.get() + " sessions served, " + sessions.get() + " running\n"
                 + "heap " + (memory.totalMemory() - memory.freeMemory()) / (1 << 20) + " MiB used of "
-                + memory.maxMemory() / (1 << 20) + " MiB; exits after " + idle + " idle\n";
+                + memory.maxMemory() / (1 << 20) + " MiB; exits after " + idle + " idle\n"
+                + (diskTimes instanceof WatchedFileTimes watched ? watched.describe() : "file times: not kept\n");
     }
 
     /** Exits once the running sessions are over ({@code jmake --server-stop}). */

@@ -1,5 +1,6 @@
 package dev.jmake;
 
+import dev.jmake.build.DiskTimes;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.build.Verbosity;
@@ -26,5 +27,5 @@ import java.util.Map;
  */
 record Session(String argv0, List<String> args, CommandLineParser parser, Options options,
                Map<String, String> environment, Path start, Path directory, int makeLevel, String makeCommand,
-               Diagnostics ui, PrintStream out, InputStream stdin, ProcessLauncher spawner, RunningRecipes recipes, FatalSignal fatal,
+               Diagnostics ui, PrintStream out, InputStream stdin, ProcessLauncher spawner, RunningRecipes recipes, FatalSignal fatal, DiskTimes diskTimes,
                JobserverRole jobserver, Verbosity verbosity, List<CommandVariable> variables, String readFlags) {}

@@ -1,5 +1,6 @@
 package dev.jmake;
 
+import dev.jmake.build.DiskTimes;
 import dev.jmake.build.FatalSignal;
 import dev.jmake.build.RunningRecipes;
 import dev.jmake.process.FileDescriptors;
@@ -15,6 +16,9 @@ interface Supervision {
 
     /** The descriptor primitives of the process that holds the run's descriptors (a parent's jobserver). */
     FileDescriptors descriptors();
+
+    /** Where the run's builds read file times. */
+    DiskTimes diskTimes();
 
     /** From now on (at the latest before the first process starts) an interrupting signal reaches {@code fatal}. */
     void supervise(FatalSignal fatal);

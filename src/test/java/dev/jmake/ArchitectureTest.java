@@ -30,6 +30,7 @@ class ArchitectureTest {
     private static final String GRAPH = "graph";
     private static final String REPORT = "report";
     private static final String BUILD = "build";
+    private static final String WATCH = "watch";
     private static final String SERVER = "server";
     private static final String INVOCATION = "invocation";
 
@@ -48,6 +49,7 @@ class ArchitectureTest {
             .layer(GRAPH).definedBy("dev.jmake.graph..")
             .layer(REPORT).definedBy("dev.jmake.report..")
             .layer(BUILD).definedBy("dev.jmake.build..")
+            .layer(WATCH).definedBy("dev.jmake.watch..")
             .layer(SERVER).definedBy("dev.jmake.server")
             .layer(INVOCATION).definedBy("dev.jmake")
             .whereLayer(SYNTAX).mayNotAccessAnyLayer()
@@ -63,6 +65,7 @@ class ArchitectureTest {
             .whereLayer(REPORT).mayOnlyAccessLayers(SYNTAX, UI, EVAL, GRAPH)
             .whereLayer(BUILD).mayOnlyAccessLayers(SYNTAX, UI, ARCHIVE, CLI, PROCESS, TRACE, JOBSERVER, EVAL, GRAPH,
                     REPORT)
+            .whereLayer(WATCH).mayOnlyAccessLayers(BUILD)
             .whereLayer(SERVER).mayOnlyAccessLayers(SYNTAX, PROCESS, WIRE)
             .whereLayer(INVOCATION).mayNotBeAccessedByAnyLayer();
 

@@ -64,7 +64,7 @@ public final class Builder {
         this.scopes = new TargetScopes(database);
         this.vpath = VpathSearch.of(database.vpaths(), expander.value("VPATH", scopes.global(), null),
                 expander.value("GPATH", scopes.global(), null), services.directory());
-        this.timestamps = new Timestamps(services.directory(), options.checkSymlinkTimes());
+        this.timestamps = new Timestamps(services.directory(), services.diskTimes(), options.checkSymlinkTimes());
         this.log = new DecisionLog(options.verbosity(), ui);
         this.times = new FileTimes(options, timestamps, vpath, new LibrarySearch(vpath, services.directory(),
                 expander.value(".LIBPATTERNS", scopes.global(), null), ui), graph, nodes);

@@ -4,9 +4,7 @@ import dev.jmake.archive.ArArchive;
 import dev.jmake.archive.ArchiveMemberName;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
@@ -20,25 +18,30 @@ import java.util.concurrent.TimeUnit;
  */
 final class Timestamps {
     /** The file does not exist. */
-    static final long MISSING = Long.MIN_VALUE;
+    static final long MISSING = DiskTimes.MISSING;
     /** Older than any file ({@code -o}), yet existing. */
     static final long OLDEST = Long.MIN_VALUE + 1;
     /** Newer than any file: a remade target that left no file, or one assumed remade under -n. */
     static final long NEWEST = Long.MAX_VALUE;
 
     private final Path directory;
+    private final DiskTimes disk;
     private final boolean checkSymlinkTimes;
     private final Map<Path, ReadArchive> archives = new ConcurrentHashMap<>();
     /** The times looked at since files last changed (an interrupt's thread may look too). */
     private final Map<String, Long> known = new ConcurrentHashMap<>();
 
     Timestamps(Path directory) {
-        this(directory, false);
+        this(directory, DiskTimes.direct(), false);
     }
 
-    /** {@code checkSymlinkTimes}: {@code -L}, a file's time is the latest along its chain of symbolic links. */
-    Timestamps(Path directory, boolean checkSymlinkTimes) {
+    /**
+     * Times read through {@code disk}; {@code checkSymlinkTimes}: {@code -L}, a file's time is the latest along its
+     * chain of symbolic links.
+     */
+    Timestamps(Path directory, DiskTimes disk, boolean checkSymlinkTimes) {
         this.directory = directory;
+        this.disk = disk;
         this.checkSymlinkTimes = checkSymlinkTimes;
     }
 
@@ -60,6 +63,7 @@ final class Timestamps {
 
     /** A recipe finished: any file may have changed. */
     void filesChanged() {
+        disk.changed();
         known.clear();
         archives.clear();
     }
@@ -74,17 +78,7 @@ final class Timestamps {
     }
 
     private long followed(String name) {
-        Path path = directory.resolve(name);
-        // One stat: a missing file costs a NoSuchFileException, but each file is looked at once per build now.
-        try {
-            FileTime time = Files.readAttributes(path, BasicFileAttributes.class).lastModifiedTime();
-            return time.to(TimeUnit.NANOSECONDS);
-        } catch (NoSuchFileException e) {
-            return MISSING;
-        } catch (IOException e) {
-            // ENOTDIR, ELOOP, EACCES: GNU make treats a file it cannot stat as nonexistent.
-            return MISSING;
-        }
+        return disk.modified(directory, name);
     }
 
     /**
@@ -120,6 +114,7 @@ final class Timestamps {
     /** Sets the file's time to now, creating it empty if missing ({@code -t}). */
     void touch(String name) throws IOException {
         known.remove(name);
+        disk.changed();
         Path path = directory.resolve(name);
         if (Files.exists(path)) {
             Files.setLastModifiedTime(path, FileTime.from(Instant.now()));
@@ -130,6 +125,7 @@ final class Timestamps {
 
     boolean delete(String name) throws IOException {
         known.remove(name);
+        disk.changed();
         return Files.deleteIfExists(directory.resolve(name));
     }
 }

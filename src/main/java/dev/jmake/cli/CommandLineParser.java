@@ -26,6 +26,12 @@ public final class CommandLineParser {
     private static final String OMITTED = "-without-argument";
 
     private final GetoptScanner scanner = new GetoptScanner();
+    /** picocli's model of every switch, built on first use and bound anew for each list of tokens. */
+    private CommandLine commandLine;
+    /** Where the current {@link #bind} puts what it finds. */
+    private OptionsBuilder target;
+    private boolean targetFromEnvironment;
+    private final List<String> operands = new ArrayList<>();
 
     /** Parses argv (without the program name) alone, as if MAKEFLAGS were unset and MAKELEVEL were 0. */
     public Options parse(List<String> argv) {
@@ -56,41 +62,58 @@ public final class CommandLineParser {
         return builder.build(makeLevel(environment.get("MAKELEVEL")));
     }
 
-    /** Binds tokens through picocli, in order, onto {@code builder}. */
-    static void bind(List<ArgToken> tokens, OptionsBuilder builder, boolean fromEnvironment) {
+    /**
+     * Binds tokens through picocli, in order, onto {@code builder}. One parser's model serves every call (building
+     * it costs more than a parse); calls from several threads take turns.
+     */
+    synchronized void bind(List<ArgToken> tokens, OptionsBuilder builder, boolean fromEnvironment) {
+        target = builder;
+        targetFromEnvironment = fromEnvironment;
+        operands.clear();
+        try {
+            commandLine().parseArgs(canonical(tokens).toArray(String[]::new));
+            for (String operand : operands) {
+                builder.operand(operand, fromEnvironment);
+            }
+        } finally {
+            target = null;
+            operands.clear();
+        }
+    }
+
+    private CommandLine commandLine() {
+        if (commandLine != null) {
+            return commandLine;
+        }
         CommandSpec spec = CommandSpec.create();
         for (Switch s : Switch.values()) {
-            spec.addOption(optionSpec(s, canonicalName(s), s.arg() != Switch.Arg.NONE, builder, fromEnvironment));
+            spec.addOption(optionSpec(s, canonicalName(s), s.arg() != Switch.Arg.NONE));
             if (s.arg() == Switch.Arg.OPTIONAL) {
-                spec.addOption(optionSpec(s, canonicalName(s) + OMITTED, false, builder, fromEnvironment));
+                spec.addOption(optionSpec(s, canonicalName(s) + OMITTED, false));
             }
         }
-        List<String> operands = new ArrayList<>();
         spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").type(String.class)
                 .hasInitialValue(false)
                 .setter(new ISetter() {
                     @Override
                     public <T> T set(T value) {
-                        if (value instanceof String s) {
+                        if (target != null && value instanceof String s) {
                             operands.add(s);
                         }
                         return null;
                     }
                 }).build());
-        CommandLine commandLine = new CommandLine(spec);
-        commandLine.setExpandAtFiles(false);
-        commandLine.setOverwrittenOptionsAllowed(true);
-        commandLine.setTrimQuotes(false);
-        commandLine.setAllowOptionsAsOptionParameters(true);
-        commandLine.setEndOfOptionsDelimiter(END_OF_SWITCHES);
-        commandLine.parseArgs(canonical(tokens).toArray(String[]::new));
-        for (String operand : operands) {
-            builder.operand(operand, fromEnvironment);
-        }
+        CommandLine built = new CommandLine(spec);
+        built.setExpandAtFiles(false);
+        built.setOverwrittenOptionsAllowed(true);
+        built.setTrimQuotes(false);
+        built.setAllowOptionsAsOptionParameters(true);
+        built.setEndOfOptionsDelimiter(END_OF_SWITCHES);
+        commandLine = built;
+        return built;
     }
 
-    private static OptionSpec optionSpec(Switch s, String name, boolean takesValue, OptionsBuilder builder,
-                                         boolean fromEnvironment) {
+    private OptionSpec optionSpec(Switch s, String name, boolean takesValue) {
         OptionSpec.Builder option = OptionSpec.builder(name).hasInitialValue(false);
         if (takesValue) {
             option.arity("1").type(String.class);
@@ -101,10 +124,13 @@ public final class CommandLineParser {
         return option.setter(new ISetter() {
             @Override
             public <T> T set(T value) {
+                if (target == null) {
+                    return null; // picocli setting initial values while it builds its model
+                }
                 if (value instanceof String text) {
-                    builder.apply(s, text, fromEnvironment);
+                    target.apply(s, text, targetFromEnvironment);
                 } else if (Boolean.TRUE.equals(value)) {
-                    builder.apply(s, null, fromEnvironment);
+                    target.apply(s, null, targetFromEnvironment);
                 }
                 return null;
             }

@@ -19,7 +19,7 @@ public final class MakeFlags {
      */
     public static Options parse(String value) {
         OptionsBuilder builder = new OptionsBuilder();
-        CommandLineParser.bind(new GetoptScanner().scan(words(value)).tokens(), builder, true);
+        new CommandLineParser().bind(new GetoptScanner().scan(words(value)).tokens(), builder, true);
         return builder.build(0);
     }
 

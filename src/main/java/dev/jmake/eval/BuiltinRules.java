@@ -28,13 +28,22 @@ public final class BuiltinRules {
 
     /** The table, in default.c's order. */
     static List<Entry> table() {
+        return Table.ENTRIES;
+    }
+
+    /** Read from the jar once per JVM (a server's sessions share it: it is immutable). */
+    private static final class Table {
+        static final List<Entry> ENTRIES = read();
+    }
+
+    private static List<Entry> read() {
         List<Entry> entries = new ArrayList<>();
         for (String[] fields : ResourceTable.read("builtin-rules.txt", 4)) {
             Kind kind = Kind.valueOf(fields[0].toUpperCase(Locale.ROOT));
             List<String> prerequisites = fields[2].isEmpty() ? List.of() : List.of(fields[2].split(" "));
             entries.add(new Entry(kind, fields[1], prerequisites, recipeLines(fields[3])));
         }
-        return entries;
+        return List.copyOf(entries);
     }
 
     /** Splits a C-string-form recipe at its {@code \n} escapes, as GNU's chop_commands splits at newlines. */

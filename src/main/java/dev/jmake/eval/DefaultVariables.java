@@ -20,12 +20,21 @@ final class DefaultVariables {
     record Entry(boolean always, String name, Flavor flavor, String value) {}
 
     static List<Entry> table() {
+        return Table.ENTRIES;
+    }
+
+    /** Read from the jar once per JVM (a server's sessions share it: it is immutable). */
+    private static final class Table {
+        static final List<Entry> ENTRIES = read();
+    }
+
+    private static List<Entry> read() {
         List<Entry> entries = new ArrayList<>();
         for (String[] fields : ResourceTable.read("default-variables.txt", 4)) {
             Flavor flavor = fields[2].equals(":=") ? Flavor.SIMPLE : Flavor.RECURSIVE;
             entries.add(new Entry(fields[0].equals("always"), fields[1], flavor, fields[3]));
         }
-        return entries;
+        return List.copyOf(entries);
     }
 
     /** Defines the default variables through {@code definer}, which keeps stronger definitions already made. */

@@ -308,6 +308,11 @@ public final class Expander {
         return evalHook;
     }
 
+    /** From now on {@code wrote} runs after each {@code $(file)} that wrote a file (the build must see it). */
+    public void reportFileWrites(Runnable wrote) {
+        files.reportWrites(wrote);
+    }
+
     FileFunctions files() {
         return files;
     }

@@ -24,11 +24,17 @@ public final class FileFunctions {
     private final Path directory;
     private final Charset charset;
     private final Glob glob;
+    private volatile Runnable wrote = () -> { };
 
     public FileFunctions(Path directory, Charset charset) {
         this.directory = directory.toAbsolutePath().normalize();
         this.charset = charset;
         this.glob = new Glob(this.directory);
+    }
+
+    /** From now on {@code wrote} runs after each {@code $(file >...)} or {@code $(file >>...)} wrote its file. */
+    public void reportWrites(Runnable wrote) {
+        this.wrote = wrote;
     }
 
     /** {@code $(wildcard patterns)}; {@code home} supplies {@code $(HOME)} for a leading {@code ~}. */
@@ -189,6 +195,8 @@ public final class FileFunctions {
                 }
             } catch (IOException e) {
                 throw new MakeError(location, "open: " + name + ": " + Strerror.of(e));
+            } finally {
+                wrote.run();
             }
             return "";
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -31,6 +30,11 @@ public final class ImplicitRuleSearch {
     private final List<CompiledPatternRule> rules;
     /** Rule indexes by the suffix of a target pattern: only rules whose suffix ends the name can match it. */
     private final Map<String, List<Integer>> rulesBySuffix = new HashMap<>();
+    /** The suffixes of {@link #rulesBySuffix} by their last character ("" under none), each with a bit. */
+    private final Map<Character, List<String>> suffixesByLastChar = new HashMap<>();
+    private final Map<String, Long> suffixBits = new HashMap<>();
+    /** {@link #rulesEnding} by the set of suffixes a name ends with (when there are at most 64 suffixes). */
+    private final Map<Long, List<CompiledPatternRule>> rulesBySuffixSet = new HashMap<>();
     /** Files found impossible to make as intermediates (GNU's file_impossible), so chains are not searched again. */
     private final Set<String> impossible = new HashSet<>();
 
@@ -59,16 +63,48 @@ public final class ImplicitRuleSearch {
                 }
             }
         }
+        for (String suffix : rulesBySuffix.keySet()) {
+            if (rulesBySuffix.size() <= Long.SIZE) {
+                suffixBits.put(suffix, 1L << suffixBits.size());
+            }
+            if (!suffix.isEmpty()) {
+                suffixesByLastChar.computeIfAbsent(suffix.charAt(suffix.length() - 1), c -> new ArrayList<>())
+                        .add(suffix);
+            }
+        }
     }
 
     /** The rules, in reading order, that have a target pattern whose suffix ends {@code name}. */
     private List<CompiledPatternRule> rulesEnding(String name) {
-        BitSet marked = new BitSet(rules.size());
-        for (Map.Entry<String, List<Integer>> e : rulesBySuffix.entrySet()) {
-            if (name.endsWith(e.getKey())) {
-                for (int i : e.getValue()) {
-                    marked.set(i);
+        // Only the suffixes ending in the name's last character (and "") can end it; which of them do decides.
+        List<String> ending = new ArrayList<>(2);
+        if (rulesBySuffix.containsKey("")) {
+            ending.add("");
+        }
+        List<String> sameLast = name.isEmpty() ? null : suffixesByLastChar.get(name.charAt(name.length() - 1));
+        if (sameLast != null) {
+            for (String suffix : sameLast) {
+                if (name.endsWith(suffix)) {
+                    ending.add(suffix);
                 }
+            }
+        }
+        if (suffixBits.size() != rulesBySuffix.size()) {
+            return rulesFor(ending);
+        }
+        long set = 0;
+        for (String suffix : ending) {
+            set |= suffixBits.get(suffix);
+        }
+        return rulesBySuffixSet.computeIfAbsent(set, s -> rulesFor(ending));
+    }
+
+    /** The rules, in reading order, that have a target pattern with one of {@code suffixes}. */
+    private List<CompiledPatternRule> rulesFor(List<String> suffixes) {
+        BitSet marked = new BitSet(rules.size());
+        for (String suffix : suffixes) {
+            for (int i : rulesBySuffix.get(suffix)) {
+                marked.set(i);
             }
         }
         List<CompiledPatternRule> out = new ArrayList<>(marked.cardinality());
@@ -134,8 +170,7 @@ public final class ImplicitRuleSearch {
                 }
             }
         }
-        candidates.sort(Comparator.comparingInt((Candidate c) -> c.stem().length())
-                .thenComparingInt(Candidate::order));
+        sortByStemThenOrder(candidates);
         // Pass one: every prerequisite exists or ought to exist. Pass two (implicit.c's intermediate pass): the
         // missing ones can themselves be made by a pattern rule. Each candidate's prerequisites are computed once.
         List<PatternPrerequisites.Names> prerequisitesOf = new ArrayList<>(candidates.size());
@@ -185,6 +220,24 @@ public final class ImplicitRuleSearch {
             }
         }
         return null;
+    }
+
+    /** Shortest stem first, then reading order: an insertion sort, as the lists are short and searched often. */
+    private static void sortByStemThenOrder(List<Candidate> candidates) {
+        for (int i = 1; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            int j = i - 1;
+            while (j >= 0 && before(c, candidates.get(j))) {
+                candidates.set(j + 1, candidates.get(j));
+                j--;
+            }
+            candidates.set(j + 1, c);
+        }
+    }
+
+    private static boolean before(Candidate a, Candidate b) {
+        int byStem = Integer.compare(a.stem().length(), b.stem().length());
+        return byStem < 0 || byStem == 0 && a.order() < b.order();
     }
 
     /** implicit.c: a non-terminal match-anything rule is not used when a specific rule matched, nor in a chain. */

@@ -33,12 +33,18 @@ public record Pattern(String prefix, String suffix) {
      * against the part after the directory ({@link #directoryOf}), and the directory becomes the start of the stem.
      */
     public String match(String name) {
-        String directory = hasSlash() ? "" : directoryOf(name);
-        if (directory.isEmpty()) {
+        int start = hasSlash() ? 0 : directoryLength(name);
+        if (start == 0) {
             return matchWhole(name);
         }
-        String stem = matchWhole(name.substring(directory.length()));
-        return stem == null ? null : directory + stem;
+        if (name.length() - start < prefix.length() + suffix.length() || !name.startsWith(prefix, start)
+                || !name.endsWith(suffix)) {
+            return null;
+        }
+        int end = name.length() - suffix.length();
+        // The directory joins the stem: one substring when the pattern has no prefix to cut out.
+        return prefix.isEmpty() ? name.substring(0, end)
+                : name.substring(0, start) + name.substring(start + prefix.length(), end);
     }
 
     /** A pattern with a slash is matched against the whole name, one without against the file-name part. */
@@ -51,8 +57,11 @@ public record Pattern(String prefix, String suffix) {
      * (implicit.c: {@code foo/bar/} is {@code bar/} in {@code foo/}, not an empty name in {@code foo/bar/}).
      */
     public static String directoryOf(String name) {
-        int slash = name.lastIndexOf('/', name.length() - 2);
-        return slash < 0 ? "" : name.substring(0, slash + 1);
+        return name.substring(0, directoryLength(name));
+    }
+
+    private static int directoryLength(String name) {
+        return name.lastIndexOf('/', name.length() - 2) + 1;
     }
 
     /** Replaces the {@code %} with {@code stem}. */

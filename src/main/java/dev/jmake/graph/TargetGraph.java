@@ -93,13 +93,17 @@ public final class TargetGraph {
     /** rule.c convert_to_pattern: {@code .x.y:} becomes {@code %.y: %.x}, {@code .x:} becomes {@code %: %.x}. */
     private void convertSuffixRules(boolean posix) {
         List<String> suffixes = suffixes();
+        Set<List<List<String>>> present = new HashSet<>();
+        for (PatternRule r : patternRules) {
+            present.add(List.of(r.targets(), r.prerequisites()));
+        }
         for (String s : suffixes) {
             // A rule without prerequisites or recipe: it only disqualifies match-anything rules.
-            addPatternRule(new PatternRule(null, List.of("%" + s), List.of(), List.of(), null, false));
+            addPatternRule(new PatternRule(null, List.of("%" + s), List.of(), List.of(), null, false), present);
             Target single = targets.get(s);
             if (single != null && single.recipe() != null) {
                 addPatternRule(new PatternRule(single.location(), List.of("%"), List.of("%" + s), List.of(),
-                        single.recipe(), false));
+                        single.recipe(), false), present);
             }
             for (String t : suffixes) {
                 if (s.equals(t)) {
@@ -122,19 +126,19 @@ public final class TargetGraph {
                             "warning: ignoring prerequisites on suffix rule definition"));
                 }
                 addPatternRule(new PatternRule(f.location(), List.of("%" + t), List.of("%" + s), List.of(),
-                        f.recipe(), false));
+                        f.recipe(), false), present);
             }
         }
     }
 
-    /** rule.c new_pattern_rule without override: a rule identical in targets and prerequisites is dropped. */
-    private void addPatternRule(PatternRule rule) {
-        for (PatternRule r : patternRules) {
-            if (r.targets().equals(rule.targets()) && r.prerequisites().equals(rule.prerequisites())) {
-                return;
-            }
+    /**
+     * rule.c new_pattern_rule without override: a rule identical in targets and prerequisites to one
+     * {@code present} is dropped.
+     */
+    private void addPatternRule(PatternRule rule, Set<List<List<String>>> present) {
+        if (present.add(List.of(rule.targets(), rule.prerequisites()))) {
+            patternRules.add(rule);
         }
-        patternRules.add(rule);
     }
 
     /** Warnings GNU make prints about the suffix rules (after reading, before building). */

@@ -1,0 +1,116 @@
+package dev.jmake.process;
+
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A launcher that reports each child's start and end before anyone hears of them: whoever learns that a child
+ * ended (by {@link ChildProcess#waitFor}, {@link ChildProcess#onExit} or {@link ChildProcess#termination}) does so
+ * after {@code changed} ran. A server's cache of file times needs this: what a finished child wrote must be seen.
+ */
+public final class ObservedLauncher implements ProcessLauncher {
+    private final ProcessLauncher launcher;
+    private final Runnable changed;
+
+    public ObservedLauncher(ProcessLauncher launcher, Runnable changed) {
+        this.launcher = launcher;
+        this.changed = changed;
+    }
+
+    @Override
+    public SpawnResult launch(SpawnRequest request) {
+        changed.run();
+        SpawnResult result = launcher.launch(request);
+        return result instanceof SpawnResult.Started started
+                ? new SpawnResult.Started(new ObservedChild(started.process()))
+                : result;
+    }
+
+    @Override
+    public Set<Integer> close() {
+        return launcher.close();
+    }
+
+    @Override
+    public void awaitEnd() {
+        launcher.awaitEnd();
+    }
+
+    @Override
+    public CaptureFile captureFile() {
+        return launcher.captureFile();
+    }
+
+    @Override
+    public OutputLock outputLock() {
+        return launcher.outputLock();
+    }
+
+    @Override
+    public StandardOutputs standardOutputs() {
+        return launcher.standardOutputs();
+    }
+
+    @Override
+    public Charset charset() {
+        return launcher.charset();
+    }
+
+    /** The child, its end reported first. */
+    private final class ObservedChild implements ChildProcess {
+        private final ChildProcess child;
+        private final CompletableFuture<Termination> exit;
+
+        ObservedChild(ChildProcess child) {
+            this.child = child;
+            this.exit = child.onExit().thenApply(termination -> {
+                changed.run();
+                return termination;
+            });
+        }
+
+        @Override
+        public int pid() {
+            return child.pid();
+        }
+
+        @Override
+        public Optional<InputStream> stdout() {
+            return child.stdout();
+        }
+
+        @Override
+        public Optional<InputStream> stderr() {
+            return child.stderr();
+        }
+
+        @Override
+        public Termination waitFor() {
+            Termination termination = child.waitFor();
+            changed.run();
+            return termination;
+        }
+
+        @Override
+        public Optional<Termination> termination() {
+            Optional<Termination> termination = child.termination();
+            if (termination.isPresent()) {
+                changed.run();
+            }
+            return termination;
+        }
+
+        @Override
+        public CompletableFuture<Termination> onExit() {
+            return exit;
+        }
+
+        @Override
+        public boolean signal(int signal) {
+            return child.signal(signal);
+        }
+    }
+}
