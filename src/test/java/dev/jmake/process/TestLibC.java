@@ -8,6 +8,8 @@ public interface TestLibC {
 
     int sigfillset(Pointer set);
 
+    int sigdelset(Pointer set, int signal);
+
     long signal(int signal, long handler);
 
     int prctl(int option, long arg2, long arg3, long arg4, long arg5);
