@@ -64,7 +64,10 @@ make -s -C "$dir/rec" >/dev/null
 printf 'JOBS := $(shell seq 1 2000)\n.PHONY: all $(JOBS)\nall: $(JOBS)\n$(JOBS):\n\t@true\n' > "$dir/jobs/Makefile"
 git -C "$root" ls-files -z examples/parallel | (cd "$root" && xargs -0 cp --parents -t "$dir/c")
 
-# Warm-up: the server starts and compiles the hot paths; the page cache fills.
+# Warm-up: the server starts (the first run builds in process meanwhile; --server-status waits for it to listen) and
+# compiles the hot paths; the page cache fills.
+served --version >/dev/null
+served --server-status >/dev/null
 for ((i = 0; i < 5; i++)); do
     served -s -C "$dir/noop" >/dev/null; served -s -C "$dir/rec" >/dev/null; served -s -C "$dir/jobs" -j2 >/dev/null
 done

@@ -1,10 +1,12 @@
-# jmake through its warm server (JMAKE_SERVER=on), where things go wrong (issue 12): Ctrl-C on a terminal, the
-# client or the server killed mid-build, two builds at once in different directories and environments, GNU make
-# -j4 -> +jmake -> $(MAKE) sharing one server and the tokens, a server directory that is not private, a rebuilt jar.
+# jmake through its warm server (JMAKE_SERVER=on), where things go wrong (issue 12): cold runs at once (one server
+# starts, each builds in process and prints what an in-process run prints), Ctrl-C on a terminal, the client or the
+# server killed mid-build, two builds at once in different directories and environments, GNU make -j4 -> +jmake ->
+# $(MAKE) sharing one server and the tokens, a server directory that is not private, the idle exit, a rebuilt jar.
 set -euo pipefail
 source "$REPO/native-tests/lib.sh"
 source "$REPO/native-tests/jobserver.sh"
 command -v python3 >/dev/null || { echo "python3 is not installed (it drives the pty)"; exit 77; }
+command -v flock >/dev/null || { echo "flock (util-linux) is not installed"; exit 77; }
 [ -x "$REPO/target/jmake-client" ] || fail "no target/jmake-client"
 export JMAKE_SERVER=on JMAKE_SERVER_DIR="$WORK/server" JMAKE_SERVER_IDLE=300
 cd "$WORK"
@@ -14,6 +16,29 @@ stop_servers() {
 }
 trap stop_servers EXIT
 server_pids() { pgrep -f -- "-Djmake.server=$JMAKE_SERVER_DIR/" | sort | tr '\n' ' ' | sed 's/ $//' || true; }
+# await_server [DIR [JMAKE]]: waits until a server answers in DIR. --server-status polls the socket while a server
+# holds the lock (starting), up to 10 s a call; with no server it says so and fails.
+await_server() {
+    local dir=${1:-$JMAKE_SERVER_DIR} jmake=${2:-$JMAKE} i out=""
+    for ((i = 0; i < 6; i++)); do
+        out=$(JMAKE_SERVER_DIR="$dir" "$jmake" --server-status 2>&1) && return 0
+        case "$out" in *"does not answer"*) ;; *) break ;; esac
+    done
+    fail "no server answers in $dir: $out; log: $(cat "$dir"/*.log 2>/dev/null)"
+}
+# lock_free LOCK: whether no process holds LOCK's flock (no server lives).
+lock_free() { flock -n "$1" true; }
+# await_lock_free LOCK: within 10 s the lock is released (its server is gone).
+await_lock_free() {
+    local i
+    for ((i = 0; i < 100; i++)); do
+        lock_free "$1" && return 0
+        sleep 0.1
+    done
+    fail "$1 is still held by $(lock_holders "$1")"
+}
+# lock_holders LOCK: the processes that have LOCK open, one a line.
+lock_holders() { find /proc/[0-9]*/fd -lname "$1" 2>/dev/null | cut -d/ -f3 | sort -u; }
 # await_process PATTERN: waits up to 20 s until a process whose command line matches PATTERN runs.
 await_process() {
     local i
@@ -38,10 +63,49 @@ waiting_build() {
     printf 'all: t\nt:\n\techo x > $@; sleep %s\n' "$2" > "$1/Makefile"
 }
 
-"$JMAKE" --version >/dev/null   # starts the server
-first=$(server_pids)
-[ -n "$first" ] || fail "no server started: $(cat "$JMAKE_SERVER_DIR"/*.log)"
+# No server yet: --server-status and --server-stop say so and start none.
+set +e
+"$JMAKE" --server-status > status.out 2>&1
+status=$?
+set -e
+expect_eq "--server-status with no server: status" 1 "$status"
+grep -q "^jmake: no server runs at $JMAKE_SERVER_DIR/s-[0-9a-f]*; the next run starts one\$" status.out \
+    || fail "--server-status with no server: $(cat status.out)"
+"$JMAKE" --server-stop > stop.out 2>&1 || fail "--server-stop with no server failed: $(cat stop.out)"
+grep -q ": nothing to stop\$" stop.out || fail "--server-stop with no server: $(cat stop.out)"
+[ -z "$(ls "$JMAKE_SERVER_DIR" | grep -v '\.lock$')" ] || fail "a server was started: $(ls "$JMAKE_SERVER_DIR")"
 expect_eq "server directory mode" 700 "$(stat -c %a "$JMAKE_SERVER_DIR")"
+
+# Cold runs, three at once: they start exactly one server (the first to take the lock; the server holds it from
+# then on), and each builds in process meanwhile, printing exactly what an in-process run prints.
+mkdir -p cold
+printf 'all:\n\t@echo "built by $(WHO)"\n\techo done >&2\n' > cold/Makefile
+JMAKE_SERVER=off "$JMAKE" -C cold WHO=x > cold.expected.out 2> cold.expected.err
+cold=()
+for n in 1 2 3; do
+    "$JMAKE" -C cold WHO=x > "cold.$n.out" 2> "cold.$n.err" &
+    cold+=($!)
+done
+for n in 1 2 3; do
+    wait "${cold[n - 1]}" || fail "cold run $n failed: $(cat "cold.$n.err")"
+done
+lock=$(echo "$JMAKE_SERVER_DIR"/s-*.lock)
+[ -f "$lock" ] || fail "no lock file: $(ls "$JMAKE_SERVER_DIR")"
+# Each server a client starts is a process (holding the lock) before that client goes on to build.
+expect_eq "servers started by three cold runs" 1 "$(lock_holders "$lock" | wc -l)"
+for n in 1 2 3; do
+    expect_eq "cold run $n: stdout" "$(cat cold.expected.out)" "$(cat "cold.$n.out")"
+    expect_eq "cold run $n: stderr" "$(cat cold.expected.err)" "$(cat "cold.$n.err")"
+done
+await_server
+first=$(server_pids)
+[[ "$first" =~ ^[0-9]+$ ]] || fail "not one server: [$first]: $(cat "$JMAKE_SERVER_DIR"/*.log)"
+expect_eq "servers listening" 1 "$(grep -c ' listening on ' "$JMAKE_SERVER_DIR"/*.log)"
+expect_eq "the lock's holder" "$first" "$(lock_holders "$lock")"
+# A warm run prints the same.
+"$JMAKE" -C cold WHO=x > cold.warm.out 2> cold.warm.err
+expect_eq "warm run: stdout" "$(cat cold.expected.out)" "$(cat cold.warm.out)"
+expect_eq "warm run: stderr" "$(cat cold.expected.err)" "$(cat cold.warm.err)"
 "$JMAKE" --server-status | grep -q "^jmake server .*: pid $first, socket $JMAKE_SERVER_DIR/s-" \
     || fail "--server-status: $("$JMAKE" --server-status 2>&1)"
 
@@ -108,7 +172,9 @@ set -e
 expect_eq "status with the server lost" 2 "$status"
 expect_eq "message with the server lost" "jmake: *** lost the jmake server; build stopped." "$(tail -1 lost.err)"
 expect_none_left "sleep $sleep3"
+await_lock_free "$lock" # SIGKILL released it
 "$JMAKE" --version >/dev/null
+await_server
 second=$(server_pids)
 [ -n "$second" ] && [ "$second" != "$first" ] || fail "no new server after the old one was killed ($first, $second)"
 
@@ -153,6 +219,7 @@ fi
 # A server idle for JMAKE_SERVER_IDLE seconds (from the environment of the run that started it) exits and takes its
 # socket with it.
 JMAKE_SERVER_DIR="$WORK/idle" JMAKE_SERVER_IDLE=1 "$JMAKE" --version >/dev/null
+await_server "$WORK/idle" # its one session
 for ((i = 0; i < 100; i++)); do
     [ -z "$(pgrep -f -- "-Djmake.server=$WORK/idle/")" ] && break
     sleep 0.1
@@ -160,6 +227,7 @@ done
 [ -z "$(pgrep -f -- "-Djmake.server=$WORK/idle/")" ] || fail "the idle server still runs after 10 s"
 [ -z "$(ls "$WORK/idle" | grep '^s-[0-9a-f]*$')" ] || fail "the idle server left its socket: $(ls "$WORK/idle")"
 grep -q "idle for PT1S after 1 sessions" "$WORK"/idle/*.log || fail "idle exit not logged: $(cat "$WORK"/idle/*.log)"
+await_lock_free "$(echo "$WORK"/idle/s-*.lock)"
 
 # A rebuilt jar (here: another modification time) gets a server of its own; the old one is left to its idle exit.
 mkdir -p copy/target
@@ -167,9 +235,11 @@ cp -r "$REPO/bin" copy/
 cp -r "$REPO/target/jmake.jar" "$REPO/target/lib" "$REPO/target/jmake-client" copy/target/
 [ -d "$REPO/target/locale" ] && cp -r "$REPO/target/locale" copy/target/
 copy/bin/jmake --version >/dev/null
+await_server "$JMAKE_SERVER_DIR" copy/bin/jmake
 before=$(ls "$JMAKE_SERVER_DIR" | grep -c '^s-[0-9a-f]*$')
 touch -d '2001-01-01' copy/target/jmake.jar
 copy/bin/jmake --version >/dev/null
+await_server "$JMAKE_SERVER_DIR" copy/bin/jmake
 after=$(ls "$JMAKE_SERVER_DIR" | grep -c '^s-[0-9a-f]*$')
 expect_eq "sockets after the jar changed" $((before + 1)) "$after"
 echo "ok"

@@ -2,7 +2,8 @@
  * jmake-client SCRIPT JAR JAVA ARGV0 [ARG...]: finds (or starts) the warm jmake server of this jar and JVM, hands it
  * the session (argv, environment, directory, umask, descriptors) and then does what it says: the client is the make
  * process as the OS sees it. See docs/SERVER-PROTOCOL.md. This file is the start: locating, checking, naming,
- * connecting to or starting the server, and the in-process fallback. The hot path is a few stats and a connect.
+ * connecting to or starting the server, and the in-process fallback. The hot path is a few stats and a connect; a
+ * cold run (no server answers) starts one in the background and builds in process, as fast as without a server.
  */
 #define _GNU_SOURCE
 #include "jmake-client.h"
@@ -13,9 +14,12 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -23,7 +27,14 @@
 #include <unistd.h>
 
 static const int INTERRUPTS[4] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-enum { START_TIMEOUT_MS = 10000, CONNECT_RETRY_MS = 5, ALIVE_CHECK_MS = 100 };
+/*
+ * SERVER_LOCK_FD: where the server holds its locked open of the lock file, for its whole life (a descriptor bash
+ * leaves alone: it keeps its own at 10 and above). ANSWER_TIMEOUT_MS: how long --server-status and --server-stop
+ * wait for a server that holds the lock (starting or exiting) to answer.
+ */
+enum { SERVER_LOCK_FD = 9, ANSWER_TIMEOUT_MS = 10000, CONNECT_RETRY_MS = 5 };
+/* The lock file's text: written by the client that starts a server, replaced by the server once it listens. */
+static const char STARTING[] = "starting\n";
 
 /* What the fallback needs: the script and the client (whose closed_std it restores). */
 struct start {
@@ -31,10 +42,10 @@ struct start {
     struct client client;
 };
 
-static void say(const char *text) {
+static void write_all(int fd, const char *text) {
     size_t len = strlen(text);
     while (len > 0) {
-        ssize_t n = write(STDERR_FILENO, text, len);
+        ssize_t n = write(fd, text, len);
         if (n < 0 && errno == EINTR) {
             continue;
         }
@@ -44,6 +55,10 @@ static void say(const char *text) {
         text += n;
         len -= (size_t)n;
     }
+}
+
+static void say(const char *text) {
+    write_all(STDERR_FILENO, text);
 }
 
 /* A closed 0-2 would be taken by the client's own first open (the socket): each is filled with /dev/null. */
@@ -64,8 +79,7 @@ static uint32_t fill_closed_standard_fds(void) {
 }
 
 /* Execs bin/jmake in-process with the same argv; the descriptors the client filled are closed again. */
-static _Noreturn void fall_back(const struct start *start, const char *warning) {
-    say(warning);
+static _Noreturn void run_in_process(const struct start *start) {
     for (int fd = 0; fd <= 2; fd++) {
         if (start->client.closed_std & (1u << fd)) {
             close(fd);
@@ -85,6 +99,12 @@ static _Noreturn void fall_back(const struct start *start, const char *warning) 
     snprintf(text, sizeof text, "jmake: *** cannot run %s: %s.  Stop.\n", start->script, strerror(err));
     say(text);
     exit(2);
+}
+
+/* In process after one warning line: the server cannot be used. */
+static _Noreturn void fall_back(const struct start *start, const char *warning) {
+    say(warning);
+    run_in_process(start);
 }
 
 static _Noreturn void fall_back_not_started(const struct start *start, const char *socket_path) {
@@ -234,31 +254,125 @@ static long elapsed_ms(const struct timespec *since) {
     return (now.tv_sec - since->tv_sec) * 1000 + (now.tv_nsec - since->tv_nsec) / 1000000;
 }
 
-/* Whether process pid still runs (not gone, not a zombie). */
-static bool alive(pid_t pid) {
-    char path[64];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        return false;
+/* PATH with SUFFIX appended: the lock and the log live beside the socket. */
+static char *beside(const char *path, const char *suffix) {
+    char *name;
+    if (asprintf(&name, "%s%s", path, suffix) < 0) {
+        out_of_memory();
     }
-    char text[512];
-    ssize_t n = read(fd, text, sizeof text - 1);
-    close(fd);
-    if (n <= 0) {
-        return false;
+    return name;
+}
+
+/* The lock file beside the socket, close-on-exec (only the server's copy outlives an exec), or -1. */
+static int open_lock(const char *path) {
+    char *lock_path = beside(path, ".lock");
+    int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    free(lock_path);
+    return lock;
+}
+
+/* 1: the lock is now ours, so no server lives; 0: a server holds it (starting, serving or exiting); -1: error. */
+static int try_lock(int lock) {
+    if (flock(lock, LOCK_EX | LOCK_NB) == 0) {
+        return 1;
     }
-    text[n] = '\0';
-    const char *paren = strrchr(text, ')');
-    return paren == NULL || (paren[1] == ' ' && paren[2] != 'Z' && paren[2] != 'X');
+    return errno == EWOULDBLOCK ? 0 : -1;
+}
+
+/* Whether the lock file still says STARTING: the last server started died before it listened. */
+static bool last_start_failed(int lock) {
+    char text[sizeof STARTING];
+    ssize_t n = pread(lock, text, sizeof STARTING - 1, 0);
+    return n == (ssize_t)(sizeof STARTING - 1) && memcmp(text, STARTING, sizeof STARTING - 1) == 0;
+}
+
+/* Best effort: the mark only lets a later client report a server that died before it listened. */
+static void mark_starting(int lock) {
+    if (ftruncate(lock, 0) == 0) {
+        ssize_t ignored = pwrite(lock, STARTING, sizeof STARTING - 1, 0);
+        (void)ignored;
+    }
+}
+
+/*
+ * Puts the locked descriptor at SERVER_LOCK_FD without close-on-exec. flock belongs to the open file description,
+ * so the lock is held as long as the server lives and released when it dies, by SIGKILL too.
+ */
+static bool hand_over_lock(int lock) {
+    if (lock == SERVER_LOCK_FD) {
+        return fcntl(lock, F_SETFD, 0) == 0; /* dup2 onto itself would leave it close-on-exec */
+    }
+    return dup2(lock, SERVER_LOCK_FD) == SERVER_LOCK_FD;
+}
+
+/* What the server's process needs: what it runs, the lock it holds, and what it waits for before it execs. */
+struct server_start {
+    const char *script;
+    const char *socket;
+    const char *log;
+    int lock;
+    int cold_run_over; /* a pidfd of the client, readable once it (the in-process cold run) exits; -1 if none */
+    int lock_opened;   /* an inotify watch for opens of the lock file: later clients that find no server; -1 */
+};
+
+/*
+ * Made before the fork, so that the server's process misses nothing: a pidfd of this process (the cold run it
+ * execs keeps the pid) and an inotify watch for IN_OPEN on the lock file. If the kernel refuses either (no
+ * pidfd_open before Linux 5.3, no inotify instance left), both stay -1 and the server starts at once.
+ */
+static void watch_turn(struct server_start *server, const char *path) {
+    server->cold_run_over = -1;
+    server->lock_opened = -1;
+#ifdef SYS_pidfd_open
+    int pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+    int watch = pidfd < 0 ? -1 : inotify_init1(IN_CLOEXEC);
+    char *lock_path = beside(path, ".lock");
+    if (watch >= 0 && inotify_add_watch(watch, lock_path, IN_OPEN) >= 0) {
+        server->cold_run_over = pidfd;
+        server->lock_opened = watch;
+    } else {
+        if (pidfd >= 0) {
+            close(pidfd);
+        }
+        if (watch >= 0) {
+            close(watch);
+        }
+    }
+    free(lock_path);
+#else
+    (void)path;
+#endif
+}
+
+static void close_turn(const struct server_start *server) {
+    if (server->cold_run_over >= 0) {
+        close(server->cold_run_over);
+        close(server->lock_opened);
+    }
+}
+
+/*
+ * Holding the lock, the server's process waits until the cold run is over or another client opens the lock file
+ * (a sub-make, a run beside it, --server-status: one that wants the server): a JVM starting beside a short cold
+ * run would slow it down on a busy machine, and the run itself has no use for the server.
+ */
+static void await_turn(const struct server_start *server) {
+    if (server->cold_run_over < 0) {
+        return;
+    }
+    struct pollfd events[2] = {{.fd = server->cold_run_over, .events = POLLIN},
+                               {.fd = server->lock_opened, .events = POLLIN}};
+    while (poll(events, 2, -1) < 0 && errno == EINTR) {
+    }
 }
 
 /*
  * The server process, in the grandchild of a double fork: not the client's child, so neither the client's reaping,
  * its descendant sweeps (KILL flag 2) nor its end touch it. It gets a clean signal state, no descriptor of the
- * client but the log, and the root as its directory (it must not hold a build's directory busy).
+ * client but the log and the lock, and the root as its directory (it must not hold a build's directory busy).
  */
-static _Noreturn void exec_server(const char *script, const char *socket, const char *log) {
+static _Noreturn void exec_server(const struct server_start *server) {
+    await_turn(server);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
@@ -267,18 +381,23 @@ static _Noreturn void exec_server(const char *script, const char *socket, const 
         sigaction(sig, &dfl, NULL); /* fails harmlessly for SIGKILL, SIGSTOP and glibc's internal ones */
     }
     int in = open("/dev/null", O_RDONLY);
-    int out = open(log, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0600);
-    if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0 || chdir("/") != 0) {
+    int out = open(server->log, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW, 0600);
+    if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0 || chdir("/") != 0 ||
+        !hand_over_lock(server->lock)) {
         _exit(127);
     }
-    closefrom(3);
-    char *argv[] = {(char *)script, "--jmake-server", (char *)socket, NULL};
-    execv(script, argv);
+    /* An inherited pipe (a parent make's jobserver, a $(shell) capture) must not stay open for the server's life. */
+    for (int fd = 3; fd < SERVER_LOCK_FD; fd++) {
+        close(fd);
+    }
+    closefrom(SERVER_LOCK_FD + 1);
+    char *argv[] = {(char *)server->script, "--jmake-server", (char *)server->socket, NULL};
+    execv(server->script, argv);
     _exit(127);
 }
 
-/* Starts the server detached; returns its pid, or -1. */
-static pid_t start_server(const char *script, const char *socket, const char *log) {
+/* Starts the server detached, handing it the lock; returns its pid, or -1. */
+static pid_t start_server(const struct server_start *start) {
     int report[2];
     if (pipe2(report, O_CLOEXEC) != 0) {
         return -1;
@@ -291,7 +410,7 @@ static pid_t start_server(const char *script, const char *socket, const char *lo
         }
         pid_t server = fork();
         if (server == 0) {
-            exec_server(script, socket, log);
+            exec_server(start);
         }
         ssize_t ignored = write(report[1], &server, sizeof server);
         (void)ignored;
@@ -313,52 +432,106 @@ static pid_t start_server(const char *script, const char *socket, const char *lo
     return server;
 }
 
-/* Under the lock beside the socket: connects to a server another client started meanwhile, or starts one. */
-static int start_and_connect(const struct start *start, const char *path, const struct sockaddr_un *address) {
-    char *lock_path;
-    char *log_path;
-    if (asprintf(&lock_path, "%s.lock", path) < 0 || asprintf(&log_path, "%s.log", path) < 0) {
-        out_of_memory();
+/*
+ * No server answers. A free lock means no server lives: this client starts one, which holds the lock from then
+ * on, and builds in process meanwhile, so a cold run costs what a run without a server costs (the server's JVM
+ * starts once this run is over, or as soon as another client wants it: await_turn). A held lock means a
+ * server is starting (or exiting): the build runs in process and starts none. Nothing is said either way, unless
+ * the server cannot be started or the last one started died before it listened (its log says why).
+ */
+static _Noreturn void start_server_and_run_in_process(const struct start *start, const char *path) {
+    int lock = open_lock(path);
+    int locked = lock < 0 ? -1 : try_lock(lock);
+    if (locked == 0) {
+        close(lock);
+        run_in_process(start);
     }
-    int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (locked < 0) {
+        fall_back_not_started(start, path);
+    }
+    bool failed_before = last_start_failed(lock);
+    if (unlink(path) != 0 && errno != ENOENT) { /* a stale socket would keep the new server from binding */
+        fall_back_not_started(start, path);
+    }
+    mark_starting(lock);
+    char *log_path = beside(path, ".log");
+    struct server_start server_start = {.script = start->script, .socket = path, .log = log_path, .lock = lock};
+    watch_turn(&server_start, path);
+    pid_t server = start_server(&server_start);
+    close_turn(&server_start);
+    free(log_path);
+    close(lock); /* the server's copy holds the lock now; if none started, nothing does */
+    if (server < 0 || failed_before) {
+        fall_back_not_started(start, path);
+    }
+    run_in_process(start);
+}
+
+/* "--server-status" or "--server-stop" alone on the command line, which only a server answers; else NULL. */
+static const char *server_command(const struct client *client) {
+    if (client->argc == 2 &&
+        (strcmp(client->argv[1], "--server-status") == 0 || strcmp(client->argv[1], "--server-stop") == 0)) {
+        return client->argv[1];
+    }
+    return NULL;
+}
+
+/* Says TEXT on stdout (where the server's answer would go) after ARGV0's last component, as make's messages. */
+static void tell(const struct client *client, const char *text) {
+    const char *slash = strrchr(client->argv0, '/');
+    char line[8192];
+    snprintf(line, sizeof line, "%s: %s\n", slash != NULL ? slash + 1 : client->argv0, text);
+    write_all(STDOUT_FILENO, line);
+}
+
+/*
+ * The socket of a server for --server-status or --server-stop, which never start one. A server that holds the lock
+ * is starting (or exiting): it is given up to ANSWER_TIMEOUT_MS to answer, as long as it holds the lock. With no
+ * server, they say so and exit: --server-status 1, --server-stop 0 (what it is for holds).
+ */
+static int connect_for_command(const struct start *start, const char *path, const struct sockaddr_un *address,
+                               const char *command) {
+    bool stop = strcmp(command, "--server-stop") == 0;
+    int lock = open_lock(path);
     if (lock < 0) {
         fall_back_not_started(start, path);
     }
-    while (flock(lock, LOCK_EX) != 0) {
-        if (errno != EINTR) {
+    struct timespec began;
+    clock_gettime(CLOCK_MONOTONIC, &began);
+    char text[4096];
+    while (true) {
+        int locked = try_lock(lock);
+        if (locked < 0) {
             fall_back_not_started(start, path);
         }
-    }
-    int sock = try_connect(address);
-    if (sock < 0 && (errno == ENOENT || errno == ECONNREFUSED)) {
-        if (unlink(path) != 0 && errno != ENOENT) {
+        if (locked > 0) {
+            if (stop) {
+                snprintf(text, sizeof text, "no server runs at %s: nothing to stop", path);
+            } else if (last_start_failed(lock)) {
+                snprintf(text, sizeof text, "no server runs at %s; the last one died before it listened (see %s.log)",
+                         path, path);
+            } else {
+                snprintf(text, sizeof text, "no server runs at %s; the next run starts one", path);
+            }
+            tell(&start->client, text);
+            exit(stop ? 0 : 1);
+        }
+        int sock = try_connect(address);
+        if (sock >= 0) {
+            close(lock);
+            return sock;
+        }
+        if (errno != ENOENT && errno != ECONNREFUSED) {
             fall_back_not_started(start, path);
         }
-        pid_t server = start_server(start->script, path, log_path);
-        struct timespec began;
-        clock_gettime(CLOCK_MONOTONIC, &began);
-        long next_check = ALIVE_CHECK_MS;
-        while (server > 0 && (sock = try_connect(address)) < 0 && (errno == ENOENT || errno == ECONNREFUSED)) {
-            long waited = elapsed_ms(&began);
-            if (waited >= START_TIMEOUT_MS) {
-                break;
-            }
-            if (waited >= next_check) {
-                if (!alive(server)) {
-                    break; /* the script or the JVM failed: no use waiting the full time */
-                }
-                next_check = waited + ALIVE_CHECK_MS;
-            }
-            sleep_ms(CONNECT_RETRY_MS);
+        if (elapsed_ms(&began) >= ANSWER_TIMEOUT_MS) {
+            snprintf(text, sizeof text, "the server at %s holds its lock but does not answer (see %s.log)", path,
+                     path);
+            tell(&start->client, text);
+            exit(1);
         }
+        sleep_ms(CONNECT_RETRY_MS);
     }
-    close(lock); /* releases the lock */
-    free(lock_path);
-    free(log_path);
-    if (sock < 0) {
-        fall_back_not_started(start, path);
-    }
-    return sock;
 }
 
 /* The peer must run as our uid (SO_PEERCRED); someone else's server is refused, as a foreign directory is. */
@@ -458,7 +631,11 @@ int main(int argc, char **argv) {
     memcpy(address.sun_path, path, strlen(path) + 1);
     int sock = try_connect(&address);
     if (sock < 0 && (errno == ENOENT || errno == ECONNREFUSED)) {
-        sock = start_and_connect(&start, path, &address);
+        const char *command = server_command(client);
+        if (command == NULL) {
+            start_server_and_run_in_process(&start, path);
+        }
+        sock = connect_for_command(&start, path, &address, command);
     } else if (sock < 0) {
         fall_back_not_started(&start, path);
     }

@@ -6,6 +6,7 @@ import dev.jmake.watch.WatchedFileTimes;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.NativeLibrary;
 import dev.jmake.server.wire.DescriptorChannel;
+import dev.jmake.server.wire.ServerLock;
 import dev.jmake.syntax.ByteText;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,19 +69,37 @@ final class ServerMain {
     int run() throws IOException {
         UnixServerSocketChannel server = UnixServerSocketChannel.open();
         server.socket().bind(new UnixSocketAddress(socket.toFile()));
+        holdLock();
         log.println("jmake server " + MakeInvocation.VERSION + " (pid " + posix.getpid() + ") listening on "
                 + socket);
         Thread acceptor = new Thread(() -> accept(server), "jmake-accept");
         acceptor.setDaemon(true);
         acceptor.start();
         awaitIdle();
-        // A client connecting from now on finds no socket and starts a new server. One that connected just before
-        // is accepted meanwhile and served to its end: the server exits with no session running.
+        // A client connecting from now on finds no socket and the lock held: it builds in process, and the first one
+        // after this server's exit starts a new server. One that connected just before is accepted meanwhile and
+        // served to its end: the server exits with no session running, and its exit releases the lock.
         Files.deleteIfExists(socket);
         awaitSessionsOver();
         log.println((stopping ? "stopped" : "idle for " + idle) + " after " + served.get() + " sessions since "
                 + started + ": exiting");
         return 0;
+    }
+
+    /**
+     * The client that started this server handed it the locked lock file ({@link ServerLock}): held as long as this
+     * process lives, never closed, it tells clients that a server lives. It becomes close-on-exec, so that nothing
+     * this JVM may start ever holds it once the server is gone. The lock file then says that the start succeeded.
+     */
+    private void holdLock() {
+        if (ServerLock.isInherited(socket, fds)) {
+            fds.setCloseOnExec(ServerLock.DESCRIPTOR, true);
+        }
+        try {
+            ServerLock.markListening(socket, posix.getpid());
+        } catch (IOException e) {
+            log.println("cannot write " + ServerLock.of(socket) + ": " + e);
+        }
     }
 
     private void accept(UnixServerSocketChannel server) {
@@ -138,7 +157,6 @@ final class ServerMain {
         stopping = true;
     }
 
-    /** Returns once no session ran for {@link #idle}, or soon after {@link #stop}. */
     /** Waits a moment for connections already made to be accepted, then for every session to end. */
     private void awaitSessionsOver() {
         try {
@@ -151,6 +169,7 @@ final class ServerMain {
         }
     }
 
+    /** Returns once no session ran for {@link #idle}, or soon after {@link #stop}. */
     private void awaitIdle() {
         while (true) {
             try {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,24 @@ final class DifferentialIT {
     static final String GNU_MAKE = "make";
 
     @TestFactory
-    Stream<DynamicNode> gnuMakeAndJmakeAgree() throws IOException {
-        return cases(HarnessSettings.fromSystemProperties(true), name -> true);
+    Stream<DynamicNode> gnuMakeAndJmakeAgree() throws IOException, InterruptedException {
+        HarnessSettings settings = HarnessSettings.fromSystemProperties(true);
+        startServer(settings);
+        return cases(settings, name -> true);
+    }
+
+    /**
+     * A cold run starts the server and builds in process meanwhile: one run starts it, and {@code --server-status}
+     * waits until it answers, so that every case goes through it. If it does not, the cases run in process, with the
+     * same outcome.
+     */
+    private static void startServer(HarnessSettings settings) throws IOException, InterruptedException {
+        Path scratch = Files.createDirectories(settings.repoRoot().resolve("target/difftest-scratch"));
+        ProcessRunner runner = new ProcessRunner(scratch);
+        for (String option : List.of("--version", "--server-status")) {
+            runner.run(List.of(settings.jmakeCommand(), option), scratch, settings.baseEnvironment(), new byte[0],
+                    Duration.ofSeconds(30));
+        }
     }
 
     /** One dynamic test per selected case that {@code chosen} accepts, grouped by topic. */

@@ -22,8 +22,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 import jnr.unixsocket.UnixServerSocketChannel;
@@ -38,6 +41,9 @@ import jnr.unixsocket.UnixSocketAddress;
 final class ClientUnderTest implements AutoCloseable {
     static final Path BINARY = Path.of("target/jmake-client").toAbsolutePath();
     static final POSIX POSIX = POSIXFactory.getNativePOSIX();
+    private static final int O_RDWR = 2;
+    private static final int LOCK_EX = 2;
+    private static final int LOCK_NB = 4;
 
     final Path root;
     final Path serverDirectory;
@@ -45,6 +51,8 @@ final class ClientUnderTest implements AutoCloseable {
     final Path java;
     final Path script;
     final Path socket;
+    /** The lock beside the socket, which a server started by the client holds for its whole life. */
+    final Path lock;
     final Map<String, String> environment = new LinkedHashMap<>();
     private UnixServerSocketChannel listener;
     private ChildProcess process;
@@ -67,6 +75,7 @@ final class ClientUnderTest implements AutoCloseable {
         script = root.resolve("jmake");
         writeScript("echo \"script $*\"; [ \"$1\" = --jmake-server ] && exit 1; exit 0");
         socket = serverDirectory.resolve(ServerSocketName.of(jar, java, POSIX.getuid()));
+        lock = ServerLock.of(socket);
         environment.put("PATH", System.getenv("PATH"));
         environment.put("JMAKE_SERVER_DIR", serverDirectory.toString());
     }
@@ -79,6 +88,7 @@ final class ClientUnderTest implements AutoCloseable {
         java = other.java;
         script = other.script;
         socket = other.socket;
+        lock = other.lock;
         environment.putAll(other.environment);
     }
 
@@ -186,6 +196,65 @@ final class ClientUnderTest implements AutoCloseable {
     private void closeReceivedDescriptors() {
         descriptors.forEach(POSIX::close);
         descriptors.clear();
+    }
+
+    /** Whether nobody holds the flock of {@link #lock}: taken and released at once (false if it cannot be opened). */
+    boolean lockFree() {
+        int fd = POSIX.open(lock.toString(), O_RDWR, 0);
+        if (fd < 0) {
+            return false;
+        }
+        try {
+            return POSIX.flock(fd, LOCK_EX | LOCK_NB) == 0;
+        } finally {
+            POSIX.close(fd);
+        }
+    }
+
+    /** Waits until the lock is free: the server a client started is gone. */
+    void awaitLockFree() throws InterruptedException {
+        for (int i = 0; i < 2000 && !lockFree(); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(lockFree(), "the lock is still held by " + lockHolders());
+    }
+
+    /** The processes with a descriptor open on {@link #lock} now (a server the client started is one from its fork on). */
+    Set<Integer> lockHolders() {
+        Set<Integer> holders = new TreeSet<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.matches("[0-9]+") && holdsOpen(process.resolve("fd"), lock)) {
+                    holders.add(Integer.parseInt(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return holders;
+    }
+
+    private static boolean holdsOpen(Path fds, Path file) {
+        try (Stream<Path> entries = Files.list(fds)) {
+            return entries.anyMatch(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(file);
+                } catch (IOException e) {
+                    return false; /* closed meanwhile */
+                }
+            });
+        } catch (IOException e) {
+            return false; /* gone meanwhile, or not ours to read */
+        }
+    }
+
+    /** Waits until {@code file} exists (a fake server's report). */
+    static void awaitFile(Path file) throws InterruptedException {
+        for (int i = 0; i < 2000 && !Files.exists(file); i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.exists(file), file + " never came");
     }
 
     /** Whether process {@code pid} still exists and is not a zombie. */
