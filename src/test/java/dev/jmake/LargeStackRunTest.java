@@ -1,6 +1,7 @@
 package dev.jmake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
@@ -31,6 +32,19 @@ class LargeStackRunTest {
         assertEquals(2, LargeStackRun.run(() -> endless(0), ui, 1L << 20));
         assertEquals("jmake[1]: *** expansion nested too deeply: out of stack.  Stop.\n",
                 err.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void onTheCallingThreadAThrowableIsAFatalMessageAndTheSessionsEndGoesThrough() {
+        assertEquals(5, LargeStackRun.runHere(() -> 5, ui));
+        assertEquals(2, LargeStackRun.runHere(() -> {
+            throw new IllegalStateException("boom");
+        }, ui));
+        assertEquals("jmake[1]: *** internal error: java.lang.IllegalStateException: boom.  Stop.\n",
+                err.toString(StandardCharsets.ISO_8859_1));
+        assertThrows(dev.jmake.server.SessionEnded.class, () -> LargeStackRun.runHere(() -> {
+            throw new dev.jmake.server.SessionEnded();
+        }, ui));
     }
 
     @Test

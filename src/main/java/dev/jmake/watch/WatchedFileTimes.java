@@ -16,6 +16,7 @@ import dev.jmake.build.DiskTimes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,7 @@ public final class WatchedFileTimes implements DiskTimes {
     private final Map<String, WatchedDirectory> byPath = new HashMap<>();
     private final Map<Integer, List<WatchedDirectory>> byWatch = new HashMap<>();
     /** Directories that cannot be watched (not there, a symbolic link, not local): asked again after any event. */
-    private final Map<String, Boolean> unwatchable = new HashMap<>();
+    private final Set<String> unwatchable = new HashSet<>();
     private int fd;
     private int timesKept;
     private long looks;
@@ -196,7 +197,7 @@ public final class WatchedFileTimes implements DiskTimes {
     /** The watched directory for {@code path} (with every ancestor watched), or null if it cannot be watched. */
     private WatchedDirectory watched(String path) {
         WatchedDirectory dir = byPath.get(path);
-        if (dir != null || unwatchable.containsKey(path)) {
+        if (dir != null || unwatchable.contains(path)) {
             return dir;
         }
         WatchedDirectory parent = null;
@@ -205,7 +206,7 @@ public final class WatchedFileTimes implements DiskTimes {
             int slash = path.lastIndexOf('/');
             parent = watched(slash == 0 ? "/" : path.substring(0, slash));
             if (parent == null) {
-                unwatchable.put(path, Boolean.TRUE);
+                unwatchable.add(path);
                 return null;
             }
             component = path.substring(slash + 1);
@@ -213,7 +214,7 @@ public final class WatchedFileTimes implements DiskTimes {
         int watch = local(path) ? calls.inotify_add_watch(fd, cString(path), WATCHED) : -1;
         if (watch < 0) {
             // Not there, not a directory, a symbolic link (IN_DONT_FOLLOW), out of watches, or not local.
-            unwatchable.put(path, Boolean.TRUE);
+            unwatchable.add(path);
             return null;
         }
         dir = new WatchedDirectory(path, watch, parent, component);

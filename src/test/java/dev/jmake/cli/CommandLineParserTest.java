@@ -21,6 +21,18 @@ class CommandLineParserTest {
     }
 
     @Test
+    void oneParserParsesAgainWithNothingLeftFromBefore() {
+        Options first = parse("-k", "-j4", "-C", "dir", "goal", "V=1");
+        Options second = parse("-s");
+        assertEquals(List.of("goal"), first.goals());
+        assertTrue(first.keepGoing());
+        assertEquals(List.of(), second.goals());
+        assertEquals(List.of(), second.variables());
+        assertFalse(second.keepGoing());
+        assertTrue(second.silent());
+    }
+
+    @Test
     void bundledFlagsAndJobs() {
         Options o = parse("-kj4");
         assertTrue(o.keepGoing());

@@ -113,6 +113,19 @@ class ExpanderTest {
     }
 
     @Test
+    void aFileWrittenByTheFileFunctionIsReportedAfterItIsOnDisk() throws java.io.IOException {
+        Fixture fixture = new Fixture(dir);
+        java.util.List<String> reported = new java.util.ArrayList<>();
+        fixture.expander.reportFileWrites(() -> reported.add(
+                java.nio.file.Files.exists(dir.resolve("out.txt")) ? "written" : "not yet"));
+        assertEquals("", fixture.expand("$(file >out.txt,hello)"));
+        assertEquals("", fixture.expand("$(file >>out.txt,again)"));
+        assertEquals("hello\nagain", fixture.expand("$(file <out.txt)"));
+        assertEquals(List.of("written", "written"), reported, "reads are not reported");
+        assertEquals("hello\nagain\n", java.nio.file.Files.readString(dir.resolve("out.txt")));
+    }
+
+    @Test
     void valueIsWhatAReferenceExpandsTo() {
         Fixture fixture = new Fixture(dir).define("a = <$(b)>", "b = 1");
         assertEquals("<1>", fixture.expander.value("a", fixture.scope, new Location("Makefile", 3)));
