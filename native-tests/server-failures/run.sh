@@ -229,17 +229,27 @@ done
 grep -q "idle for PT1S after 1 sessions" "$WORK"/idle/*.log || fail "idle exit not logged: $(cat "$WORK"/idle/*.log)"
 await_lock_free "$(echo "$WORK"/idle/s-*.lock)"
 
-# A rebuilt jar (here: another modification time) gets a server of its own; the old one is left to its idle exit.
+# A rebuilt jar (here: another modification time) gets a server of its own; the old one, which no client can reach
+# any more, exits once it serves no session.
 mkdir -p copy/target
 cp -r "$REPO/bin" copy/
 cp -r "$REPO/target/jmake.jar" "$REPO/target/lib" "$REPO/target/jmake-client" copy/target/
 [ -d "$REPO/target/locale" ] && cp -r "$REPO/target/locale" copy/target/
 copy/bin/jmake --version >/dev/null
 await_server "$JMAKE_SERVER_DIR" copy/bin/jmake
-before=$(ls "$JMAKE_SERVER_DIR" | grep -c '^s-[0-9a-f]*$')
+old_socket=$(copy/bin/jmake --server-status | sed -n 's/.*socket //p')
+old_pid=$(copy/bin/jmake --server-status | sed -n 's/.*: pid \([0-9]*\),.*/\1/p')
 touch -d '2001-01-01' copy/target/jmake.jar
 copy/bin/jmake --version >/dev/null
 await_server "$JMAKE_SERVER_DIR" copy/bin/jmake
-after=$(ls "$JMAKE_SERVER_DIR" | grep -c '^s-[0-9a-f]*$')
-expect_eq "sockets after the jar changed" $((before + 1)) "$after"
+new_socket=$(copy/bin/jmake --server-status | sed -n 's/.*socket //p')
+[ "$new_socket" != "$old_socket" ] || fail "the rebuilt jar reached the old server at $old_socket"
+for ((i = 0; i < 100; i++)); do
+    kill -0 "$old_pid" 2>/dev/null || break
+    sleep 0.1
+done
+kill -0 "$old_pid" 2>/dev/null && fail "the server of the replaced jar still runs after 10 s"
+[ ! -e "$old_socket" ] || fail "the server of the replaced jar left its socket"
+grep -q "its jar .*/copy/target/jmake.jar replaced after" "$old_socket.log" \
+    || fail "the exit of the replaced jar's server is not logged: $(cat "$old_socket.log")"
 echo "ok"

@@ -1,6 +1,7 @@
 package dev.jmake;
 
 import dev.jmake.build.DiskTimes;
+import dev.jmake.server.wire.ServedJar;
 import dev.jmake.watch.WatchedFileTimes;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.ui.Diagnostics;
@@ -42,7 +43,9 @@ public final class Main {
         try {
             DiskTimes times = "off".equals(System.getenv(WATCH_VARIABLE)) ? DiskTimes.direct()
                     : WatchedFileTimes.open(MAX_KEPT_TIMES);
-            return new ServerMain(socket, idle, log, times).run();
+            // bin/jmake runs the server with -jar: the class path is the jar that clients key its socket by.
+            ServedJar jar = ServedJar.of(Path.of(System.getProperty("java.class.path")));
+            return new ServerMain(socket, idle, log, times, jar).run();
         } catch (IOException e) {
             log.println("jmake server: " + e);
             return 2;

@@ -6,6 +6,7 @@ import dev.jmake.watch.WatchedFileTimes;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.NativeLibrary;
 import dev.jmake.server.wire.DescriptorChannel;
+import dev.jmake.server.wire.ServedJar;
 import dev.jmake.server.wire.ServerLock;
 import dev.jmake.syntax.ByteText;
 import java.io.IOException;
@@ -43,13 +44,18 @@ final class ServerMain {
     private final Instant started = Instant.now();
     private volatile Instant lastActivity = Instant.now();
     private volatile boolean stopping;
+    private final ServedJar jar;
 
     private final DiskTimes diskTimes;
     private final CommandLineParser parser = new CommandLineParser();
 
-    /** {@code diskTimes}: where every session's builds read file times. */
-    ServerMain(Path socket, Duration idle, PrintStream log, DiskTimes diskTimes) {
+    /**
+     * {@code diskTimes}: where every session's builds read file times; {@code jar}: the jar this JVM runs, whose
+     * replacement ends the server once no session runs.
+     */
+    ServerMain(Path socket, Duration idle, PrintStream log, DiskTimes diskTimes, ServedJar jar) {
         this.socket = socket;
+        this.jar = jar;
         this.idle = idle;
         this.log = log;
         this.diskTimes = diskTimes;
@@ -75,14 +81,13 @@ final class ServerMain {
         Thread acceptor = new Thread(() -> accept(server), "jmake-accept");
         acceptor.setDaemon(true);
         acceptor.start();
-        awaitIdle();
+        String reason = awaitIdle();
         // A client connecting from now on finds no socket and the lock held: it builds in process, and the first one
         // after this server's exit starts a new server. One that connected just before is accepted meanwhile and
         // served to its end: the server exits with no session running, and its exit releases the lock.
         Files.deleteIfExists(socket);
         awaitSessionsOver();
-        log.println((stopping ? "stopped" : "idle for " + idle) + " after " + served.get() + " sessions since "
-                + started + ": exiting");
+        log.println(reason + " after " + served.get() + " sessions since " + started + ": exiting");
         return 0;
     }
 
@@ -169,18 +174,29 @@ final class ServerMain {
         }
     }
 
-    /** Returns once no session ran for {@link #idle}, or soon after {@link #stop}. */
-    private void awaitIdle() {
+    /**
+     * Returns, saying why, once no session runs and none ran for {@link #idle}, or {@link #stop} was asked, or the
+     * jar was replaced.
+     */
+    private String awaitIdle() {
         while (true) {
             try {
                 Thread.sleep(stopping ? 50 : Math.min(idle.toMillis(), 1_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return "interrupted";
             }
-            boolean idleLongEnough = Duration.between(lastActivity, Instant.now()).compareTo(idle) >= 0;
-            if (sessions.get() == 0 && (stopping || idleLongEnough)) {
-                return;
+            if (sessions.get() > 0) {
+                continue;
+            }
+            if (stopping) {
+                return "stopped";
+            }
+            if (Duration.between(lastActivity, Instant.now()).compareTo(idle) >= 0) {
+                return "idle for " + idle;
+            }
+            if (jar.replaced()) {
+                return "its jar " + jar.jar() + " replaced";
             }
         }
     }

@@ -23,12 +23,13 @@ import java.util.stream.Collectors;
  * @param verbosity       {@code --trace}, {@code -d}, {@code --debug}
  * @param checkSymlinkTimes {@code -L}: a file's time is the latest along its chain of symbolic links
  * @param shuffle         {@code --shuffle}: the order goals and prerequisites are updated in
+ * @param printsDatabase  {@code -p}: the build keeps what GNU's print_file shows of each file it looked at
  */
 public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryRun, boolean question,
                            boolean touch, boolean silent, boolean alwaysMake,
                            Set<String> oldFiles, Set<String> newFiles, int jobs, double maxLoad,
                            OutputSettings output, Verbosity verbosity, boolean checkSymlinkTimes,
-                           ShuffleMode shuffle) {
+                           ShuffleMode shuffle, boolean printsDatabase) {
     public BuildOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("job slots must be positive: " + jobs);
@@ -57,6 +58,7 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
                 .verbosity(Verbosity.of(options.trace(), options.debugAll(), options.debugFlags()))
                 .checkSymlinkTimes(options.checkSymlinkTimes())
                 .shuffle(options.shuffle().map(ShuffleMode::parse).orElse(ShuffleMode.NONE))
+                .printsDatabase(options.printDataBase())
                 .build();
     }
 
@@ -70,7 +72,7 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
         return new Builder().keepGoing(keepGoing).ignoreErrors(ignoreErrors).dryRun(dryRun).question(question)
                 .touch(touch).silent(silent).alwaysMake(alwaysMake).oldFiles(oldFiles).newFiles(newFiles)
                 .jobs(jobs).maxLoad(maxLoad).output(output).verbosity(verbosity)
-                .checkSymlinkTimes(checkSymlinkTimes).shuffle(shuffle);
+                .checkSymlinkTimes(checkSymlinkTimes).shuffle(shuffle).printsDatabase(printsDatabase);
     }
 
 
@@ -116,6 +118,7 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
         private Verbosity verbosity = Verbosity.QUIET;
         private boolean checkSymlinkTimes;
         private ShuffleMode shuffle = ShuffleMode.NONE;
+        private boolean printsDatabase;
 
         private Builder() {}
 
@@ -194,9 +197,14 @@ public record BuildOptions(boolean keepGoing, boolean ignoreErrors, boolean dryR
             return this;
         }
 
+        public Builder printsDatabase(boolean printsDatabase) {
+            this.printsDatabase = printsDatabase;
+            return this;
+        }
+
         public BuildOptions build() {
             return new BuildOptions(keepGoing, ignoreErrors, dryRun, question, touch, silent, alwaysMake, oldFiles,
-                    newFiles, jobs, maxLoad, output, verbosity, checkSymlinkTimes, shuffle);
+                    newFiles, jobs, maxLoad, output, verbosity, checkSymlinkTimes, shuffle, printsDatabase);
         }
     }
 }

@@ -39,7 +39,7 @@ public final class Builder {
     private final Timestamps timestamps;
     private final FileNodes nodes = new FileNodes();
     /** For -p: what happened to each file beyond its state. */
-    private final FileHistory history = new FileHistory();
+    private final FileHistory history;
     private final FileTimes times;
     private final UpToDateCheck check;
     private final PlanChoice plans;
@@ -58,6 +58,7 @@ public final class Builder {
                    BuildServices services) {
         this.graph = graph;
         this.options = options;
+        this.history = new FileHistory(options.printsDatabase());
         this.ui = ui;
         this.goalError = new GoalError(ui);
         this.tracing = services.tracing();

@@ -34,9 +34,15 @@ final class FileHistory {
     /** Double-colon targets: for each rule run, its automatic variables (null: the rule's recipe did not run). */
     private final Map<String, Map<Integer, List<Variable>>> doubleColonRuns = new HashMap<>();
     private boolean suffixesLookedUp;
+    /** Whether the database is printed: only then are the parents and the entered files kept (a map put per file). */
+    private final boolean printed;
+
+    FileHistory(boolean printed) {
+        this.printed = printed;
+    }
 
     void checkedBy(String name, String parent) {
-        if (parent != null && !parent.equals(name)) {
+        if (printed && parent != null && !parent.equals(name)) {
             parentOf.put(name, parent);
         }
     }
@@ -137,7 +143,9 @@ final class FileHistory {
 
     /** implicit.c: a file an implicit rule entered into the file table. */
     void enter(String name) {
-        entered.add(name);
+        if (printed) {
+            entered.add(name);
+        }
     }
 
     List<String> entered() {

@@ -23,7 +23,7 @@ class FileHistoryTest {
 
     @Test
     void aRecipeRunGivesTheFileAndEveryFileAboveItAVariableSet() {
-        FileHistory history = new FileHistory();
+        FileHistory history = new FileHistory(true);
         history.checkedBy("prog", "all");
         history.checkedBy("all", "top");
         history.checkedBy("other", "all");
@@ -35,8 +35,20 @@ class FileHistoryTest {
     }
 
     @Test
+    void whenTheDatabaseIsNotPrintedNoParentOrEnteredFileIsKept() {
+        FileHistory history = new FileHistory(false);
+        history.checkedBy("prog", "all");
+        history.enter("prog.o");
+        history.recipeRuns("prog", recipe("cc -o $@ $^"), PROG, false);
+        assertTrue(history.hasVariableSet("prog"));
+        assertFalse(history.hasVariableSet("all"));
+        assertEquals(List.of(), history.entered());
+        assertEquals("", history.stem("prog"), "what the build itself reads is kept");
+    }
+
+    @Test
     void aCycleOfParentsEnds() {
-        FileHistory history = new FileHistory();
+        FileHistory history = new FileHistory(true);
         history.checkedBy("a", "b");
         history.checkedBy("b", "a");
         history.recipeRuns("a", recipe("true"), PROG, false);
@@ -45,7 +57,7 @@ class FileHistoryTest {
 
     @Test
     void automaticVariablesInTheOrderGnuDefinesThem() {
-        FileHistory history = new FileHistory();
+        FileHistory history = new FileHistory(true);
         history.recipeRuns("prog", recipe("cc -o $@ $^"), PROG, false);
         List<String> defined = history.automatic("prog").stream().map(v -> v.name() + "=" + v.value()).toList();
         assertEquals(List.of("<=a.o", "*=", "@=prog", "%=", "+=a.o b.o a.o", "^=a.o b.o", "?=b.o", "|=dir"),
@@ -56,7 +68,7 @@ class FileHistoryTest {
 
     @Test
     void aDefaultRecipesFirstPrerequisiteIsTheTarget() {
-        FileHistory history = new FileHistory();
+        FileHistory history = new FileHistory(true);
         history.recipeRuns("foo", recipe("echo $<"),
                 new AutomaticVariables("foo", List.of(), List.of(), List.of(), "", "foo"), false);
         Variable less = history.automatic("foo").get(0);
@@ -66,7 +78,7 @@ class FileHistoryTest {
 
     @Test
     void aPatternRulesStemNeedsNoSuffixes() {
-        FileHistory history = new FileHistory();
+        FileHistory history = new FileHistory(true);
         history.recipeRuns("foo.o", recipe("cc -c $<"),
                 new AutomaticVariables("foo.o", List.of("foo.c"), List.of(), List.of(), "foo"), true);
         assertNull(history.stem("foo.o"));
@@ -75,7 +87,7 @@ class FileHistoryTest {
 
     @Test
     void aRecipeOfOnlyPrefixesRunsNothing() {
-        FileHistory history = new FileHistory();
+        FileHistory history = new FileHistory(true);
         history.checkedBy("prog", "all");
         history.recipeRuns("prog", recipe("@", " -+ "), PROG, false);
         assertEquals(List.of(), history.automatic("prog"));
@@ -85,7 +97,7 @@ class FileHistoryTest {
 
     @Test
     void finishedFilesKeepTheTimeKnownAfterTheirRecipe() {
-        FileHistory history = new FileHistory();
+        FileHistory history = new FileHistory(true);
         history.finished("bad.o", new FileRecord.Modified.NeverChecked(), false);
         history.finished("good.o", new FileRecord.Modified.At(5), true);
         assertTrue(history.ownRecipeFailed("bad.o"));
@@ -95,7 +107,7 @@ class FileHistoryTest {
 
     @Test
     void enteredFilesKeepTheirFirstOrder() {
-        FileHistory history = new FileHistory();
+        FileHistory history = new FileHistory(true);
         history.enter("foo.c");
         history.enter("foo.y");
         history.enter("foo.c");

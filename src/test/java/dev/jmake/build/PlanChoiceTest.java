@@ -21,7 +21,7 @@ class PlanChoiceTest {
     private Choice choice(BuildFixture f) {
         FileNodes nodes = new FileNodes();
         return new Choice(new PlanChoice(f.graph, f.evaluator.expander(), new TargetScopes(f.database), nodes,
-                new FileHistory(), f.vpath(), dir, ShuffleMode.NONE), nodes);
+                new FileHistory(true), f.vpath(), dir, ShuffleMode.NONE), nodes);
     }
 
     private static String firstLine(Recipe recipe) {

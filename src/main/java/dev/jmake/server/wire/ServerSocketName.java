@@ -44,7 +44,8 @@ public final class ServerSocketName {
         return Path.of("/tmp/jmake-" + Integer.toUnsignedString(uid));
     }
 
-    private static String identity(Path file) throws IOException {
+    /** A file as the name hashes it: {@code dev:ino:size:mtime_sec:mtime_nsec} of the file a symlink names. */
+    static String identity(Path file) throws IOException {
         Map<String, Object> attributes = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime");
         Instant modified = ((FileTime) attributes.get("lastModifiedTime")).toInstant();
         return Long.toUnsignedString((Long) attributes.get("dev")) + ":"
