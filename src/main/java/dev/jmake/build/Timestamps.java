@@ -24,12 +24,16 @@ final class Timestamps {
     /** Newer than any file: a remade target that left no file, or one assumed remade under -n. */
     static final long NEWEST = Long.MAX_VALUE;
 
+    private static final int KNOWN_CAPACITY = 1 << 14;
     private final Path directory;
     private final DiskTimes disk;
     private final boolean checkSymlinkTimes;
     private final Map<Path, ReadArchive> archives = new ConcurrentHashMap<>();
-    /** The times looked at since files last changed (an interrupt's thread may look too). */
-    private final Map<String, Long> known = new ConcurrentHashMap<>();
+    /**
+     * The times looked at since files last changed (an interrupt's thread may look too). Sized for a large build
+     * from the start: growing to tens of thousands of names copied it a dozen times, a tenth of a no-op's time.
+     */
+    private final Map<String, Long> known = new ConcurrentHashMap<>(KNOWN_CAPACITY);
 
     Timestamps(Path directory) {
         this(directory, DiskTimes.direct(), false);
