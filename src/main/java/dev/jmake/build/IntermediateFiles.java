@@ -46,9 +46,10 @@ final class IntermediateFiles {
 
     /** True if {@code name} is an intermediate file: made by an implicit chain, or {@code .INTERMEDIATE}. */
     boolean isIntermediate(String name) {
+        // Asked of every prerequisite: the rare yes first, the goal and phony checks only for it.
         FileNode node = nodes.find(name);
-        return !goals.contains(name) && !graph.isPhony(name)
-                && (node != null && node.chainIntermediate || graph.isDeclaredIntermediate(name));
+        return (node != null && node.chainIntermediate || graph.isDeclaredIntermediate(name))
+                && !goals.contains(name) && !graph.isPhony(name);
     }
 
     /** The recipe of intermediate file {@code name} ran: it goes at the end. */
