@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 final class NativeScenariosIT {
     private static final int SKIP = 77;
-    // GNU make's own suite (gnu-make-suite) starts about a thousand JVMs: ~6 min on an idle 2-core machine, 20 when
-    // the machine is shared.
+    // GNU make's own suite (gnu-make-suite) runs about a thousand makes: ~2.5 min through its warm server on a shared
+    // 2-core machine; in process, a JVM each, ~6 min on an idle one, 20 when the machine is shared.
     private static final long TIMEOUT_MINUTES = 25;
     private static final String REPORT = "REPORT: ";
 
