@@ -36,7 +36,7 @@ final class NativeScenariosIT {
     private static final String REPORT = "REPORT: ";
 
     /** The scenarios that also run in process: each kind of interrupt, the jobserver with GNU make, a project. */
-    private static final String IN_PROCESS = "interrupt-|jobserver-under-make|jobserver-over-make|project-lz4";
+    private static final String IN_PROCESS = "interrupt-|jobserver-under-make|jobserver-over-make|project-lua";
     /** The server directory of the server-mode pass, under {@code target/}. */
     private static final String SERVER_DIRECTORY = "target/native-server";
 
