@@ -236,8 +236,17 @@ static int build_attributes(const struct request *r, uint32_t flags, posix_spawn
 }
 
 /* One candidate; a file the kernel will not execute (ENOEXEC: no #! line) is run by /bin/sh, as execvp does. */
-static int execute(const char *program, const struct request *r, const posix_spawn_file_actions_t *fa,
-                   const posix_spawnattr_t *attr, pid_t *pid) {
+static int execute(const struct client *client, const char *program, const struct request *r,
+                   const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr, pid_t *pid) {
+    char **shortcut = launcher_shortcut(&client->launcher, program, r->argv, r->envp);
+    if (shortcut != NULL) {
+        int err = posix_spawn(pid, shortcut[0], fa, attr, shortcut, r->envp);
+        free(shortcut[3]);
+        free(shortcut);
+        if (err == 0) {
+            return 0;
+        } /* else the launcher itself, as if there were no shortcut */
+    }
     int err = posix_spawn(pid, program, fa, attr, r->argv, r->envp);
     if (err == ENOEXEC) {
         char **script = xmalloc(sizeof(char *) * ((size_t)r->argc + 2));
@@ -277,14 +286,14 @@ static const char *child_path(const struct request *r) {
 }
 
 /* glibc's execvpe, candidate by candidate, in the child's PATH; 0 with *pid set, or the errno execvp would leave. */
-static int search_and_spawn(const struct request *r, const posix_spawn_file_actions_t *fa,
-                            const posix_spawnattr_t *attr, pid_t *pid) {
+static int search_and_spawn(const struct client *client, const struct request *r,
+                            const posix_spawn_file_actions_t *fa, const posix_spawnattr_t *attr, pid_t *pid) {
     const char *file = r->program;
     if (file[0] == '\0') {
         return ENOENT;
     }
     if (strchr(file, '/') != NULL) {
-        return execute(file, r, fa, attr, pid);
+        return execute(client, file, r, fa, attr, pid);
     }
     bool denied = false;
     size_t file_len = strlen(file);
@@ -300,7 +309,7 @@ static int search_and_spawn(const struct request *r, const posix_spawn_file_acti
             candidate[dir_len] = '/';
             memcpy(candidate + dir_len + 1, file, file_len + 1);
         }
-        int err = may_exist(candidate, r->directory) ? execute(candidate, r, fa, attr, pid) : ENOENT;
+        int err = may_exist(candidate, r->directory) ? execute(client, candidate, r, fa, attr, pid) : ENOENT;
         free(candidate);
         switch (err) {
         case 0:
@@ -349,7 +358,7 @@ int spawn_from_message(const struct client *client, struct reader *body, uint32_
                 err = build_attributes(&r, flags, &attr);
             }
             if (err == 0) {
-                err = search_and_spawn(&r, &fa, &attr, &pid);
+                err = search_and_spawn(client, &r, &fa, &attr, &pid);
             }
             posix_spawnattr_destroy(&attr);
             if (err == 0) {

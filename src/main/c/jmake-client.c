@@ -603,6 +603,7 @@ int main(int argc, char **argv) {
     client->argc = argc - 4;
     client->argv = argv + 4;
     client->closed_std = closed;
+    client->launcher = (struct launcher){.script = argv[1], .client = argv[0], .jar = argv[2]};
     /* A SIGCHLD ignored by our parent would make the kernel reap our children before we can. */
     signal(SIGCHLD, SIG_DFL);
     for (size_t i = 0; i < 4; i++) {

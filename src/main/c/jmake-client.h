@@ -55,6 +55,19 @@ void *xmalloc(size_t size);
 void *xrealloc(void *p, size_t size);
 _Noreturn void out_of_memory(void);
 
+/* bin/jmake as this client was started by it: SCRIPT is its $self, CLIENT this program, JAR the jar it named. */
+struct launcher {
+    const char *script;
+    const char *client;
+    const char *jar;
+};
+
+/*
+ * A SPAWN of PROGRAM with ARGV and ENVP that would run this launcher in server mode, as the argv of this client
+ * doing what the launcher would exec (argv[0] is the client's path; free the array and argv[3]), or NULL.
+ */
+char **launcher_shortcut(const struct launcher *l, const char *program, char *const argv[], char *const envp[]);
+
 /* What the session needs of the client's start. */
 struct client {
     const char *argv0;       /* jmake's argv[0] as typed: its last component names the lost-server message */
@@ -65,6 +78,7 @@ struct client {
     size_t nextras;
     int forwarded[4];        /* the interrupting signals not ignored at start, forwarded as SIGNALED */
     size_t nforwarded;
+    struct launcher launcher;
 };
 
 /* Runs the session on the connected socket until EXIT or the server is lost; never returns. */

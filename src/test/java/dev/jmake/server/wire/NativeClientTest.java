@@ -132,6 +132,48 @@ final class NativeClientTest {
     }
 
     @Test
+    void aSpawnOfTheLauncherInServerModeStartsTheClientWithoutTheLauncherAndOtherwiseTheLauncherRuns()
+            throws Exception {
+        Path javaHome = Files.createDirectories(temp.resolve("jdk/bin")).getParent();
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            // JAVA_HOME's java is the fixture's: the same identity, so the sub-client finds this test's socket.
+            Files.createLink(javaHome.resolve("bin/java"), client.java);
+            Path link = Files.createSymbolicLink(temp.resolve("jmake-link"), client.script);
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            List<String> served = List.of("PATH=/usr/bin:/bin", "JMAKE_SERVER=on",
+                    "JMAKE_SERVER_DIR=" + client.serverDirectory, "JAVA_HOME=" + javaHome);
+            String launcher = client.script.toString();
+            int request = 0;
+            for (String program : List.of(launcher, link.toString())) {
+                request++;
+                channel.send(spawn(request, program, List.of(program, "-s", "-C", "sub"), served, STANDARD),
+                        List.of());
+                int pid = next(channel, Message.Spawned.class).result();
+                assertTrue(pid > 0, "pid " + pid);
+                DescriptorChannel sub = client.accept();
+                Message.Hello hello = (Message.Hello) client.hello(sub).message();
+                assertEquals(pid, hello.pid(), "the spawned process is the client itself");
+                assertEquals(List.of(program, "-s", "-C", "sub"), hello.argv(), "$0 is the path the launcher got");
+                sub.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
+                assertEquals(new Message.Exited(request, 0), next(channel, Message.Exited.class));
+            }
+            // Not in server mode, or an internal first argument: the launcher itself runs.
+            List<String> inProcess = List.of("PATH=/usr/bin:/bin", "JMAKE_SERVER=off");
+            channel.send(spawn(3, launcher, List.of(launcher, "-s"), inProcess, STANDARD), List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(3, 0), next(channel, Message.Exited.class));
+            channel.send(spawn(4, launcher, List.of(launcher, "--jmake-no-server", "x"), served, STANDARD),
+                    List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(4, 0), next(channel, Message.Exited.class));
+            assertEquals("script -s\nscript --jmake-no-server x\n", client.stdoutWhen(s -> s.endsWith("x\n")));
+            channel.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
+            assertEquals(new Termination.Exited(0), client.waitFor());
+        }
+    }
+
+    @Test
     void aPassedPipeBecomesTheChildsStdoutAndAnOpenActionOpensInTheChild() throws Exception {
         Path file = temp.resolve("out.txt");
         try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
