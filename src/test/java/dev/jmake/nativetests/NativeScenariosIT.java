@@ -64,7 +64,7 @@ final class NativeScenariosIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> scenarios() throws IOException {
+    Stream<DynamicTest> scenariosThroughTheServer() throws IOException {
         return tests(Mode.SERVER, "");
     }
 
