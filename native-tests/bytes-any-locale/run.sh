@@ -32,13 +32,18 @@ $lat%.x: ; @echo stem \$*
 .PHONY: all sub check
 MK
 }
+# jmake's mode and server directory (NativeScenariosIT's own) survive env -i, so that no server starts elsewhere.
+server_env=()
+for name in JMAKE_SERVER JMAKE_SERVER_DIR JMAKE_SERVER_IDLE; do
+    [ -n "${!name+set}" ] && server_env+=("$name=${!name}")
+done
 run_in() {  # run_in DIR MAKE ENV...: the make's output, status and the tree it leaves, in DIR/out
     local dir="$1" mk="$2"
     shift 2
     write_case "$dir"
-    (cd "$dir" && env -i PATH=/usr/local/bin:/usr/bin:/bin JMAKE_TRACE=off "$@" E=$'\xe9\xc3\xa9' \
+    (cd "$dir" && env -i PATH=/usr/local/bin:/usr/bin:/bin JMAKE_TRACE=off "${server_env[@]}" "$@" E=$'\xe9\xc3\xa9' \
         "$mk" V=$'v\xe9\xc3\xa9' >"$dir.stdout" 2>"$dir.stderr"; echo "status $?" > "$dir.status"
-     env -i PATH=/usr/local/bin:/usr/bin:/bin JMAKE_TRACE=off "$@" "$mk" $'l\xe9q.x' >>"$dir.stdout" 2>>"$dir.stderr"
+     env -i PATH=/usr/local/bin:/usr/bin:/bin JMAKE_TRACE=off "${server_env[@]}" "$@" "$mk" $'l\xe9q.x' >>"$dir.stdout" 2>>"$dir.stderr"
      find . | LC_ALL=C sort > "$dir.files"
      for f in *.txt d/*; do printf '%s: ' "$f"; cat "$f"; done > "$dir.contents" 2>&1) || true
     sed -e "s|$JMAKE|make|g" -e 's|^jmake|make|' "$dir.stdout" "$dir.stderr" "$dir.status" "$dir.files" \

@@ -53,8 +53,18 @@ two:
 MK
 (cd "$WORK/m" && make -j4 -f top.mk > top.out 2> top.err) && fail "make should fail: its jmake was killed" || true &
 await_processes "^sleep $sleep" 3
-jpid=$(pgrep -f "jmake.program=$JMAKE" | head -1)
-[ -n "$jpid" ] || fail "no jmake process found"
+# That jmake is the process above its jobs (the sleeps): in process the JVM (java ... -Djmake.program=$JMAKE), in
+# server mode the native client that owns them (.../target/jmake-client SCRIPT JAR JAVA $JMAKE ...), whichever
+# process image the launcher became; found through the process tree, so a server's process is never taken for it.
+jpid=$(pgrep -f "^sleep $sleep" | head -1)
+while [ -n "$jpid" ] && [ "$jpid" -gt 1 ]; do
+    command=$(tr '\0' ' ' < "/proc/$jpid/cmdline" 2>/dev/null || true)
+    case "$command" in
+        *" -Djmake.program=$JMAKE "* | *"/target/jmake-client "*" $JMAKE "*) break ;;
+    esac
+    jpid=$(ps -o ppid= -p "$jpid" | tr -d ' ')
+done
+[ -n "$jpid" ] && [ "$jpid" -gt 1 ] || fail "no jmake process found above the sleeps: $(ps -ef --forest)"
 kill -TERM "$jpid"
 wait
 grep -q "Terminated" "$WORK/m/top.err" || fail "GNU make did not report the terminated jmake: $(cat "$WORK/m/top.err")"

@@ -26,14 +26,27 @@ static const char *env_value(char *const envp[], const char *name) {
     return NULL;
 }
 
-/* bin/jmake's first test: server mode, and not one of the launcher's own internal first arguments. */
+/*
+ * bin/jmake's first test: server mode (the default: anything but JMAKE_SERVER=off), not one of the launcher's own
+ * internal first arguments, and no --no-server before a `--` (the launcher runs then: it exports JMAKE_SERVER=off).
+ */
 static bool launcher_would_use_server(char *const argv[], char *const envp[]) {
     const char *mode = env_value(envp, "JMAKE_SERVER");
-    if (mode == NULL || strcmp(mode, "on") != 0) {
+    if (mode != NULL && strcmp(mode, "off") == 0) {
         return false;
     }
-    return argv[0] == NULL || argv[1] == NULL
-        || (strcmp(argv[1], "--jmake-server") != 0 && strcmp(argv[1], "--jmake-no-server") != 0);
+    if (argv[0] == NULL || argv[1] == NULL) {
+        return true;
+    }
+    if (strcmp(argv[1], "--jmake-server") == 0 || strcmp(argv[1], "--jmake-no-server") == 0) {
+        return false;
+    }
+    for (size_t i = 1; argv[i] != NULL && strcmp(argv[i], "--") != 0; i++) {
+        if (strcmp(argv[i], "--no-server") == 0) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* Whether bash would resolve PROGRAM to this launcher: $self is the path itself, or readlink -f of a link. */

@@ -182,7 +182,7 @@ static void await_children(struct session *s, long ms) {
     }
 }
 
-/* Every process below the client, deepest first (a recipe's shell and what it started, orphans adopted). */
+/* Every process below the client, shallowest first (a recipe's shell, then what it started; orphans adopted). */
 static void signal_descendants(int sig) {
     size_t count;
     pid_t *pids = list_descendants(&count);

@@ -448,12 +448,10 @@ pid_t *list_descendants(size_t *count) {
     }
     free(pids);
     free(parents);
-    /* Deepest first. */
-    for (size_t i = 0; i < nfound / 2; i++) {
-        pid_t t = found[i];
-        found[i] = found[nfound - 1 - i];
-        found[nfound - 1 - i] = t;
-    }
+    /*
+     * Shallowest first, as in-process jmake's sweep: a recipe's shell that gets SIGTERM before its children dies
+     * "Terminated"; told after them, it would see them die and exit 143 ("Error 143").
+     */
     *count = nfound;
     return found;
 }

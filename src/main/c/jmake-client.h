@@ -98,7 +98,7 @@ struct child {
 int spawn_from_message(const struct client *client, struct reader *body, uint32_t flags, const int *fds,
                        size_t nfds, bool *malformed);
 
-/* The descendants of this process (through /proc parent links), deepest first. Caller frees. */
+/* The descendants of this process (through /proc parent links), shallowest first. Caller frees. */
 pid_t *list_descendants(size_t *count);
 
 #endif

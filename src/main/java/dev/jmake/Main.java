@@ -25,6 +25,8 @@ public final class Main {
     private static final String IDLE_VARIABLE = "JMAKE_SERVER_IDLE";
     /** {@code off}: the server stats every file on every run instead of keeping times inotify vouches for. */
     private static final String WATCH_VARIABLE = "JMAKE_SERVER_WATCH";
+    /** The launcher's option for an in-process run ({@code bin/jmake}); jmake's own parser ignores it. */
+    private static final String NO_SERVER_OPTION = "--no-server";
     /** At most this many file times are kept (about 100 bytes each). */
     private static final int MAX_KEPT_TIMES = 4_000_000;
 
@@ -63,11 +65,13 @@ public final class Main {
         Map<String, String> environment = CallerEnvironment.of(System.getenv(), System.getProperties());
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, ByteText.CHARSET);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, ByteText.CHARSET);
-        if (arguments.equals(List.of(ClientSession.STATUS_OPTION))
-                || arguments.equals(List.of(ClientSession.STOP_OPTION))) {
-            // Only a server answers them: this run is in process.
+        List<String> withoutNoServer = arguments.stream()
+                .filter(argument -> !argument.equals(NO_SERVER_OPTION)).toList();
+        if (withoutNoServer.equals(List.of(ClientSession.STATUS_OPTION))
+                || withoutNoServer.equals(List.of(ClientSession.STOP_OPTION))) {
+            // Only a server answers them: this run is in process (JMAKE_SERVER=off, --no-server, or no client built).
             out.println(program.substring(program.lastIndexOf('/') + 1)
-                    + ": no server: this run is in process (JMAKE_SERVER=on runs through one)");
+                    + ": no server: this run is in process (JMAKE_SERVER=off or --no-server)");
             out.flush();
             return 0;
         }

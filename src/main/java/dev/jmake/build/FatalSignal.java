@@ -1,11 +1,15 @@
 package dev.jmake.build;
 
+import dev.jmake.process.ChildProcess;
 import dev.jmake.process.ProcessOwner;
 import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What jmake does on SIGHUP, SIGINT, SIGQUIT or SIGTERM (commands.c fatal_error_signal), on the signal's thread
@@ -19,6 +23,8 @@ public final class FatalSignal {
     private static final int SIGQUIT = 3;
     /** GNU make's MAKE_TROUBLE, its exit status on SIGQUIT. */
     private static final int QUIT_STATUS = 1;
+    /** How long the jobs get to die of a signal that reached them too before jmake signals anything. */
+    private static final Duration JOBS_MOMENT = Duration.ofMillis(250);
 
     private final RunningRecipes recipes;
     private volatile ProcessOwner owner;
@@ -72,9 +78,32 @@ public final class FatalSignal {
 
     private void shutDown(int signal) {
         RunningRecipes.Snapshot snapshot = recipes.interrupt();
+        awaitJobsDyingOfTheSignal(snapshot);
         // Also after a Ctrl-C that reached the whole process group: a background job of a recipe ignores SIGINT.
         owner.terminateAll(snapshot.children(), grace);
         cleanUp(snapshot, builder);
+    }
+
+    /**
+     * A Ctrl-C typed in the terminal reaches the jobs as well as jmake, and a shell that catches SIGINT (dash
+     * running {@code -c}) dies of it only once its own child has: a SIGTERM of ours sent meanwhile would make it
+     * die "Terminated" where GNU make reports "Interrupt". So the jobs get a moment to die of the signal before
+     * anything else is signalled; a signal sent to jmake alone costs that moment, then the shells are told first.
+     * Whether the signal reached the group cannot be known (the sender's kill() looks the same either way), hence
+     * the same moment for both, in process and for a server's client alike.
+     */
+    private static void awaitJobsDyingOfTheSignal(RunningRecipes.Snapshot snapshot) {
+        CompletableFuture<?>[] ends = snapshot.recipes().stream()
+                .map(RunningRecipes.Interrupted::process)
+                .filter(Objects::nonNull)
+                .map(ChildProcess::onExit)
+                .map(end -> end.exceptionally(failure -> null)) // ended all the same: the cleanup reports how
+                .toArray(CompletableFuture<?>[]::new);
+        if (ends.length > 0) {
+            // Completed normally either way: by the jobs' ends, or by the moment running out.
+            CompletableFuture.allOf(ends).completeOnTimeout(null, JOBS_MOMENT.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
+        }
     }
 
     /**

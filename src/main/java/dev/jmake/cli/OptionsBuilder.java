@@ -37,7 +37,7 @@ final class OptionsBuilder {
         }
         String v = value != null ? value : target.omittedValue();
         switch (target) {
-            case IGNORED_B, IGNORED_M -> { }
+            case IGNORED_B, IGNORED_M, NO_SERVER -> { }
             case NO_KEEP_GOING -> flags.remove(Switch.KEEP_GOING);
             case NO_SILENT -> flags.remove(Switch.SILENT);
             case DIRECTORY -> directories.add(v);

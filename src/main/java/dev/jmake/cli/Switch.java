@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * GNU make 4.3's command switches, in the order of its {@code switches[]} table: that order decides the
  * flag letters' order in MAKEFLAGS and the candidates listed for an ambiguous long option.
- * The last four are jmake's additions (4.4's {@code --jobserver-style} and {@code --shuffle}, {@code --no-status} and
- * {@code --trace-report}); {@code --trace} takes jmake's optional I/O tracing mode, bare it is GNU's.
+ * The last five are jmake's additions (4.4's {@code --jobserver-style} and {@code --shuffle}, {@code --no-status},
+ * {@code --trace-report} and {@code --no-server}); {@code --trace} takes jmake's optional I/O tracing mode, bare it
+ * is GNU's. {@code --no-server} is the launcher's ({@code bin/jmake} runs in process when it sees it and exports
+ * {@code JMAKE_SERVER=off} to the sub-makes): jmake accepts it and does nothing with it, nor passes it on in MAKEFLAGS.
  */
 enum Switch {
     IGNORED_B('b', null, Kind.IGNORED, Arg.NONE, true, false),
@@ -50,7 +52,8 @@ enum Switch {
     JOBSERVER_STYLE(null, "jobserver-style", Kind.STRING, Arg.REQUIRED, true, false),
     SHUFFLE(null, "shuffle", Kind.STRING, Arg.OPTIONAL, true, true),
     NO_STATUS(null, "no-status", Kind.FLAG, Arg.NONE, true, false),
-    TRACE_REPORT(null, "trace-report", Kind.STRING, Arg.REQUIRED, false, false);
+    TRACE_REPORT(null, "trace-report", Kind.STRING, Arg.REQUIRED, false, false),
+    NO_SERVER(null, "no-server", Kind.IGNORED, Arg.NONE, true, false);
 
     /** How a switch's value is interpreted (GNU's {@code enum cs_type}). */
     enum Kind { IGNORED, FLAG, STRING, POSITIVE_INT, FLOATING }
@@ -110,7 +113,8 @@ enum Switch {
 
     /** Not in GNU make 4.3: accepted only under its full long name. */
     boolean jmakeOnly() {
-        return this == JOBSERVER_STYLE || this == SHUFFLE || this == NO_STATUS || this == TRACE_REPORT;
+        return this == JOBSERVER_STYLE || this == SHUFFLE || this == NO_STATUS || this == TRACE_REPORT
+                || this == NO_SERVER;
     }
 
     /** How GNU names the switch in its own messages: {@code -j} when it has a letter, else {@code --debug}. */

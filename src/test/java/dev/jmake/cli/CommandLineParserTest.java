@@ -175,6 +175,18 @@ class CommandLineParserTest {
     }
 
     @Test
+    void noServerIsTheLaunchersOptionAndLeavesNothingBehind() {
+        // bin/jmake runs in process when it sees --no-server; jmake itself accepts it anywhere an option may be.
+        Options without = parse("-k", "-j2", "goal", "V=1");
+        Options with = parse("--no-server", "-k", "-j2", "goal", "--no-server", "V=1");
+        assertEquals(without, with);
+        assertEquals(MakeFlags.encode(without), MakeFlags.encode(with));
+        assertEquals(without, parser.parse(List.of("-k", "-j2", "goal", "V=1"), Map.of("MAKEFLAGS", "--no-server")));
+        UsageError e = assertThrows(UsageError.class, () -> parse("--no-serv"));
+        assertEquals(List.of(new UsageError.Message(true, "unrecognized option '--no-serv'")), e.messages());
+    }
+
+    @Test
     void simpleFlags() {
         Options o = parse("-B", "-d", "-e", "-h", "-i", "-L", "-n", "-p", "-q", "-R", "-t", "-v", "-w", "-b", "-m",
                 "--trace", "--warn-undefined-variables");

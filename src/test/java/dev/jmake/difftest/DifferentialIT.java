@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * The differential suite: every case under {@code src/test/resources/difftest} runs under GNU make
  * ({@code make} via a fixed PATH) and under jmake through its warm server, and both must agree on stdout, stderr,
  * exit status and the files left behind. Select cases with {@code -Djmake.difftest=regex}.
- * {@link DifferentialInProcessIT} runs the cases that depend on how processes are run in process too.
+ * {@link DifferentialInProcessIT} runs the cases that depend on how processes are run in process too
+ * ({@code JMAKE_SERVER=off}).
  */
 final class DifferentialIT {
 
@@ -50,6 +52,19 @@ final class DifferentialIT {
             runner.run(List.of(settings.jmakeCommand(), option), scratch, settings.baseEnvironment(), new byte[0],
                     Duration.ofSeconds(30));
         }
+    }
+
+    /** The server the cases shared goes once they have run: no test leaves a JVM behind. */
+    @AfterAll
+    static void stopServer() throws IOException, InterruptedException {
+        HarnessSettings settings = HarnessSettings.fromSystemProperties(true);
+        if (!Files.isDirectory(settings.serverDirectory())) {
+            return;
+        }
+        Path scratch = Files.createDirectories(settings.repoRoot().resolve("target/difftest-scratch"));
+        ProcessOutcome stop = new ProcessRunner(scratch).run(List.of(settings.jmakeCommand(), "--server-stop"),
+                scratch, settings.baseEnvironment(), new byte[0], Duration.ofSeconds(30));
+        assertEquals(0, stop.status(), "jmake --server-stop: " + stop);
     }
 
     /** One dynamic test per selected case that {@code chosen} accepts, grouped by topic. */

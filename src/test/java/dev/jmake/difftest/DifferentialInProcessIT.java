@@ -8,7 +8,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The differential cases whose outcome depends on how jmake runs processes, run with jmake in process
- * ({@code JMAKE_SERVER} unset): sub-makes, jobs, the jobserver, output sync, recipes and their errors, I/O and the
+ * ({@code JMAKE_SERVER=off}): sub-makes, jobs, the jobserver, output sync, recipes and their errors, I/O and the
  * tracer. {@link DifferentialIT} runs every case through the server; the rest of the code is the same in both.
  */
 final class DifferentialInProcessIT {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Where things are and what to run, from system properties: {@code jmake.command} (default
  * {@code <repo>/bin/jmake}), {@code jmake.difftest} (a regex selecting cases by name) and
  * {@code jmake.difftest.keep} (keep sandboxes for debugging). {@code server}: jmake runs through its client and a
- * warm server, whose directory is under {@code target/} and which exits a minute after the last case.
+ * warm server (the default), whose directory is under {@code target/}, stopped after the last case (else it exits a
+ * minute later); otherwise in process ({@code JMAKE_SERVER=off}).
  */
 record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boolean keep, boolean server) {
 
@@ -40,13 +41,20 @@ record HarnessSettings(Path repoRoot, String jmakeCommand, Pattern filter, boole
                 "HOME", repoRoot.resolve("target/difftest-home").toString(),
                 "LANG", "C",
                 "TZ", "UTC"));
+        // GNU make gets them too: a case that prints its environment sees the same under both.
         if (server) {
-            // GNU make gets them too: a case that prints its environment sees the same under both.
-            environment.put("JMAKE_SERVER", "on");
-            environment.put("JMAKE_SERVER_DIR", repoRoot.resolve("target/difftest-server").toString());
+            // The server is jmake's default: nothing asks for it.
+            environment.put("JMAKE_SERVER_DIR", serverDirectory().toString());
             environment.put("JMAKE_SERVER_IDLE", "60");
+        } else {
+            environment.put("JMAKE_SERVER", "off");
         }
         return Map.copyOf(environment);
+    }
+
+    /** Where the server of the server-mode cases lives. */
+    Path serverDirectory() {
+        return repoRoot.resolve("target/difftest-server");
     }
 
     private static Path findRepoRoot(Path start) {

@@ -6,6 +6,6 @@ public enum KillScope {
     PROCESS,
     /** {@code kill(-pid, signal)}: the process group such a child leads (it was spawned leading its group). */
     GROUP,
-    /** Every descendant of the client, deepest first ({@code pid} is not used). */
+    /** Every descendant of the client, shallowest first ({@code pid} is not used). */
     DESCENDANTS
 }

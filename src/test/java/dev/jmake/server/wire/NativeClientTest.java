@@ -141,7 +141,8 @@ final class NativeClientTest {
             Path link = Files.createSymbolicLink(temp.resolve("jmake-link"), client.script);
             DescriptorChannel channel = client.accept();
             client.hello(channel);
-            List<String> served = List.of("PATH=/usr/bin:/bin", "JMAKE_SERVER=on",
+            // Server mode is the default: no JMAKE_SERVER asks for it.
+            List<String> served = List.of("PATH=/usr/bin:/bin",
                     "JMAKE_SERVER_DIR=" + client.serverDirectory, "JAVA_HOME=" + javaHome);
             String launcher = client.script.toString();
             int request = 0;
@@ -167,7 +168,21 @@ final class NativeClientTest {
                     List.of());
             assertTrue(next(channel, Message.Spawned.class).result() > 0);
             assertEquals(new Message.Exited(4, 0), next(channel, Message.Exited.class));
-            assertEquals("script -s\nscript --jmake-no-server x\n", client.stdoutWhen(s -> s.endsWith("x\n")));
+            // --no-server before a `--` (the launcher exports JMAKE_SERVER=off for the sub-makes); after one it is
+            // no option, and the client starts at once.
+            channel.send(spawn(5, launcher, List.of(launcher, "-s", "--no-server", "y"), served, STANDARD),
+                    List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(5, 0), next(channel, Message.Exited.class));
+            channel.send(spawn(6, launcher, List.of(launcher, "--", "--no-server"), served, STANDARD), List.of());
+            int pid = next(channel, Message.Spawned.class).result();
+            DescriptorChannel sub = client.accept();
+            Message.Hello hello = (Message.Hello) client.hello(sub).message();
+            assertEquals(pid, hello.pid(), "the spawned process is the client itself");
+            sub.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
+            assertEquals(new Message.Exited(6, 0), next(channel, Message.Exited.class));
+            assertEquals("script -s\nscript --jmake-no-server x\nscript -s --no-server y\n",
+                    client.stdoutWhen(s -> s.endsWith("y\n")));
             channel.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
             assertEquals(new Termination.Exited(0), client.waitFor());
         }
