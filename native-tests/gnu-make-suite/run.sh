@@ -9,7 +9,8 @@
 # The categories run as two shards at once, each in its own copy.
 set -euo pipefail
 source "$REPO/native-tests/lib.sh"
-THRESHOLD=${GNU_SUITE_THRESHOLD:-650}
+# 666: the 672 cases jmake passes, less the six that fail on timing under load (docs/COMPATIBILITY.md).
+THRESHOLD=${GNU_SUITE_THRESHOLD:-666}
 
 src=$(bash "$REPO/native-tests/projects/fetch.sh" make-dfsg)
 # The driver empties the environment of every make it runs, so the mode and the server directory reach the wrapper

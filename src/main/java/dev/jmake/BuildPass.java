@@ -15,6 +15,8 @@ import dev.jmake.eval.BuiltinsWithdrawal;
 import dev.jmake.eval.ChildEnvironment;
 import dev.jmake.eval.Database;
 import dev.jmake.eval.Evaluator;
+import dev.jmake.eval.Flavor;
+import dev.jmake.eval.FileNameWords;
 import dev.jmake.eval.ExportMode;
 import dev.jmake.eval.MissingInclude;
 import dev.jmake.eval.Origin;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The pass after reading (main.c from define_makeflags on): the options a makefile added, MAKEFLAGS as recipes see
@@ -40,6 +43,8 @@ import java.util.Set;
  * them again, the goals updated.
  */
 final class BuildPass implements AutoCloseable {
+    /** main.c's variable holding the {@code --eval} options as MAKEFLAGS gives them. */
+    private static final String EVAL_FLAGS = "-*-eval-flags-*-";
     private final Session session;
     private final Reading reading;
     private final TargetGraph graph;
@@ -47,6 +52,12 @@ final class BuildPass implements AutoCloseable {
     private final Builder builder;
     /** The environment this pass started with. */
     private final Map<String, String> env;
+    /** MAKEFLAGS and MFLAGS as recipes see them: for the goals, and while the makefiles are remade. */
+    private final Flags makeflags;
+    private final Flags remakingMakeflags;
+
+    /** The values of MAKEFLAGS and MFLAGS. */
+    private record Flags(String makeflags, String mflags) {}
 
     /** Prepares the build of {@code reading}; {@code env} is the environment recipes start from. */
     BuildPass(Session session, Reading reading, Map<String, String> env) {
@@ -59,8 +70,14 @@ final class BuildPass implements AutoCloseable {
         Database database = reading.database();
         Options effective = jobserver.afterReading(options, applyMakefileFlags(), env, ui)
                 .withShuffle(options.shuffle());
-        setMakeflags(database, MakeFlags.encode(effective, jobserver.auth(), session.variables()),
+        Options withoutEvals = effective.withIncludeDirsAndEvals(effective.includeDirs(), List.of());
+        String tail = evalFlags(effective.evals()) + overrides();
+        this.makeflags = new Flags(MakeFlags.encode(withoutEvals, jobserver.auth(), List.of()) + tail,
                 MakeFlags.encodeMflags(effective, jobserver.auth()));
+        // main.c define_makeflags (1, 1) while the makefiles are remade: without -n, -q and -t.
+        this.remakingMakeflags = new Flags(MakeFlags.encode(withoutEvals, jobserver.auth(), List.of(), true) + tail,
+                MakeFlags.encodeMflags(effective, jobserver.auth(), true));
+        setMakeflags(database, makeflags);
         if (effective.noBuiltinRules() && !options.noBuiltinRules()) {
             BuiltinsWithdrawal.rules(database);
         }
@@ -112,7 +129,14 @@ final class BuildPass implements AutoCloseable {
             session.options().shuffle().ifPresent(mode -> ui.info("Enabled shuffle mode: " + mode));
             ui.info("Updating makefiles....");
         }
-        Builder.MakefilesRemade remade = builder.remakeMakefiles(reading.database().makefileGoals(), restarted());
+        setMakeflags(reading.database(), remakingMakeflags);
+        Builder.MakefilesRemade remade;
+        try {
+            remade = builder.remakeMakefiles(reading.database().makefileGoals(), restarted(),
+                    session.options().goals().stream().map(TargetGraph::normalize).collect(Collectors.toSet()));
+        } finally {
+            setMakeflags(reading.database(), makeflags);
+        }
         if (remade.stopped()) {
             return new PassOutcome.Finished(2);
         }
@@ -230,8 +254,42 @@ final class BuildPass implements AutoCloseable {
         return all;
     }
 
+    /**
+     * main.c: the {@code --eval} options go into MAKEFLAGS as a reference to the simple variable
+     * {@code -*-eval-flags-*-}, which holds them quoted for MAKEFLAGS: expanding MAKEFLAGS (for a recipe's
+     * environment, or {@code $(MAKEFLAGS)}) gives that text as it is, its {@code $$} kept.
+     */
+    private String evalFlags(List<String> evals) {
+        if (evals.isEmpty()) {
+            return "";
+        }
+        reading.database().globals().put(new Variable(EVAL_FLAGS, MakeFlags.evals(evals), Flavor.SIMPLE,
+                Origin.AUTOMATIC, ExportMode.DEFAULT, false, false, null));
+        return " $(" + EVAL_FLAGS + ")";
+    }
+
+    /**
+     * main.c define_makeflags: MAKEFLAGS ends in {@code -- $(MAKEOVERRIDES)} when that variable is not empty, so a
+     * makefile that changes it ({@code MAKEOVERRIDES += FOO=x}, or empties it) changes what sub-makes are given. Left
+     * as make defined it, it holds the command-line variables quoted for MAKEFLAGS, taken as they are.
+     */
+    private String overrides() {
+        Database database = reading.database();
+        Variable overrides = database.globals().get("MAKEOVERRIDES");
+        if (overrides == null || overrides.value().isEmpty()) {
+            return "";
+        }
+        String asDefined = MakeFlags.overrides(session.variables());
+        if (overrides.origin() == Origin.ENVIRONMENT && overrides.value().equals(asDefined)) {
+            return " -- " + asDefined;
+        }
+        return " -- " + reading.evaluator().expander().valueOf(overrides, Scope.global(database.globals()), null);
+    }
+
     /** main.c define_makeflags after reading: MAKEFLAGS and MFLAGS as recipes see them (with the jobserver's auth). */
-    private static void setMakeflags(Database database, String makeflagsValue, String mflagsValue) {
+    private static void setMakeflags(Database database, Flags flags) {
+        String makeflagsValue = flags.makeflags();
+        String mflagsValue = flags.mflags();
         Variable makeflags = database.globals().get("MAKEFLAGS");
         if (makeflags != null) {
             // GNU make always exports MAKEFLAGS to recipes unless the makefile unexports it.
@@ -246,16 +304,9 @@ final class BuildPass implements AutoCloseable {
         }
     }
 
-    /** main.c reads how often make restarted from MAKE_RESTARTS in its environment (a restart sets it). */
+    /** main.c: whether make re-executed itself (MAKE_RESTARTS in its environment, which a restart sets). */
     private boolean restarted() {
-        String restarts = env.getOrDefault("MAKE_RESTARTS", "");
-        // A leading '-' says the directory was already announced; atoi reads the digits after it.
-        String digits = restarts.startsWith("-") ? restarts.substring(1) : restarts;
-        int end = 0;
-        while (end < digits.length() && Character.isDigit(digits.charAt(end))) {
-            end++;
-        }
-        return digits.substring(0, end).chars().anyMatch(c -> c != '0');
+        return RestartCount.of(env).count() > 0;
     }
 
     private List<String> goals() {
@@ -274,9 +325,15 @@ final class BuildPass implements AutoCloseable {
             }
             throw new MakeError(null, "No targets");
         }
-        if (goal.split("\\s+").length > 1) {
+        if (graph.get(TargetGraph.normalize(goal)) != null) {
+            // main.c: a value naming a known file is that file, blanks and all (a\ b :: is the file "a b").
+            return List.of(goal);
+        }
+        // Else main.c reads it as a list of file names: a blank after a backslash is part of the name.
+        List<String> names = FileNameWords.split(goal);
+        if (names.size() > 1) {
             throw new MakeError(null, ".DEFAULT_GOAL contains more than one target");
         }
-        return List.of(goal);
+        return names;
     }
 }

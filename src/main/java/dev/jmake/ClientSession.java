@@ -112,6 +112,7 @@ final class ClientSession {
             return;
         }
         streams.out().flush();
+        status = CloseStdout.status(status, streams.stdoutWatch(), crash);
         crashErr.flush();
         link.exit(ExitKind.STATUS, status);
     }

@@ -3,6 +3,7 @@ package dev.jmake;
 import dev.jmake.build.DiskTimes;
 import dev.jmake.server.wire.ServedJar;
 import dev.jmake.watch.WatchedFileTimes;
+import dev.jmake.process.WriteFailureWatch;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
@@ -63,7 +64,8 @@ public final class Main {
     private static int runInProcess(List<String> arguments) {
         String program = System.getProperty("jmake.program", "jmake");
         Map<String, String> environment = CallerEnvironment.of(System.getenv(), System.getProperties());
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, ByteText.CHARSET);
+        WriteFailureWatch stdout = new WriteFailureWatch(new FileOutputStream(FileDescriptor.out));
+        PrintStream out = new PrintStream(stdout, false, ByteText.CHARSET);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), false, ByteText.CHARSET);
         List<String> withoutNoServer = arguments.stream()
                 .filter(argument -> !argument.equals(NO_SERVER_OPTION)).toList();
@@ -84,7 +86,9 @@ public final class Main {
         // System.in, buffered: JDK 17's FileInputStream.readAllBytes seeks, which fails on a pipe (-f - < pipe).
         Caller caller = new Caller(program, arguments, environment, Path.of("").toAbsolutePath(), System.in, out, err,
                 StatusLine.isTerminal(Path.of("/proc/self/fd/1")), IntUnaryOperator.identity());
-        return LargeStackRun.run(() -> new MakeInvocation(caller, new InProcessSupervision()).run(), crash);
+        int status = LargeStackRun.run(() -> new MakeInvocation(caller, new InProcessSupervision()).run(), crash);
+        out.flush();
+        return CloseStdout.status(status, stdout, crash);
     }
 
     /** Where a throwable that escaped the invocation is reported: stderr, as {@code jmake[LEVEL]: *** ...  Stop.}. */

@@ -113,6 +113,9 @@ final class MakeInvocation {
                     options.noStatus()), ByteText.CHARSET);
             if (options.printDirectory()) {
                 ui = ui.withDirectoryTrace(directory, ByteText.CHARSET);
+                if (RestartCount.of(environment).alreadyEntered()) {
+                    ui.directoryTrace().alreadyEntered();
+                }
             }
             try {
                 return supervised(ui, parser, args, options, start, directory, makeLevel, jobserver);
@@ -158,11 +161,14 @@ final class MakeInvocation {
     private int passes(Session session) {
         Options options = session.options();
         Map<String, String> env = new HashMap<>(environment);
-        for (int restarts = 0; ; restarts++) {
-            if (restarts > 0) {
-                env.put("MAKE_RESTARTS", Integer.toString(restarts));
+        // main.c counts on from the MAKE_RESTARTS it was started with (a make that re-executed itself).
+        int restarts = RestartCount.of(environment).count();
+        for (boolean first = true; ; first = false) {
+            if (!first) {
+                restarts++;
+                env.put(RestartCount.VARIABLE, Integer.toString(restarts));
             }
-            Reading reading = ReadPass.read(session, env, restarts);
+            Reading reading = ReadPass.read(session, env, first ? 0 : restarts);
             BuildPass pass = null;
             PassOutcome outcome;
             try {

@@ -15,7 +15,7 @@ import java.util.Optional;
 final class ReadPass {
     private ReadPass() {}
 
-    /** Reads the makefiles with {@code env} as the environment, {@code restarts} times after the first. */
+    /** Reads the makefiles with {@code env} as the environment; {@code restarts}: after a re-exec, the count of them. */
     static Reading read(Session session, Map<String, String> env, int restarts) {
         Options options = session.options();
         if (session.verbosity().debugging()) {

@@ -31,6 +31,8 @@ import java.util.Set;
 public final class Builder {
     private final TargetGraph graph;
     private final BuildOptions options;
+    /** The -n, -q and -t in force: off while a makefile that is no command-line goal is remade. */
+    private final ExecutionModes modes;
     private final Diagnostics ui;
     private final RecipeExecution execution;
     private final TargetScopes scopes;
@@ -59,24 +61,25 @@ public final class Builder {
         this.graph = graph;
         this.options = options;
         this.history = new FileHistory(options.printsDatabase());
+        this.modes = new ExecutionModes(options);
         this.ui = ui;
         this.goalError = new GoalError(ui);
         this.tracing = services.tracing();
         this.scopes = new TargetScopes(database);
         this.vpath = VpathSearch.of(database.vpaths(), expander.value("VPATH", scopes.global(), null),
-                expander.value("GPATH", scopes.global(), null), services.directory());
+                expander.value("GPATH", scopes.global(), null), services.directory()).withFilesOf(graph);
         this.timestamps = new Timestamps(services.directory(), services.diskTimes(), options.checkSymlinkTimes());
         this.log = new DecisionLog(options.verbosity(), ui);
-        this.times = new FileTimes(options, timestamps, vpath, new LibrarySearch(vpath, services.directory(),
+        this.times = new FileTimes(options, modes, timestamps, vpath, new LibrarySearch(vpath, services.directory(),
                 expander.value(".LIBPATTERNS", scopes.global(), null), ui), graph, nodes);
         this.check = new UpToDateCheck(options, graph, times, log);
         this.plans = new PlanChoice(graph, expander, scopes, nodes, history, vpath, services.directory(),
                 options.shuffle());
-        this.intermediates = new IntermediateFiles(graph, options, nodes, timestamps, ui, log);
+        this.intermediates = new IntermediateFiles(graph, options, modes, nodes, timestamps, ui, log);
         this.recorder = new BuildRecorder(graph, options, nodes, history, times, plans,
                 database.rules().stream().flatMap(r -> r.targets().stream()).map(TargetGraph::normalize)
                         .distinct().toList());
-        this.execution = new RecipeExecution(graph, expander, options, ui, services.launcher(), timestamps,
+        this.execution = new RecipeExecution(graph, expander, options, modes, ui, services.launcher(), timestamps,
                 services.environment(), database.oneShell(), services.directory(), services.recipes(),
                 new JobserverInheritance(services.jobserver()), tracing, goalError);
         if (tracing.enabled()) {
@@ -90,9 +93,9 @@ public final class Builder {
                 ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, services.load(),
                         services.jobserver().map(Jobserver::pool), whenIdle(services.jobserver(), ui))
                 : new JobScheduler(1, 0, options.keepGoing(), ui, services.load());
-        this.remaker = new Remaker(graph, options, nodes, history, times, timestamps, plans, intermediates, execution,
-                jobs, log, declarations);
-        this.updater = new FileUpdater(graph, options, ui, scopes, vpath, nodes, history, times, check, plans,
+        this.remaker = new Remaker(graph, options, modes, nodes, history, times, timestamps, plans, intermediates,
+                execution, jobs, log, declarations);
+        this.updater = new FileUpdater(graph, options, modes, ui, scopes, vpath, nodes, history, times, check, plans,
                 intermediates, log, jobs, remaker, goalError);
     }
 
@@ -189,7 +192,7 @@ public final class Builder {
                         jobs.drain();
                         return 2;
                     }
-                } else if (goal.commandsStarted == 0 && !options.question()) {
+                } else if (goal.commandsStarted == 0 && !modes.question()) {
                     upToDate(goal.name);
                 }
             }
@@ -201,7 +204,7 @@ public final class Builder {
         if (failed) {
             return 2;
         }
-        return options.question() && remaker.outOfDate() ? 1 : 0;
+        return modes.question() && remaker.outOfDate() ? 1 : 0;
     }
 
     /** Says that nothing had to be done for goal {@code name}, unless make is silent (-s or a bare .SILENT:). */
@@ -228,9 +231,12 @@ public final class Builder {
     /**
      * Before the goals, GNU make tries to remake every makefile it read (and every missing included one) as one
      * goal list, the last met first (main.c update_goal_chain (read_files)), so that {@code -j} runs them together;
-     * a {@code -include}d one's failures are silent (and so are, while it is updated, its prerequisites').
+     * a {@code -include}d one's failures are silent (and so are, while it is updated, its prerequisites'). Their
+     * recipes run under {@code -n}, {@code -q} and {@code -t} too, unless the makefile is also one of the
+     * {@code commandLineGoals} (normalized names).
      */
-    public MakefilesRemade remakeMakefiles(List<MakefileGoal> makefiles, boolean restarted) {
+    public MakefilesRemade remakeMakefiles(List<MakefileGoal> makefiles, boolean restarted,
+                                           Set<String> commandLineGoals) {
         List<MakefileGoal> goals = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = makefiles.size() - 1; i >= 0; i--) {
@@ -261,6 +267,7 @@ public final class Builder {
                     String name = TargetGraph.normalize(goal.name());
                     updater.dontCare(goal.dontCare());
                     goalError.makefile(goal);
+                    modes.suspend(!commandLineGoals.contains(name));
                     // main.c: update_file (file, rebuilding_makefiles ? 1 : 0), so no "not remade because of errors".
                     TargetState state = updater.update(name, null, null, 1);
                     if (jobs.stopping()) {
@@ -277,6 +284,7 @@ public final class Builder {
             }
         } finally {
             times.suspendWhatIf(false);
+            modes.suspend(false);
             updater.dontCare(false);
             goalError.makefile(null);
             log.muteDebug(false);

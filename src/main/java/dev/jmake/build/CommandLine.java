@@ -19,8 +19,10 @@ public record CommandLine(String command, boolean silent, boolean ignoreErrors, 
      */
     public static CommandLine parse(String expanded, String unexpanded, Location location) {
         Prefixes prefixes = new Prefixes(mentionsMake(unexpanded));
-        prefixes.scan(unexpanded, false);
-        int start = prefixes.scan(expanded, true);
+        prefixes.scan(unexpanded);
+        // job.c start_job_command: "Don't skip newlines": a line of prefixes alone is an empty command of its own,
+        // and its prefixes do not carry over to the commands after it.
+        int start = prefixes.scan(expanded);
         return new CommandLine(expanded.substring(start), prefixes.silent, prefixes.ignore, prefixes.recursive,
                 location);
     }
@@ -36,7 +38,7 @@ public record CommandLine(String command, boolean silent, boolean ignoreErrors, 
         }
 
         /** Reads the prefixes at the start of {@code text}; returns where the command begins. */
-        int scan(String text, boolean newlineIsBlank) {
+        int scan(String text) {
             int i = 0;
             for (; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -46,7 +48,7 @@ public record CommandLine(String command, boolean silent, boolean ignoreErrors, 
                     ignore = true;
                 } else if (c == '+') {
                     recursive = true;
-                } else if (c != ' ' && c != '\t' && !(newlineIsBlank && c == '\n')) {
+                } else if (c != ' ' && c != '\t') {
                     break;
                 }
             }
@@ -62,7 +64,7 @@ public record CommandLine(String command, boolean silent, boolean ignoreErrors, 
     /** commands.c chop_commands: the unexpanded line is recursive ({@code +} before it, or it mentions MAKE). */
     static boolean recursiveAsRead(String unexpanded) {
         Prefixes prefixes = new Prefixes(mentionsMake(unexpanded));
-        prefixes.scan(unexpanded, false);
+        prefixes.scan(unexpanded);
         return prefixes.recursive;
     }
 

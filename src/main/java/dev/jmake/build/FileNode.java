@@ -46,6 +46,12 @@ final class FileNode {
      * over, a later pass need not look at the target again (a pass stays linear in the targets waiting).
      */
     List<Waiting> waitingFor;
+    /**
+     * A double-colon target: how many of its rules are over (remake.c update_file goes on with the next entry only
+     * once the one before is), and whether any of their recipes ran.
+     */
+    int doubleColonRulesDone;
+    boolean doubleColonRecipeRan;
 
     FileNode(String name) {
         this.name = name;

@@ -10,6 +10,8 @@ import dev.jmake.graph.VpathSearch;
  */
 final class FileTimes {
     private final BuildOptions options;
+    /** The -n, -q and -t in force (off while a makefile is remade). */
+    private final ExecutionModes modes;
     private final Timestamps timestamps;
     private final VpathSearch vpath;
     private final LibrarySearch libraries;
@@ -20,14 +22,15 @@ final class FileTimes {
     private boolean whatIfSuspended;
 
     FileTimes(BuildOptions options, Timestamps timestamps, VpathSearch vpath, TargetGraph graph, FileNodes nodes) {
-        this(options, timestamps, vpath, null, graph, nodes);
+        this(options, new ExecutionModes(options), timestamps, vpath, null, graph, nodes);
     }
 
     /** {@code libraries}: where {@code -lNAME} prerequisites are looked for (null: nowhere). */
-    FileTimes(BuildOptions options, Timestamps timestamps, VpathSearch vpath, LibrarySearch libraries,
-              TargetGraph graph, FileNodes nodes) {
+    FileTimes(BuildOptions options, ExecutionModes modes, Timestamps timestamps, VpathSearch vpath,
+              LibrarySearch libraries, TargetGraph graph, FileNodes nodes) {
         this.libraries = libraries;
         this.options = options;
+        this.modes = modes;
         this.timestamps = timestamps;
         this.vpath = vpath;
         this.graph = graph;
@@ -97,7 +100,7 @@ final class FileTimes {
         }
         FileNode node = nodes.find(name);
         if (node != null && node.recipeStarted && !graph.isPhony(name)
-                && (options.dryRun() || options.question() || options.touch())) {
+                && (modes.justPrint() || modes.question() || modes.touch())) {
             return Timestamps.NEWEST;
         }
         return searched(name);

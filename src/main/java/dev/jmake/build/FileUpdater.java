@@ -27,6 +27,8 @@ import java.util.Set;
 final class FileUpdater {
     private final TargetGraph graph;
     private final BuildOptions options;
+    /** The -n, -q and -t in force (off while a makefile is remade). */
+    private final ExecutionModes modes;
     private final Diagnostics ui;
     private final TargetScopes scopes;
     private final VpathSearch vpath;
@@ -47,13 +49,14 @@ final class FileUpdater {
     /** The recipes of grouped double-colon rules ({@code a b&::}) run so far: each runs once for all its targets. */
     private final Set<Recipe> groupedRecipesRun = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    FileUpdater(TargetGraph graph, BuildOptions options, Diagnostics ui, TargetScopes scopes, VpathSearch vpath,
-                FileNodes nodes, FileHistory history, FileTimes times, UpToDateCheck check, PlanChoice plans,
-                IntermediateFiles intermediates, DecisionLog log, JobScheduler jobs, Remaker remaker,
+    FileUpdater(TargetGraph graph, BuildOptions options, ExecutionModes modes, Diagnostics ui, TargetScopes scopes,
+                VpathSearch vpath, FileNodes nodes, FileHistory history, FileTimes times, UpToDateCheck check,
+                PlanChoice plans, IntermediateFiles intermediates, DecisionLog log, JobScheduler jobs, Remaker remaker,
                 GoalError goalError) {
         this.goalError = goalError;
         this.graph = graph;
         this.options = options;
+        this.modes = modes;
         this.ui = ui;
         this.scopes = scopes;
         this.vpath = vpath;
@@ -238,7 +241,7 @@ final class FileUpdater {
                     log.basic(logDepth, "Successfully remade target file '" + name + "'.");
                 }
             }
-            if (!exists && !phony && !plan.hasRule()) {
+            if (!exists && !phony && !plan.hasRule() && !foundAsTarget(name)) {
                 return noRule(name, parent);
             }
             if (found != null) {
@@ -246,7 +249,7 @@ final class FileUpdater {
             }
             // A target without a recipe is "remade" by doing nothing: it keeps its file's time, or is newest if absent.
             node.timeAfter = exists ? mtime : Timestamps.NEWEST;
-            if (options.question() && Plan.sequence(plan.prerequisites(), plan.orderOnly()).stream()
+            if (modes.question() && Plan.sequence(plan.prerequisites(), plan.orderOnly()).stream()
                     .anyMatch(history::questioned)) {
                 history.question(name);
             }
@@ -281,7 +284,7 @@ final class FileUpdater {
         if (!jobs.oneAtATime() || outcome == null || outcome.pending()) {
             return;
         }
-        if (options.question()) {
+        if (modes.question()) {
             log.basic(depth, "Target file '" + name + "' needs to be remade under -q.");
             if (!options.keepGoing()) {
                 log.stop();
@@ -435,10 +438,19 @@ final class FileUpdater {
         if (pending) {
             return TargetState.DEPS_RUNNING;
         }
-        if (failed && depth == 0 && options.keepGoing() && !options.dryRun() && !options.question()) {
+        if (failed && depth == 0 && options.keepGoing() && !modes.justPrint() && !modes.question()) {
             ui.error("Target '" + name + "' not remade because of errors.");
         }
         return failed ? TargetState.FAILED : null;
+    }
+
+    /**
+     * vpath.c: the search path found a file no rule names as a target the makefiles have (a rule without a recipe,
+     * the file missing): GNU renames the file to it, so it is made by that rule, doing nothing.
+     */
+    private boolean foundAsTarget(String name) {
+        String found = times.find(name);
+        return found != null && graph.get(TargetGraph.normalize(found)) != null;
     }
 
     private TargetState noRule(String name, String parent) {
@@ -482,30 +494,23 @@ final class FileUpdater {
         throw new MakeError(null, message);
     }
 
+    /**
+     * remake.c update_file over a double-colon target's entries: one rule at a time, the next one looked at only
+     * once the one before is over (its prerequisites, then its recipe); every entry compares with the time the
+     * target had when it was first looked at (f_mtime stores it into all entries), so a recipe that creates the
+     * target does not keep the later rules from running.
+     */
     private TargetState updateDoubleColon(Target target, Scope scope, int depth) {
         String name = target.name();
+        FileNode node = nodes.of(name);
+        if (node.timeBefore == null) {
+            node.timeBefore = times.own(name);
+        }
+        long mtime = node.timeBefore;
         // file.c snap_file gives the extra prerequisites to the first rule's entry, the one in the file table.
         Extras firstExtras = graph.extraPrerequisites(name);
-        if (!jobs.oneAtATime()) {
-            // Under -j every rule's prerequisites are over before the first recipe runs; the recipes run in turn.
-            boolean failed = false;
-            for (int i = 0; i < target.doubleColonRules().size(); i++) {
-                Extras extras = i == 0 ? firstExtras : Extras.NONE;
-                TargetState state = updatePrerequisites(name,
-                        Plan.withExtras(plans.sequence(name, i, target.doubleColonRules().get(i)), extras), scope,
-                        depth);
-                if (state == TargetState.DEPS_RUNNING) {
-                    return state;
-                }
-                failed |= state == TargetState.FAILED;
-            }
-            if (failed) {
-                return TargetState.FAILED;
-            }
-        }
-        boolean anyRan = false;
-        int logDepth = depth * 2 - nodes.of(name).logShift();
-        for (int i = 0; i < target.doubleColonRules().size(); i++) {
+        int logDepth = depth * 2 - node.logShift();
+        for (int i = node.doubleColonRulesDone; i < target.doubleColonRules().size(); i++) {
             DoubleColonRule rule = target.doubleColonRules().get(i);
             Extras extras = i == 0 ? firstExtras : Extras.NONE;
             if (times.own(name) == Timestamps.MISSING) {
@@ -516,11 +521,11 @@ final class FileUpdater {
             if (prerequisites != null) {
                 return prerequisites;
             }
+            node.doubleColonRulesDone = i + 1;
             List<String> rulePrerequisites = Plan.withoutWait(rule.prerequisites());
             List<String> counted = new ArrayList<>(rulePrerequisites);
             counted.addAll(extras.normal());
             boolean none = counted.isEmpty() && extras.orderOnly().isEmpty();
-            long mtime = times.own(name);
             UpToDateCheck.Verdict verdict = check.compare(counted, rulePrerequisites, mtime, List.of());
             boolean mustMake = mtime == Timestamps.MISSING || graph.isPhony(name) || none || times.alwaysMake()
                     || verdict.newerFound();
@@ -536,7 +541,7 @@ final class FileUpdater {
             }
             if (rule.grouped() && !groupedRecipesRun.add(rule.recipe())) {
                 // A grouped rule's recipe already ran for another of its targets: it made this one too.
-                anyRan = true;
+                node.doubleColonRecipeRan = true;
                 continue;
             }
             if (mtime == Timestamps.MISSING || times.alwaysMake()) {
@@ -551,11 +556,11 @@ final class FileUpdater {
             if (outcome == TargetState.FAILED) {
                 return TargetState.FAILED;
             }
-            anyRan = true;
+            node.doubleColonRecipeRan = true;
         }
-        if (!anyRan) {
-            long mtime = times.own(name);
-            nodes.of(name).timeAfter = mtime == Timestamps.MISSING ? Timestamps.NEWEST : mtime;
+        if (!node.doubleColonRecipeRan) {
+            long now = times.own(name);
+            node.timeAfter = now == Timestamps.MISSING ? Timestamps.NEWEST : now;
             return TargetState.UP_TO_DATE;
         }
         return TargetState.REMADE;

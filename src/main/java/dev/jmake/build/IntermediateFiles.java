@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class IntermediateFiles {
     private final TargetGraph graph;
     private final BuildOptions options;
+    /** The -n, -q and -t in force (off while a makefile is remade). */
+    private final ExecutionModes modes;
     private final FileNodes nodes;
     private final Timestamps timestamps;
     private final Diagnostics ui;
@@ -29,10 +31,11 @@ final class IntermediateFiles {
     /** Set once they were removed (at the end, or by an interrupt from another thread). */
     private final AtomicBoolean removed = new AtomicBoolean();
 
-    IntermediateFiles(TargetGraph graph, BuildOptions options, FileNodes nodes, Timestamps timestamps,
-                      Diagnostics ui, DecisionLog log) {
+    IntermediateFiles(TargetGraph graph, BuildOptions options, ExecutionModes modes, FileNodes nodes,
+                      Timestamps timestamps, Diagnostics ui, DecisionLog log) {
         this.graph = graph;
         this.options = options;
+        this.modes = modes;
         this.nodes = nodes;
         this.timestamps = timestamps;
         this.ui = ui;
@@ -62,7 +65,7 @@ final class IntermediateFiles {
      * with {@code *** Deleting intermediate file 'x'} and no {@code rm} line.
      */
     void remove(boolean signal) {
-        if (options.question() || options.touch() || graph.allSecondary() || (signal && options.dryRun())) {
+        if (modes.question() || modes.touch() || graph.allSecondary() || (signal && modes.justPrint())) {
             return;
         }
         if (removed.getAndSet(true)) {
@@ -88,7 +91,7 @@ final class IntermediateFiles {
                 }
                 continue;
             }
-            if (!options.dryRun()) {
+            if (!modes.justPrint()) {
                 try {
                     if (!timestamps.delete(name)) {
                         continue;

@@ -35,6 +35,8 @@ final class RecipeExecution {
     private final TargetGraph graph;
     private final Expander expander;
     private final BuildOptions options;
+    /** The -n, -q and -t in force (off while a makefile is remade). */
+    private final ExecutionModes modes;
     private final Diagnostics ui;
     private final Timestamps timestamps;
     private final RecipeEnvironment environment;
@@ -48,9 +50,10 @@ final class RecipeExecution {
     /** Shows a makefile's reading error before the first failure reported for it. */
     private final GoalError goalError;
 
-    RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, Diagnostics ui, ProcessLauncher launcher,
-                    Timestamps timestamps, RecipeEnvironment environment, boolean oneShell, Path directory,
-                    RunningRecipes recipes, JobserverInheritance jobserver, JobTracing tracing, GoalError goalError) {
+    RecipeExecution(TargetGraph graph, Expander expander, BuildOptions options, ExecutionModes modes,
+                    Diagnostics ui, ProcessLauncher launcher, Timestamps timestamps,
+                    RecipeEnvironment environment, boolean oneShell, Path directory, RunningRecipes recipes,
+                    JobserverInheritance jobserver, JobTracing tracing, GoalError goalError) {
         this.goalError = goalError;
         this.recipes = recipes;
         this.jobserver = jobserver;
@@ -60,6 +63,7 @@ final class RecipeExecution {
         this.graph = graph;
         this.expander = expander;
         this.options = options;
+        this.modes = modes;
         this.ui = ui;
         this.timestamps = timestamps;
         this.environment = environment;
@@ -156,7 +160,7 @@ final class RecipeExecution {
          * on disk rather than assumed.
          */
         boolean allLinesRecursive() {
-            return !(options.touch() && touchOnly) && allRecursive(commands);
+            return !(modes.touch() && touchOnly) && allRecursive(commands);
         }
 
         /** job.c start_job_command: every line expanded to nothing, so no command is started (nor asked about). */
@@ -213,7 +217,7 @@ final class RecipeExecution {
             }
             if (!started) {
                 started = true;
-                if (options.touch() && touchOnly) {
+                if (modes.touch() && touchOnly) {
                     return new JobStep.Done(touch());
                 }
             }
@@ -233,16 +237,16 @@ final class RecipeExecution {
                     continue;
                 }
                 Diagnostics lineUi = outputFor(line);
-                if (options.dryRun() && !line.recursive()) {
+                if (modes.justPrint() && !line.recursive()) {
                     lineUi.info(line.command());
                     next++;
                     continue;
                 }
-                if (options.touch() && !line.recursive()) {
+                if (modes.touch() && !line.recursive()) {
                     next++;
                     continue;
                 }
-                if (!line.silent() && !silentTarget || options.dryRun() || options.verbosity().trace()) {
+                if (!line.silent() && !silentTarget || modes.justPrint() || options.verbosity().trace()) {
                     lineUi.info(line.command());
                 }
                 if (prepared.command().isNoOp()) {
@@ -371,7 +375,7 @@ final class RecipeExecution {
                 if (!options.silent() && !graph.specialAppliesToAll(".SILENT")) {
                     ui.info("touch " + target);
                 }
-                if (options.dryRun()) {
+                if (modes.justPrint()) {
                     // remake.c touch_file: print-only (-n) takes precedence over touch (-t).
                     return true;
                 }

@@ -16,6 +16,8 @@ import java.util.List;
 final class Remaker {
     private final TargetGraph graph;
     private final BuildOptions options;
+    /** The -n, -q and -t in force (off while a makefile is remade). */
+    private final ExecutionModes modes;
     private final FileNodes nodes;
     private final FileHistory history;
     private final FileTimes times;
@@ -30,11 +32,12 @@ final class Remaker {
     private int commandsStarted;
     private boolean outOfDate;
 
-    Remaker(TargetGraph graph, BuildOptions options, FileNodes nodes, FileHistory history, FileTimes times,
-            Timestamps timestamps, PlanChoice plans, IntermediateFiles intermediates, RecipeExecution execution,
-            JobScheduler jobs, DecisionLog log, JobDeclaration declarations) {
+    Remaker(TargetGraph graph, BuildOptions options, ExecutionModes modes, FileNodes nodes, FileHistory history,
+            FileTimes times, Timestamps timestamps, PlanChoice plans, IntermediateFiles intermediates,
+            RecipeExecution execution, JobScheduler jobs, DecisionLog log, JobDeclaration declarations) {
         this.graph = graph;
         this.options = options;
+        this.modes = modes;
         this.nodes = nodes;
         this.history = history;
         this.times = times;
@@ -66,7 +69,7 @@ final class Remaker {
                        boolean intermediate, boolean wait, int doubleColonRule, boolean mayStop) {
         FileNode node = nodes.of(name);
         node.recipeStarted = true;
-        if (!options.touch()) {
+        if (!modes.touch()) {
             log.trace(plan.recipe().lines().isEmpty() ? plan.location() : plan.recipe().lines().get(0).location(),
                     remadeAs, List.copyOf(new LinkedHashSet<>(nodes.seenAs(newer))));
         }
@@ -75,7 +78,7 @@ final class Remaker {
                 plan.stem() != null ? plan.stem() : AutomaticVariables.suffixStem(name, graph.suffixes()),
                 // commands.c set_file_variables: a .DEFAULT recipe's $< is the target.
                 plans.fromDefault(plan) ? remadeAs : null);
-        if (options.question()) {
+        if (modes.question()) {
             // remake.c: a target whose prerequisite needs remaking gives up without looking at its recipe.
             boolean byPrerequisite = Plan.sequence(plan.prerequisites(), plan.orderOnly()).stream()
                     .anyMatch(history::questioned);
@@ -95,7 +98,7 @@ final class Remaker {
             node.timeAfter = Timestamps.NEWEST;
             return TargetState.REMADE;
         }
-        if (!options.touch()) {
+        if (!modes.touch()) {
             recipeRuns(name, plan, automatic, doubleColonRule);
         }
         DeclaredJob declared = declarations == null ? null : declarations.of(name, remadeAs, plan);
@@ -104,7 +107,7 @@ final class Remaker {
                 plan.alsoMakes(), declared, !mayStop, preciousByRule(node));
         // job.c counts a command when it starts (or is printed under -n): lines that expand to nothing leave the
         // goal "up to date".
-        if (options.touch() || !job.runsNothing()) {
+        if (modes.touch() || !job.runsNothing()) {
             commandsStarted++;
         }
         jobs.awaitSlot();
@@ -161,7 +164,7 @@ final class Remaker {
         plans.filesChanged();
         timestamps.filesChanged();
         long after = times.own(remadeAs);
-        boolean assumed = (options.dryRun() || options.touch()) && !allRecursive;
+        boolean assumed = (modes.justPrint() || modes.touch()) && !allRecursive;
         long effective = after == Timestamps.MISSING || (assumed && after == mtimeBefore) ? Timestamps.NEWEST : after;
         FileNode node = nodes.of(name);
         node.timeAfter = effective;

@@ -2,7 +2,9 @@ package dev.jmake.build;
 
 import dev.jmake.eval.Database;
 import dev.jmake.eval.PatternVariables;
+import dev.jmake.eval.Origin;
 import dev.jmake.eval.Scope;
+import dev.jmake.eval.Variable;
 import dev.jmake.eval.VariableSet;
 import dev.jmake.graph.Pattern;
 import java.util.ArrayList;
@@ -30,8 +32,9 @@ final class TargetScopes {
     /** The scope of {@code target} when {@code parent} (null for goals) needed it. */
     Scope forTarget(String target, Scope parent) {
         Scope scope = parent == null ? global : inherit(parent);
-        for (VariableSet set : patternSets(target)) {
-            scope = scope.with(set);
+        VariableSet patterns = patternSet(target);
+        if (patterns != null) {
+            scope = scope.with(patterns);
         }
         VariableSet own = database.targetVariables().get(target);
         if (own != null) {
@@ -53,27 +56,48 @@ final class TargetScopes {
         return scope;
     }
 
-    private record Matched(VariableSet set, int stemLength, int order) {}
+    private record Matched(PatternVariables entry, int stemLength, int order) {}
 
-    /** Matching pattern-specific sets, outermost first: longest stem first, so the shortest stem wins. */
-    private List<VariableSet> patternSets(String target) {
+    /**
+     * variable.c initialize_file_variables: the pattern-specific definitions matching {@code target} applied in
+     * turn to one set (longest stem first, so the shortest stem wins; in definition order among equal ones): a
+     * {@code +=} adds to what an earlier entry defined, a {@code ?=} gives way to it. Null if none matches.
+     */
+    private VariableSet patternSet(String target) {
         List<PatternVariables> all = database.patternVariables();
         if (all.isEmpty()) {
-            return List.of();
+            return null;
         }
         List<Matched> matched = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             PatternVariables pv = all.get(i);
             String stem = Pattern.of(pv.pattern()).matchWhole(target);
             if (stem != null) {
-                matched.add(new Matched(pv.variables(), stem.length(), i));
+                matched.add(new Matched(pv, stem.length(), i));
             }
         }
-        matched.sort(Comparator.comparingInt(Matched::stemLength).reversed().thenComparingInt(Matched::order));
-        List<VariableSet> sets = new ArrayList<>(matched.size());
-        for (Matched m : matched) {
-            sets.add(m.set());
+        if (matched.isEmpty()) {
+            return null;
         }
-        return sets;
+        matched.sort(Comparator.comparingInt(Matched::stemLength).reversed().thenComparingInt(Matched::order));
+        VariableSet merged = new VariableSet();
+        for (Matched m : matched) {
+            for (Variable v : m.entry().variables().all()) {
+                Variable earlier = merged.get(v.name());
+                if (earlier == null) {
+                    merged.put(v);
+                } else if (m.entry().conditional()
+                        || earlier.origin() == Origin.OVERRIDE && v.origin() != Origin.OVERRIDE) {
+                    // A ?= gives way; a definition without override leaves an override alone.
+                    continue;
+                } else if (v.append()) {
+                    merged.put(earlier.withValue(earlier.value().isEmpty() ? v.value()
+                            : v.value().isEmpty() ? earlier.value() : earlier.value() + " " + v.value()));
+                } else {
+                    merged.put(v);
+                }
+            }
+        }
+        return merged;
     }
 }

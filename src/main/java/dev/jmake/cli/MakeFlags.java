@@ -81,11 +81,23 @@ public final class MakeFlags {
     public static String encode(Options options, Optional<String> jobserverAuth, List<CommandVariable> variables,
                                 boolean rebuildingMakefiles) {
         StringBuilder out = new StringBuilder(switches(options, jobserverAuth, rebuildingMakefiles));
-        for (String eval : options.evals()) {
-            out.append(" --eval=").append(quote(eval));
+        if (!options.evals().isEmpty()) {
+            out.append(' ').append(evals(options.evals()));
         }
         if (!variables.isEmpty()) {
             out.append(" -- ").append(overrides(variables));
+        }
+        return out.toString();
+    }
+
+    /** The {@code --eval} words of MAKEFLAGS, quoted (main.c's {@code -*-eval-flags-*-}): {@code --eval=a\ b}. */
+    public static String evals(List<String> evals) {
+        StringBuilder out = new StringBuilder();
+        for (String eval : evals) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append("--eval=").append(quote(eval));
         }
         return out.toString();
     }

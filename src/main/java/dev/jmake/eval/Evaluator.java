@@ -265,6 +265,11 @@ public final class Evaluator {
             // main.c: MAKE_RESTARTS, which a restart sets, is not exported: a sub-make starts afresh. GNUMAKEFLAGS
             // is emptied once decoded, so that sub-makes do not take its switches twice.
             String value = name.equals("GNUMAKEFLAGS") ? "" : e.getValue();
+            if (name.equals("MAKE_RESTARTS") && value.startsWith("-")) {
+                // main.c: a leading '-' says "Entering directory" was printed before the re-exec; it is no part
+                // of the value.
+                value = value.substring(1);
+            }
             globals.put(new Variable(name, value, Flavor.RECURSIVE, Origin.ENVIRONMENT,
                     name.equals("MAKE_RESTARTS") ? ExportMode.UNEXPORT : ExportMode.EXPORT, false, false, null));
         }

@@ -1,5 +1,6 @@
 package dev.jmake.eval;
 
+import dev.jmake.syntax.Continuations;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import java.util.ArrayList;
@@ -13,10 +14,13 @@ import java.util.function.UnaryOperator;
  */
 final class RuleLineParser {
     private final UnaryOperator<String> expand;
+    /** {@code .POSIX} is in force: the blanks before a backslash-newline stay when it is collapsed. */
+    private final boolean posix;
 
     /** {@code expand} expands text in the global scope at the line being read. */
-    RuleLineParser(UnaryOperator<String> expand) {
+    RuleLineParser(UnaryOperator<String> expand, boolean posix) {
         this.expand = expand;
+        this.posix = posix;
     }
 
     /**
@@ -82,7 +86,7 @@ final class RuleLineParser {
             next = word.end();
         }
         boolean grouped = buffer.charAt(colon) == '&';
-        List<String> targets = fileWords(buffer.substring(0, colon));
+        List<String> targets = FileNameWords.split(buffer.substring(0, colon));
         if (targets.isEmpty()) {
             return new ExpandedRuleLine.NoTargets();
         }
@@ -96,8 +100,10 @@ final class RuleLineParser {
         ParsedAssignment assignment = AssignmentParser.parse(afterColon + unexpandedRest);
         if (assignment != null) {
             if (inlineRecipe != null) {
+                // read.c: what followed the ';' belongs to the value, its backslash-newlines collapsed as a
+                // variable's are (the reader kept them, as in a recipe).
                 assignment = new ParsedAssignment(assignment.modifiers(), assignment.name(), assignment.op(),
-                        assignment.value() + ";" + inlineRecipe);
+                        assignment.value() + ";" + Continuations.collapse(inlineRecipe, posix));
             }
             return new ExpandedRuleLine.TargetVariables(targets, assignment);
         }
@@ -144,53 +150,6 @@ final class RuleLineParser {
             }
         }
         return p;
-    }
-
-    /**
-     * read.c parse_file_seq's split of target and prerequisite names: blanks (and newlines, which expansion may
-     * produce) separate them, except a blank after an odd run of backslashes, which is part of the name ({@code a\ b}
-     * is the file {@code a b}); a run of backslashes before a blank is halved.
-     */
-    static List<String> fileWords(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                int run = i;
-                while (run < n && text.charAt(run) == '\\') {
-                    run++;
-                }
-                boolean beforeBlank = run < n && (text.charAt(run) == ' ' || text.charAt(run) == '\t');
-                if (!beforeBlank) {
-                    word.append(text, i, run);
-                    i = run;
-                    continue;
-                }
-                int count = run - i;
-                word.append("\\".repeat(count / 2));
-                if (count % 2 == 1) {
-                    word.append(text.charAt(run));
-                    run++;
-                }
-                i = run;
-            } else if (c == ' ' || c == '\t' || c == '\n') {
-                if (word.length() > 0) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                }
-                i++;
-            } else {
-                word.append(c);
-                i++;
-            }
-        }
-        if (word.length() > 0) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     /** Splits on blanks (and newlines, which expansion may produce). */

@@ -5,8 +5,11 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Enters finished rules into the {@link Database} as GNU make's {@code record_files} does: pattern rules apart,
@@ -55,7 +58,18 @@ final class RuleRecorder {
             }
             targets.add(target);
         }
-        for (String target : targets) {
+        Set<String> named = new HashSet<>();
+        for (Iterator<String> names = targets.iterator(); names.hasNext(); ) {
+            String target = names.next();
+            if (!named.add(target)) {
+                // read.c record_files: the same file twice in one rule is one target; with a recipe GNU says so.
+                if (recipe != null) {
+                    diagnostics.warning(rule.location,
+                            "target '" + target + "' given more than once in the same rule");
+                }
+                names.remove();
+                continue;
+            }
             checkColons(rule, target);
             if (recipe != null && !rule.doubleColon) {
                 Location old = recipeLocations.get(target);

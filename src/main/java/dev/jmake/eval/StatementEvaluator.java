@@ -137,7 +137,7 @@ final class StatementEvaluator implements ReaderContext {
     }
 
     private void ruleLine(Statement.RuleLine r) {
-        ExpandedRuleLine parsed = new RuleLineParser(text -> expand(text, r.location()))
+        ExpandedRuleLine parsed = new RuleLineParser(text -> expand(text, r.location()), posix())
                 .parse(r.text(), r.inlineRecipe(), recipePrefix(), r.location());
         if (parsed instanceof ExpandedRuleLine.NoTargets) {
             noTargets = true;
@@ -154,16 +154,10 @@ final class StatementEvaluator implements ReaderContext {
         for (String target : glob(t.targets())) {
             VariableSet set;
             if (target.indexOf('%') >= 0) {
-                set = null;
-                for (PatternVariables pv : db.patternVariables()) {
-                    if (pv.pattern().equals(target)) {
-                        set = pv.variables();
-                    }
-                }
-                if (set == null) {
-                    set = new VariableSet();
-                    addByPatternLength(db.patternVariables(), new PatternVariables(target, set));
-                }
+                // variable.c create_pattern_var: an entry of its own for each definition.
+                set = new VariableSet();
+                addByPatternLength(db.patternVariables(),
+                        new PatternVariables(target, set, a.op() == AssignOp.CONDITIONAL));
             } else {
                 set = db.targetVariables().computeIfAbsent(target, k -> new VariableSet());
             }
@@ -190,7 +184,9 @@ final class StatementEvaluator implements ReaderContext {
 
     private void header(ExpandedRuleLine.Header h, Location location) {
         List<String> targets = glob(h.targets());
-        String prerequisites = h.prerequisites();
+        // read.c unescape_char (depstr, ':'): in the prerequisites an odd run of backslashes before a colon is
+        // halved, the colon's own one dropped (the targets had theirs halved when the rule's colon was looked for).
+        String prerequisites = unescapeColons(h.prerequisites());
         String orderOnlyText = "";
         int bar = prerequisites.indexOf('|');
         // read.c keeps a text with references whole for the second expansion, which finds its '|' (that of a
@@ -221,22 +217,42 @@ final class StatementEvaluator implements ReaderContext {
      */
     private List<String> prerequisiteWords(String text) {
         if (evaluator.secondExpansion() && text.indexOf('$') >= 0) {
-            // read.c: unescape_char (depstr, ':') before the text is kept.
-            String whole = text.strip().replace("\\:", ":");
+            String whole = text.strip();
             return whole.isEmpty() ? List.of() : List.of(whole);
         }
-        return glob(RuleLineParser.fileWords(text));
+        return glob(FileNameWords.split(text));
     }
 
-    /** Splits archive groups, expands wildcards word by word and removes the backslashes quoting colons. */
+    /** Splits archive groups and expands wildcards word by word. */
     private List<String> glob(List<String> words) {
         List<String> out = new ArrayList<>();
         for (String w : FileNames.archiveMembers(words)) {
-            for (String name : evaluator.fileNames().expand(w)) {
-                out.add(name.replace("\\:", ":"));
-            }
+            out.addAll(evaluator.fileNames().expand(w));
         }
         return out;
+    }
+
+    /** read.c unescape_char (text, ':'): n backslashes before a colon, n odd, become n / 2; an even run stays. */
+    static String unescapeColons(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && text.charAt(end) == '\\') {
+                end++;
+            }
+            int run = end - i;
+            boolean escapesColon = end < text.length() && text.charAt(end) == ':' && run % 2 == 1;
+            out.append("\\".repeat(escapesColon ? run / 2 : run));
+            i = end;
+        }
+        return out.toString();
     }
 
     /** GNU's {@code record_waiting_files}: a rule ends at the next non-recipe statement. */

@@ -315,9 +315,13 @@ public final class TargetGraph {
         return secondExpansionSeen;
     }
 
-    /** {@code .INTERMEDIATE} or {@code .SECONDARY} names this file. */
+    /**
+     * {@code .INTERMEDIATE} or {@code .SECONDARY} names this file, or a {@code .SECONDARY} without prerequisites
+     * makes every file the makefiles mention intermediate (file.c snap_file).
+     */
     public boolean isDeclaredIntermediate(String name) {
-        return specialPrerequisites(".INTERMEDIATE").contains(name) || specialPrerequisites(".SECONDARY").contains(name);
+        return specialPrerequisites(".INTERMEDIATE").contains(name) || specialPrerequisites(".SECONDARY").contains(name)
+                || allSecondary() && isMentioned(name);
     }
 
     /** {@code .SECONDARY} names this file: intermediate, but never deleted. */

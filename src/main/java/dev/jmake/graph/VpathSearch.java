@@ -22,17 +22,30 @@ public final class VpathSearch {
     private final List<String> general;
     private final List<String> gpath;
     private final Path directory;
+    /** The makefiles' files, which a search finds as if they existed; null: only files on disk are found. */
+    private final TargetGraph files;
 
-    private VpathSearch(List<Entry> entries, List<String> general, List<String> gpath, Path directory) {
+    private VpathSearch(List<Entry> entries, List<String> general, List<String> gpath, Path directory,
+                        TargetGraph files) {
         this.entries = entries;
         this.general = general;
         this.gpath = gpath;
         this.directory = directory;
+        this.files = files;
+    }
+
+    /**
+     * The same search, also finding the files {@code graph} mentions (vpath.c selective_vpath_search): for a name
+     * no rule makes, any mentioned file in a search directory is found although missing; for a target, only a
+     * target.
+     */
+    public VpathSearch withFilesOf(TargetGraph graph) {
+        return new VpathSearch(entries, general, gpath, directory, graph);
     }
 
     /** No search at all. */
     public static VpathSearch none(Path directory) {
-        return new VpathSearch(List.of(), List.of(), List.of(), directory);
+        return new VpathSearch(List.of(), List.of(), List.of(), directory, null);
     }
 
     /**
@@ -54,7 +67,7 @@ public final class VpathSearch {
                 }
             }
         }
-        return new VpathSearch(List.copyOf(entries), split(vpath), split(gpathValue), directory);
+        return new VpathSearch(List.copyOf(entries), split(vpath), split(gpathValue), directory, null);
     }
 
     private static List<String> split(String value) {
@@ -130,7 +143,7 @@ public final class VpathSearch {
         for (int d = 0; d < dirs.size(); d++) {
             String dir = dirs.get(d);
             String candidate = dir.equals("/") ? "/" + name : dir + "/" + name;
-            if (Files.exists(directory.resolve(candidate))) {
+            if (exists(name, candidate)) {
                 return new Located(candidate, entry, d);
             }
         }
@@ -140,11 +153,22 @@ public final class VpathSearch {
     private String findIn(List<String> dirs, String name) {
         for (String dir : dirs) {
             String candidate = dir.equals("/") ? "/" + name : dir + "/" + name;
-            if (Files.exists(directory.resolve(candidate))) {
+            if (exists(name, candidate)) {
                 return candidate;
             }
         }
         return null;
+    }
+
+    /** Whether the search takes {@code candidate} for {@code name}: mentioned in the makefiles, or on disk. */
+    private boolean exists(String name, String candidate) {
+        if (files != null) {
+            String known = TargetGraph.normalize(candidate);
+            if (files.isMentioned(known) && (files.get(name) == null || files.get(known) != null)) {
+                return true;
+            }
+        }
+        return Files.exists(directory.resolve(candidate));
     }
 
     /** True if {@code found} (a name {@link #find} returned for {@code name}) lies in a {@code GPATH} directory. */

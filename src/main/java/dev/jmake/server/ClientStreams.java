@@ -1,6 +1,7 @@
 package dev.jmake.server;
 
 import dev.jmake.process.FileDescriptors;
+import dev.jmake.process.WriteFailureWatch;
 import dev.jmake.syntax.ByteText;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -15,12 +16,15 @@ public final class ClientStreams {
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
+    /** What became of the writes to stdout (make reports a failed one when it exits). */
+    private final WriteFailureWatch stdoutWatch;
 
     public ClientStreams(FileDescriptors fds, InputStream stdin, int stdout, int stderr, ClientLink link) {
         // The descriptors stay the session's (closed with it): the streams over them are never closed.
         this.stdin = new BufferedInputStream(stdin);
-        this.out = new PrintStream(new DescriptorOutput(fds, stdout, () -> link.open() && !link.lost()), false,
-                ByteText.CHARSET);
+        this.stdoutWatch = new WriteFailureWatch(new DescriptorOutput(fds, stdout,
+                () -> link.open() && !link.lost()));
+        this.out = new PrintStream(stdoutWatch, false, ByteText.CHARSET);
         this.err = new PrintStream(new DescriptorOutput(fds, stderr, () -> link.open() && !link.lost()), false,
                 ByteText.CHARSET);
     }
@@ -35,5 +39,10 @@ public final class ClientStreams {
 
     public PrintStream err() {
         return err;
+    }
+
+    /** The writes to stdout, to check once the run is over. */
+    public WriteFailureWatch stdoutWatch() {
+        return stdoutWatch;
     }
 }

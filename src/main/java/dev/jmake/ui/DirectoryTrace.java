@@ -46,6 +46,14 @@ public final class DirectoryTrace {
         }
     }
 
+    /**
+     * A make that re-executed itself after printing "Entering" (main.c: {@code MAKE_RESTARTS} starting with
+     * {@code -}) prints "Leaving" only.
+     */
+    public synchronized void alreadyEntered() {
+        traced = enabled;
+    }
+
     /** Output sync frames each chunk from now on (main.c reads {@code -O} from the makefiles too). */
     public synchronized void framedPerChunk() {
         lazy = false;

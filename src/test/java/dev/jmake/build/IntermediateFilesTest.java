@@ -16,7 +16,7 @@ class IntermediateFilesTest {
 
     private IntermediateFiles intermediates(BuildFixture f, FileNodes nodes) {
         BuildOptions options = BuildOptions.builder().build();
-        return new IntermediateFiles(f.graph, options, nodes, new Timestamps(dir), f.ui,
+        return new IntermediateFiles(f.graph, options, new ExecutionModes(options), nodes, new Timestamps(dir), f.ui,
                 new DecisionLog(Verbosity.QUIET, f.ui));
     }
 

@@ -21,7 +21,7 @@ class RuleLineParserTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final Expander expander = new Expander(Path.of("/"), new Diagnostics("jmake", 0,
             new PrintStream(out, true), new PrintStream(out, true)), new ProcessShellRunner(), (t, l) -> { }, java.util.Map.of());
-    private final RuleLineParser parser = new RuleLineParser(t -> expander.expand(t, Scope.global(globals), AT));
+    private final RuleLineParser parser = new RuleLineParser(t -> expander.expand(t, Scope.global(globals), AT), false);
 
     private void set(String name, String value) {
         globals.put(new Variable(name, value, Flavor.RECURSIVE, Origin.FILE, ExportMode.DEFAULT, false, false, null));
