@@ -45,6 +45,7 @@ struct session {
     int queued[MAX_QUEUED_FDS]; /* received descriptors not given to a message yet, in arrival order */
     size_t nqueued;
     struct buffer out;
+    struct environment base; /* the last ENVIRONMENT */
 };
 
 static _Noreturn void server_lost(struct session *s);
@@ -252,7 +253,7 @@ static void handle_spawn(struct session *s, struct reader *body, const int *fds,
     uint32_t request = read_u32(body);
     uint32_t flags = read_u32(body);
     bool malformed = body->bad;
-    int result = malformed ? 0 : spawn_from_message(s->client, body, flags, fds, nfds, &malformed);
+    int result = malformed ? 0 : spawn_from_message(s->client, &s->base, body, flags, fds, nfds, &malformed);
     close_fds(fds, nfds);
     if (malformed) {
         server_lost(s);
@@ -293,6 +294,12 @@ static void handle_message(struct session *s, uint16_t type, const unsigned char
         }
         exit_as_told(s, kind, value);
     }
+    case MSG_ENVIRONMENT:
+        close_fds(fds, nfds);
+        if (!environment_from_message(&body, &s->base)) {
+            server_lost(s);
+        }
+        return;
     default:
         close_fds(fds, nfds); /* a message this client does not know: rejected */
         return;

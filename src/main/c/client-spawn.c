@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 enum { ACTION_CLIENT = 0, ACTION_PASSED = 1, ACTION_OPEN = 2, MAX_CHILD_FD = 1 << 20 };
+/* SPAWN's flags: bit 0 new process group (the caller's), bit 1 the environment starts from the base. */
+enum { SPAWN_FROM_BASE = 2 };
 
 /* glibc's _CS_PATH: what execvp searches when PATH is unset. */
 static const char DEFAULT_PATH[] = "/bin:/usr/bin";
@@ -38,8 +40,10 @@ struct request {
     char *directory;
     char **argv;     /* NULL-terminated */
     uint32_t argc;
-    char **envp;     /* NULL-terminated */
+    char **envp;     /* NULL-terminated; its first entries may be the base's */
     uint32_t envc;
+    char **env_own;  /* the entries of envp this request allocated (all of them, or those after the base's) */
+    uint32_t env_ownc;
     sigset_t defaults;
     bool any_defaults;
     struct action *actions;
@@ -59,7 +63,10 @@ static void free_request(struct request *r) {
     free(r->program);
     free(r->directory);
     free_strings(r->argv, r->argc);
-    free_strings(r->envp, r->envc);
+    if (r->envp != r->env_own) {
+        free(r->envp);
+    }
+    free_strings(r->env_own, r->env_ownc);
     if (r->actions != NULL) {
         for (uint32_t i = 0; i < r->nactions; i++) {
             free(r->actions[i].path);
@@ -89,14 +96,56 @@ static char **read_strings(struct reader *body, uint32_t *count, bool *has_nul) 
     return strings;
 }
 
+bool environment_from_message(struct reader *body, struct environment *base) {
+    free_strings(base->entries, base->count);
+    base->has_nul = false;
+    base->entries = read_strings(body, &base->count, &base->has_nul);
+    if (body->bad || body->left != 0) {
+        free_strings(base->entries, base->count);
+        base->entries = NULL;
+        base->count = 0;
+        return false;
+    }
+    return true;
+}
+
+/*
+ * The environment: listed whole, or (SPAWN_FROM_BASE) the base's first entries, then those listed. False if it
+ * cannot be decoded (a base that was never sent, or fewer entries in it than kept).
+ */
+static bool decode_environment(const struct environment *base, struct reader *body, uint32_t flags,
+                               struct request *r, bool *has_nul) {
+    if ((flags & SPAWN_FROM_BASE) == 0) {
+        r->env_own = read_strings(body, &r->env_ownc, has_nul);
+        r->envp = r->env_own;
+        r->envc = r->env_ownc;
+        return !body->bad;
+    }
+    uint32_t kept = read_u32(body);
+    if (body->bad || base->entries == NULL || kept > base->count) {
+        return false;
+    }
+    r->env_own = read_strings(body, &r->env_ownc, has_nul);
+    if (body->bad) {
+        return false;
+    }
+    *has_nul |= base->has_nul;
+    r->envc = kept + r->env_ownc;
+    r->envp = xmalloc(sizeof(char *) * ((size_t)r->envc + 1));
+    memcpy(r->envp, base->entries, sizeof(char *) * kept);
+    memcpy(r->envp + kept, r->env_own, sizeof(char *) * r->env_ownc);
+    r->envp[r->envc] = NULL;
+    return true;
+}
+
 /* Decodes the body after request id and flags; false if it is malformed. *invalid: decodable but not acceptable. */
-static bool decode(const struct client *client, struct reader *body, size_t nfds, struct request *r, int *invalid) {
+static bool decode(const struct client *client, const struct environment *base, struct reader *body, uint32_t flags,
+                   size_t nfds, struct request *r, int *invalid) {
     bool has_nul = false;
     r->program = read_string(body, &has_nul);
     r->directory = read_string(body, &has_nul);
     r->argv = read_strings(body, &r->argc, &has_nul);
-    r->envp = read_strings(body, &r->envc, &has_nul);
-    if (body->bad) {
+    if (body->bad || !decode_environment(base, body, flags, r, &has_nul)) {
         return false;
     }
     if (has_nul) {
@@ -333,11 +382,11 @@ static int search_and_spawn(const struct client *client, const struct request *r
     }
 }
 
-int spawn_from_message(const struct client *client, struct reader *body, uint32_t flags, const int *fds,
-                       size_t nfds, bool *malformed) {
+int spawn_from_message(const struct client *client, const struct environment *base, struct reader *body,
+                       uint32_t flags, const int *fds, size_t nfds, bool *malformed) {
     struct request r = {0};
     int invalid = 0;
-    if (!decode(client, body, nfds, &r, &invalid)) {
+    if (!decode(client, base, body, flags, nfds, &r, &invalid)) {
         free_request(&r);
         *malformed = true;
         return 0;

@@ -16,6 +16,7 @@ enum {
     MSG_SPAWN = 10,
     MSG_KILL = 11,
     MSG_EXIT = 12,
+    MSG_ENVIRONMENT = 13,
     HEADER_SIZE = 8,
     MAX_MESSAGE_FDS = 16,
     /* The client's extras of HELLO: at most the two jobserver descriptors. */
@@ -91,12 +92,22 @@ struct child {
     bool leads_group;
 };
 
+/* The session's base environment (ENVIRONMENT), which a SPAWN's environment may start from. */
+struct environment {
+    char **entries;          /* NULL-terminated; NULL until the server sent one */
+    uint32_t count;
+    bool has_nul;            /* an entry held a NUL byte: a SPAWN from it is refused (EINVAL) */
+};
+
+/* Decodes an ENVIRONMENT body into *base, replacing what it held; false if the body is malformed. */
+bool environment_from_message(struct reader *body, struct environment *base);
+
 /*
  * Decodes the SPAWN body after its request id and flags and starts the child: returns the pid (> 0) or -errno
  * as execvp would give it. *malformed is set when the body cannot be decoded (a protocol error).
  */
-int spawn_from_message(const struct client *client, struct reader *body, uint32_t flags, const int *fds,
-                       size_t nfds, bool *malformed);
+int spawn_from_message(const struct client *client, const struct environment *base, struct reader *body,
+                       uint32_t flags, const int *fds, size_t nfds, bool *malformed);
 
 /* The descendants of this process (through /proc parent links), shallowest first. Caller frees. */
 pid_t *list_descendants(size_t *count);

@@ -23,6 +23,9 @@ final class JobserverInheritance {
     /** The last environment invalidated, and the result: consecutive jobs mostly share one environment. */
     private Map<String, String> lastEnvironment;
     private Map<String, String> lastInvalidated;
+    /** The last environment a request was made with, and that request: its copy of the environment is reused. */
+    private Map<String, String> lastRequested;
+    private SpawnRequest lastRequest;
 
     JobserverInheritance(Optional<Jobserver> jobserver) {
         this.jobserver = jobserver;
@@ -35,15 +38,25 @@ final class JobserverInheritance {
     SpawnRequest request(List<String> argv, Map<String, String> environment, boolean recursive,
                          boolean targetRecursive) {
         if (jobserver.isEmpty()) {
-            return SpawnRequest.of(argv, environment);
+            return plain(argv, environment);
         }
         ChildJobserver forTarget = jobserver.get().forChild(targetRecursive);
-        SpawnRequest request = SpawnRequest.of(argv, forTarget.invalidated() ? invalidated(forTarget, environment)
+        SpawnRequest request = plain(argv, forTarget.invalidated() ? invalidated(forTarget, environment)
                 : environment);
         for (FdMapping mapping : jobserver.get().forChild(recursive).descriptors()) {
             request = request.withDescriptor(mapping.childFd(), mapping.parentFd());
         }
         return request;
+    }
+
+    /** {@code argv} in {@code environment}, which is copied only when it is not the one of the last request. */
+    private SpawnRequest plain(List<String> argv, Map<String, String> environment) {
+        if (environment != lastRequested) {
+            lastRequested = environment;
+            lastRequest = SpawnRequest.of(argv, environment);
+            return lastRequest;
+        }
+        return lastRequest.withArgv(argv);
     }
 
     private Map<String, String> invalidated(ChildJobserver child, Map<String, String> environment) {

@@ -90,6 +90,15 @@ public record SpawnRequest(
                 Redirect.INHERIT, List.of(), false, Set.of());
     }
 
+    /**
+     * The same request running {@code argv}: its environment is this one's copy, not copied again (consecutive
+     * jobs mostly share one environment).
+     */
+    public SpawnRequest withArgv(List<String> argv) {
+        return new SpawnRequest(argv, environment, workingDirectory, stdin, stdout, stderr, descriptors,
+                newProcessGroup, defaultSignals);
+    }
+
     public SpawnRequest inDirectory(Path directory) {
         return new SpawnRequest(argv, environment, Optional.of(directory), stdin, stdout, stderr, descriptors,
                 newProcessGroup, defaultSignals);

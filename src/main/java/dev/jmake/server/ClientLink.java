@@ -28,6 +28,10 @@ public final class ClientLink {
 
     private final DescriptorChannel channel;
     private final Object lock = new Object();
+    /** Held while a SPAWN and the base environment it refers to are sent: no other SPAWN may come between. */
+    private final Object spawning = new Object();
+    /** Guarded by {@link #spawning}. */
+    private final EnvironmentBase environmentBase = new EnvironmentBase();
     private final Map<Integer, CompletableFuture<SpawnOutcome>> starting = new HashMap<>();
     /** The children started and not reaped yet, by request. */
     private final Map<Integer, RemoteChild> running = new HashMap<>();
@@ -69,8 +73,11 @@ public final class ClientLink {
         throw new SessionEnded();
     }
 
-    /** Asks the client to start {@code spawn} (its request id from {@link #nextRequest}) and waits for the answer. */
-    SpawnOutcome spawn(Message.Spawn spawn, List<Integer> descriptors) {
+    /**
+     * Asks the client to start {@code spawn} (its request id from {@link #nextRequest}) with {@code environment}
+     * (its entries, in order: they travel from the session's base environment) and waits for the answer.
+     */
+    SpawnOutcome spawn(Message.Spawn spawn, List<String> environment, List<Integer> descriptors) {
         CompletableFuture<SpawnOutcome> answer = new CompletableFuture<>();
         synchronized (lock) {
             if (ended) {
@@ -78,7 +85,15 @@ public final class ClientLink {
             }
             starting.put(spawn.request(), answer);
         }
-        send(spawn, descriptors);
+        synchronized (spawning) {
+            EnvironmentBase.Encoded encoded = environmentBase.encode(environment);
+            if (encoded.newBase().isPresent()) {
+                send(new Message.Environment(encoded.newBase().get()), List.of());
+            }
+            send(new Message.Spawn(spawn.request(), spawn.newProcessGroup(), spawn.program(),
+                    spawn.workingDirectory(), spawn.argv(), encoded.environment(), spawn.defaultSignals(),
+                    spawn.actions()), descriptors);
+        }
         return join(answer);
     }
 

@@ -45,6 +45,10 @@ public final class RemoteLauncher implements ProcessLauncher {
     private final int stdoutFd;
     private final int stderrFd;
     private volatile boolean closed;
+    /** The environment map launched last and its entries: consecutive jobs mostly share one map. */
+    private volatile ListedEnvironment lastEnvironment = new ListedEnvironment(Map.of(), List.of());
+
+    private record ListedEnvironment(Map<String, String> map, List<String> entries) {}
 
     /**
      * @param directory where a request without a directory runs (the client's working directory)
@@ -95,15 +99,11 @@ public final class RemoteLauncher implements ProcessLauncher {
             for (FdMapping mapping : request.descriptors()) {
                 actions.add(pass(mapping.childFd(), mapping.parentFd(), attached));
             }
-            List<String> environment = new ArrayList<>(request.environment().size());
-            for (Map.Entry<String, String> entry : request.environment().entrySet()) {
-                environment.add(entry.getKey() + "=" + entry.getValue());
-            }
             Message.Spawn spawn = new Message.Spawn(link.nextRequest(), request.newProcessGroup(),
                     request.argv().get(0), request.workingDirectory().map(directory::resolve).orElse(directory)
-                            .toString(), request.argv(), environment, List.copyOf(request.defaultSignals()),
+                            .toString(), request.argv(), List.of(), List.copyOf(request.defaultSignals()),
                     actions);
-            ClientLink.SpawnOutcome outcome = link.spawn(spawn, attached);
+            ClientLink.SpawnOutcome outcome = link.spawn(spawn, entries(request.environment()), attached);
             if (outcome.child() == null) {
                 closeAll(captured);
                 captured = new InputStream[3];
@@ -118,6 +118,21 @@ public final class RemoteLauncher implements ProcessLauncher {
             }
             closeAll(captured);
         }
+    }
+
+    /** {@code environment} as {@code NAME=value} entries, in its order. */
+    private List<String> entries(Map<String, String> environment) {
+        ListedEnvironment last = lastEnvironment;
+        if (last.map() == environment) {
+            return last.entries();
+        }
+        List<String> entries = new ArrayList<>(environment.size());
+        for (Map.Entry<String, String> entry : environment.entrySet()) {
+            entries.add(entry.getKey() + "=" + entry.getValue());
+        }
+        List<String> listed = List.copyOf(entries);
+        lastEnvironment = new ListedEnvironment(environment, listed);
+        return listed;
     }
 
     private static DescriptorAction pass(int childFd, int fd, List<Integer> attached) {

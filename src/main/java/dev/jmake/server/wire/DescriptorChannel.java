@@ -37,6 +37,8 @@ public final class DescriptorChannel implements AutoCloseable {
     private final int fd;
     private final POSIX posix;
     private final Object sending = new Object();
+    /** The native copy of the frame being sent, kept for the next (guarded by {@link #sending}). */
+    private ByteBuffer outgoing = ByteBuffer.allocateDirect(RECEIVE_CHUNK);
     /** Received bytes not yet handed out, {@code [0, received)}. */
     private byte[] pending = new byte[RECEIVE_CHUNK];
     private int received;
@@ -69,8 +71,11 @@ public final class DescriptorChannel implements AutoCloseable {
     void sendFrame(byte[] frame, List<Integer> descriptors) throws IOException {
         synchronized (sending) {
             int sent = 0;
+            if (outgoing.capacity() < frame.length) {
+                outgoing = ByteBuffer.allocateDirect(Math.max(frame.length, 2 * outgoing.capacity()));
+            }
             while (sent < frame.length) {
-                ByteBuffer data = ByteBuffer.allocateDirect(frame.length - sent);
+                ByteBuffer data = outgoing.clear();
                 data.put(frame, sent, frame.length - sent).flip();
                 MsgHdr header = posix.allocateMsgHdr();
                 header.setIov(new ByteBuffer[] {data});

@@ -15,6 +15,7 @@ public sealed interface Message {
     int SPAWN = 10;
     int KILL = 11;
     int EXIT = 12;
+    int ENVIRONMENT = 13;
 
     /** The type number in the frame header. */
     int type();
@@ -71,20 +72,42 @@ public sealed interface Message {
      * {@code PATH} of {@code environment}; an empty {@code workingDirectory} is the client's own.
      */
     record Spawn(int request, boolean newProcessGroup, String program, String workingDirectory, List<String> argv,
-                 List<String> environment, List<Integer> defaultSignals, List<DescriptorAction> actions)
+                 SpawnEnvironment environment, List<Integer> defaultSignals, List<DescriptorAction> actions)
             implements Message {
         public Spawn {
             Objects.requireNonNull(program);
             Objects.requireNonNull(workingDirectory);
+            Objects.requireNonNull(environment);
             argv = List.copyOf(argv);
-            environment = List.copyOf(environment);
             defaultSignals = List.copyOf(defaultSignals);
             actions = List.copyOf(actions);
+        }
+
+        /** With the environment listed whole. */
+        public Spawn(int request, boolean newProcessGroup, String program, String workingDirectory, List<String> argv,
+                     List<String> environment, List<Integer> defaultSignals, List<DescriptorAction> actions) {
+            this(request, newProcessGroup, program, workingDirectory, argv, new SpawnEnvironment.Listed(environment),
+                    defaultSignals, actions);
         }
 
         @Override
         public int type() {
             return SPAWN;
+        }
+    }
+
+    /**
+     * Server → client: the session's base environment from now on, which a SPAWN may start from
+     * ({@link SpawnEnvironment.FromBase}); it replaces the previous one.
+     */
+    record Environment(List<String> entries) implements Message {
+        public Environment {
+            entries = List.copyOf(entries);
+        }
+
+        @Override
+        public int type() {
+            return ENVIRONMENT;
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.jmake.server.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,6 +14,9 @@ public final class MessageCodec {
     private static final int CLIENT = 0;
     private static final int PASSED = 1;
     private static final int OPEN = 2;
+    /** SPAWN's flags: the child leads a new process group; its environment starts from the session's base. */
+    private static final int NEW_GROUP = 1;
+    private static final int FROM_BASE = 2;
 
     private MessageCodec() {}
 
@@ -23,9 +26,7 @@ public final class MessageCodec {
             throw new IllegalArgumentException(descriptorCount + " descriptors");
         }
         Body body = new Body();
-        for (int i = 0; i < FrameHeader.SIZE; i++) {
-            body.out.write(0);
-        }
+        body.skip(FrameHeader.SIZE);
         if (message instanceof Message.Hello m) {
             body.u32(m.version()).u32(m.pid()).u32(m.umask()).string(m.workingDirectory());
             body.strings(m.argv()).strings(m.environment()).u32(m.closedStandard()).ints(m.extraDescriptors());
@@ -41,8 +42,10 @@ public final class MessageCodec {
             body.u32(m.pid()).u32(m.signal()).u32(m.scope().ordinal());
         } else if (message instanceof Message.Exit m) {
             body.u32(m.kind().ordinal()).u32(m.value());
+        } else if (message instanceof Message.Environment m) {
+            body.strings(m.entries());
         }
-        byte[] frame = body.out.toByteArray();
+        byte[] frame = body.bytes();
         int length = frame.length - FrameHeader.SIZE;
         for (int i = 0; i < 4; i++) {
             frame[i] = (byte) (length >>> (8 * i));
@@ -55,8 +58,15 @@ public final class MessageCodec {
     }
 
     private static void spawn(Body body, Message.Spawn m) {
-        body.u32(m.request()).u32(m.newProcessGroup() ? 1 : 0).string(m.program()).string(m.workingDirectory());
-        body.strings(m.argv()).strings(m.environment()).ints(m.defaultSignals()).u32(m.actions().size());
+        int flags = (m.newProcessGroup() ? NEW_GROUP : 0)
+                | (m.environment() instanceof SpawnEnvironment.FromBase ? FROM_BASE : 0);
+        body.u32(m.request()).u32(flags).string(m.program()).string(m.workingDirectory()).strings(m.argv());
+        if (m.environment() instanceof SpawnEnvironment.FromBase fromBase) {
+            body.u32(fromBase.kept()).strings(fromBase.following());
+        } else {
+            body.strings(((SpawnEnvironment.Listed) m.environment()).entries());
+        }
+        body.ints(m.defaultSignals()).u32(m.actions().size());
         for (DescriptorAction action : m.actions()) {
             body.u32(action.childFd());
             if (action instanceof DescriptorAction.ClientDescriptor a) {
@@ -73,7 +83,7 @@ public final class MessageCodec {
     public static boolean isKnownType(int type) {
         return switch (type) {
             case Message.HELLO, Message.SPAWNED, Message.EXITED, Message.SIGNALED, Message.SPAWN, Message.KILL,
-                    Message.EXIT -> true;
+                    Message.EXIT, Message.ENVIRONMENT -> true;
             default -> false;
         };
     }
@@ -90,6 +100,7 @@ public final class MessageCodec {
             case Message.SPAWN -> spawn(in);
             case Message.KILL -> new Message.Kill(in.u32(), in.u32(), in.choice(KillScope.values()));
             case Message.EXIT -> new Message.Exit(in.choice(ExitKind.values()), in.u32());
+            case Message.ENVIRONMENT -> new Message.Environment(in.strings());
             default -> throw new MalformedMessageException("unknown message type " + type);
         };
         in.requireEnd();
@@ -98,11 +109,20 @@ public final class MessageCodec {
 
     private static Message.Spawn spawn(BodyReader in) throws MalformedMessageException {
         int request = in.u32();
-        boolean newGroup = (in.u32() & 1) != 0;
+        int flags = in.u32();
         String program = in.string();
         String directory = in.string();
         List<String> argv = in.strings();
-        List<String> environment = in.strings();
+        SpawnEnvironment environment;
+        if ((flags & FROM_BASE) != 0) {
+            int kept = in.u32();
+            if (kept < 0) {
+                throw new MalformedMessageException("base entries kept: " + Integer.toUnsignedString(kept));
+            }
+            environment = new SpawnEnvironment.FromBase(kept, in.strings());
+        } else {
+            environment = new SpawnEnvironment.Listed(in.strings());
+        }
         List<Integer> defaults = in.ints();
         int count = in.count(5);
         List<DescriptorAction> actions = new ArrayList<>(count);
@@ -120,46 +140,73 @@ public final class MessageCodec {
                 throw new MalformedMessageException(e.getMessage());
             }
         }
-        return new Message.Spawn(request, newGroup, program, directory, argv, environment, defaults, actions);
+        return new Message.Spawn(request, (flags & NEW_GROUP) != 0, program, directory, argv, environment, defaults,
+                actions);
     }
 
-    /** A body being written. */
+    /** A body being written, into an array grown as needed (no lock per byte, as a stream would take). */
     private static final class Body {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        private byte[] bytes = new byte[512];
+        private int length;
+
+        private void room(int count) {
+            if (bytes.length - length < count) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+            }
+        }
+
+        Body skip(int count) {
+            room(count);
+            length += count;
+            return this;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(bytes, length);
+        }
 
         Body u8(int value) {
-            out.write(value);
+            room(1);
+            bytes[length++] = (byte) value;
             return this;
         }
 
         Body u32(int value) {
+            room(4);
             for (int i = 0; i < 4; i++) {
-                out.write(value >>> (8 * i));
+                bytes[length++] = (byte) (value >>> (8 * i));
             }
             return this;
         }
 
         Body string(String text) {
-            u32(text.length());
-            for (int i = 0; i < text.length(); i++) {
+            int count = text.length();
+            u32(count);
+            room(count);
+            for (int i = 0; i < count; i++) {
                 char c = text.charAt(i);
                 if (c > 0xFF) {
                     throw new IllegalArgumentException("not a byte string: char " + (int) c + " in " + text);
                 }
-                out.write(c);
+                bytes[length + i] = (byte) c;
             }
+            length += count;
             return this;
         }
 
         Body strings(List<String> texts) {
             u32(texts.size());
-            texts.forEach(this::string);
+            for (String text : texts) {
+                string(text);
+            }
             return this;
         }
 
         Body ints(List<Integer> values) {
             u32(values.size());
-            values.forEach(this::u32);
+            for (int value : values) {
+                u32(value);
+            }
             return this;
         }
     }

@@ -20,6 +20,10 @@ final class MessageCodecTest {
                             new DescriptorAction.PassedDescriptor(1, 0),
                             new DescriptorAction.OpenFile(2, 01101, 0644, "/tmp/err"))),
             new Message.Spawn(10, false, "", "", List.of(), List.of(), List.of(), List.of()),
+            new Message.Spawn(11, true, "true", "", List.of("true"),
+                    new SpawnEnvironment.FromBase(3, List.of("JMAKE_TRACE_JOB=7")), List.of(), List.of()),
+            new Message.Environment(List.of("PATH=/bin", "HOME=/h\u00e9")),
+            new Message.Environment(List.of()),
             new Message.Kill(77, 9, KillScope.GROUP),
             new Message.Kill(0, 15, KillScope.DESCENDANTS),
             new Message.Exit(ExitKind.SIGNAL, 2),
@@ -46,6 +50,17 @@ final class MessageCodecTest {
         byte[] hello = MessageCodec.encode(new Message.Hello(1, 2, 3, "\u00e9", List.of(), List.of(), 0, List.of()), 3);
         assertArrayEquals(new byte[] {1, 0, 3, 0}, Arrays.copyOfRange(hello, 4, 8));
         assertArrayEquals(new byte[] {1, 0, 0, 0, (byte) 0xe9}, Arrays.copyOfRange(hello, 20, 25), "one byte, é");
+    }
+
+    @Test
+    void aSpawnFromTheBaseSaysSoInBitOneOfItsFlagsAndCarriesTheCountKeptBeforeItsEntries() {
+        byte[] frame = MessageCodec.encode(new Message.Spawn(1, true, "", "", List.of(),
+                new SpawnEnvironment.FromBase(5, List.of("X=")), List.of(), List.of()), 0);
+        byte[] flags = Arrays.copyOfRange(frame, 12, 16);
+        assertArrayEquals(new byte[] {3, 0, 0, 0}, flags, "new group and from the base");
+        // request, flags, program "", directory "", argv []: then kept 5, one entry "X=".
+        assertArrayEquals(new byte[] {5, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 'X', '='},
+                Arrays.copyOfRange(frame, 28, 42));
     }
 
     @Test

@@ -365,6 +365,68 @@ final class NativeClientTest {
         }
     }
     @Test
+    void aSpawnFromTheBaseEnvironmentKeepsItsFirstEntriesThenTheListedOnesInOrder() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            channel.send(new Message.Environment(List.of("PATH=/bin:/usr/bin", "A=1", "B=2")), List.of());
+            List<String> env = List.of("env");
+            channel.send(new Message.Spawn(1, false, "env", "", env, new SpawnEnvironment.FromBase(2,
+                    List.of("C=3", "B=4")), List.of(), STANDARD), List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(1, 0), next(channel, Message.Exited.class));
+            assertEquals("PATH=/bin:/usr/bin\nA=1\nC=3\nB=4\n",
+                    client.stdoutWhen(s -> s.endsWith("B=4\n")));
+            // Every entry kept, none added; then a new base replaces the old one.
+            channel.send(new Message.Spawn(2, false, "env", "", env, new SpawnEnvironment.FromBase(3, List.of()),
+                    List.of(), STANDARD), List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(2, 0), next(channel, Message.Exited.class));
+            channel.send(new Message.Environment(List.of("PATH=/bin:/usr/bin", "D=5")), List.of());
+            channel.send(new Message.Spawn(3, false, "env", "", env, new SpawnEnvironment.FromBase(2, List.of()),
+                    List.of(), STANDARD), List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(3, 0), next(channel, Message.Exited.class));
+            assertEquals("PATH=/bin:/usr/bin\nA=1\nC=3\nB=4\nPATH=/bin:/usr/bin\nA=1\nB=2\nPATH=/bin:/usr/bin\nD=5\n",
+                    client.stdoutWhen(s -> s.endsWith("D=5\n")));
+            // A listed environment still stands alone.
+            channel.send(spawn(4, "env", env, List.of("PATH=/bin", "E=6"), STANDARD), List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(4, 0), next(channel, Message.Exited.class));
+            assertTrue(client.stdoutWhen(s -> s.endsWith("E=6\n")).endsWith("D=5\nPATH=/bin\nE=6\n"));
+            channel.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
+            assertEquals(new Termination.Exited(0), client.waitFor());
+        }
+    }
+
+    @Test
+    void aSpawnKeepingMoreThanTheBaseHoldsIsABrokenServer() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            channel.send(new Message.Environment(List.of("PATH=/bin:/usr/bin")), List.of());
+            channel.send(new Message.Spawn(1, false, "true", "", List.of("true"), new SpawnEnvironment.FromBase(2,
+                    List.of()), List.of(), STANDARD), List.of());
+            assertEquals(new Termination.Exited(2), client.waitFor());
+            assertTrue(client.stderr().endsWith("jmake: *** lost the jmake server; build stopped.\n"),
+                    client.stderr());
+        }
+    }
+
+    @Test
+    void aSpawnFromABaseNeverSentIsABrokenServer() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            channel.send(new Message.Spawn(1, false, "true", "", List.of("true"), new SpawnEnvironment.FromBase(0,
+                    List.of("PATH=/bin")), List.of(), STANDARD), List.of());
+            assertEquals(new Termination.Exited(2), client.waitFor());
+            assertTrue(client.stderr().endsWith("jmake: *** lost the jmake server; build stopped.\n"),
+                    client.stderr());
+        }
+    }
+
+    @Test
     void aMessageOfAnUnknownTypeIsIgnoredAndItsDescriptorsClosed() throws Exception {
         try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
             DescriptorChannel channel = client.accept();
