@@ -401,25 +401,25 @@ final class NativeClientTest {
 
     @Test
     void aSpawnKeepingMoreThanTheBaseHoldsIsABrokenServer() throws Exception {
-        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
-            DescriptorChannel channel = client.accept();
-            client.hello(channel);
-            channel.send(new Message.Environment(List.of("PATH=/bin:/usr/bin")), List.of());
-            channel.send(new Message.Spawn(1, false, "true", "", List.of("true"), new SpawnEnvironment.FromBase(2,
-                    List.of()), List.of(), STANDARD), List.of());
-            assertEquals(new Termination.Exited(2), client.waitFor());
-            assertTrue(client.stderr().endsWith("jmake: *** lost the jmake server; build stopped.\n"),
-                    client.stderr());
-        }
+        assertBrokenServer(new Message.Environment(List.of("PATH=/bin:/usr/bin")),
+                new Message.Spawn(1, false, "true", "", List.of("true"), new SpawnEnvironment.FromBase(2, List.of()),
+                        List.of(), STANDARD));
     }
 
     @Test
     void aSpawnFromABaseNeverSentIsABrokenServer() throws Exception {
+        assertBrokenServer(new Message.Spawn(1, false, "true", "", List.of("true"),
+                new SpawnEnvironment.FromBase(0, List.of("PATH=/bin")), List.of(), STANDARD));
+    }
+
+    /** After HELLO, {@code messages}: the client takes them for a server gone wrong and stops as if it were lost. */
+    private void assertBrokenServer(Message... messages) throws Exception {
         try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
             DescriptorChannel channel = client.accept();
             client.hello(channel);
-            channel.send(new Message.Spawn(1, false, "true", "", List.of("true"), new SpawnEnvironment.FromBase(0,
-                    List.of("PATH=/bin")), List.of(), STANDARD), List.of());
+            for (Message message : messages) {
+                channel.send(message, List.of());
+            }
             assertEquals(new Termination.Exited(2), client.waitFor());
             assertTrue(client.stderr().endsWith("jmake: *** lost the jmake server; build stopped.\n"),
                     client.stderr());
