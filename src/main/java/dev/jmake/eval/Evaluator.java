@@ -296,6 +296,13 @@ public final class Evaluator {
         simple(".DEFAULT_GOAL", "", Origin.FILE);
         Expander.defineAutomaticVariables(globals);
         DefaultVariables.define(definer, globals, settings, includeDirs);
+        Variable shell = globals.get("SHELL");
+        if (shell != null && shell.value().isEmpty()) {
+            // variable.c: an empty SHELL before reading (`SHELL=` on the command line) becomes the default shell,
+            // as if the makefile had set it; an empty SHELL set by the makefile stays empty.
+            globals.put(new Variable("SHELL", "/bin/sh", Flavor.RECURSIVE, Origin.FILE, shell.export(), false, false,
+                    null));
+        }
     }
 
     private void simple(String name, String value, Origin origin) {
