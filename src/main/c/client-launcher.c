@@ -1,10 +1,10 @@
 /*
  * jmake-client: a sub-make that runs the jmake launcher (bin/jmake) in server mode is started as the launcher would
- * start it, without the launcher: bin/jmake does nothing in that mode but find this client and exec it, and the two
- * execs and the bash start it costs are most of what a warm sub-make costs (issue 12's recursive no-op).
+ * start it, without the launcher: bin/jmake does nothing in that mode but find this client and exec it, and the exec
+ * and the shell start it costs are much of what a warm sub-make costs (issue 12's recursive no-op).
  *
  * The decision must stay the one bin/jmake makes at its top; the rest of the script is never reached in that mode.
- * The environment differs from the launcher's only by what bash itself would add (PWD, SHLVL); a sub-make started
+ * The environment differs from the launcher's only by what its shell itself would add (PWD); a sub-make started
  * by GNU make sees the environment its parent gave it, as this one now does.
  */
 #define _GNU_SOURCE
@@ -49,10 +49,10 @@ static bool launcher_would_use_server(char *const argv[], char *const envp[]) {
     return true;
 }
 
-/* Whether bash would resolve PROGRAM to this launcher: $self is the path itself, or readlink -f of a link. */
+/* Whether the launcher would resolve PROGRAM to this launcher: $self is the path itself, or readlink -f of a link. */
 static bool is_this_launcher(const struct launcher *l, const char *program) {
     if (program[0] != '/') {
-        return false; /* bash would prefix $PWD, which is the child's business: left to the launcher */
+        return false; /* the launcher would prefix $PWD, which is the child's business: left to the launcher */
     }
     struct stat st;
     if (lstat(program, &st) != 0) {
@@ -91,7 +91,7 @@ char **launcher_shortcut(const struct launcher *l, const char *program, char *co
     while (argv[argc] != NULL) {
         argc++;
     }
-    /* exec "$client" "$self" "$jar" "$java" "$0" "$@", where $0 is the path bash was given. */
+    /* exec "$client" "$self" "$jar" "$java" "$0" "$@", where $0 is the path the shell was given. */
     char **out = xmalloc(sizeof(char *) * (argc + 5));
     out[0] = (char *)l->client;
     out[1] = (char *)l->script;

@@ -7,7 +7,6 @@ import dev.jmake.eval.Origin;
 import dev.jmake.eval.Scope;
 import dev.jmake.eval.Variable;
 import dev.jmake.eval.VariableSet;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,25 +36,42 @@ record AutomaticVariables(String target, List<String> prerequisites, List<String
         put(set, "@", member == null ? target : member.archive());
         put(set, "%", member == null ? "" : member.member());
         put(set, "<", less());
-        put(set, "^", String.join(" ", members(new LinkedHashSet<>(prerequisites))));
-        put(set, "+", String.join(" ", members(prerequisites)));
-        put(set, "?", String.join(" ", members(new LinkedHashSet<>(newer))));
+        put(set, "^", words(distinct(prerequisites)));
+        put(set, "+", words(prerequisites));
+        put(set, "?", words(distinct(newer)));
         // commands.c: a name listed both ways is a normal prerequisite, in $^ and not in $|.
-        LinkedHashSet<String> bar = new LinkedHashSet<>(orderOnly);
-        bar.removeAll(prerequisites);
-        put(set, "|", String.join(" ", members(bar)));
+        Collection<String> bar = orderOnly;
+        if (!orderOnly.isEmpty()) {
+            LinkedHashSet<String> unique = new LinkedHashSet<>(orderOnly);
+            unique.removeAll(prerequisites);
+            bar = unique;
+        }
+        put(set, "|", words(bar));
         put(set, "*", stem == null ? "" : stem);
         return scope.with(set);
     }
 
-    /** The names with each archive-member reference replaced by its member. */
-    private static List<String> members(Collection<String> names) {
-        List<String> out = new ArrayList<>(names.size());
-        for (String name : names) {
-            ArchiveMemberName member = ArchiveMemberName.parse(name);
-            out.add(member == null ? name : member.member());
+    /** The names without repeats, in order (most lists of a build are empty or have one name: no set for them). */
+    private static Collection<String> distinct(List<String> names) {
+        return names.size() < 2 ? names : new LinkedHashSet<>(names);
+    }
+
+    /** The names separated by blanks, each archive-member reference replaced by its member. */
+    private static String words(Collection<String> names) {
+        if (names.isEmpty()) {
+            return "";
         }
-        return out;
+        StringBuilder out = new StringBuilder();
+        boolean first = true;
+        for (String name : names) {
+            if (!first) {
+                out.append(' ');
+            }
+            first = false;
+            ArchiveMemberName member = ArchiveMemberName.parse(name);
+            out.append(member == null ? name : member.member());
+        }
+        return out.toString();
     }
 
     private static void put(VariableSet set, String name, String value) {

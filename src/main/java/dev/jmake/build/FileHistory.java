@@ -34,7 +34,10 @@ final class FileHistory {
     /** Double-colon targets: for each rule run, its automatic variables (null: the rule's recipe did not run). */
     private final Map<String, Map<Integer, List<Variable>>> doubleColonRuns = new HashMap<>();
     private boolean suffixesLookedUp;
-    /** Whether the database is printed: only then are the parents and the entered files kept (a map put per file). */
+    /**
+     * Whether the database is printed: nothing else reads this history, so only then is it kept (several map puts
+     * and eight automatic variables per recipe run).
+     */
     private final boolean printed;
 
     FileHistory(boolean printed) {
@@ -53,7 +56,7 @@ final class FileHistory {
      * {@code .SUFFIXES}.
      */
     void recipeRuns(String name, Recipe recipe, AutomaticVariables values, boolean patternStem) {
-        if (blank(recipe)) {
+        if (!printed || blank(recipe)) {
             return;
         }
         automatic.put(name, variables(values));
@@ -69,7 +72,7 @@ final class FileHistory {
 
     /** A double-colon target's rule {@code index} ran its recipe. */
     void doubleColonRuleRuns(String name, int index, Recipe recipe, AutomaticVariables values) {
-        if (blank(recipe)) {
+        if (!printed || blank(recipe)) {
             return;
         }
         doubleColonRuns.computeIfAbsent(name, n -> new HashMap<>()).put(index, variables(values));
@@ -117,6 +120,9 @@ final class FileHistory {
 
     /** remake.c notice_finished_file: the time the file is known by once its recipe is over. */
     void finished(String name, FileRecord.Modified modified, boolean ownRecipeOk) {
+        if (!printed) {
+            return;
+        }
         modifiedAfter.put(name, modified);
         if (!ownRecipeOk) {
             ownRecipeFailed.add(name);
@@ -125,7 +131,9 @@ final class FileHistory {
 
     /** Under -q: the file had to be remade (or a prerequisite had). */
     void question(String name) {
-        questioned.add(name);
+        if (printed) {
+            questioned.add(name);
+        }
     }
 
     boolean questioned(String name) {
@@ -134,7 +142,9 @@ final class FileHistory {
 
     /** A pattern rule's recipe made {@code name} along with the target it ran for. */
     void madeAlong(String name) {
-        siblings.add(name);
+        if (printed) {
+            siblings.add(name);
+        }
     }
 
     boolean isMadeAlong(String name) {

@@ -97,7 +97,10 @@ final class RecipeExecution {
             }
         }
         // remake.c remake_file: -t touches unless a line is recursive as read (a '+' an expansion yields is not).
-        boolean touchOnly = recipe.lines().stream().noneMatch(l -> CommandLine.recursiveAsRead(l.text()));
+        boolean touchOnly = true;
+        for (Recipe.Line line : recipe.lines()) {
+            touchOnly &= !CommandLine.recursiveAsRead(line.text());
+        }
         return new Job(target, prepare(recipe, scope), scope, mtimeBefore, siblings, declared, dontCare, touchOnly,
                 preciousByRule);
     }
@@ -165,7 +168,12 @@ final class RecipeExecution {
 
         /** job.c start_job_command: every line expanded to nothing, so no command is started (nor asked about). */
         boolean runsNothing() {
-            return commands.stream().allMatch(c -> c.command().isEmpty());
+            for (Prepared c : commands) { // a loop, not a stream: asked for each job
+                if (!c.command().isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * File modification times in nanoseconds, as GNU make compares them (following symlinks; with {@code -L} the links'
@@ -30,10 +31,16 @@ final class Timestamps {
     private final boolean checkSymlinkTimes;
     private final Map<Path, ReadArchive> archives = new ConcurrentHashMap<>();
     /**
-     * The times looked at since files last changed (an interrupt's thread may look too). Sized for a large build
-     * from the start: growing to tens of thousands of names copied it a dozen times, a tenth of a no-op's time.
+     * The times looked at (an interrupt's thread may look too); only those of the current {@link #generation} count.
+     * Sized for a large build from the start: growing to tens of thousands of names copied it a dozen times, a tenth
+     * of a no-op's time. Never cleared: clearing a table that size after each of many recipes cost more than the
+     * lookups it saved.
      */
-    private final Map<String, Long> known = new ConcurrentHashMap<>(KNOWN_CAPACITY);
+    private final Map<String, Known> known = new ConcurrentHashMap<>(KNOWN_CAPACITY);
+    /** Counts the times files changed: a time looked at before the last change is looked at again. */
+    private final AtomicInteger generation = new AtomicInteger();
+
+    private record Known(long time, int generation) {}
 
     Timestamps(Path directory) {
         this(directory, DiskTimes.direct(), false);
@@ -51,24 +58,23 @@ final class Timestamps {
 
     /** The file's time, as last looked at since files changed. */
     long of(String name) {
-        Long time = known.get(name);
-        if (time == null) {
-            time = fresh(name);
-        }
-        return time;
+        Known k = known.get(name);
+        return k != null && k.generation() == generation.get() ? k.time() : fresh(name);
     }
 
     /** The file's time on disk now (a recipe that failed or was interrupted may have changed it). */
     long fresh(String name) {
+        // Taken before looking: a time read while files change is tagged with the generation it may predate.
+        int current = generation.get();
         long time = onDisk(name);
-        known.put(name, time);
+        known.put(name, new Known(time, current));
         return time;
     }
 
     /** A recipe finished: any file may have changed. */
     void filesChanged() {
         disk.changed();
-        known.clear();
+        generation.incrementAndGet();
         archives.clear();
     }
 

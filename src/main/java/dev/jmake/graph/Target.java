@@ -62,7 +62,12 @@ public final class Target {
 
     /** True if some rule of this target left a text for the second expansion (read.c: it has a {@code $}). */
     public boolean expandsAgain() {
-        return listed.stream().anyMatch(ListedPrerequisite::expandsAgain);
+        for (ListedPrerequisite p : listed) { // a loop, not a stream: asked for each target of every build
+            if (p.expandsAgain()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The recipe, or null when no explicit rule gave one. */

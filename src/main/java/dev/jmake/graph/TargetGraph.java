@@ -7,6 +7,7 @@ import dev.jmake.eval.Rule;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -33,6 +34,8 @@ public final class TargetGraph {
     /** The rules added so far: numbers each rule's entries in the prerequisite lists. */
     private int ruleCount;
     private ExtraPrerequisites extras = ExtraPrerequisites.NONE;
+    /** {@code .SUFFIXES} once all rules are in (asked for the stem of each explicit rule's recipe run). */
+    private List<String> suffixes = List.of();
 
     /** GNU make 4.3's default {@code .SUFFIXES} (default.c), in effect unless {@code -r} is given. */
     public static final List<String> DEFAULT_SUFFIXES = List.of(".out", ".a", ".ln", ".o", ".c", ".cc", ".C", ".cpp",
@@ -73,6 +76,7 @@ public final class TargetGraph {
             graph.add(rule);
         }
         graph.snapSuffixes();
+        graph.suffixes = List.copyOf(graph.specialPrerequisites(".SUFFIXES"));
         graph.convertSuffixRules(database.posix());
         return graph;
     }
@@ -97,6 +101,7 @@ public final class TargetGraph {
         for (PatternRule r : patternRules) {
             present.add(List.of(r.targets(), r.prerequisites()));
         }
+        Map<String, List<String>> pairs = suffixPairs(suffixes);
         for (String s : suffixes) {
             // A rule without prerequisites or recipe: it only disqualifies match-anything rules.
             addPatternRule(new PatternRule(null, List.of("%" + s), List.of(), List.of(), null, false), present);
@@ -105,14 +110,8 @@ public final class TargetGraph {
                 addPatternRule(new PatternRule(single.location(), List.of("%"), List.of("%" + s), List.of(),
                         single.recipe(), false), present);
             }
-            for (String t : suffixes) {
-                if (s.equals(t)) {
-                    continue;
-                }
+            for (String t : pairs.getOrDefault(s, List.of())) {
                 Target f = targets.get(s + t);
-                if (f == null || f.recipe() == null) {
-                    continue;
-                }
                 if (!f.prerequisites().isEmpty() || !f.orderOnly().isEmpty()
                         || !extraPrerequisites(s + t).isEmpty()) {
                     if (posix) {
@@ -129,6 +128,44 @@ public final class TargetGraph {
                         f.recipe(), false), present);
             }
         }
+    }
+
+    /**
+     * The targets with a recipe named by two different suffixes {@code s} and {@code t}: each {@code s} mapped to its
+     * {@code t}s in suffix order. Found from the target names (a name is split only before a character that starts a
+     * suffix), which costs far less than looking up every pair of suffixes in each run of a warm server.
+     */
+    private Map<String, List<String>> suffixPairs(List<String> suffixes) {
+        Map<String, Integer> rank = new HashMap<>();
+        StringBuilder firsts = new StringBuilder();
+        for (String suffix : suffixes) {
+            rank.putIfAbsent(suffix, rank.size());
+            if (!suffix.isEmpty() && firsts.indexOf(suffix.substring(0, 1)) < 0) {
+                firsts.append(suffix.charAt(0));
+            }
+        }
+        String starts = firsts.toString();
+        Map<String, List<String>> pairs = new HashMap<>();
+        for (Map.Entry<String, Target> e : targets.entrySet()) {
+            String name = e.getKey();
+            if (name.length() < 2 || starts.indexOf(name.charAt(0)) < 0 || e.getValue().recipe() == null) {
+                continue;
+            }
+            for (int at = 1; at < name.length(); at++) {
+                if (starts.indexOf(name.charAt(at)) < 0) {
+                    continue;
+                }
+                String s = name.substring(0, at);
+                String t = name.substring(at);
+                if (!s.equals(t) && rank.containsKey(s) && rank.containsKey(t)) {
+                    pairs.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
+                }
+            }
+        }
+        for (List<String> ts : pairs.values()) {
+            ts.sort(Comparator.comparingInt(rank::get));
+        }
+        return pairs;
     }
 
     /**
@@ -352,6 +389,6 @@ public final class TargetGraph {
 
     /** The suffixes of {@code .SUFFIXES}, in order. */
     public List<String> suffixes() {
-        return List.copyOf(specialPrerequisites(".SUFFIXES"));
+        return suffixes;
     }
 }

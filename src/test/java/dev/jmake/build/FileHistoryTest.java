@@ -35,15 +35,20 @@ class FileHistoryTest {
     }
 
     @Test
-    void whenTheDatabaseIsNotPrintedNoParentOrEnteredFileIsKept() {
+    void whenTheDatabaseIsNotPrintedNothingIsKept() {
         FileHistory history = new FileHistory(false);
         history.checkedBy("prog", "all");
         history.enter("prog.o");
         history.recipeRuns("prog", recipe("cc -o $@ $^"), PROG, false);
-        assertTrue(history.hasVariableSet("prog"));
+        history.question("prog");
+        history.madeAlong("prog.map");
+        assertFalse(history.hasVariableSet("prog"));
         assertFalse(history.hasVariableSet("all"));
         assertEquals(List.of(), history.entered());
-        assertEquals("", history.stem("prog"), "what the build itself reads is kept");
+        assertEquals(List.of(), history.automatic("prog"));
+        assertNull(history.stem("prog"));
+        assertFalse(history.questioned("prog"));
+        assertFalse(history.isMadeAlong("prog.map"));
     }
 
     @Test

@@ -134,4 +134,24 @@ class TargetGraphTest {
         assertTrue(graph.isPrecious("s"));
         assertFalse(graph.isPrecious("i"));
     }
+
+    @Test
+    void suffixRulesBecomePatternRulesInSuffixOrderWhateverTheSuffixesLookLike() {
+        Database db = new Database();
+        db.rules().add(rule(List.of(".SUFFIXES"), List.of(), null));
+        db.rules().add(rule(List.of(".SUFFIXES"), List.of(".x", ".tar.gz", "z", ".tar", ".gz"), null));
+        db.rules().add(rule(List.of(".gz.x"), List.of(), recipe("a")));
+        db.rules().add(rule(List.of(".tar.gz.x"), List.of(), recipe("b")));
+        db.rules().add(rule(List.of(".xz"), List.of(), recipe("c")));
+        db.rules().add(rule(List.of(".x.tar"), List.of(), recipe("d")));
+        db.rules().add(rule(List.of(".x.x"), List.of(), recipe("same suffix twice: no suffix rule")));
+        db.rules().add(rule(List.of(".tar.x"), List.of(), null));
+        TargetGraph graph = TargetGraph.from(db, false);
+        List<String> converted = graph.patternRules().stream().filter(r -> r.recipe() != null)
+                .map(r -> r.prerequisites() + " -> " + r.targets()).toList();
+        // rule.c convert_to_pattern: for each suffix s in order, then each t in order, the rule named s+t. ".tar.gz.x"
+        // splits two ways, as ".tar" + ".gz.x" (no suffix) and ".tar.gz" + ".x"; ".tar.x" has no recipe.
+        assertEquals(List.of("[%.x] -> [%z]", "[%.x] -> [%.tar]", "[%.tar.gz] -> [%.x]", "[%.gz] -> [%.x]"),
+                converted);
+    }
 }

@@ -70,6 +70,10 @@ public final class DescriptorChannel implements AutoCloseable {
     /** Sends an encoded frame, {@code descriptors} on its first byte (tests send frames no message makes). */
     void sendFrame(byte[] frame, List<Integer> descriptors) throws IOException {
         synchronized (sending) {
+            if (descriptors.isEmpty()) {
+                write(frame);
+                return;
+            }
             int sent = 0;
             if (outgoing.capacity() < frame.length) {
                 outgoing = ByteBuffer.allocateDirect(Math.max(frame.length, 2 * outgoing.capacity()));
@@ -97,6 +101,26 @@ public final class DescriptorChannel implements AutoCloseable {
                 } else {
                     sent += n;
                 }
+            }
+        }
+    }
+
+    /**
+     * Sends a frame without descriptors by {@code write}: most frames (every SPAWN of a build) carry none, and a
+     * {@code sendmsg} through jnr-posix builds its native message header each time. (A peer that is gone gives
+     * {@code EPIPE}: the JVM ignores {@code SIGPIPE}.)
+     */
+    private void write(byte[] frame) throws IOException {
+        byte[] rest = frame;
+        while (rest.length > 0) {
+            int n = posix.write(fd, rest, rest.length);
+            if (n < 0) {
+                int errno = posix.errno();
+                if (errno != EINTR) {
+                    throw failure("write", errno);
+                }
+            } else if (n > 0) {
+                rest = Arrays.copyOfRange(rest, n, rest.length);
             }
         }
     }
