@@ -60,6 +60,11 @@ final class DecisionLog {
         }
     }
 
+    /** Whether {@code --trace} lines are printed (their arguments cost a little for each job). */
+    boolean tracing() {
+        return verbosity.trace() && !stopped;
+    }
+
     /**
      * {@code --trace}: why the recipe at {@code recipe} runs for {@code target}, {@code newer} being its {@code $?}
      * (a recipe of a built-in rule is at {@code <builtin>}).

@@ -69,7 +69,7 @@ final class Remaker {
                        boolean intermediate, boolean wait, int doubleColonRule, boolean mayStop) {
         FileNode node = nodes.of(name);
         node.recipeStarted = true;
-        if (!modes.touch()) {
+        if (!modes.touch() && log.tracing()) {
             log.trace(plan.recipe().lines().isEmpty() ? plan.location() : plan.recipe().lines().get(0).location(),
                     remadeAs, List.copyOf(new LinkedHashSet<>(nodes.seenAs(newer))));
         }
