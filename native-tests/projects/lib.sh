@@ -44,6 +44,24 @@ project_done() {
     echo ok
 }
 
+# project_configure ARGS...: runs the tree's ./configure ARGS in $WORK/jmake, and in $WORK/make while GNU make's
+# baseline is not recorded yet (configure writes the tree's absolute path into what it generates, so each tree is
+# configured where it is built). The second run reads the first one's config.cache, which holds no path.
+project_configure() {
+    local tree trees=(jmake)
+    [ -n "$RECORDED" ] || trees=(make jmake)
+    for tree in "${trees[@]}"; do
+        timed "configure ($tree)" project_configure_in "$tree" "$@"
+    done
+}
+
+project_configure_in() {
+    local tree=$1
+    shift
+    (cd "$WORK/$tree" && ./configure --cache-file="$WORK/config.cache" "$@") >"$WORK/configure.$tree" 2>&1 \
+        || { tail -30 "$WORK/configure.$tree" >&2; fail "configure failed in $tree"; }
+}
+
 # gnu_make LABEL ARGS...: GNU make's normalised output of ARGS in $WORK/make into $WORK/LABEL.make and its status
 # into $WORK/LABEL.status, or the recorded ones.
 gnu_make() {
