@@ -13,6 +13,22 @@ project_source() {
     echo "$dir"
 }
 
+# project_packages PACKAGE...: installs the Debian packages a project builds against (its build dependencies beyond
+# gcc) when they are missing, as root through apt-get, as fetch.sh installs dpkg-dev; exits 77 when it cannot.
+project_packages() {
+    local package missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
+    done
+    [ "${#missing[@]}" -gt 0 ] || return 0
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        echo "SKIP: ${missing[*]} missing and cannot be installed (not root or no apt-get)" >&2
+        exit 77
+    fi
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >&2 \
+        || { echo "SKIP: cannot install ${missing[*]}" >&2; exit 77; }
+}
+
 # project_copy SRC: fresh copies of SRC in $WORK/make and $WORK/jmake; chooses the GNU make baseline.
 project_copy() {
     rm -rf "$WORK/make" "$WORK/jmake"
