@@ -12,7 +12,7 @@ source "$REPO/native-tests/projects/lib.sh"
 project_packages libogg-dev
 src=$(project_source libvorbis)
 project_copy "$src"
-project_configure
+project_configure --cache
 
 # -B would remake the Makefiles themselves (aclocal, autoconf, automake, config.status --recheck: those rules run
 # even under -n, and the autotools are not installed); -o Makefile keeps them, in the sub-makes too through

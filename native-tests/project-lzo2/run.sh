@@ -9,7 +9,7 @@ source "$REPO/native-tests/lib.sh"
 source "$REPO/native-tests/projects/lib.sh"
 src=$(project_source lzo2)
 project_copy "$src"
-project_configure
+project_configure --cache
 
 # -B would remake the Makefile itself (aclocal, autoconf, automake, config.status --recheck: those rules run even
 # under -n, and the autotools are not installed); -o Makefile keeps it, also in the sub-make that `all` runs

@@ -60,21 +60,33 @@ project_done() {
     echo ok
 }
 
-# project_configure ARGS...: runs the tree's ./configure ARGS in $WORK/jmake, and in $WORK/make while GNU make's
-# baseline is not recorded yet (configure writes the tree's absolute path into what it generates, so each tree is
-# configured where it is built). The second run reads the first one's config.cache, which holds no path.
+# project_configure [--cache] ARGS...: runs the tree's ./configure ARGS in $WORK/jmake, and first in $WORK/make while
+# GNU make's baseline is not recorded yet (configure writes the tree's absolute path into what it generates, so each
+# tree is configured where it is built). With --cache the second run reads the first one's config.cache (faster;
+# some scripts, like mawk's, add flags only when they compute a value, so they must not get one). Both trees must
+# then hold the same Makefiles and config.h, but for their paths.
 project_configure() {
-    local tree trees=(jmake)
+    local tree trees=(jmake) cache=()
+    if [ "${1:-}" = --cache ]; then
+        cache=(--cache-file="$WORK/config.cache")
+        shift
+    fi
     [ -n "$RECORDED" ] || trees=(make jmake)
     for tree in "${trees[@]}"; do
-        timed "configure ($tree)" project_configure_in "$tree" "$@"
+        timed "configure ($tree)" project_configure_in "$tree" "${cache[@]}" "$@"
     done
+    [ -n "$RECORDED" ] && return
+    local file
+    while IFS= read -r file; do
+        cmp -s <(sed "s#$WORK/make#TREE#g" "$WORK/make/$file") <(sed "s#$WORK/jmake#TREE#g" "$WORK/jmake/$file") \
+            || fail "./configure wrote different ${file#./} files in the two trees"
+    done < <(cd "$WORK/make" && find . \( -name Makefile -o -name config.h \) -type f)
 }
 
 project_configure_in() {
     local tree=$1
     shift
-    (cd "$WORK/$tree" && ./configure --cache-file="$WORK/config.cache" "$@") >"$WORK/configure.$tree" 2>&1 \
+    (cd "$WORK/$tree" && ./configure "$@") >"$WORK/configure.$tree" 2>&1 \
         || { tail -30 "$WORK/configure.$tree" >&2; fail "configure failed in $tree"; }
 }
 
