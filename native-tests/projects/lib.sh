@@ -13,6 +13,22 @@ project_source() {
     echo "$dir"
 }
 
+# project_packages PACKAGE...: installs the Debian packages a project builds against (its build dependencies beyond
+# gcc) when they are missing, as root through apt-get, as fetch.sh installs dpkg-dev; exits 77 when it cannot.
+project_packages() {
+    local package missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || missing+=("$package")
+    done
+    [ "${#missing[@]}" -gt 0 ] || return 0
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        echo "SKIP: ${missing[*]} missing and cannot be installed (not root or no apt-get)" >&2
+        exit 77
+    fi
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >&2 \
+        || { echo "SKIP: cannot install ${missing[*]}" >&2; exit 77; }
+}
+
 # project_copy SRC: fresh copies of SRC in $WORK/make and $WORK/jmake; chooses the GNU make baseline.
 project_copy() {
     rm -rf "$WORK/make" "$WORK/jmake"
@@ -42,6 +58,36 @@ project_done() {
         mv "$BASELINE.tmp" "$BASELINE"
     fi
     echo ok
+}
+
+# project_configure [--cache] ARGS...: runs the tree's ./configure ARGS in $WORK/jmake, and first in $WORK/make while
+# GNU make's baseline is not recorded yet (configure writes the tree's absolute path into what it generates, so each
+# tree is configured where it is built). With --cache the second run reads the first one's config.cache (faster;
+# some scripts, like mawk's, add flags only when they compute a value, so they must not get one). Both trees must
+# then hold the same Makefiles and config.h, but for their paths.
+project_configure() {
+    local tree trees=(jmake) cache=()
+    if [ "${1:-}" = --cache ]; then
+        cache=(--cache-file="$WORK/config.cache")
+        shift
+    fi
+    [ -n "$RECORDED" ] || trees=(make jmake)
+    for tree in "${trees[@]}"; do
+        timed "configure ($tree)" project_configure_in "$tree" "${cache[@]}" "$@"
+    done
+    [ -n "$RECORDED" ] && return
+    local file
+    while IFS= read -r file; do
+        cmp -s <(sed "s#$WORK/make#TREE#g" "$WORK/make/$file") <(sed "s#$WORK/jmake#TREE#g" "$WORK/jmake/$file") \
+            || fail "./configure wrote different ${file#./} files in the two trees"
+    done < <(cd "$WORK/make" && find . \( -name Makefile -o -name config.h \) -type f)
+}
+
+project_configure_in() {
+    local tree=$1
+    shift
+    (cd "$WORK/$tree" && ./configure "$@") >"$WORK/configure.$tree" 2>&1 \
+        || { tail -30 "$WORK/configure.$tree" >&2; fail "configure failed in $tree"; }
 }
 
 # gnu_make LABEL ARGS...: GNU make's normalised output of ARGS in $WORK/make into $WORK/LABEL.make and its status
