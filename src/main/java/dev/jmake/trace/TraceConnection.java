@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import jnr.constants.platform.Errno;
+import jnr.enxio.channels.Native;
 import jnr.unixsocket.UnixSocketChannel;
 
 /**
@@ -50,7 +52,7 @@ final class TraceConnection {
         }
         int n;
         int rounds = 0;
-        while ((n = channel.read(scratch)) > 0) {
+        while ((n = readInto(scratch)) > 0) {
             decode(scratch);
             if (++rounds == 16) {
                 break;
@@ -65,6 +67,28 @@ final class TraceConnection {
             }
         }
         return n >= 0;
+    }
+
+    /**
+     * {@code channel.read(into)} without its copy: jnr-unixsocket reads every time into a new heap buffer of
+     * {@code into.remaining()} bytes (and jffi copies that array in and out), 64 KiB three times a process here;
+     * enxio's read (the library under jnr-unixsocket's channels) puts a direct buffer's bytes in place.
+     *
+     * @return the bytes read, 0 if none are there now, -1 at end of stream
+     */
+    private int readInto(ByteBuffer into) throws IOException {
+        int n = Native.read(channel.getFD(), into);
+        if (n > 0) {
+            return n;
+        }
+        if (n == 0) {
+            return -1;
+        }
+        Errno errno = Native.getLastError();
+        if (errno == Errno.EAGAIN || errno == Errno.EWOULDBLOCK) {
+            return 0;
+        }
+        throw new IOException("reading a trace connection: " + Native.getLastErrorString());
     }
 
     private void decode(ByteBuffer buffer) {
