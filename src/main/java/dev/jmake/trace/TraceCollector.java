@@ -92,6 +92,13 @@ public final class TraceCollector implements AutoCloseable {
                 if (failure != null) {
                     throw failure;
                 }
+                // What the reader has not read yet is usually there already (the job's processes are gone).
+                for (TraceConnection c : List.copyOf(nameless)) {
+                    consume(c);
+                }
+                for (TraceConnection c : List.copyOf(open.getOrDefault(job, Set.of()))) {
+                    consume(c);
+                }
                 nameless.retainAll(unnamed);
                 if (nameless.isEmpty() && open.getOrDefault(job, Set.of()).isEmpty()) {
                     break;
@@ -145,6 +152,7 @@ public final class TraceCollector implements AutoCloseable {
         boolean any = false;
         UnixSocketChannel channel;
         while ((channel = server.accept()) != null) {
+            channel.configureBlocking(false);
             TraceConnection connection = new TraceConnection(channel);
             unnamed.add(connection);
             handedOver.add(connection);
@@ -182,9 +190,17 @@ public final class TraceCollector implements AutoCloseable {
 
     /** Reads a new connection at once; registers it for more unless it is over already. */
     private void start(TraceConnection connection) throws IOException {
-        connection.channel().configureBlocking(false);
-        if (read(null, connection)) {
+        boolean more;
+        lock.lock();
+        try {
+            more = consume(connection);
+        } finally {
+            lock.unlock();
+        }
+        if (more) {
             connection.channel().register(selector, SelectionKey.OP_READ, connection);
+        } else {
+            connection.channel().close();
         }
     }
 
@@ -224,41 +240,57 @@ public final class TraceCollector implements AutoCloseable {
         }
     }
 
-    /** Reads what {@code connection} holds; false once it ended (then its key, if any, is cancelled). */
-    private boolean read(SelectionKey key, TraceConnection connection) throws IOException {
+    /** The reader's read of a readable connection; closes it once it ended. */
+    private void read(SelectionKey key, TraceConnection connection) throws IOException {
+        boolean more;
         lock.lock();
         try {
-            boolean more;
-            try {
-                more = connection.read(scratch);
-            } catch (IOException e) {
-                more = false; // a reset peer is an ended process; its snapshot says whether the stream was intact
-            }
-            String job = connection.job();
-            if (job != null && unnamed.remove(connection)) {
-                open.computeIfAbsent(job, j -> new HashSet<>()).add(connection);
-            }
-            if (!more) {
-                if (key != null) {
-                    key.cancel();
-                }
-                connection.channel().close();
-                unnamed.remove(connection);
-                TracedProcess process = connection.snapshot();
-                Set<TraceConnection> live = open.get(process.job());
-                if (live != null) {
-                    live.remove(connection);
-                    if (live.isEmpty()) {
-                        open.remove(process.job());
-                    }
-                }
-                exited.computeIfAbsent(process.job(), j -> new ArrayList<>()).add(process);
-            }
-            changed.signalAll();
-            return more;
+            more = consume(connection);
         } finally {
             lock.unlock();
         }
+        if (!more) {
+            key.cancel();
+            connection.channel().close();
+        }
+    }
+
+    /**
+     * Reads what {@code connection} holds now and files it under its job (lock held; any thread: a waiter reads its
+     * job's connections itself rather than wait for the reader to be scheduled). Only the reader closes channels,
+     * after their end was recorded here, so no one reads a closed one.
+     *
+     * @return false once the connection ended
+     */
+    private boolean consume(TraceConnection connection) {
+        if (connection.ended()) {
+            return false;
+        }
+        boolean more;
+        try {
+            more = connection.read(scratch);
+        } catch (IOException e) {
+            more = false; // a reset peer is an ended process; its snapshot says whether the stream was intact
+        }
+        String job = connection.job();
+        if (job != null && unnamed.remove(connection)) {
+            open.computeIfAbsent(job, j -> new HashSet<>()).add(connection);
+        }
+        if (!more) {
+            connection.end();
+            unnamed.remove(connection);
+            TracedProcess process = connection.snapshot();
+            Set<TraceConnection> live = open.get(process.job());
+            if (live != null) {
+                live.remove(connection);
+                if (live.isEmpty()) {
+                    open.remove(process.job());
+                }
+            }
+            exited.computeIfAbsent(process.job(), j -> new ArrayList<>()).add(process);
+        }
+        changed.signalAll();
+        return more;
     }
 
     /** Stops serving and removes the socket; processes still tracing lose their connection. */

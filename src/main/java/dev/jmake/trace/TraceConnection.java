@@ -19,6 +19,7 @@ final class TraceConnection {
     private byte[] partial;
     private TraceRecord hello;
     private boolean intact = true;
+    private boolean ended;
 
     TraceConnection(UnixSocketChannel channel) {
         this.channel = channel;
@@ -26,6 +27,15 @@ final class TraceConnection {
 
     UnixSocketChannel channel() {
         return channel;
+    }
+
+    /** True once the end of the stream was read (the channel may still be open: only the reader closes). */
+    boolean ended() {
+        return ended;
+    }
+
+    void end() {
+        ended = true;
     }
 
     /** The process id from the hello (the shim's own getpid), 0 before it arrived. */
