@@ -4,7 +4,8 @@
  * Every wrapper calls the real libc function first, saves errno, reports one record over a
  * Unix stream socket (JMAKE_TRACE_SOCKET) and restores errno: what the program sees never changes.
  * Record (little-endian): u16 len | u8 op | u8 flags | i32 pid | i32 err | u64 seq | path1 NUL [path2 NUL].
- * libc only; no malloc, no locks on the reporting path (vfork children run these wrappers too).
+ * Records are batched per process (see "transport"). libc only; no malloc; the one lock (the batch's) is never
+ * waited for by a signal handler of its holder's thread (vfork children run these wrappers too).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -61,17 +62,36 @@ char *__realpath_chk(const char *, char *, size_t);
 int __xmknod(int, const char *, mode_t, dev_t *);
 int __xmknodat(int, int, const char *, mode_t, dev_t *);
 
-/* ---- state: written once by the constructor, then per fork ---- */
-static int g_active;                 /* tracing requested and socket reachable */
-static int g_fd = -1;                /* our connection; -1 = connect lazily */
-static pid_t g_pid;
-static uint64_t g_seq;
-static char g_sock_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
-static char g_env_sock[sizeof(g_sock_path) + 32];
-static char g_env_job[256];
-static char g_shim_path[PATH_CAP];
-static size_t g_shim_len;
-static char g_ignore[1024];          /* NUL-separated prefixes, double-NUL terminated */
+/* The large tables, defined before the state block so that GCC (which lays out .bss in reverse order of definition)
+ * puts the block first, on the page that .data, the GOT and the resolved-symbol slots already share. */
+#define DEDUP_SLOTS 2048             /* 16 KiB: each page of it a process touches costs a fault */
+static uint64_t g_dedup[DEDUP_SLOTS];
+#define DIR_SLOTS 1024
+static DIR *g_dirs[DIR_SLOTS];
+
+/* ---- state: written once by the constructor, then per fork ----
+ * Every byte a traced process touches at start-up lives in this one page-aligned block, the hello included (it is
+ * built in the batch buffer): on this kind of machine a page fault costs more than all the shim's system calls
+ * together, so a process that reports little pays for one data page, not one per variable. */
+#define BATCH_CAP 16384              /* records are sent in batches of up to this many bytes */
+#define HELLO_CAP (HEADER + 256 + PATH_CAP + 2)
+static struct state {
+    int active;                      /* tracing requested and socket reachable */
+    pid_t pid;
+    int lock;                        /* guards batch, used and seq: a spin lock, taken with t_busy set */
+    int unbuffered;                  /* the destructor ran: what comes after it is sent at once */
+    uint64_t seq;
+    size_t used;                     /* bytes of batch waiting to be sent */
+    size_t shim_len;
+    char sock_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+    char env_sock[sizeof(((struct sockaddr_un *)0)->sun_path) + 32];
+    char env_job[256];
+    const char *shim_path;           /* the loader's own copy of our file name (it lives as long as we do) */
+    char ignore[512];                /* NUL-separated prefixes, double-NUL terminated */
+    char batch[BATCH_CAP + HELLO_CAP]; /* records up to BATCH_CAP; a (re)connect's hello is built after them */
+} g;
+/* Outside the block: it must read -1 before the constructor ran (close() asks), and .data is written anyway. */
+static int g_fd = -1;                /* our connection; -1 = connect on the next record */
 
 static __thread int t_busy __attribute__((tls_model("initial-exec")));
 
@@ -132,8 +152,6 @@ static size_t absolute(int dirfd, const char *path, char *out, size_t cap) {
 }
 
 /* ---- per-process de-duplication of repeated reads and probes ---- */
-#define DEDUP_SLOTS 8192
-static uint64_t g_dedup[DEDUP_SLOTS];
 static uint64_t g_generation = 1;
 static unsigned g_dedup_used;
 
@@ -172,14 +190,26 @@ static void forget_reads(void) {
 }
 
 static int ignored(const char *p) {
-    for (const char *pre = g_ignore; *pre; pre += strlen(pre) + 1) {
+    for (const char *pre = g.ignore; *pre; pre += strlen(pre) + 1) {
         size_t n = strlen(pre);
         if (strncmp(p, pre, n) == 0 && (p[n] == '/' || p[n] == 0)) return 1;
     }
     return 0;
 }
 
-/* ---- transport ---- */
+/* ---- transport ----
+ * Records are batched per process (one send per batch instead of one per record) and the batch is sent before
+ * anything that ends or replaces the process image (exec, _exit, _Exit, quick_exit, the destructor that exit runs),
+ * so when the connection closes the collector has every record, as with one send per record. A forked child
+ * discards its copy of the parent's batch (the parent sends it). Mutations are sent at once, with the batch before
+ * them: a process killed by a signal loses at most the reads, probes, listings and exec attempts since its last
+ * mutation. The batch is guarded by a spin lock taken with t_busy set, so a signal handler on the same thread never
+ * waits for it; a vfork child shares it with its parent, whose calling thread is suspended meanwhile. */
+static void lock_batch(void) {
+    while (__atomic_exchange_n(&g.lock, 1, __ATOMIC_ACQUIRE)) syscall(SYS_sched_yield);
+}
+static void unlock_batch(void) { __atomic_store_n(&g.lock, 0, __ATOMIC_RELEASE); }
+
 static int send_all(int fd, const char *buf, size_t len) {
     while (len) {
         ssize_t n = send(fd, buf, len, MSG_NOSIGNAL);
@@ -192,6 +222,18 @@ static int send_all(int fd, const char *buf, size_t len) {
     }
     return 0;
 }
+static void header(char *buf, size_t at, int op, int flags, pid_t pid, int err) {
+    uint16_t len = (uint16_t) at;
+    uint8_t o = (uint8_t) op, f = (uint8_t) flags;
+    int32_t p = pid, e = err;
+    uint64_t seq = __atomic_fetch_add(&g.seq, 1, __ATOMIC_RELAXED);
+    memcpy(buf, &len, 2);
+    memcpy(buf + 2, &o, 1);
+    memcpy(buf + 3, &f, 1);
+    memcpy(buf + 4, &p, 4);
+    memcpy(buf + 8, &e, 4);
+    memcpy(buf + 12, &seq, 8);
+}
 static size_t record(char *buf, int op, int flags, pid_t pid, int err, const char *p1, const char *p2) {
     size_t at = HEADER;
     size_t l1 = strlen(p1) + 1;
@@ -202,16 +244,7 @@ static size_t record(char *buf, int op, int flags, pid_t pid, int err, const cha
         memcpy(buf + at, p2, l2);
         at += l2;
     }
-    uint16_t len = (uint16_t) at;
-    uint8_t o = (uint8_t) op, f = (uint8_t) flags;
-    int32_t p = pid, e = err;
-    uint64_t seq = __atomic_fetch_add(&g_seq, 1, __ATOMIC_RELAXED);
-    memcpy(buf, &len, 2);
-    memcpy(buf + 2, &o, 1);
-    memcpy(buf + 3, &f, 1);
-    memcpy(buf + 4, &p, 4);
-    memcpy(buf + 8, &e, 4);
-    memcpy(buf + 12, &seq, 8);
+    header(buf, at, op, flags, pid, err);
     return at;
 }
 /* Moves fd above the descriptors programs use, so shells' "exec 9>file" and friends never meet it. */
@@ -224,32 +257,36 @@ static int move_high(int fd) {
     syscall(SYS_close, fd);
     return high;
 }
-/* Opens this process's connection and sends its hello record; -1 on failure. */
+/*
+ * Opens this process's connection and sends its hello record at once (the collector names the connection by it
+ * while the process runs); -1 on failure. The hello is built behind the batch, which it leaves alone: the caller
+ * holds the lock, or is the constructor.
+ */
 static int connect_socket(void) {
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return -1;
     struct sockaddr_un addr;
     memset(&addr, 0, sizeof addr);
     addr.sun_family = AF_UNIX;
-    memcpy(addr.sun_path, g_sock_path, sizeof g_sock_path);
+    memcpy(addr.sun_path, g.sock_path, sizeof g.sock_path);
     int r;
     do r = connect(fd, (struct sockaddr *) &addr, sizeof addr); while (r < 0 && errno == EINTR);
     if (r < 0) { syscall(SYS_close, fd); return -1; }
     fd = move_high(fd);
-    char exe[PATH_CAP];
-    long n = syscall(SYS_readlink, "/proc/self/exe", exe, sizeof exe - 1);
-    exe[n > 0 ? n : 0] = 0;
-    char buf[HEADER + PATH_CAP + sizeof g_env_job + 2];
-    size_t len = record(buf, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, raw_pid(), (int) getppid(),
-                        g_env_job + strlen("JMAKE_TRACE_JOB="), exe);
-    if (send_all(fd, buf, len) < 0) { syscall(SYS_close, fd); return -1; }
+    char *hello = g.batch + g.used;
+    size_t at = put(hello, HEADER, HEADER + 256, g.env_job + strlen("JMAKE_TRACE_JOB=")) + 1;
+    long n = syscall(SYS_readlink, "/proc/self/exe", hello + at, PATH_CAP - 1);
+    at += (size_t) (n > 0 ? n : 0);
+    hello[at++] = 0;
+    header(hello, at, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, raw_pid(), (int) getppid());
+    if (send_all(fd, hello, at) < 0) { syscall(SYS_close, fd); return -1; }
     return fd;
 }
 static int current_socket(void) {
     int fd = __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE);
     if (fd >= 0) return fd;
     fd = connect_socket();
-    if (fd < 0) { g_active = 0; return -1; }
+    if (fd < 0) { g.active = 0; return -1; }
     int expected = -1;
     if (!__atomic_compare_exchange_n(&g_fd, &expected, fd, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
         syscall(SYS_close, fd);
@@ -257,9 +294,30 @@ static int current_socket(void) {
     }
     return fd;
 }
+/* Sends the batch (lock held). A descriptor closed behind our back (raw syscall): reconnect once and resend. */
+static void flush_locked(void) {
+    for (int attempt = 0; g.used && attempt < 2; attempt++) {
+        int fd = current_socket();
+        if (fd < 0) break;
+        if (send_all(fd, g.batch, g.used) == 0) break;
+        if (errno != EBADF && errno != ENOTSOCK) { g.active = 0; break; }
+        __atomic_compare_exchange_n(&g_fd, &fd, -1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+    }
+    g.used = 0;
+}
+/* Sends what is batched: before the process image ends or is replaced. */
+static void flush(void) {
+    if (!g.active || t_busy || !__atomic_load_n(&g.used, __ATOMIC_RELAXED)) return;
+    t_busy = 1;
+    lock_batch();
+    flush_locked();
+    unlock_batch();
+    t_busy = 0;
+}
+static int batched(int op) { return op == OP_READ || op == OP_PROBE || op == OP_LIST || op == OP_EXEC; }
 
 static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const char *p2) {
-    if (!g_active || t_busy) return;
+    if (!g.active || t_busy) return;
     if (ignored(p1) && (!p2 || ignored(p2))) return;
     if (op == OP_READ || op == OP_PROBE || op == OP_LIST) {
         if (seen_before(op, err != 0, p1)) return;
@@ -267,25 +325,24 @@ static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const
         forget_reads();
     }
     t_busy = 1;
-    char buf[HEADER + 2 * PATH_CAP + 2];
-    size_t len = record(buf, op, flags, pid, err, p1, p2);
-    for (int attempt = 0; attempt < 2; attempt++) {
-        int fd = current_socket();
-        if (fd < 0) break;
-        if (send_all(fd, buf, len) == 0) break;
-        if (errno != EBADF && errno != ENOTSOCK) { g_active = 0; break; }
-        /* Someone closed our descriptor behind our back (raw syscall): reconnect once. */
-        __atomic_compare_exchange_n(&g_fd, &fd, -1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+    lock_batch();
+    /* A forked child connects on its first record, as it always did: its hello names it while it runs. */
+    if (current_socket() >= 0) {
+        size_t need = HEADER + strlen(p1) + 1 + (p2 ? strlen(p2) + 1 : 0);
+        if (g.used + need > BATCH_CAP) flush_locked();
+        g.used += record(g.batch + g.used, op, flags, pid, err, p1, p2);
+        if (!batched(op) || g.unbuffered) flush_locked();
     }
+    unlock_batch();
     t_busy = 0;
 }
 static void emit(int op, int flags, int err, const char *p1, const char *p2) {
-    emit_as(g_pid, op, flags, err, p1, p2);
+    emit_as(g.pid, op, flags, err, p1, p2);
 }
 
 /* Reports an operation on one path (relative to dirfd). */
 static void report_at(int op, int flags, int err, int dirfd, const char *path) {
-    if (!g_active || t_busy || !path) return;
+    if (!g.active || t_busy || !path) return;
     char abs[PATH_CAP];
     if (absolute(dirfd, path, abs, sizeof abs)) emit(op, flags, err, abs, NULL);
 }
@@ -293,12 +350,12 @@ static void report(int op, int flags, int err, const char *path) {
     report_at(op, flags, err, AT_FDCWD, path);
 }
 static void report2_at(int op, int flags, int err, int fd1, const char *p1, int fd2, const char *p2) {
-    if (!g_active || t_busy || !p1 || !p2) return;
+    if (!g.active || t_busy || !p1 || !p2) return;
     char a1[PATH_CAP], a2[PATH_CAP];
     if (absolute(fd1, p1, a1, sizeof a1) && absolute(fd2, p2, a2, sizeof a2)) emit(op, flags, err, a1, a2);
 }
 static void report_fd(int op, int err, int fd) {
-    if (!g_active || t_busy) return;
+    if (!g.active || t_busy) return;
     char abs[PATH_CAP];
     if (fd_path(fd, abs, sizeof abs)) emit(op, 0, err, abs, NULL);
 }
@@ -390,9 +447,7 @@ EXPORT char *__realpath_chk(const char *path, char *out, size_t n) { REALPATH_BO
 EXPORT char *canonicalize_file_name(const char *path) { REALPATH_BODY(REAL(canonicalize_file_name)(path)); }
 
 /* ---- directory listing: reported when the listing is consumed ---- */
-#define DIR_SLOTS 1024
 #define DIR_GONE ((DIR *) 1)
-static DIR *g_dirs[DIR_SLOTS];
 
 /* 1 if readdir on d was already reported; otherwise remembers d and returns 0. */
 static int dir_reported(DIR *d) {
@@ -418,7 +473,7 @@ static void dir_forget(DIR *d) {
     }
 }
 static void report_listing(DIR *d) {
-    if (!g_active || t_busy || !d || dir_reported(d)) return;
+    if (!g.active || t_busy || !d || dir_reported(d)) return;
     report_fd(OP_LIST, 0, dirfd(d));
 }
 
@@ -460,7 +515,7 @@ EXPORT int scandirat64(int d, const char *path, struct dirent64 ***l, filter64_t
 
 /* glob lists the directory in front of the first wildcard component (glibc's own opendir is internal). */
 static void report_glob(const char *pattern, int r) {
-    if (!g_active || t_busy || !pattern) return;
+    if (!g.active || t_busy || !pattern) return;
     const char *wild = strpbrk(pattern, "*?[");
     if (!wild) { report(OP_PROBE, 0, r == 0 ? 0 : ENOENT, pattern); return; }
     char dir[PATH_CAP];
@@ -506,7 +561,7 @@ EXPORT int linkat(int da, const char *a, int db, const char *b, int fl) { MUT2_B
 
 /* symlink: path1 is the link's text as given (not a lookup), path2 the new link. */
 static void report_symlink(int r, int e, const char *target, int dirfd, const char *path) {
-    if (!g_active || t_busy || !target || !path || strlen(target) >= PATH_CAP) return;
+    if (!g.active || t_busy || !target || !path || strlen(target) >= PATH_CAP) return;
     char abs[PATH_CAP];
     if (absolute(dirfd, path, abs, sizeof abs)) emit(OP_SYMLINK, 0, r == 0 ? 0 : e, target, abs);
 }
@@ -607,22 +662,22 @@ static const char *env_value(char *const *envp, const char *name) {
 static int lists_shim(const char *preload) {
     for (const char *p = preload; p && *p;) {
         size_t n = strcspn(p, ": ");
-        if (n == g_shim_len && memcmp(p, g_shim_path, n) == 0) return 1;
+        if (n == g.shim_len && memcmp(p, g.shim_path, n) == 0) return 1;
         p += n;
         while (*p == ':' || *p == ' ') p++;
     }
     return 0;
 }
 static int needs_fix(char *const *envp) {
-    if (!g_active || !g_shim_len) return 0;
+    if (!g.active || !g.shim_len) return 0;
     const char *sock = env_value(envp, "JMAKE_TRACE_SOCKET");
-    if (sock && strcmp(sock, g_sock_path) != 0) return 0; /* a nested tracer took over on purpose */
+    if (sock && strcmp(sock, g.sock_path) != 0) return 0; /* a nested tracer took over on purpose */
     return !sock || !env_value(envp, "JMAKE_TRACE_JOB") || !lists_shim(env_value(envp, "LD_PRELOAD"));
 }
 /* A nested make's own tracer takes over this program (its job): what it runs is reported there, not here. */
 static int handed_over(char *const *envp) {
     const char *sock = env_value(envp, "JMAKE_TRACE_SOCKET");
-    return g_active && sock && strcmp(sock, g_sock_path) != 0;
+    return g.active && sock && strcmp(sock, g.sock_path) != 0;
 }
 static int is_tracer_var(const char *entry) {
     return strncmp(entry, "LD_PRELOAD=", 11) == 0 || strncmp(entry, "JMAKE_TRACE_SOCKET=", 19) == 0
@@ -632,15 +687,15 @@ static int is_tracer_var(const char *entry) {
 static char *const *fixed_env(char *const *envp, char **out, char *preload, size_t cap) {
     const char *user = env_value(envp, "LD_PRELOAD");
     size_t at = put(preload, 0, cap, "LD_PRELOAD=");
-    at = put(preload, at, cap, g_shim_path);
+    at = put(preload, at, cap, g.shim_path);
     if (user && *user && !lists_shim(user)) { at = put(preload, at, cap, ":"); put(preload, at, cap, user); }
     else if (user && lists_shim(user)) put(preload, put(preload, 0, cap, "LD_PRELOAD="), cap, user);
     size_t k = 0;
     for (size_t i = 0; envp && envp[i]; i++)
         if (!is_tracer_var(envp[i])) out[k++] = envp[i];
     out[k++] = preload;
-    out[k++] = g_env_sock;
-    out[k++] = g_env_job;
+    out[k++] = g.env_sock;
+    out[k++] = g.env_job;
     out[k] = NULL;
     return out;
 }
@@ -648,7 +703,7 @@ static char *const *fixed_env(char *const *envp, char **out, char *preload, size
 #define WITH_TRACED_ENV(name, envp) \
     int fix_##name = needs_fix(envp); \
     size_t n_##name = fix_##name ? env_count(envp) : 0; \
-    size_t cap_##name = fix_##name ? g_shim_len + 16 + strlen(env_value(envp, "LD_PRELOAD") ? env_value(envp, "LD_PRELOAD") : "") : 1; \
+    size_t cap_##name = fix_##name ? g.shim_len + 16 + strlen(env_value(envp, "LD_PRELOAD") ? env_value(envp, "LD_PRELOAD") : "") : 1; \
     char *arr_##name[n_##name + 4]; \
     char pre_##name[cap_##name]; \
     char *const *name = fix_##name ? fixed_env(envp, arr_##name, pre_##name, cap_##name) : (envp)
@@ -675,13 +730,13 @@ static size_t search_path(const char *file, char *out, size_t cap) {
 /* Before a successful exec nothing comes back, so the exec is reported first if the program exists. */
 static void report_exec_attempt(const char *prog, int is_search, char *abs, size_t cap) {
     abs[0] = 0;
-    if (!g_active || t_busy || !prog) return;
+    if (!g.active || t_busy || !prog) return;
     size_t n = is_search ? search_path(prog, abs, cap) : absolute(AT_FDCWD, prog, abs, cap);
     if (n && syscall(SYS_faccessat, AT_FDCWD, abs, X_OK) == 0) emit_as(raw_pid(), OP_EXEC, 0, 0, abs, NULL);
     else abs[0] = 0;
 }
 static void report_exec_failure(const char *prog, int is_search, const char *abs, int err) {
-    if (!g_active || t_busy || !prog) return;
+    if (!g.active || t_busy || !prog) return;
     char buf[PATH_CAP];
     if (abs[0]) emit_as(raw_pid(), OP_EXEC, 0, err, abs, NULL);
     else if (!is_search || strchr(prog, '/')) {
@@ -693,6 +748,7 @@ static void report_exec_failure(const char *prog, int is_search, const char *abs
     char abs_[PATH_CAP]; \
     int ours_ = !handed_over(envp); \
     if (ours_) report_exec_attempt(prog, is_search, abs_, sizeof abs_); \
+    flush(); \
     int r = call; int e = errno; \
     if (ours_) report_exec_failure(prog, is_search, abs_, e); \
     errno = e; return r; } while (0)
@@ -708,8 +764,9 @@ EXPORT int execvpe(const char *file, char *const argv[], char *const envp[]) {
 EXPORT int execveat(int d, const char *path, char *const argv[], char *const envp[], int fl) {
     WITH_TRACED_ENV(env, envp);
     char abs[PATH_CAP];
-    int have = g_active && !t_busy && absolute(d, path ? path : "", abs, sizeof abs);
+    int have = g.active && !t_busy && absolute(d, path ? path : "", abs, sizeof abs);
     if (have) emit_as(raw_pid(), OP_EXEC, 0, 0, abs, NULL);
+    flush();
     int r = REAL(execveat)(d, path, argv, env, fl);
     int e = errno;
     if (have) emit_as(raw_pid(), OP_EXEC, 0, e, abs, NULL);
@@ -719,6 +776,7 @@ EXPORT int execveat(int d, const char *path, char *const argv[], char *const env
 EXPORT int fexecve(int fd, char *const argv[], char *const envp[]) {
     WITH_TRACED_ENV(env, envp);
     report_fd(OP_EXEC, 0, fd);
+    flush();
     int r = REAL(fexecve)(fd, argv, env);
     int e = errno;
     report_fd(OP_EXEC, e, fd);
@@ -745,7 +803,7 @@ EXPORT int execle(const char *path, const char *arg, ...) {
 #define SPAWN_BODY(prog, is_search, call) do { \
     WITH_TRACED_ENV(env, envp); \
     int r = call; int e = errno; \
-    if (g_active && !t_busy && !handed_over(envp)) { char abs[PATH_CAP]; \
+    if (g.active && !t_busy && !handed_over(envp)) { char abs[PATH_CAP]; \
         size_t n = is_search ? search_path(prog, abs, sizeof abs) : absolute(AT_FDCWD, prog, abs, sizeof abs); \
         if (n) emit(OP_EXEC, 0, r, abs, NULL); } \
     errno = e; return r; } while (0)
@@ -803,11 +861,24 @@ EXPORT int dup3(int old, int fd, int fl) {
 /* ---- process life cycle ---- */
 /* A forked child must not share its parent's stream: it reconnects on its first record. */
 static void after_fork_in_child(void) {
-    g_pid = raw_pid();
+    g.pid = raw_pid();
     int fd = g_fd;
     g_fd = -1;
     if (fd >= 0) syscall(SYS_close, fd);
+    g.used = 0; /* the parent's batch: the parent sends it */
+    __atomic_store_n(&g.lock, 0, __ATOMIC_RELEASE);
     __atomic_fetch_add(&g_generation, 1, __ATOMIC_RELAXED);
+}
+
+/* The ends of a process that skip the destructor: what is batched goes out first. */
+EXPORT void _exit(int status) { flush(); REAL(_exit)(status); }
+EXPORT void _Exit(int status) { flush(); REAL(_Exit)(status); }
+EXPORT void quick_exit(int status) { flush(); REAL(quick_exit)(status); }
+
+/* exit() runs it after the atexit handlers; anything reported later (another library's destructor) goes at once. */
+__attribute__((destructor)) static void finish(void) {
+    g.unbuffered = 1;
+    flush();
 }
 
 static size_t copy_env(char *dst, size_t cap, const char *name, const char *value) {
@@ -819,26 +890,28 @@ static size_t copy_env(char *dst, size_t cap, const char *name, const char *valu
 __attribute__((constructor)) static void start(void) {
     const char *sock = getenv("JMAKE_TRACE_SOCKET");
     const char *job = getenv("JMAKE_TRACE_JOB");
-    if (!sock || !*sock || strlen(sock) >= sizeof g_sock_path) return;
+    if (!sock || !*sock || strlen(sock) >= sizeof g.sock_path) return;
     t_busy = 1;
-    memcpy(g_sock_path, sock, strlen(sock) + 1);
-    copy_env(g_env_sock, sizeof g_env_sock, "JMAKE_TRACE_SOCKET", sock);
-    copy_env(g_env_job, sizeof g_env_job, "JMAKE_TRACE_JOB", job ? job : "");
+    memcpy(g.sock_path, sock, strlen(sock) + 1);
+    copy_env(g.env_sock, sizeof g.env_sock, "JMAKE_TRACE_SOCKET", sock);
+    copy_env(g.env_job, sizeof g.env_job, "JMAKE_TRACE_JOB", job ? job : "");
     Dl_info info;
-    if (dladdr((void *) &start, &info) && info.dli_fname && info.dli_fname[0] == '/')
-        g_shim_len = put(g_shim_path, 0, sizeof g_shim_path, info.dli_fname);
+    if (dladdr((void *) &start, &info) && info.dli_fname && info.dli_fname[0] == '/') {
+        g.shim_path = info.dli_fname;
+        g.shim_len = strlen(info.dli_fname);
+    }
     const char *ignore = getenv("JMAKE_TRACE_IGNORE");
     size_t at = 0;
     for (const char *p = ignore; p && *p;) {
         size_t n = strcspn(p, ":");
-        if (n && at + n + 2 < sizeof g_ignore) { memcpy(g_ignore + at, p, n); at += n; g_ignore[at++] = 0; }
+        if (n && at + n + 2 < sizeof g.ignore) { memcpy(g.ignore + at, p, n); at += n; g.ignore[at++] = 0; }
         p += n;
         if (*p == ':') p++;
     }
-    g_ignore[at] = 0;
-    g_pid = raw_pid();
+    g.ignore[at] = 0;
+    g.pid = raw_pid();
     pthread_atfork(NULL, NULL, after_fork_in_child);
     g_fd = connect_socket();
-    g_active = g_fd >= 0;
+    g.active = g_fd >= 0;
     t_busy = 0;
 }

@@ -1,6 +1,8 @@
 package dev.jmake.trace;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.file.Files;
@@ -24,7 +26,9 @@ import jnr.unixsocket.UnixSocketChannel;
  * The Unix-domain stream socket the shim reports to: one connection per traced process image, attributed to a job
  * by the token in its hello record; a connection's EOF means every record of that process is in.
  * One daemon thread serves every connection; stream back-pressure blocks a tracee while this reader lags,
- * so no record is ever dropped.
+ * so no record is ever dropped. Every connection is accepted under the lock, by the reader or by a waiting
+ * {@link #awaitJob} (which thus knows the backlog is empty without waking the reader); the reader reads a new
+ * connection at once (its hello, often its whole trace and EOF, are there already) and all reads share one buffer.
  */
 public final class TraceCollector implements AutoCloseable {
     private final Path socket;
@@ -37,8 +41,10 @@ public final class TraceCollector implements AutoCloseable {
     private final Map<String, List<TracedProcess>> exited = new HashMap<>();
     private final Map<String, Set<TraceConnection>> open = new HashMap<>();
     private final Set<TraceConnection> unnamed = new HashSet<>();
-    private long drainsRequested;
-    private long drainsDone;
+    /** Guarded by lock: connections a waiter accepted, for the reader to register. */
+    private final List<TraceConnection> handedOver = new ArrayList<>();
+    /** The reader's: one buffer for every connection's reads (direct: jnr reads into it without a copy). */
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private IOException failure;
     private volatile boolean closing;
 
@@ -76,22 +82,26 @@ public final class TraceCollector implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            long ticket = ++drainsRequested;
-            selector.wakeup();
-            // Connections accepted after the drain cannot be the job's; of the earlier ones, wait for the names.
-            Set<TraceConnection> nameless = null;
+            // Every connect() that finished before now is accepted once the backlog is empty: connections accepted
+            // later cannot be the job's; of the earlier ones, wait for the names.
+            if (failure == null && acceptBacklog()) {
+                selector.wakeup();
+            }
+            Set<TraceConnection> nameless = new HashSet<>(unnamed);
             while (true) {
                 if (failure != null) {
                     throw failure;
                 }
-                if (drainsDone >= ticket) {
-                    if (nameless == null) {
-                        nameless = new HashSet<>(unnamed);
-                    }
-                    nameless.retainAll(unnamed);
-                    if (nameless.isEmpty() && open.getOrDefault(job, Set.of()).isEmpty()) {
-                        break;
-                    }
+                // What the reader has not read yet is usually there already (the job's processes are gone).
+                for (TraceConnection c : List.copyOf(nameless)) {
+                    consume(c);
+                }
+                for (TraceConnection c : List.copyOf(open.getOrDefault(job, Set.of()))) {
+                    consume(c);
+                }
+                nameless.retainAll(unnamed);
+                if (nameless.isEmpty() && open.getOrDefault(job, Set.of()).isEmpty()) {
+                    break;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -116,13 +126,7 @@ public final class TraceCollector implements AutoCloseable {
         try {
             while (!closing) {
                 selector.select();
-                long requested;
-                lock.lock();
-                try {
-                    requested = drainsRequested;
-                } finally {
-                    lock.unlock();
-                }
+                startHandedOver();
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
@@ -133,20 +137,70 @@ public final class TraceCollector implements AutoCloseable {
                         read(key, (TraceConnection) key.attachment());
                     }
                 }
-                if (requested > drainsDone) {
-                    // Every connect() that finished before the request is in the backlog now: take them all.
-                    acceptPending();
-                    lock.lock();
-                    try {
-                        drainsDone = requested;
-                        changed.signalAll();
-                    } finally {
-                        lock.unlock();
-                    }
-                }
             }
         } catch (IOException | RuntimeException e) {
             fail(e instanceof IOException io ? io : new IOException("trace collector failed", e));
+        }
+    }
+
+    /**
+     * Accepts every pending connection as unnamed (lock held), for the reader to start.
+     *
+     * @return true if there was one
+     */
+    private boolean acceptBacklog() throws IOException {
+        boolean any = false;
+        UnixSocketChannel channel;
+        while ((channel = server.accept()) != null) {
+            channel.configureBlocking(false);
+            TraceConnection connection = new TraceConnection(channel);
+            unnamed.add(connection);
+            handedOver.add(connection);
+            any = true;
+        }
+        return any;
+    }
+
+    private void acceptPending() throws IOException {
+        lock.lock();
+        try {
+            acceptBacklog();
+        } finally {
+            lock.unlock();
+        }
+        startHandedOver();
+    }
+
+    private void startHandedOver() throws IOException {
+        List<TraceConnection> fresh;
+        lock.lock();
+        try {
+            if (handedOver.isEmpty()) {
+                return;
+            }
+            fresh = List.copyOf(handedOver);
+            handedOver.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (TraceConnection connection : fresh) {
+            start(connection);
+        }
+    }
+
+    /** Reads a new connection at once; registers it for more unless it is over already. */
+    private void start(TraceConnection connection) throws IOException {
+        boolean more;
+        lock.lock();
+        try {
+            more = consume(connection);
+        } finally {
+            lock.unlock();
+        }
+        if (more) {
+            connection.channel().register(selector, SelectionKey.OP_READ, connection);
+        } else {
+            connection.channel().close();
         }
     }
 
@@ -166,54 +220,77 @@ public final class TraceCollector implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
         }
+        closeHandedOver();
     }
 
-    private void acceptPending() throws IOException {
-        UnixSocketChannel channel;
-        while ((channel = server.accept()) != null) {
-            TraceConnection connection = new TraceConnection(channel);
-            channel.configureBlocking(false);
-            channel.register(selector, SelectionKey.OP_READ, connection);
-            lock.lock();
-            try {
-                unnamed.add(connection);
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    private void read(SelectionKey key, TraceConnection connection) throws IOException {
+    /** Closes the connections a waiter accepted that the reader never started. */
+    private void closeHandedOver() {
         lock.lock();
         try {
-            boolean more;
-            try {
-                more = connection.read();
-            } catch (IOException e) {
-                more = false; // a reset peer is an ended process; its snapshot says whether the stream was intact
-            }
-            String job = connection.job();
-            if (job != null && unnamed.remove(connection)) {
-                open.computeIfAbsent(job, j -> new HashSet<>()).add(connection);
-            }
-            if (!more) {
-                key.cancel();
-                connection.channel().close();
-                unnamed.remove(connection);
-                TracedProcess process = connection.snapshot();
-                Set<TraceConnection> live = open.get(process.job());
-                if (live != null) {
-                    live.remove(connection);
-                    if (live.isEmpty()) {
-                        open.remove(process.job());
-                    }
+            for (TraceConnection connection : handedOver) {
+                try {
+                    connection.channel().close();
+                } catch (IOException ignored) {
+                    // the collector is going away: the tracee just stops reporting
                 }
-                exited.computeIfAbsent(process.job(), j -> new ArrayList<>()).add(process);
             }
-            changed.signalAll();
+            handedOver.clear();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The reader's read of a readable connection; closes it once it ended. */
+    private void read(SelectionKey key, TraceConnection connection) throws IOException {
+        boolean more;
+        lock.lock();
+        try {
+            more = consume(connection);
+        } finally {
+            lock.unlock();
+        }
+        if (!more) {
+            key.cancel();
+            connection.channel().close();
+        }
+    }
+
+    /**
+     * Reads what {@code connection} holds now and files it under its job (lock held; any thread: a waiter reads its
+     * job's connections itself rather than wait for the reader to be scheduled). Only the reader closes channels,
+     * after their end was recorded here, so no one reads a closed one.
+     *
+     * @return false once the connection ended
+     */
+    private boolean consume(TraceConnection connection) {
+        if (connection.ended()) {
+            return false;
+        }
+        boolean more;
+        try {
+            more = connection.read(scratch);
+        } catch (IOException e) {
+            more = false; // a reset peer is an ended process; its snapshot says whether the stream was intact
+        }
+        String job = connection.job();
+        if (job != null && unnamed.remove(connection)) {
+            open.computeIfAbsent(job, j -> new HashSet<>()).add(connection);
+        }
+        if (!more) {
+            connection.end();
+            unnamed.remove(connection);
+            TracedProcess process = connection.snapshot();
+            Set<TraceConnection> live = open.get(process.job());
+            if (live != null) {
+                live.remove(connection);
+                if (live.isEmpty()) {
+                    open.remove(process.job());
+                }
+            }
+            exited.computeIfAbsent(process.job(), j -> new ArrayList<>()).add(process);
+        }
+        changed.signalAll();
+        return more;
     }
 
     /** Stops serving and removes the socket; processes still tracing lose their connection. */
@@ -229,6 +306,7 @@ public final class TraceCollector implements AutoCloseable {
         for (SelectionKey key : selector.keys()) {
             key.channel().close();
         }
+        closeHandedOver();
         selector.close();
         server.close();
         Files.deleteIfExists(socket);

@@ -40,7 +40,9 @@ record TraceRecord(int op, int flags, int pid, int error, long seq, String path1
      * @throws TraceProtocolException if the bytes cannot be a record
      */
     static TraceRecord next(ByteBuffer buffer) {
-        ByteBuffer in = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        // Absolute reads only: the buffer's position moves once, past a whole record (no copy for the collector's).
+        ByteBuffer in = buffer.order() == ByteOrder.LITTLE_ENDIAN
+                ? buffer : buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (in.remaining() < 2) {
             return null;
         }

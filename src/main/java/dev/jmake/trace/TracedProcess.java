@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One traced program image (a process between two execs) and every access it reported, in order.
  *
- * @param pid the process id, from the socket's SO_PEERCRED
+ * @param pid the process id, from its hello (the shim's own getpid)
  * @param parentPid its parent at start-up
  * @param job the job token the process inherited (JMAKE_TRACE_JOB)
  * @param executable the program file (/proc/self/exe)
