@@ -190,17 +190,20 @@ public final class TraceCollector implements AutoCloseable {
 
     /** Reads a new connection at once; registers it for more unless it is over already. */
     private void start(TraceConnection connection) throws IOException {
-        boolean more;
-        lock.lock();
-        try {
-            more = consume(connection);
-        } finally {
-            lock.unlock();
-        }
-        if (more) {
+        if (consumeLocked(connection)) {
             connection.channel().register(selector, SelectionKey.OP_READ, connection);
         } else {
             connection.channel().close();
+        }
+    }
+
+    /** {@link #consume} under the lock: whether the connection goes on. */
+    private boolean consumeLocked(TraceConnection connection) throws IOException {
+        lock.lock();
+        try {
+            return consume(connection);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -220,36 +223,41 @@ public final class TraceCollector implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
         }
-        closeHandedOver();
+        try {
+            closeHandedOver();
+        } catch (IOException suppressed) {
+            e.addSuppressed(suppressed);
+        }
     }
 
-    /** Closes the connections a waiter accepted that the reader never started. */
-    private void closeHandedOver() {
+    /** Closes the connections a waiter accepted that the reader never started (all of them, then the first failure). */
+    private void closeHandedOver() throws IOException {
+        IOException failed = null;
         lock.lock();
         try {
             for (TraceConnection connection : handedOver) {
                 try {
                     connection.channel().close();
-                } catch (IOException ignored) {
-                    // the collector is going away: the tracee just stops reporting
+                } catch (IOException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
                 }
             }
             handedOver.clear();
         } finally {
             lock.unlock();
         }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /** The reader's read of a readable connection; closes it once it ended. */
     private void read(SelectionKey key, TraceConnection connection) throws IOException {
-        boolean more;
-        lock.lock();
-        try {
-            more = consume(connection);
-        } finally {
-            lock.unlock();
-        }
-        if (!more) {
+        if (!consumeLocked(connection)) {
             key.cancel();
             connection.channel().close();
         }
