@@ -39,4 +39,20 @@ class AutomaticVariablesTest {
         assertEquals("m", AutomaticVariables.suffixStem("lib.a(m.o)", List.of(".c", ".o")));
         assertEquals("", AutomaticVariables.suffixStem("lib.a(m.x)", List.of(".o")));
     }
+
+    @Test
+    void aNameListedBothWaysIsANormalPrerequisiteAndEmptyListsGiveEmptyValues() {
+        Scope both = new AutomaticVariables("t", List.of("a", "b", "a"), List.of("b", "c", "c"), List.of("b", "b"), "s")
+                .bind(Scope.forTargets(new VariableSet()));
+        assertEquals("a b", value(both, "^"));
+        assertEquals("a b a", value(both, "+"));
+        assertEquals("b", value(both, "?"));
+        assertEquals("c", value(both, "|"), "commands.c: not in $| when also a normal prerequisite, once");
+        assertEquals("s", value(both, "*"));
+        Scope none = new AutomaticVariables("t", List.of(), List.of(), List.of(), null)
+                .bind(Scope.forTargets(new VariableSet()));
+        for (String name : List.of("<", "^", "+", "?", "|", "*", "%")) {
+            assertEquals("", value(none, name), "$" + name);
+        }
+    }
 }

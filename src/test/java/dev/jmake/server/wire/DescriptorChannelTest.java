@@ -71,6 +71,7 @@ final class DescriptorChannelTest {
             CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
                 try {
                     a.send(big, List.of(0));
+                    a.send(big, List.of()); // without descriptors: by write, in pieces too
                     a.send(new Message.Signaled(15), List.of());
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -80,6 +81,9 @@ final class DescriptorChannelTest {
             assertEquals(big, received.message());
             assertEquals(1, received.descriptors().size());
             b.closeAll(received.descriptors());
+            ReceivedMessage again = b.receive().orElseThrow();
+            assertEquals(big, again.message());
+            assertEquals(List.of(), again.descriptors());
             assertEquals(new Message.Signaled(15), b.receive().orElseThrow().message());
             sent.join();
         }
@@ -146,6 +150,17 @@ final class DescriptorChannelTest {
             b.shutdown();
             assertEquals(Optional.empty(), blocked.get());
             assertEquals(Optional.empty(), a.receive());
+        }
+    }
+
+    @Test
+    void sendingToAPeerThatIsGoneFailsWithAnExceptionNotASignal() throws Exception {
+        UnixSocketChannel[] pair = UnixSocketChannel.pair();
+        try (DescriptorChannel a = new DescriptorChannel(pair[0])) {
+            pair[1].close();
+            java.io.IOException e = assertThrows(java.io.IOException.class,
+                    () -> a.send(new Message.Signaled(2), List.of()));
+            assertEquals("write: Broken pipe", e.getMessage());
         }
     }
 }
