@@ -591,7 +591,30 @@ static void jobserver_extras(struct client *client) {
     }
 }
 
+#ifdef JMAKE_STATIC_CLIENT
+/*
+ * A static client loads no LD_PRELOAD library: run by a traced recipe line (a jmake that is not $(MAKE)), it would be
+ * a program that never reports, and the tracer would say nothing of the job was verified. There it becomes its
+ * dynamically linked twin, built beside it; if that cannot run, it goes on as it is (the tracer then says so).
+ */
+static void become_traceable(char **argv) {
+    if (getenv("JMAKE_TRACE_SOCKET") == NULL) {
+        return;
+    }
+    static const char TWIN[] = "-dynamic";
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - sizeof TWIN);
+    if (n > 0) {
+        memcpy(self + n, TWIN, sizeof TWIN);
+        execv(self, argv);
+    }
+}
+#endif
+
 int main(int argc, char **argv) {
+#ifdef JMAKE_STATIC_CLIENT
+    become_traceable(argv);
+#endif
     uint32_t closed = fill_closed_standard_fds();
     if (argc < 5) {
         say("usage: jmake-client SCRIPT JAR JAVA ARGV0 [ARG...]\n");

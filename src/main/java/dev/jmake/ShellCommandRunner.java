@@ -67,6 +67,10 @@ public final class ShellCommandRunner implements ShellRunner {
         }
         String stdout = captured.toString(launcher.charset());
         Termination termination = process.waitFor();
+        if (process.startFailure().isPresent()) {
+            diagnostics.error(process.startFailure().get().message());
+            return new Result("", NOT_EXECUTED);
+        }
         if (termination instanceof Termination.Signaled signaled) {
             return new Result(stdout, 128 + signaled.signal());
         }

@@ -7,6 +7,7 @@ import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
 import dev.jmake.graph.TargetGraph;
+import dev.jmake.process.ChildProcess;
 import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.RecipeCommand;
 import dev.jmake.process.Redirect;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one target's recipe as GNU make's job.c does: every line expanded before the first runs, a line whose
@@ -128,6 +130,9 @@ final class RecipeExecution {
         private String traceToken;
         /** Whether a command under trace was started (one that could not be is no process to hear from). */
         private boolean traceStarted;
+        /** The command running, and whether under trace: a launcher may learn only at its end that it never ran. */
+        private ChildProcess running;
+        private boolean runningTraced;
         private Location lastLocation;
         private Map<String, String> env;
         /** The next command to look at. */
@@ -229,6 +234,13 @@ final class RecipeExecution {
                     return new JobStep.Done(touch());
                 }
             }
+            if (outcome != null && running != null) {
+                Optional<SpawnResult.Failed> failure = running.startFailure();
+                traceStarted |= runningTraced && failure.isEmpty();
+                // A program that could not be started is reported, and counts as status 127.
+                failure.ifPresent(failed -> lastUi.error(failed.message()));
+                running = null;
+            }
             if (outcome != null && !judge(commands.get(next++).line(), outcome)) {
                 return done(false);
             }
@@ -277,7 +289,8 @@ final class RecipeExecution {
                 ui.startOutput();
                 SpawnResult result = recipes.spawn(this, request);
                 if (result instanceof SpawnResult.Started spawned) {
-                    traceStarted |= traceToken != null && !line.recursive();
+                    running = spawned.process();
+                    runningTraced = traceToken != null && !line.recursive();
                     return new JobStep.Running(spawned.process());
                 }
                 if (direct) {

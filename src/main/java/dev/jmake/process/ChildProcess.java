@@ -26,6 +26,15 @@ public interface ChildProcess {
     /** Completes when the child is reaped; the build's scheduler turns that into an event on its queue. */
     CompletableFuture<Termination> onExit();
 
+    /**
+     * Why the child never ran, for a launcher that learns it only after {@link ProcessLauncher#launch} returned
+     * (the child then ends with status 127, as GNU make's child does after a failed exec); whoever reports the
+     * child's end prints {@link SpawnResult.Failed#message()} first.
+     */
+    default Optional<SpawnResult.Failed> startFailure() {
+        return Optional.empty();
+    }
+
     /** Sends {@code signal} to the child unless it has been reaped; returns whether it was sent. */
     boolean signal(int signal);
 }

@@ -109,6 +109,11 @@ public final class ObservedLauncher implements ProcessLauncher {
         }
 
         @Override
+        public Optional<SpawnResult.Failed> startFailure() {
+            return child.startFailure();
+        }
+
+        @Override
         public boolean signal(int signal) {
             return child.signal(signal);
         }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * One session's connection to its client (docs/SERVER-PROTOCOL.md): it sends what to spawn, what to kill and how
@@ -23,17 +22,13 @@ import java.util.concurrent.CompletionException;
  * and every thread still waiting on the client unwinds with {@link SessionEnded}.
  */
 public final class ClientLink {
-    /** What a SPAWN came to: the child, or the errno execvp would have left. */
-    record SpawnOutcome(RemoteChild child, int errno) {}
-
     private final DescriptorChannel channel;
     private final Object lock = new Object();
     /** Held while a SPAWN and the base environment it refers to are sent: no other SPAWN may come between. */
     private final Object spawning = new Object();
     /** Guarded by {@link #spawning}. */
     private final EnvironmentBase environmentBase = new EnvironmentBase();
-    private final Map<Integer, CompletableFuture<SpawnOutcome>> starting = new HashMap<>();
-    /** The children started and not reaped yet, by request. */
+    /** The children asked for and not reaped yet, by request (those not started yet too). */
     private final Map<Integer, RemoteChild> running = new HashMap<>();
     private final CompletableFuture<Void> over = new CompletableFuture<>();
     private int nextRequest = 1;
@@ -74,16 +69,16 @@ public final class ClientLink {
     }
 
     /**
-     * Asks the client to start {@code spawn} (its request id from {@link #nextRequest}) with {@code environment}
-     * (its entries, in order: they travel from the session's base environment) and waits for the answer.
+     * Asks the client to start {@code spawn} (its request id from {@link #nextRequest}) as {@code child}, with
+     * {@code environment} (its entries, in order: they travel from the session's base environment), and goes on:
+     * the client's answer gives the child its pid or its failure to start, on the reader thread.
      */
-    SpawnOutcome spawn(Message.Spawn spawn, List<String> environment, List<Integer> descriptors) {
-        CompletableFuture<SpawnOutcome> answer = new CompletableFuture<>();
+    void spawn(Message.Spawn spawn, List<String> environment, List<Integer> descriptors, RemoteChild child) {
         synchronized (lock) {
             if (ended) {
                 throw new SessionEnded();
             }
-            starting.put(spawn.request(), answer);
+            running.put(spawn.request(), child);
         }
         synchronized (spawning) {
             EnvironmentBase.Encoded encoded = environmentBase.encode(environment);
@@ -94,7 +89,6 @@ public final class ClientLink {
                     spawn.workingDirectory(), spawn.argv(), encoded.environment(), spawn.defaultSignals(),
                     spawn.actions()), descriptors);
         }
-        return join(answer);
     }
 
     /** A new request id. */
@@ -111,7 +105,7 @@ public final class ClientLink {
         }
     }
 
-    /** The children started and not reaped yet. */
+    /** The children asked for and not reaped yet, started or not. */
     List<RemoteChild> running() {
         synchronized (lock) {
             return new ArrayList<>(running.values());
@@ -164,17 +158,14 @@ public final class ClientLink {
 
     private void dispatch(Message message) {
         if (message instanceof Message.Spawned spawned) {
-            CompletableFuture<SpawnOutcome> answer;
-            RemoteChild child = null;
+            RemoteChild child;
             synchronized (lock) {
-                answer = starting.remove(spawned.request());
-                if (spawned.result() > 0) {
-                    child = new RemoteChild(this, spawned.result());
-                    running.put(spawned.request(), child);
-                }
+                child = spawned.result() > 0 ? running.get(spawned.request()) : running.remove(spawned.request());
             }
-            if (answer != null) {
-                answer.complete(new SpawnOutcome(child, child == null ? -spawned.result() : 0));
+            if (child != null && spawned.result() > 0) {
+                child.started(spawned.result());
+            } else if (child != null) {
+                child.notStarted(-spawned.result());
             }
         } else if (message instanceof Message.Exited exited) {
             RemoteChild child;
@@ -230,15 +221,11 @@ public final class ClientLink {
 
     /** The session is over: every thread waiting on the client unwinds. */
     private void finish() {
-        List<CompletableFuture<SpawnOutcome>> answers;
         List<RemoteChild> children;
         synchronized (lock) {
-            answers = new ArrayList<>(starting.values());
-            starting.clear();
             children = new ArrayList<>(running.values());
             running.clear();
         }
-        answers.forEach(answer -> answer.completeExceptionally(new SessionEnded()));
         children.forEach(RemoteChild::abandoned);
         over.complete(null);
     }
@@ -247,17 +234,6 @@ public final class ClientLink {
     void forget(RemoteChild child) {
         synchronized (lock) {
             running.values().remove(child);
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
         }
     }
 }

@@ -68,8 +68,10 @@ public final class ClientOwner implements ProcessOwner {
         List<RemoteChild> children = link.running();
         Set<Integer> pids = new LinkedHashSet<>();
         for (RemoteChild child : children) {
-            pids.add(child.pid());
-            pids.addAll(ProcessTree.livingDescendants(child.pid()));
+            if (child.pid() > 0) { // one whose start the client never confirmed is beyond reach: its pid is unknown
+                pids.add(child.pid());
+                pids.addAll(ProcessTree.livingDescendants(child.pid()));
+            }
         }
         pids.forEach(pid -> posix.kill(pid, SIGTERM));
         Set<Integer> killed = new HashSet<>();
@@ -126,7 +128,11 @@ public final class ClientOwner implements ProcessOwner {
 
     private static Set<Integer> pids(List<RemoteChild> children) {
         Set<Integer> pids = new HashSet<>();
-        children.forEach(child -> pids.add(child.pid()));
+        for (RemoteChild child : children) {
+            if (child.pid() > 0) {
+                pids.add(child.pid());
+            }
+        }
         return pids;
     }
 

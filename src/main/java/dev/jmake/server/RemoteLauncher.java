@@ -1,6 +1,7 @@
 package dev.jmake.server;
 
 import dev.jmake.process.CaptureFile;
+import dev.jmake.process.ExecutableSearch;
 import dev.jmake.process.FdMapping;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.OutputLock;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,15 +105,23 @@ public final class RemoteLauncher implements ProcessLauncher {
                     request.argv().get(0), request.workingDirectory().map(directory::resolve).orElse(directory)
                             .toString(), request.argv(), List.of(), List.copyOf(request.defaultSignals()),
                     actions);
-            ClientLink.SpawnOutcome outcome = link.spawn(spawn, entries(request.environment()), attached);
-            if (outcome.child() == null) {
-                closeAll(captured);
-                captured = new InputStream[3];
-                return new SpawnResult.Failed(request.argv().get(0), outcome.errno(), fds.describe(outcome.errno()));
-            }
-            outcome.child().captured(captured[1], captured[2]);
+            String program = request.argv().get(0);
+            RemoteChild child = new RemoteChild(link, program, fds::describe);
+            child.captured(captured[1], captured[2]);
             captured = new InputStream[3];
-            return new SpawnResult.Started(outcome.child());
+            link.spawn(spawn, entries(request.environment()), attached, child);
+            // The session goes on while the client starts the child; a failure to start arrives as its end
+            // (ChildProcess.startFailure). Unless the failure is foreseen: GNU make learns it from posix_spawn
+            // before it starts anything else, and a build that starts other jobs meanwhile would differ.
+            Path where = Path.of(spawn.workingDirectory());
+            if (!ExecutableSearch.findable(program, request.environment().get("PATH"), where)) {
+                Optional<SpawnResult.Failed> failure = child.awaitStart();
+                if (failure.isPresent()) {
+                    captured = new InputStream[] {null, child.stdout().orElse(null), child.stderr().orElse(null)};
+                    return failure.get();
+                }
+            }
+            return new SpawnResult.Started(child);
         } finally {
             for (int fd : childEnds) {
                 fds.close(fd);
@@ -158,7 +168,9 @@ public final class RemoteLauncher implements ProcessLauncher {
         closed = true;
         Set<Integer> pids = new HashSet<>();
         for (RemoteChild child : link.running()) {
-            pids.add(child.pid());
+            if (child.pid() > 0) {
+                pids.add(child.pid());
+            }
         }
         return pids;
     }

@@ -250,11 +250,20 @@ final class ClientUnderTest implements AutoCloseable {
     }
 
     /** Waits until {@code file} exists (a fake server's report). */
+    /** Waits for {@code file} to exist with a whole line in it (a shell's {@code echo > file} creates it first). */
     static void awaitFile(Path file) throws InterruptedException {
-        for (int i = 0; i < 2000 && !Files.exists(file); i++) {
+        for (int i = 0; i < 2000 && !complete(file); i++) {
             Thread.sleep(10);
         }
-        assertTrue(Files.exists(file), file + " never came");
+        assertTrue(complete(file), file + " never came");
+    }
+
+    private static boolean complete(Path file) {
+        try {
+            return Files.readString(file).endsWith("\n");
+        } catch (IOException e) {
+            return false; // not there yet
+        }
     }
 
     /** Whether process {@code pid} still exists and is not a zombie. */

@@ -1,0 +1,115 @@
+package dev.jmake.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jmake.process.Termination;
+import dev.jmake.server.wire.DescriptorChannel;
+import dev.jmake.server.wire.KillScope;
+import dev.jmake.server.wire.Message;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import jnr.unixsocket.UnixSocketChannel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A session's link with the test as its client, over a real socket pair: spawns go on without waiting. */
+@Timeout(30)
+final class ClientLinkTest {
+    private DescriptorChannel server;
+    private DescriptorChannel client;
+    private ClientLink link;
+
+    @BeforeEach
+    void connect() throws IOException {
+        UnixSocketChannel[] pair = UnixSocketChannel.pair();
+        server = new DescriptorChannel(pair[0]);
+        client = new DescriptorChannel(pair[1]);
+        link = new ClientLink(server);
+        link.start();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        client.close();
+        server.close();
+    }
+
+    private RemoteChild spawn(String program) {
+        int request = link.nextRequest();
+        RemoteChild child = new RemoteChild(link, program, errno -> errno == 2 ? "No such file or directory" : "?");
+        link.spawn(new Message.Spawn(request, false, program, "/", List.of(program), List.<String>of(), List.of(),
+                List.of()), List.of("PATH=/bin"), List.of(), child);
+        return child;
+    }
+
+    /** The next message the client gets that is not the session's base environment. */
+    private Message received() throws IOException {
+        while (true) {
+            Message message = client.receive().orElseThrow().message();
+            if (!(message instanceof Message.Environment)) {
+                return message;
+            }
+        }
+    }
+
+    @Test
+    void aSpawnReturnsBeforeTheClientAnswersAndThePidComesWithTheAnswer() throws Exception {
+        RemoteChild child = spawn("sleeper");
+        assertEquals(0, child.pid(), "no pid before the answer");
+        assertEquals(1, link.running().size(), "counted as running from the request on");
+        Message.Spawn spawn = assertInstanceOf(Message.Spawn.class, received());
+        client.send(new Message.Spawned(spawn.request(), 4242), List.of());
+        client.send(new Message.Exited(spawn.request(), 3 << 8), List.of());
+        assertEquals(new Termination.Exited(3), child.onExit().get(10, TimeUnit.SECONDS));
+        assertEquals(4242, child.pid());
+        assertEquals(Optional.empty(), child.startFailure());
+        assertTrue(link.running().isEmpty());
+    }
+
+    @Test
+    void aChildThatCouldNotStartEndsWithStatus127AndSaysWhy() throws Exception {
+        RemoteChild child = spawn("nosuchprogram");
+        Message.Spawn spawn = assertInstanceOf(Message.Spawn.class, received());
+        client.send(new Message.Spawned(spawn.request(), -2), List.of());
+        assertEquals(new Termination.Exited(127), child.onExit().get(10, TimeUnit.SECONDS));
+        assertEquals("nosuchprogram: No such file or directory", child.startFailure().orElseThrow().message());
+        assertEquals(Optional.of(child.startFailure().orElseThrow()), child.awaitStart());
+        assertFalse(child.signal(15), "nothing to signal");
+        assertTrue(link.running().isEmpty());
+    }
+
+    @Test
+    void aSignalBeforeTheAnswerWaitsForThePid() throws Exception {
+        RemoteChild child = spawn("sleeper");
+        Message.Spawn spawn = assertInstanceOf(Message.Spawn.class, received());
+        CompletableFuture<Boolean> signalled = CompletableFuture.supplyAsync(() -> child.signal(15));
+        TimeUnit.MILLISECONDS.sleep(100);
+        assertFalse(signalled.isDone(), "waits for the client's answer");
+        client.send(new Message.Spawned(spawn.request(), 777), List.of());
+        assertTrue(signalled.get(10, TimeUnit.SECONDS));
+        assertEquals(new Message.Kill(777, 15, KillScope.PROCESS), received());
+    }
+
+    @Test
+    void aLostClientUnwindsTheChildrenItNeverConfirmed() throws Exception {
+        RemoteChild child = spawn("sleeper");
+        assertInstanceOf(Message.Spawn.class, received());
+        CompletableFuture<Boolean> signalled = CompletableFuture.supplyAsync(() -> child.signal(15));
+        client.close();
+        CompletionException end = assertThrows(CompletionException.class, () -> child.onExit().join());
+        assertInstanceOf(SessionEnded.class, end.getCause());
+        assertFalse(signalled.get(10, TimeUnit.SECONDS), "no signal for a child never known to run");
+        assertEquals(0, child.pid());
+        assertThrows(SessionEnded.class, () -> spawn("another"));
+    }
+}
