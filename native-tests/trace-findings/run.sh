@@ -63,6 +63,49 @@ assert "gen.h" in jobs["app.o"]["observed"]["reads"], jobs["app.o"]
 assert all(j["clean"] for j in doc["jobs"]), doc
 PY
 
+# 1b. The race tracing exists for: gen.h is made slowly, and at -j2 gcc compiles app.o first, does not find the
+# header and fails. The finding explains the failure: it comes right after GNU make's error line for the job, in
+# both modes, and the report has it. Producer first (-j1, gen.h there), the read is warned about once.
+d=$WORK/race; mkdir -p "$d"
+cat >"$d/Makefile" <<'MK'
+all: app gen.h
+
+app: app.o
+	gcc app.o -o app
+
+app.o: app.c
+	gcc -c app.c -o app.o
+
+gen.h:
+	sleep 1; echo '#define X 1' > $@
+MK
+printf '#include "gen.h"\nint main(void) { return X - 1; }\n' >"$d/app.c"
+race_finding="Makefile:6: warning: [trace] 'app.o' looked for 'gen.h' (not there yet), built by Makefile:9, which is not a prerequisite"
+for mode in warn error; do
+    rm -f "$d/gen.h" "$d/app.o" "$d/app" "$d/report.json"
+    run "$d" -j2 --trace=$mode --trace-report=report.json
+    [ $status = 2 ] || { show; fail "race, $mode: exit $status, expected 2"; }
+    grep -qF "fatal error: gen.h: No such file or directory" "$WORK/out" || { show; fail "race, $mode: gcc did not fail"; }
+    expect_eq "race, $mode: make's lines and the finding, in order" "jmake: *** [Makefile:7: app.o] Error 1
+$race_finding
+jmake: *** Waiting for unfinished jobs...." "$(grep -E '^jmake:|\[trace\]' "$WORK/out" | sed 's/ (pid .*//')"
+    python3 -m json.tool "$d/report.json" >/dev/null || fail "race, $mode: the report is no valid JSON"
+    python3 - "$d/report.json" "$race_finding" <<'PY' || fail "race, $mode: report"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+job = [j for j in doc["jobs"] if j["target"] == "app.o"][0]
+found = [(f["kind"], f["path"], f["warning"]) for f in job["findings"]]
+assert found == [("missing-prerequisite", "gen.h", True)], job
+assert job["findings"][0]["message"].startswith(sys.argv[2]), job
+assert not job["clean"], job
+PY
+done
+rm -f "$d/app.o" "$d/app"
+run "$d" -j1
+[ $status = 0 ] || { show; fail "race, producer first: exit $status"; }
+expect_eq "race, producer first: one warning" "Makefile:6: warning: [trace] 'app.o' read 'gen.h', built by Makefile:9, which is not a prerequisite" \
+    "$(grep -F '[trace]' "$WORK/out" | sed 's/ (pid .*//')"
+
 # 2. An undeclared output, a write into another rule's target, a deleted source, a directory listing: once each.
 d=$WORK/kinds; mkdir -p "$d/gen"
 cat >"$d/Makefile" <<'MK'

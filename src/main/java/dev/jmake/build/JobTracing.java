@@ -157,11 +157,12 @@ public final class JobTracing implements AutoCloseable {
     }
 
     /**
-     * Judges the finished job {@code token} (its processes reaped): prints each new warning through {@code ui}
-     * and records the verdict; returns false if the job fails on it ({@code --trace=error}), after deleting the
-     * files it wrote that no rule declares.
+     * Judges the finished job {@code token} (its processes reaped; {@code succeeded}: its recipe did not fail): prints
+     * each new warning through {@code ui} and records the verdict; returns false if the job fails on it
+     * ({@code --trace=error}), after deleting the files it wrote that no rule declares. A failed job is judged as
+     * well: what it looked for and did not find (a header another rule had not made yet) explains the failure.
      */
-    boolean finish(String token, Diagnostics ui) {
+    boolean finish(String token, Diagnostics ui, boolean succeeded) {
         TraceSession s = session();
         if (s == null) {
             return true; // interrupted: make is on its way out
@@ -175,7 +176,8 @@ public final class JobTracing implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the trace of job " + token, e);
         }
-        if (rules.job(token).targets().stream().noneMatch(Files::exists)) {
+        if (succeeded && rules.job(token).targets().stream().noneMatch(Files::exists)) {
+            // A command rule (an undeclared clean); a failed recipe lacks its target because it failed.
             rules.treatAsPhony(token);
         }
         JobVerdict verdict = verifier.verify(trace);

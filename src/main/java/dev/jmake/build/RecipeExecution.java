@@ -336,7 +336,7 @@ final class RecipeExecution {
             if (traceToken != null && traceStarted) {
                 String token = traceToken;
                 traceToken = null;
-                if (!tracing.finish(token, lastUi) && ok) {
+                if (!tracing.finish(token, lastUi, ok) && ok) {
                     String where = lastLocation == null ? target : lastLocation + ": " + target;
                     if (options.ignoreErrors() || graph.isIgnoringErrors(target)) {
                         // -i and .IGNORE excuse it as they excuse a failing command: said, "(ignored)", target kept.

@@ -28,6 +28,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Builds with the recipe I/O tracer on, real processes under the real shim, at -j1 and -j2. */
@@ -91,6 +92,43 @@ class JobTracingTest {
         assertEquals(1, o.count("Makefile:1: warning: [trace] 'app.txt' read 'gen.h', built by Makefile:4, which is"
                 + " not a prerequisite"), o.err());
         assertTrue(Files.exists(dir.resolve("app.txt")));
+    }
+
+    /** The race tracing is for: at -j2 the consumer runs first, finds no gen.h and fails. */
+    private static final String SLOW_HEADER = """
+            all: app.txt gen.h
+
+            app.txt: app.in
+            \tcp gen.h app.txt
+
+            gen.h:
+            \tsleep 1; echo '#define X 1' > gen.h
+            """;
+
+    @ParameterizedTest
+    @EnumSource(value = TraceMode.class, names = {"WARN", "ERROR"})
+    void aFailedJobThatLookedForAnotherRulesTargetIsReportedRightAfterItsError(TraceMode mode) throws Exception {
+        Files.writeString(dir.resolve("app.in"), "in\n");
+        Path report = dir.resolve("report.json");
+        Outcome o = build(SLOW_HEADER, mode, 2, Optional.of(report));
+        assertEquals(2, o.status(), o.err());
+        // cp's own message goes to the process's stderr, not through ui.
+        assertEquals(List.of(
+                "make: *** [Makefile:4: app.txt] Error 1",
+                "Makefile:3: warning: [trace] 'app.txt' looked for 'gen.h' (not there yet), built by Makefile:6, which"
+                        + " is not a prerequisite",
+                "make: *** Waiting for unfinished jobs...."),
+                o.err().lines().map(l -> l.replaceAll(" \\(pid .*", "")).toList());
+        assertTrue(Files.readString(report).contains("\"kind\":\"missing-prerequisite\""), Files.readString(report));
+    }
+
+    @Test
+    void producerFirstTheReadIsWarnedOnce() throws Exception {
+        Files.writeString(dir.resolve("app.in"), "in\n");
+        Outcome o = build(SLOW_HEADER.replace("all: app.txt gen.h", "all: gen.h app.txt"), TraceMode.WARN, 1);
+        assertEquals(0, o.status(), o.err());
+        assertEquals(List.of("Makefile:3: warning: [trace] 'app.txt' read 'gen.h', built by Makefile:6, which is not a"
+                + " prerequisite"), o.err().lines().map(l -> l.replaceAll(" \\(pid .*", "")).toList());
     }
 
     @ParameterizedTest
