@@ -53,6 +53,8 @@ public final class JobTracing implements AutoCloseable {
     private int jobs;
     /** Set by {@link #abandon}: no session is started again. */
     private boolean abandoned;
+    /** Guarded by lock: the line saying how to silence a finding was printed (once per build). */
+    private boolean hinted;
 
     private JobTracing(TraceMode mode, Optional<Path> reportFile, Map<String, String> environment,
                        BuildDeclarations rules) {
@@ -187,6 +189,7 @@ public final class JobTracing implements AutoCloseable {
             for (Finding f : warnings) {
                 ui.err().println(f.message());
             }
+            ignoreHint(warnings).ifPresent(hint -> ui.err().println(ui.prefix() + ": " + hint));
             ui.err().flush();
         }
         report.add(verdict);
@@ -203,6 +206,22 @@ public final class JobTracing implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * How to silence a finding, said once per build with the first finding it applies to as the example: a user who
+     * means what the recipe does should not have to look the special target up.
+     */
+    private Optional<String> ignoreHint(List<Finding> warnings) {
+        Optional<Finding> example = warnings.stream().filter(Finding::ignorable).findFirst();
+        synchronized (lock) {
+            if (hinted || example.isEmpty()) {
+                return Optional.empty();
+            }
+            hinted = true;
+        }
+        return Optional.of("[trace] to silence a finding you intend, name its file in the makefile: "
+                + ".JMAKE_TRACE_IGNORE: " + example.get().path());
     }
 
     /** The session, started on first use; null once {@link #abandon abandoned}. */

@@ -337,7 +337,8 @@ final class RecipeExecution {
                 String token = traceToken;
                 traceToken = null;
                 if (!tracing.finish(token, lastUi, ok) && ok) {
-                    String where = lastLocation == null ? target : lastLocation + ": " + target;
+                    // The rule's line, as the findings and the report name it: the fix goes there.
+                    String where = declared.location() + ": " + target;
                     if (options.ignoreErrors() || graph.isIgnoringErrors(target)) {
                         // -i and .IGNORE excuse it as they excuse a failing command: said, "(ignored)", target kept.
                         lastUi.error("[" + where + "] Error: undeclared file I/O (ignored)");
