@@ -152,7 +152,7 @@ expect_eq "kinds: deletion reported" 1 "$(count "*** Deleting undeclared output 
 # 3. Correct rules with ar, install, cp, sed, python3 and a sub-make: no finding; the sub-make traces its own jobs.
 d=$WORK/clean; mkdir -p "$d/sub"
 cat >"$d/Makefile" <<'MK'
-all: dist/bin/tool lib/libx.a copy.txt upper.txt sub-done
+all: dist/bin/tool lib/libx.a copy.txt upper.txt sub-done dep.o wp.o
 
 x.o: x.c
 	gcc -c x.c -o x.o
@@ -176,6 +176,15 @@ upper.txt: copy.txt
 sub-done:
 	+$(MAKE) -C sub
 	touch sub-done
+
+# Dependency files where the compiler is told to put them: the job's own output, named by gcc's arguments.
+dep.o: dep.c
+	mkdir -p .depend
+	gcc -MMD -MF .depend/dep.o.d -MT dep.o -c dep.c -o dep.o
+
+wp.o: dep.c
+	mkdir -p .deps
+	gcc -Wp,-MMD,.deps/wp.d -c dep.c -o wp.o
 MK
 cat >"$d/sub/Makefile" <<'MK'
 s.txt:
@@ -183,6 +192,7 @@ s.txt:
 	echo side > side.txt
 MK
 printf 'int x;\n' >"$d/x.c"; printf 'int main(void){return 0;}\n' >"$d/tool.c"; printf 'text\n' >"$d/in.txt"
+printf '#include "dep.h"\nint dep;\n' >"$d/dep.c"; printf '\n' >"$d/dep.h"
 run "$d" -j2 --trace-report=report.json
 [ $status = 0 ] || { show; fail "clean: exit $status"; }
 expect_eq "clean: only the sub-make's own finding" 1 "$(count 'warning: [trace]')"
@@ -191,7 +201,12 @@ python3 - "$d/report.json" <<'PY' || fail "clean: report"
 import json, sys
 doc = json.load(open(sys.argv[1]))
 targets = sorted(j["job"]["target"] for j in doc["jobs"])
-assert targets == ["copy.txt", "dist/bin/tool", "lib/libx.a", "sub-done", "tool", "upper.txt", "x.o"], targets
+assert targets == ["copy.txt", "dep.o", "dist/bin/tool", "lib/libx.a", "sub-done", "tool", "upper.txt", "wp.o",
+                   "x.o"], targets
+jobs = {j["job"]["target"]: j for j in doc["jobs"]}
+assert ".depend/dep.o.d" in jobs["dep.o"]["observed"]["writes"], jobs["dep.o"]
+assert ".deps/wp.d" in jobs["wp.o"]["observed"]["writes"], jobs["wp.o"]
+assert any(e.endswith("/cc1") for e in jobs["dep.o"]["observed"]["execs"]), jobs["dep.o"]
 bad = [(j["job"]["target"], f["message"]) for j in doc["jobs"] for f in j["findings"] if f["warning"]]
 assert not bad, bad
 PY

@@ -228,6 +228,23 @@ final class TraceVerifierTest {
     }
 
     @Test
+    void aDependencyFileTheCompilerIsToldToWriteElsewhereIsItsOwnOutput(@TempDir Path temp) throws Exception {
+        Project p = new Project(temp).rule(4, "x.o", "x.c").rule(5, "y.o", "y.c").rule(6, "z.o", "z.c");
+        p.write("x.c", "int x;\n");
+        p.write("y.c", "int y;\n");
+        p.write("z.c", "int z;\n");
+        JobVerdict mf = p.run("x.o", "mkdir -p .depend && gcc -MMD -MF .depend/x.o.d -MT x.o -c x.c -o x.o");
+        assertEquals(List.of(), mf.findings(), messages(mf));
+        assertTrue(mf.effects().writes().containsKey(p.dir.resolve(".depend/x.o.d")), mf.effects().toString());
+        JobVerdict wp = p.run("y.o", "mkdir -p deps && gcc -Wp,-MD,deps/y.d -c y.c -o y.o");
+        assertEquals(List.of(), wp.findings(), messages(wp));
+        assertTrue(wp.effects().writes().containsKey(p.dir.resolve("deps/y.d")), wp.effects().toString());
+        // Not asked for by any argument: still a finding.
+        JobVerdict stray = p.run("z.o", "gcc -c z.c -o z.o && echo 'z.o: z.c' > z.d");
+        assertEquals("z.d", only(stray, Finding.UndeclaredOutput.class).path());
+    }
+
+    @Test
     void ignorePatternsSilenceFindings(@TempDir Path temp) throws Exception {
         Project p = new Project(temp, List.of("%.log", "cache/%")).rule(7, "out.txt");
         JobVerdict v = p.run("out.txt", "echo x > out.txt; echo log > sub.log; mkdir -p cache; echo c > cache/x");
