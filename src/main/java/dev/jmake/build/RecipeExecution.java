@@ -128,7 +128,6 @@ final class RecipeExecution {
         private String traceToken;
         /** Whether a command under trace was started (one that could not be is no process to hear from). */
         private boolean traceStarted;
-        private Location lastLocation;
         private Map<String, String> env;
         /** The next command to look at. */
         private int next;
@@ -265,7 +264,6 @@ final class RecipeExecution {
                     env = environment.of(scope, line.location());
                 }
                 ui.out().flush();
-                lastLocation = line.location();
                 SpawnRequest request = jobserver.request(prepared.command().argv(), tracedEnvironment(line),
                         line.recursive(), anyRecursive(commands)).inDirectory(directory).withStdin(stdin);
                 if (lineUi != ui) {
