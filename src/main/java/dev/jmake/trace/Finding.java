@@ -27,7 +27,7 @@ public sealed interface Finding {
     /** The finding without location and process: {@code 'app.o' read 'gen/config.h', built by …}. */
     String summary();
 
-    /** What to change in the makefile, or "" when there is no one fix: {@code add 'gen.h' to the prerequisites of 'app.o'}. */
+    /** What to change in the makefile ({@code add 'gen.h' to the prerequisites of 'app.o'}); "" if no one fix. */
     default String fix() {
         return "";
     }

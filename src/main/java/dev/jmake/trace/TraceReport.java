@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The {@code --trace-report=FILE} document of one build: per job (in the order they finished) the job (its token,
- * first target and rule, as the messages name them), its declared inputs and outputs, what it was observed to read, probe, miss, list, write, delete and execute
- * (project-relative where inside the top root), its findings and the programs it ran untraced. Thread-safe.
+ * first target and rule, as the messages name them), its declared inputs and outputs, what it was observed to read,
+ * probe, miss, list, write, delete and execute (project-relative where inside the top root), its findings and the
+ * programs it ran untraced. Thread-safe.
  */
 public final class TraceReport {
     private final TraceScope scope;

@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TraceVerifier {
     /**
-     * Extensions compilers write beside an object file {@code x.o} with no argument naming the file: {@code --coverage}'s
-     * {@code x.gcno}, {@code -gsplit-dwarf}'s {@code x.dwo}. A dependency file is named by the arguments wherever it
-     * goes ({@link CompilerDepOutput}).
+     * Extensions compilers write beside an object file {@code x.o} with no argument naming the file:
+     * {@code --coverage}'s {@code x.gcno}, {@code -gsplit-dwarf}'s {@code x.dwo}. A dependency file is named by the
+     * arguments wherever it goes ({@link CompilerDepOutput}).
      */
     private static final Set<String> SIDE_OUTPUTS = Set.of("gcno", "dwo");
 

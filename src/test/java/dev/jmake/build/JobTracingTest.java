@@ -201,7 +201,8 @@ class JobTracingTest {
         Path report = dir.resolve("report.json");
         build(UNDECLARED_HEADER, TraceMode.WARN, 1, Optional.of(report));
         String json = Files.readString(report);
-        assertTrue(json.startsWith("{\"version\":1,\"roots\":[\"" + dir.toRealPath() + "\"],\"jobs\":[{\"job\":{\"id\":\"1\","
+        assertTrue(json.startsWith("{\"version\":1,\"roots\":[\"" + dir.toRealPath() + "\"],\"jobs\":[{\"job\":{"
+                + "\"id\":\"1\","
                 + "\"target\":\"app.txt\",\"rule\":\"Makefile:1\"},\"declared\":{\"inputs\":[\"app.in\"],"
                 + "\"outputs\":[\"app.txt\"]}"), json);
         assertTrue(json.contains("\"kind\":\"missing-prerequisite\""), json);

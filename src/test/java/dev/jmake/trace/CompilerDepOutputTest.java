@@ -22,7 +22,8 @@ final class CompilerDepOutputTest {
 
     @Test
     void theDriverWritesWhereMfSays() {
-        assertEquals(file("/p/.depend/x.o.d"), of(GCC, "gcc", "-MMD", "-MF", ".depend/x.o.d", "-c", "x.c", "-o", "x.o"));
+        assertEquals(file("/p/.depend/x.o.d"),
+                of(GCC, "gcc", "-MMD", "-MF", ".depend/x.o.d", "-c", "x.c", "-o", "x.o"));
         assertEquals(file("/p/.depend/x.o.d", "x.o"),
                 of(GCC, "gcc", "-MD", "-MF.depend/x.o.d", "-MT", "x.o", "-c", "x.c", "-o", "x.o"));
         assertEquals(file("/abs/x.d"), of(GCC, "cc", "-M", "-MF", "/abs/x.d", "x.c"));

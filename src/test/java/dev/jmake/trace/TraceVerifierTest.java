@@ -188,7 +188,8 @@ final class TraceVerifierTest {
         Finding.GeneratedDirectoryListing f = only(v, Finding.GeneratedDirectoryListing.class);
         assertTrue(f.actor().executable().endsWith("/ls"), f.actor().toString());
         assertEquals("Makefile:31: warning: [trace] 'list.txt' listed directory 'gen', where Makefile:30 builds "
-                + "'gen/a.h', which is not a prerequisite; add 'gen/a.h' to the prerequisites of 'list.txt'", f.message());
+                + "'gen/a.h', which is not a prerequisite; add 'gen/a.h' to the prerequisites of 'list.txt'",
+                f.message());
         JobVerdict declared = p.run("list2.txt", "ls gen > list2.txt");
         assertEquals(List.of(), declared.findings(), messages(declared));
     }
