@@ -35,18 +35,18 @@ printf '#include "gen.h"\nint main(void) { return ANSWER - 42; }\n' >"$d/app.c"
 run "$d" gen.h
 run "$d"
 [ $status = 0 ] || { show; fail "header: warn mode exit $status"; }
-expect_eq "header: one warning" 1 "$(count "Makefile:4: warning: [trace] 'app.o' read 'gen.h', built by Makefile:7, which is not a prerequisite")"
+expect_eq "header: one warning" 1 "$(count "Makefile:4: warning: [trace] 'app.o' read 'gen.h', built by Makefile:7, which is not a prerequisite; add 'gen.h' to the prerequisites of 'app.o'")"
 expect_eq "header: no other warning" 1 "$(count 'warning: [trace]')"
 rm -f "$d/app.o" "$d/app"
 run "$d" --trace=error
 [ $status = 2 ] || { show; fail "header: --trace=error exit $status, expected 2"; }
-expect_eq "header: error line" 1 "$(count "jmake: *** [Makefile:5: app.o] Error: undeclared file I/O (see the warnings above)")"
+expect_eq "header: error line" 1 "$(count "jmake: *** [Makefile:4: app.o] Error: undeclared file I/O (see the warnings above)")"
 [ ! -e "$d/app.o" ] || fail "header: --trace=error left app.o"
 [ ! -e "$d/app" ] || fail "header: the link ran after the failure"
 # -i excuses it as it excuses a failing command: "(ignored)", the object kept, the link run.
 run "$d" --trace=error -i
 [ $status = 0 ] || { show; fail "header: --trace=error -i exit $status, expected 0"; }
-expect_eq "header: ignored line" 1 "$(count "jmake: [Makefile:5: app.o] Error: undeclared file I/O (ignored)")"
+expect_eq "header: ignored line" 1 "$(count "jmake: [Makefile:4: app.o] Error: undeclared file I/O (ignored)")"
 [ -e "$d/app.o" ] && [ -e "$d/app" ] || fail "header: --trace=error -i did not keep app.o and link app"
 rm -f "$d/app.o" "$d/app"
 # Declared, it is clean, and --trace-report records the header as a declared input.
@@ -57,11 +57,58 @@ expect_eq "header: declared, no warning" 0 "$(count 'warning: [trace]')"
 python3 - "$d/report.json" <<'PY' || fail "header: report"
 import json, sys
 doc = json.load(open(sys.argv[1]))
-jobs = {j["target"]: j for j in doc["jobs"]}
+jobs = {j["job"]["target"]: j for j in doc["jobs"]}
 assert "gen.h" in jobs["app.o"]["declared"]["inputs"], jobs["app.o"]
 assert "gen.h" in jobs["app.o"]["observed"]["reads"], jobs["app.o"]
 assert all(j["clean"] for j in doc["jobs"]), doc
 PY
+
+# 1b. The race tracing exists for: gen.h is made slowly, and at -j2 gcc compiles app.o first, does not find the
+# header and fails. The finding explains the failure: it comes right after GNU make's error line for the job, in
+# both modes, and the report has it. Producer first (-j1, gen.h there), the read is warned about once.
+d=$WORK/race; mkdir -p "$d"
+cat >"$d/Makefile" <<'MK'
+all: app gen.h
+
+app: app.o
+	gcc app.o -o app
+
+app.o: app.c
+	gcc -c app.c -o app.o
+
+gen.h:
+	sleep 1; echo '#define X 1' > $@
+MK
+printf '#include "gen.h"\nint main(void) { return X - 1; }\n' >"$d/app.c"
+race_finding="Makefile:6: warning: [trace] 'app.o' looked for 'gen.h' (not there yet), built by Makefile:9, which is not a prerequisite; add 'gen.h' to the prerequisites of 'app.o'"
+for mode in warn error; do
+    rm -f "$d/gen.h" "$d/app.o" "$d/app" "$d/report.json"
+    run "$d" -j2 --trace=$mode --trace-report=report.json
+    [ $status = 2 ] || { show; fail "race, $mode: exit $status, expected 2"; }
+    grep -qF "fatal error: gen.h: No such file or directory" "$WORK/out" || { show; fail "race, $mode: gcc did not fail"; }
+    expect_eq "race, $mode: make's lines and the finding, in order" "jmake: *** [Makefile:7: app.o] Error 1
+$race_finding
+jmake: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE: gen.h
+jmake: *** Waiting for unfinished jobs...." "$(grep -E '^jmake:|\[trace\]' "$WORK/out")"
+    python3 -m json.tool "$d/report.json" >/dev/null || fail "race, $mode: the report is no valid JSON"
+    python3 - "$d/report.json" "$race_finding" <<'PY' || fail "race, $mode: report"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+job = [j for j in doc["jobs"] if j["job"]["target"] == "app.o"][0]
+found = [(f["kind"], f["path"], f["warning"]) for f in job["findings"]]
+assert found == [("missing-prerequisite", "gen.h", True)], job
+assert job["findings"][0]["message"] == sys.argv[2], job
+assert job["findings"][0]["fix"] == "add 'gen.h' to the prerequisites of 'app.o'", job
+assert job["findings"][0]["executable"].endswith("/cc1"), job
+assert any(e.endswith("gcc-12") or e.endswith("/gcc") for e in job["observed"]["execs"]), job
+assert not job["clean"], job
+PY
+done
+rm -f "$d/app.o" "$d/app"
+run "$d" -j1
+[ $status = 0 ] || { show; fail "race, producer first: exit $status"; }
+expect_eq "race, producer first: one warning" "Makefile:6: warning: [trace] 'app.o' read 'gen.h', built by Makefile:9, which is not a prerequisite; add 'gen.h' to the prerequisites of 'app.o'" \
+    "$(grep -F 'warning: [trace]' "$WORK/out")"
 
 # 2. An undeclared output, a write into another rule's target, a deleted source, a directory listing: once each.
 d=$WORK/kinds; mkdir -p "$d/gen"
@@ -94,6 +141,7 @@ expect_eq "kinds: write into another target" 1 "$(count "Makefile:7: warning: [t
 expect_eq "kinds: deleted source" 1 "$(count "Makefile:11: warning: [trace] 'deleter' deleted source file 'doomed.c'")"
 expect_eq "kinds: listing" 1 "$(count "Makefile:18: warning: [trace] 'listing.txt' listed directory 'gen', where Makefile:15 builds 'gen/a.txt'")"
 expect_eq "kinds: four warnings in all" 4 "$(count 'warning: [trace]')"
+expect_eq "kinds: how to silence a finding, once per build" 1 "$(count "jmake: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE: ")"
 # --trace=error deletes the undeclared output.
 rm -f "$d/out.txt" "$d/extra.txt"
 run "$d" --trace=error out.txt
@@ -104,7 +152,7 @@ expect_eq "kinds: deletion reported" 1 "$(count "*** Deleting undeclared output 
 # 3. Correct rules with ar, install, cp, sed, python3 and a sub-make: no finding; the sub-make traces its own jobs.
 d=$WORK/clean; mkdir -p "$d/sub"
 cat >"$d/Makefile" <<'MK'
-all: dist/bin/tool lib/libx.a copy.txt upper.txt sub-done
+all: dist/bin/tool lib/libx.a copy.txt upper.txt sub-done dep.o wp.o
 
 x.o: x.c
 	gcc -c x.c -o x.o
@@ -128,6 +176,15 @@ upper.txt: copy.txt
 sub-done:
 	+$(MAKE) -C sub
 	touch sub-done
+
+# Dependency files where the compiler is told to put them: the job's own output, named by gcc's arguments.
+dep.o: dep.c
+	mkdir -p .depend
+	gcc -MMD -MF .depend/dep.o.d -MT dep.o -c dep.c -o dep.o
+
+wp.o: dep.c
+	mkdir -p .deps
+	gcc -Wp,-MMD,.deps/wp.d -c dep.c -o wp.o
 MK
 cat >"$d/sub/Makefile" <<'MK'
 s.txt:
@@ -135,6 +192,7 @@ s.txt:
 	echo side > side.txt
 MK
 printf 'int x;\n' >"$d/x.c"; printf 'int main(void){return 0;}\n' >"$d/tool.c"; printf 'text\n' >"$d/in.txt"
+printf '#include "dep.h"\nint dep;\n' >"$d/dep.c"; printf '\n' >"$d/dep.h"
 run "$d" -j2 --trace-report=report.json
 [ $status = 0 ] || { show; fail "clean: exit $status"; }
 expect_eq "clean: only the sub-make's own finding" 1 "$(count 'warning: [trace]')"
@@ -142,9 +200,14 @@ expect_eq "clean: sub-make finding" 1 "$(count "Makefile:1: warning: [trace] 's.
 python3 - "$d/report.json" <<'PY' || fail "clean: report"
 import json, sys
 doc = json.load(open(sys.argv[1]))
-targets = sorted(j["target"] for j in doc["jobs"])
-assert targets == ["copy.txt", "dist/bin/tool", "lib/libx.a", "sub-done", "tool", "upper.txt", "x.o"], targets
-bad = [(j["target"], f["message"]) for j in doc["jobs"] for f in j["findings"] if f["warning"]]
+targets = sorted(j["job"]["target"] for j in doc["jobs"])
+assert targets == ["copy.txt", "dep.o", "dist/bin/tool", "lib/libx.a", "sub-done", "tool", "upper.txt", "wp.o",
+                   "x.o"], targets
+jobs = {j["job"]["target"]: j for j in doc["jobs"]}
+assert ".depend/dep.o.d" in jobs["dep.o"]["observed"]["writes"], jobs["dep.o"]
+assert ".deps/wp.d" in jobs["wp.o"]["observed"]["writes"], jobs["wp.o"]
+assert any(e.endswith("/cc1") for e in jobs["dep.o"]["observed"]["execs"]), jobs["dep.o"]
+bad = [(j["job"]["target"], f["message"]) for j in doc["jobs"] for f in j["findings"] if f["warning"]]
 assert not bad, bad
 PY
 # The mode reaches the sub-make: under --trace=error its undeclared output fails it.

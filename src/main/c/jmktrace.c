@@ -38,9 +38,10 @@
 enum op {
     OP_HELLO = 1, OP_READ = 2, OP_WRITE = 3, OP_PROBE = 4, OP_LIST = 5, OP_EXEC = 6,
     OP_UNLINK = 7, OP_RMDIR = 8, OP_MKDIR = 9, OP_RENAME = 10, OP_LINK = 11, OP_SYMLINK = 12,
-    OP_UTIME = 13, OP_TRUNCATE = 14, OP_REMOVE = 15
+    OP_UTIME = 13, OP_TRUNCATE = 14, OP_REMOVE = 15, OP_ARGV = 16
 };
-enum flag { F_CREAT = 1, F_TRUNC = 2, F_APPEND = 4, F_READ = 8, F_NOFOLLOW = 16, F_EXCHANGE = 32, F_SECURE = 1 };
+enum flag { F_CREAT = 1, F_TRUNC = 2, F_APPEND = 4, F_READ = 8, F_NOFOLLOW = 16, F_EXCHANGE = 32, F_SECURE = 1,
+            F_CUT = 1 };
 
 #define HEADER 20
 #define PATH_CAP 4096
@@ -887,7 +888,41 @@ static size_t copy_env(char *dst, size_t cap, const char *name, const char *valu
     return put(dst, at, cap, value);
 }
 
-__attribute__((constructor)) static void start(void) {
+/*
+ * A compiler's dependency output (-MD, -MMD, -MF path, -Wp,-MD,path, cc1's -MD path, clang -cc1's -dependency-file
+ * path) is a file its job writes as its own, wherever it goes; only the arguments say where, so a program given such
+ * an option sends them: cwd NUL argv[0] NUL ... NUL, cut before the argument that would pass 8 KiB (flag F_CUT).
+ * Any other program pays the scan of its argv, no system call. Batched, as the hello's first record (constructor).
+ */
+#define ARGV_CAP 8192
+static int names_dependency_output(int argc, char **argv) {
+    for (int i = 1; i < argc && argv[i]; i++) {
+        const char *a = argv[i];
+        if ((a[0] == '-' && a[1] == 'M') || strncmp(a, "-Wp,-M", 6) == 0 || strcmp(a, "-dependency-file") == 0) return 1;
+    }
+    return 0;
+}
+static void report_arguments(int argc, char **argv) {
+    if (argc <= 1 || !argv || !names_dependency_output(argc, argv)) return;
+    char *buf = g.batch + g.used;
+    size_t at = HEADER;
+    long r = syscall(SYS_getcwd, buf + at, PATH_CAP);
+    if (r <= 0 || buf[at] != '/') return;
+    at += strlen(buf + at) + 1;
+    int flags = 0;
+    for (int i = 0; i < argc && argv[i]; i++) {
+        size_t n = strlen(argv[i]) + 1;
+        if (at + n > ARGV_CAP) { flags = F_CUT; break; }
+        memcpy(buf + at, argv[i], n);
+        at += n;
+    }
+    header(buf, at, OP_ARGV, flags, g.pid, 0);
+    g.used += at;
+}
+
+/* glibc passes an ELF constructor the program's argc, argv and environment. */
+__attribute__((constructor)) static void start(int argc, char **argv, char **envp) {
+    (void) envp;
     const char *sock = getenv("JMAKE_TRACE_SOCKET");
     const char *job = getenv("JMAKE_TRACE_JOB");
     if (!sock || !*sock || strlen(sock) >= sizeof g.sock_path) return;
@@ -913,5 +948,6 @@ __attribute__((constructor)) static void start(void) {
     pthread_atfork(NULL, NULL, after_fork_in_child);
     g_fd = connect_socket();
     g.active = g_fd >= 0;
+    if (g.active) report_arguments(argc, argv);
     t_busy = 0;
 }

@@ -53,6 +53,8 @@ public final class JobTracing implements AutoCloseable {
     private int jobs;
     /** Set by {@link #abandon}: no session is started again. */
     private boolean abandoned;
+    /** Guarded by lock: the line saying how to silence a finding was printed (once per build). */
+    private boolean hinted;
 
     private JobTracing(TraceMode mode, Optional<Path> reportFile, Map<String, String> environment,
                        BuildDeclarations rules) {
@@ -157,11 +159,12 @@ public final class JobTracing implements AutoCloseable {
     }
 
     /**
-     * Judges the finished job {@code token} (its processes reaped): prints each new warning through {@code ui}
-     * and records the verdict; returns false if the job fails on it ({@code --trace=error}), after deleting the
-     * files it wrote that no rule declares.
+     * Judges the finished job {@code token} (its processes reaped; {@code succeeded}: its recipe did not fail): prints
+     * each new warning through {@code ui} and records the verdict; returns false if the job fails on it
+     * ({@code --trace=error}), after deleting the files it wrote that no rule declares. A failed job is judged as
+     * well: what it looked for and did not find (a header another rule had not made yet) explains the failure.
      */
-    boolean finish(String token, Diagnostics ui) {
+    boolean finish(String token, Diagnostics ui, boolean succeeded) {
         TraceSession s = session();
         if (s == null) {
             return true; // interrupted: make is on its way out
@@ -175,7 +178,8 @@ public final class JobTracing implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the trace of job " + token, e);
         }
-        if (rules.job(token).targets().stream().noneMatch(Files::exists)) {
+        if (succeeded && rules.job(token).targets().stream().noneMatch(Files::exists)) {
+            // A command rule (an undeclared clean); a failed recipe lacks its target because it failed.
             rules.treatAsPhony(token);
         }
         JobVerdict verdict = verifier.verify(trace);
@@ -185,6 +189,7 @@ public final class JobTracing implements AutoCloseable {
             for (Finding f : warnings) {
                 ui.err().println(f.message());
             }
+            ignoreHint(warnings).ifPresent(hint -> ui.err().println(ui.prefix() + ": " + hint));
             ui.err().flush();
         }
         report.add(verdict);
@@ -201,6 +206,22 @@ public final class JobTracing implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * How to silence a finding, said once per build with the first finding it applies to as the example: a user who
+     * means what the recipe does should not have to look the special target up.
+     */
+    private Optional<String> ignoreHint(List<Finding> warnings) {
+        Optional<Finding> example = warnings.stream().filter(Finding::ignorable).findFirst();
+        synchronized (lock) {
+            if (hinted || example.isEmpty()) {
+                return Optional.empty();
+            }
+            hinted = true;
+        }
+        return Optional.of("[trace] to silence a finding you intend, name its file in the makefile: "
+                + ".JMAKE_TRACE_IGNORE: " + example.get().path());
     }
 
     /** The session, started on first use; null once {@link #abandon abandoned}. */

@@ -133,7 +133,6 @@ final class RecipeExecution {
         /** The command running, and whether under trace: a launcher may learn only at its end that it never ran. */
         private ChildProcess running;
         private boolean runningTraced;
-        private Location lastLocation;
         private Map<String, String> env;
         /** The next command to look at. */
         private int next;
@@ -277,7 +276,6 @@ final class RecipeExecution {
                     env = environment.of(scope, line.location());
                 }
                 ui.out().flush();
-                lastLocation = line.location();
                 SpawnRequest request = jobserver.request(prepared.command().argv(), tracedEnvironment(line),
                         line.recursive(), anyRecursive(commands)).inDirectory(directory).withStdin(stdin);
                 if (lineUi != ui) {
@@ -349,8 +347,9 @@ final class RecipeExecution {
             if (traceToken != null && traceStarted) {
                 String token = traceToken;
                 traceToken = null;
-                if (!tracing.finish(token, lastUi) && ok) {
-                    String where = lastLocation == null ? target : lastLocation + ": " + target;
+                if (!tracing.finish(token, lastUi, ok) && ok) {
+                    // The rule's line, as the findings and the report name it: the fix goes there.
+                    String where = declared.location() + ": " + target;
                     if (options.ignoreErrors() || graph.isIgnoringErrors(target)) {
                         // -i and .IGNORE excuse it as they excuse a failing command: said, "(ignored)", target kept.
                         lastUi.error("[" + where + "] Error: undeclared file I/O (ignored)");

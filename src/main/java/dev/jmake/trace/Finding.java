@@ -4,8 +4,9 @@ import dev.jmake.syntax.Location;
 
 /**
  * What the verifier concluded about one job: a line such as
- * {@code Makefile:12: warning: [trace] 'app.o' read 'gen/config.h', built by Makefile:20, which is not a prerequisite
- * (pid 4242 /usr/lib/gcc/x86_64-linux-gnu/12/cc1)}. Paths are project-relative where they lie in the top root.
+ * {@code Makefile:12: warning: [trace] 'app.o' read 'gen/config.h', built by Makefile:20, which is not a prerequisite;
+ * add 'gen/config.h' to the prerequisites of 'app.o'}. Paths are project-relative where they lie in the top root. The
+ * process that made the access is in the report, not in the line: the fix is in the rule, whoever ran.
  */
 public sealed interface Finding {
     /** The location of the job's rule. */
@@ -26,6 +27,16 @@ public sealed interface Finding {
     /** The finding without location and process: {@code 'app.o' read 'gen/config.h', built by …}. */
     String summary();
 
+    /** What to change in the makefile ({@code add 'gen.h' to the prerequisites of 'app.o'}); "" if no one fix. */
+    default String fix() {
+        return "";
+    }
+
+    /** Whether {@code .JMAKE_TRACE_IGNORE} naming {@link #path} silences it (not for what the tracer could not see). */
+    default boolean ignorable() {
+        return true;
+    }
+
     /** False for observations the report records but the build does not warn about. */
     default boolean warning() {
         return true;
@@ -36,9 +47,10 @@ public sealed interface Finding {
         return kind() + "\0" + rule() + "\0" + summary();
     }
 
-    /** The one-line message. */
+    /** The one-line message: where the rule is, what the job did, and the fix if there is one. */
     default String message() {
-        return rule() + ": warning: [trace] " + summary() + (actor() == null ? "" : " (" + actor() + ")");
+        String fix = fix();
+        return rule() + ": warning: [trace] " + summary() + (fix.isEmpty() ? "" : "; " + fix);
     }
 
     /**
@@ -56,6 +68,11 @@ public sealed interface Finding {
             return "'" + job + "' " + (absent ? "looked for '" + path + "' (not there yet)" : "read '" + path + "'")
                     + ", built by " + builder + ", which is not a prerequisite";
         }
+
+        @Override
+        public String fix() {
+            return "add '" + path + "' to the prerequisites of '" + job + "'";
+        }
     }
 
     /** The job wrote a file in the tree that is neither its target nor another rule's (nor a known side output). */
@@ -66,6 +83,11 @@ public sealed interface Finding {
 
         public String summary() {
             return "'" + job + "' wrote '" + path + "', which is not a target of its rule";
+        }
+
+        @Override
+        public String fix() {
+            return "add '" + path + "' to the rule's targets (grouped, with '&:')";
         }
     }
 
@@ -106,6 +128,11 @@ public sealed interface Finding {
             return "'" + job + "' listed directory '" + path + "', where " + builder + " builds '" + generated
                     + "', which is not a prerequisite";
         }
+
+        @Override
+        public String fix() {
+            return "add '" + generated + "' to the prerequisites of '" + job + "'";
+        }
     }
 
     /** The job read a source file it does not declare: recorded (an automatic gcc -MD), not a warning. */
@@ -136,6 +163,11 @@ public sealed interface Finding {
         public String summary() {
             return "'" + job + "' ran '" + path + "', " + reason + ", not traced";
         }
+
+        @Override
+        public boolean ignorable() {
+            return false;
+        }
     }
 
     /** The tracer failed for the job (no process reported, or a stream broke): nothing about it can be judged. */
@@ -154,6 +186,11 @@ public sealed interface Finding {
 
         public String summary() {
             return "'" + job + "': " + problem;
+        }
+
+        @Override
+        public boolean ignorable() {
+            return false;
         }
     }
 }

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * @param listings directories whose entries were read
  * @param writes files and directories the job left created or changed
  * @param deletes paths the job removed and did not create
- * @param execs every program run successfully, in scope or not
+ * @param execs every program run successfully, in scope or not: those traced processes executed, and the commands
+ *     make started itself (named by their first process image's program, symbolic links resolved)
  * @param directories the paths among {@code writes} and {@code deletes} that the job made or removed as directories
  *     (mkdir, rmdir): a scratch directory is no output
  */
@@ -51,8 +52,15 @@ public record JobEffects(SortedMap<Path, Actor> reads, SortedMap<Path, Actor> pr
     /** Reduces {@code trace} to its net effects inside {@code scope}, judging created paths by the file system now. */
     public static JobEffects of(JobTrace trace, TraceScope scope) {
         Reduction r = new Reduction(scope);
+        Set<Integer> pids = new HashSet<>();
+        trace.processes().forEach(p -> pids.add(p.pid()));
+        Set<Integer> commands = new HashSet<>();
         for (TracedProcess process : trace.processes()) {
             Actor actor = new Actor(process.pid(), process.executable());
+            if (!pids.contains(process.parentPid()) && commands.add(process.pid()) && !process.executable().isEmpty()) {
+                // A command make itself started: no traced process reported its exec, but it was run.
+                r.command(process.executable(), actor);
+            }
             List<AccessEvent> events = process.events();
             for (int i = 0; i < events.size(); i++) {
                 AccessEvent event = events.get(i);
@@ -142,6 +150,11 @@ public record JobEffects(SortedMap<Path, Actor> reads, SortedMap<Path, Actor> pr
                 note(reads, e.path(), actor);
             }
             // AccessEvent.Failed: the call did nothing to the file.
+        }
+
+        /** The program of a command make started (as the kernel names it: symbolic links resolved). */
+        void command(String executable, Actor actor) {
+            execs.putIfAbsent(TraceScope.canonical(executable), actor);
         }
 
         private void note(SortedMap<Path, Actor> kind, String traced, Actor actor) {

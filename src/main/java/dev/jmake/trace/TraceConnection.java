@@ -18,6 +18,7 @@ final class TraceConnection {
     private final List<AccessEvent> events = new ArrayList<>();
     private byte[] partial;
     private TraceRecord hello;
+    private ProcessArguments arguments = ProcessArguments.NONE;
     private boolean intact = true;
     private boolean ended;
 
@@ -124,6 +125,8 @@ final class TraceConnection {
                 throw new TraceProtocolException("first record is not a hello");
             }
             hello = record;
+        } else if (record.op() == TraceRecord.ARGV) {
+            arguments = record.arguments();
         } else {
             events.add(record.event());
         }
@@ -135,6 +138,6 @@ final class TraceConnection {
         String exe = hello == null || hello.path2() == null ? "" : hello.path2();
         int parent = hello == null ? 0 : hello.error();
         boolean secure = hello != null && (hello.flags() & TraceRecord.FLAG_SECURE) != 0;
-        return new TracedProcess(pid(), parent, job, exe, secure, events, intact && hello != null);
+        return new TracedProcess(pid(), parent, job, exe, secure, events, intact && hello != null, arguments);
     }
 }

@@ -3,6 +3,7 @@ package dev.jmake.trace;
 import dev.jmake.syntax.ByteText;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
  * One wire record of the shim (TRACING.md §2.3), little-endian:
@@ -25,6 +26,8 @@ record TraceRecord(int op, int flags, int pid, int error, long seq, String path1
     static final int UTIME = 13;
     static final int TRUNCATE = 14;
     static final int REMOVE = 15;
+    /** The process's working directory (path1) and arguments: a compiler naming its dependency output. */
+    static final int ARGV = 16;
     /** In a HELLO: the process runs in secure-execution mode (setuid), so children may drop the tracer. */
     static final int FLAG_SECURE = 1;
     static final int FLAG_EXCHANGE = 32;
@@ -62,7 +65,9 @@ record TraceRecord(int op, int flags, int pid, int error, long seq, String path1
         int end = start + length;
         int firstEnd = nul(in, start + HEADER, end);
         String path1 = text(in, start + HEADER, firstEnd);
-        String path2 = firstEnd + 1 < end ? text(in, firstEnd + 1, nul(in, firstEnd + 1, end)) : null;
+        String path2 = firstEnd + 1 >= end ? null
+                : op == ARGV ? text(in, firstEnd + 1, lastNul(in, firstEnd + 1, end)) // every argument, NUL-separated
+                : text(in, firstEnd + 1, nul(in, firstEnd + 1, end));
         buffer.position(end);
         return new TraceRecord(op, flags, pid, error, seq, path1, path2);
     }
@@ -74,6 +79,21 @@ record TraceRecord(int op, int flags, int pid, int error, long seq, String path1
             }
         }
         throw new TraceProtocolException("path not NUL-terminated");
+    }
+
+    private static int lastNul(ByteBuffer in, int from, int end) {
+        if (in.get(end - 1) != 0) {
+            throw new TraceProtocolException("arguments not NUL-terminated");
+        }
+        return end - 1;
+    }
+
+    /** The working directory and arguments an {@link #ARGV} record carries. */
+    ProcessArguments arguments() {
+        if (op != ARGV) {
+            throw new TraceProtocolException("operation " + op + " carries no arguments");
+        }
+        return new ProcessArguments(path1, path2 == null ? List.of() : List.of(path2.split("\0", -1)));
     }
 
     private static String text(ByteBuffer in, int from, int to) {

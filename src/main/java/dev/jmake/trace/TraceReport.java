@@ -9,9 +9,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The {@code --trace-report=FILE} document of one build: per job (in the order they finished) its targets, rule,
- * declared inputs and outputs, what it was observed to read, probe, miss, list, write, delete and execute
- * (project-relative where inside the top root), its findings and the programs it ran untraced. Thread-safe.
+ * The {@code --trace-report=FILE} document of one build: per job (in the order they finished) the job (its token,
+ * first target and rule, as the messages name them), its declared inputs and outputs, what it was observed to read,
+ * probe, miss, list, write, delete and execute (project-relative where inside the top root), its findings and the
+ * programs it ran untraced. Thread-safe.
  */
 public final class TraceReport {
     private final TraceScope scope;
@@ -47,9 +48,12 @@ public final class TraceReport {
 
     private void job(JsonWriter json, JobVerdict v) {
         json.beginObject();
-        json.name("job").value(v.job());
+        // The job as the messages name it: its first target and its rule's line (where every finding points).
+        json.name("job").beginObject();
+        json.name("id").value(v.job());
         json.name("target").value(scope.relative(v.declared().targets().get(0)));
         json.name("rule").value(v.declared().location().toString());
+        json.endObject();
         json.name("declared").beginObject();
         paths(json, "inputs", v.declared().prerequisites().stream().sorted().toList());
         paths(json, "outputs", v.declared().outputs().toList());
@@ -73,6 +77,7 @@ public final class TraceReport {
             json.name("path").value(f.path());
             actor(json, f.actor());
             json.name("message").value(f.message());
+            json.name("fix").value(f.fix());
             json.endObject();
         }
         json.endArray();

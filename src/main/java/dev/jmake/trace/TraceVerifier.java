@@ -4,6 +4,7 @@ import dev.jmake.syntax.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose verdict is not {@link JobVerdict#clean clean} and delete its {@link JobVerdict#undeclaredOutputs}.
  */
 public final class TraceVerifier {
-    /** Extensions compilers write beside an object file {@code x.o} without being asked in the rule: {@code x.d}. */
-    private static final Set<String> SIDE_OUTPUTS = Set.of("d", "gcno", "dwo");
+    /**
+     * Extensions compilers write beside an object file {@code x.o} with no argument naming the file:
+     * {@code --coverage}'s {@code x.gcno}, {@code -gsplit-dwarf}'s {@code x.dwo}. A dependency file is named by the
+     * arguments wherever it goes ({@link CompilerDepOutput}).
+     */
+    private static final Set<String> SIDE_OUTPUTS = Set.of("gcno", "dwo");
 
     private final DeclaredRules rules;
     private final TraceScope scope;
@@ -45,7 +50,7 @@ public final class TraceVerifier {
     public JobVerdict verify(JobTrace trace) {
         DeclaredJob declared = rules.job(trace.job());
         JobEffects effects = JobEffects.of(trace, scope);
-        Judgement j = new Judgement(declared, scope.relative(declared.targets().get(0)));
+        Judgement j = new Judgement(declared, scope.relative(declared.targets().get(0)), dependencyFiles(trace));
         effects.reads().forEach(j::read);
         effects.missing().forEach(j::miss);
         effects.writes().forEach((path, actor) -> j.write(path, actor, effects.directories().contains(path)));
@@ -57,6 +62,15 @@ public final class TraceVerifier {
         }
         j.tracerErrors(trace);
         return new JobVerdict(trace.job(), declared, effects, j.findings, j.undeclared);
+    }
+
+    /** The dependency files the compilers of {@code trace} were asked to write: the job's own, wherever they go. */
+    private static Set<Path> dependencyFiles(JobTrace trace) {
+        Set<Path> files = new HashSet<>();
+        for (TracedProcess p : trace.processes()) {
+            CompilerDepOutput.of(p.executable(), p.arguments()).ifPresent(d -> files.add(d.file()));
+        }
+        return files;
     }
 
     /** The warnings of {@code verdict} not handed out before in this build, each distinct one once. */
@@ -71,11 +85,14 @@ public final class TraceVerifier {
         final String name;
         final List<Finding> findings = new ArrayList<>();
         final List<Path> undeclared = new ArrayList<>();
+        /** The job's compilers' dependency files: its own outputs, declared or not. */
+        final Set<Path> dependencyFiles;
 
-        Judgement(DeclaredJob declared, String name) {
+        Judgement(DeclaredJob declared, String name, Set<Path> dependencyFiles) {
             this.declared = declared;
             this.rule = declared.location();
             this.name = name;
+            this.dependencyFiles = dependencyFiles;
         }
 
         private boolean declaredHere(Path path) {
@@ -104,7 +121,7 @@ public final class TraceVerifier {
         /** A write; a directory made ({@code directory}) matters only when another rule builds it. */
         void write(Path path, Actor actor, boolean directory) {
             if (declared.makes(path) || scope.ignored(path) || isTargetDirectory(path)
-                    || isSideOutput(path)) {
+                    || isSideOutput(path) || dependencyFiles.contains(path)) {
                 return;
             }
             Optional<Location> builder = rules.builderOf(path);
@@ -121,7 +138,9 @@ public final class TraceVerifier {
 
         /** A deletion; an empty directory removed ({@code directory}) matters only when another rule builds it. */
         void delete(Path path, Actor actor, boolean directory) {
-            if (declared.makes(path) || scope.ignored(path) || isTargetDirectory(path)) {
+            // gcc removes its dependency file when the compilation fails.
+            if (declared.makes(path) || scope.ignored(path) || isTargetDirectory(path)
+                    || dependencyFiles.contains(path)) {
                 return;
             }
             Optional<Location> builder = rules.builderOf(path);
@@ -151,7 +170,7 @@ public final class TraceVerifier {
             return declared.outputs().anyMatch(t -> !t.equals(path) && t.startsWith(path));
         }
 
-        /** {@code dir/x.d} (or .gcno, .dwo) beside a target {@code dir/x.o}: what gcc -MD and friends write. */
+        /** {@code dir/x.gcno} (or .dwo) beside a target {@code dir/x.o}: what gcc --coverage and friends write. */
         private boolean isSideOutput(Path path) {
             String file = path.getFileName().toString();
             int dot = file.lastIndexOf('.');

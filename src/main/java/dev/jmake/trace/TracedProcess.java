@@ -12,10 +12,17 @@ import java.util.List;
  * @param secure the loader ran it in secure-execution mode (setuid/setgid/capabilities)
  * @param events its accesses
  * @param intact false if the stream ended inside a record or was malformed
+ * @param arguments what it was started with, {@link ProcessArguments#NONE} unless it named a dependency output
  */
 public record TracedProcess(int pid, int parentPid, String job, String executable, boolean secure,
-                            List<AccessEvent> events, boolean intact) {
+                            List<AccessEvent> events, boolean intact, ProcessArguments arguments) {
     public TracedProcess {
         events = List.copyOf(events);
+    }
+
+    /** A process that sent no arguments. */
+    public TracedProcess(int pid, int parentPid, String job, String executable, boolean secure,
+                         List<AccessEvent> events, boolean intact) {
+        this(pid, parentPid, job, executable, secure, events, intact, ProcessArguments.NONE);
     }
 }

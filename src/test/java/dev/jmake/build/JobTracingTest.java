@@ -28,6 +28,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Builds with the recipe I/O tracer on, real processes under the real shim, at -j1 and -j2. */
@@ -93,6 +94,46 @@ class JobTracingTest {
         assertTrue(Files.exists(dir.resolve("app.txt")));
     }
 
+    /** The race tracing is for: at -j2 the consumer runs first, finds no gen.h and fails. */
+    private static final String SLOW_HEADER = """
+            all: app.txt gen.h
+
+            app.txt: app.in
+            \tcp gen.h app.txt
+
+            gen.h:
+            \tsleep 1; echo '#define X 1' > gen.h
+            """;
+
+    @ParameterizedTest
+    @EnumSource(value = TraceMode.class, names = {"WARN", "ERROR"})
+    void aFailedJobThatLookedForAnotherRulesTargetIsReportedRightAfterItsError(TraceMode mode) throws Exception {
+        Files.writeString(dir.resolve("app.in"), "in\n");
+        Path report = dir.resolve("report.json");
+        Outcome o = build(SLOW_HEADER, mode, 2, Optional.of(report));
+        assertEquals(2, o.status(), o.err());
+        // cp's own message goes to the process's stderr, not through ui.
+        assertEquals(List.of(
+                "make: *** [Makefile:4: app.txt] Error 1",
+                "Makefile:3: warning: [trace] 'app.txt' looked for 'gen.h' (not there yet), built by Makefile:6, which"
+                        + " is not a prerequisite; add 'gen.h' to the prerequisites of 'app.txt'",
+                "make: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE:"
+                        + " gen.h",
+                "make: *** Waiting for unfinished jobs...."), o.err().lines().toList());
+        assertTrue(Files.readString(report).contains("\"kind\":\"missing-prerequisite\""), Files.readString(report));
+    }
+
+    @Test
+    void producerFirstTheReadIsWarnedOnce() throws Exception {
+        Files.writeString(dir.resolve("app.in"), "in\n");
+        Outcome o = build(SLOW_HEADER.replace("all: app.txt gen.h", "all: gen.h app.txt"), TraceMode.WARN, 1);
+        assertEquals(0, o.status(), o.err());
+        assertEquals(List.of("Makefile:3: warning: [trace] 'app.txt' read 'gen.h', built by Makefile:6, which is not a"
+                + " prerequisite; add 'gen.h' to the prerequisites of 'app.txt'",
+                "make: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE:"
+                        + " gen.h"), o.err().lines().toList());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void underTraceErrorTheJobFailsAndItsUndeclaredOutputsAreDeleted(int jobs) throws Exception {
@@ -102,7 +143,7 @@ class JobTracingTest {
         assertEquals(1, o.count("Makefile:1: warning: [trace] 'out' wrote 'stray', which is not a target of its rule"),
                 o.err());
         assertEquals(1, o.count("make: *** Deleting undeclared output 'stray'"), o.err());
-        assertEquals(1, o.count("make: *** [Makefile:3: out] Error: undeclared file I/O (see the warnings above)"),
+        assertEquals(1, o.count("make: *** [Makefile:1: out] Error: undeclared file I/O (see the warnings above)"),
                 o.err());
         assertFalse(Files.exists(dir.resolve("stray")));
         assertFalse(Files.exists(dir.resolve("out")), "a target made from undeclared I/O is not kept");
@@ -160,8 +201,9 @@ class JobTracingTest {
         Path report = dir.resolve("report.json");
         build(UNDECLARED_HEADER, TraceMode.WARN, 1, Optional.of(report));
         String json = Files.readString(report);
-        assertTrue(json.startsWith("{\"version\":1,\"roots\":[\"" + dir.toRealPath() + "\"],\"jobs\":[{\"job\":\"1\","
-                + "\"target\":\"app.txt\",\"rule\":\"Makefile:1\",\"declared\":{\"inputs\":[\"app.in\"],"
+        assertTrue(json.startsWith("{\"version\":1,\"roots\":[\"" + dir.toRealPath() + "\"],\"jobs\":[{\"job\":{"
+                + "\"id\":\"1\","
+                + "\"target\":\"app.txt\",\"rule\":\"Makefile:1\"},\"declared\":{\"inputs\":[\"app.in\"],"
                 + "\"outputs\":[\"app.txt\"]}"), json);
         assertTrue(json.contains("\"kind\":\"missing-prerequisite\""), json);
     }

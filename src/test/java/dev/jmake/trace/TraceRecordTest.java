@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class TraceRecordTest {
@@ -35,6 +36,13 @@ final class TraceRecordTest {
         assertEquals(new AccessEvent.Rename(5, "/t", "/o", true),
                 decode(record(TraceRecord.RENAME, TraceRecord.FLAG_EXCHANGE, 5, 0, "/t", "/o")));
         assertEquals(new AccessEvent.Symlink(5, "../x", "/d/l"), decode(record(TraceRecord.SYMLINK, 0, 5, 0, "../x", "/d/l")));
+    }
+
+    @Test
+    void anArgvRecordCarriesTheWorkingDirectoryAndEveryArgument() {
+        TraceRecord r = TraceRecord.next(ByteBuffer.wrap(record(TraceRecord.ARGV, 0, 5, 0, "/p", "gcc", "-MF", "",
+                "x d.d")));
+        assertEquals(new ProcessArguments("/p", List.of("gcc", "-MF", "", "x d.d")), r.arguments());
     }
 
     @Test

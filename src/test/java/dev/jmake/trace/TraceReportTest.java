@@ -49,8 +49,10 @@ final class TraceReportTest {
         Path file = d.resolve("report.json");
         report.write(file);
         String json = Files.readString(file);
+        assertEquals("r-out", JsonWriterTest.python(json, "d['jobs'][0]['job']['id']"));
         assertEquals("1 | Makefile:5 | out.txt | [\"" + "in \\\"q\\\\\\u0001\\ud83d\\ude00.txt" + "\"] | [\"out.txt\"]",
-                JsonWriterTest.python(json, "d['version'], '|', d['jobs'][0]['rule'], '|', d['jobs'][0]['target'], '|',"
+                JsonWriterTest.python(json, "d['version'], '|', d['jobs'][0]['job']['rule'], '|',"
+                        + " d['jobs'][0]['job']['target'], '|',"
                         + " json.dumps(d['jobs'][0]['declared']['inputs']), '|',"
                         + " json.dumps(d['jobs'][0]['declared']['outputs'])"));
         assertEquals("[\"gen/h.h\", \"in \\\"q\\\\\\u0001\\ud83d\\ude00.txt\"] [\"nope\"] [\"gen\"] [\"out.txt\"] []",
@@ -61,5 +63,11 @@ final class TraceReportTest {
                         + " for f in d['jobs'][0]['findings']), '|', d['jobs'][0]['clean']"));
         assertEquals("True", JsonWriterTest.python(json,
                 "any(e.endswith('/cat') for e in d['jobs'][0]['observed']['execs'])"));
+        // The command itself, started by make rather than by a traced process, is among them too.
+        assertEquals("True", JsonWriterTest.python(json, "'" + Path.of("/bin/sh").toRealPath()
+                + "' in d['jobs'][0]['observed']['execs']"));
+        assertEquals("Makefile:5: warning: [trace] 'out.txt' read 'gen/h.h', built by Makefile:2, which is not a"
+                + " prerequisite; add 'gen/h.h' to the prerequisites of 'out.txt'", JsonWriterTest.python(json,
+                "d['jobs'][0]['findings'][0]['message']"));
     }
 }

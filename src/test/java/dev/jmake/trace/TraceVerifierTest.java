@@ -112,7 +112,7 @@ final class TraceVerifierTest {
         assertEquals("gen/config.h", f.path());
         assertTrue(f.actor().executable().endsWith("/cc1"), f.actor().toString());
         assertEquals("Makefile:12: warning: [trace] 'app.o' read 'gen/config.h', built by Makefile:20, which is not a "
-                + "prerequisite (" + f.actor() + ")", f.message());
+                + "prerequisite; add 'gen/config.h' to the prerequisites of 'app.o'", f.message());
         assertFalse(v.clean());
         assertTrue(v.effects().reads().containsKey(p.dir.resolve("gen/config.h")));
         assertTrue(v.effects().writes().containsKey(p.dir.resolve("app.o")));
@@ -152,8 +152,8 @@ final class TraceVerifierTest {
         Finding.UndeclaredOutput f = only(v, Finding.UndeclaredOutput.class);
         assertEquals("build.log", f.path());
         assertTrue(f.actor().executable().endsWith("sh") || f.actor().executable().endsWith("dash"), f.toString());
-        assertEquals("Makefile:7: warning: [trace] 'out.txt' wrote 'build.log', which is not a target of its rule ("
-                + f.actor() + ")", f.message());
+        assertEquals("Makefile:7: warning: [trace] 'out.txt' wrote 'build.log', which is not a target of its rule; "
+                + "add 'build.log' to the rule's targets (grouped, with '&:')", f.message());
         assertEquals(List.of(p.dir.resolve("build.log")), v.undeclaredOutputs());
     }
 
@@ -163,7 +163,7 @@ final class TraceVerifierTest {
         JobVerdict v = p.run("a.txt", "echo a > a.txt; cp a.txt b.txt");
         Finding.WriteToOtherTarget f = only(v, Finding.WriteToOtherTarget.class);
         assertTrue(f.actor().executable().endsWith("/cp"), f.actor().toString());
-        assertEquals("Makefile:9: warning: [trace] 'a.txt' wrote 'b.txt', a target of Makefile:5 (" + f.actor() + ")",
+        assertEquals("Makefile:9: warning: [trace] 'a.txt' wrote 'b.txt', a target of Makefile:5",
                 f.message());
         assertEquals(List.of(), v.undeclaredOutputs(), "another rule's target is never deleted as undeclared");
     }
@@ -175,7 +175,7 @@ final class TraceVerifierTest {
         JobVerdict v = p.run("new.c", "cp old.c new.c && rm old.c");
         Finding.DeletedSource f = only(v, Finding.DeletedSource.class);
         assertTrue(f.actor().executable().endsWith("/rm"), f.actor().toString());
-        assertEquals("Makefile:2: warning: [trace] 'new.c' deleted source file 'old.c' (" + f.actor() + ")", f.message());
+        assertEquals("Makefile:2: warning: [trace] 'new.c' deleted source file 'old.c'", f.message());
         assertEquals(Set.of(p.dir.resolve("old.c")), v.effects().deletes().keySet());
     }
 
@@ -188,7 +188,8 @@ final class TraceVerifierTest {
         Finding.GeneratedDirectoryListing f = only(v, Finding.GeneratedDirectoryListing.class);
         assertTrue(f.actor().executable().endsWith("/ls"), f.actor().toString());
         assertEquals("Makefile:31: warning: [trace] 'list.txt' listed directory 'gen', where Makefile:30 builds "
-                + "'gen/a.h', which is not a prerequisite (" + f.actor() + ")", f.message());
+                + "'gen/a.h', which is not a prerequisite; add 'gen/a.h' to the prerequisites of 'list.txt'",
+                f.message());
         JobVerdict declared = p.run("list2.txt", "ls gen > list2.txt");
         assertEquals(List.of(), declared.findings(), messages(declared));
     }
@@ -228,6 +229,23 @@ final class TraceVerifierTest {
     }
 
     @Test
+    void aDependencyFileTheCompilerIsToldToWriteElsewhereIsItsOwnOutput(@TempDir Path temp) throws Exception {
+        Project p = new Project(temp).rule(4, "x.o", "x.c").rule(5, "y.o", "y.c").rule(6, "z.o", "z.c");
+        p.write("x.c", "int x;\n");
+        p.write("y.c", "int y;\n");
+        p.write("z.c", "int z;\n");
+        JobVerdict mf = p.run("x.o", "mkdir -p .depend && gcc -MMD -MF .depend/x.o.d -MT x.o -c x.c -o x.o");
+        assertEquals(List.of(), mf.findings(), messages(mf));
+        assertTrue(mf.effects().writes().containsKey(p.dir.resolve(".depend/x.o.d")), mf.effects().toString());
+        JobVerdict wp = p.run("y.o", "mkdir -p deps && gcc -Wp,-MD,deps/y.d -c y.c -o y.o");
+        assertEquals(List.of(), wp.findings(), messages(wp));
+        assertTrue(wp.effects().writes().containsKey(p.dir.resolve("deps/y.d")), wp.effects().toString());
+        // Not asked for by any argument: still a finding.
+        JobVerdict stray = p.run("z.o", "gcc -c z.c -o z.o && echo 'z.o: z.c' > z.d");
+        assertEquals("z.d", only(stray, Finding.UndeclaredOutput.class).path());
+    }
+
+    @Test
     void ignorePatternsSilenceFindings(@TempDir Path temp) throws Exception {
         Project p = new Project(temp, List.of("%.log", "cache/%")).rule(7, "out.txt");
         JobVerdict v = p.run("out.txt", "echo x > out.txt; echo log > sub.log; mkdir -p cache; echo c > cache/x");
@@ -246,8 +264,8 @@ final class TraceVerifierTest {
         JobVerdict v = p.run("data.txt", "./writer data.txt");
         Finding.Untraced f = only(v, Finding.Untraced.class);
         assertEquals("writer", f.path());
-        assertEquals("Makefile:6: warning: [trace] 'data.txt' ran 'writer', statically linked, not traced ("
-                + f.actor() + ")", f.message());
+        assertEquals("Makefile:6: warning: [trace] 'data.txt' ran 'writer', statically linked, not traced",
+                f.message());
         assertFalse(v.clean());
         assertEquals("x\n", Files.readString(p.dir.resolve("data.txt")));
         // A script whose interpreter is static: the interpreter is what runs untraced (it writes its last argument).
@@ -307,7 +325,7 @@ final class TraceVerifierTest {
         p.write("a.o", "");
         JobVerdict other = p.run("other", "rm -f a.o && touch other");
         Finding.WriteToOtherTarget f = only(other, Finding.WriteToOtherTarget.class);
-        assertEquals("Makefile:10: warning: [trace] 'other' deleted 'a.o', a target of Makefile:1 (" + f.actor() + ")",
+        assertEquals("Makefile:10: warning: [trace] 'other' deleted 'a.o', a target of Makefile:1",
                 f.message());
         JobVerdict sources = p.run("clean", "rm -f a.c");
         assertEquals("a.c", only(sources, Finding.DeletedSource.class).path());
@@ -349,7 +367,8 @@ final class TraceVerifierTest {
         JobVerdict v = p.run("app.o", "gcc -Igen -I. -c app.c -o app.o");
         Finding.MissingPrerequisite f = only(v, Finding.MissingPrerequisite.class);
         assertEquals("Makefile:12: warning: [trace] 'app.o' looked for 'gen/config.h' (not there yet), built by "
-                + "Makefile:20, which is not a prerequisite (" + f.actor() + ")", f.message());
+                + "Makefile:20, which is not a prerequisite; add 'gen/config.h' to the prerequisites of 'app.o'",
+                f.message());
     }
 
     @Test
