@@ -70,6 +70,22 @@ class BashCompletionTest {
         assertEquals(List.of("subdir", "subfile"), complete("jmake", "-f", "sub").stream().sorted().toList());
     }
 
+    @Test
+    void completesTheTargetsOfTheMakefile() throws Exception {
+        // The script runs the command being completed with -npq; GNU make prints the database jmake prints.
+        Files.writeString(dir.resolve("Makefile"), "all: prog\nprog: a.o b.o\n\tcc -o $@ $^\n%.o: %.c\n\tcc -c $<\n"
+                + ".PHONY: all clean install\nclean:\n\trm -f prog\ninstall: prog\nX = 1\nsub/dir: ; :\n");
+        assertEquals(List.of("all", "clean", "install", "prog", "sub/dir"), complete("make", ""));
+        assertEquals(List.of("clean"), complete("make", "-k", "cl"));
+    }
+
+    @Test
+    void completesTheTargetsOfTheMakefileThatDashCAndDashFChoose() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/other.mk"), "inner outer: ; :\n");
+        assertEquals(List.of("inner", "outer"), complete("make", "-C", "sub", "-f", "other.mk", ""));
+    }
+
     /** What {@code _jmake} puts in COMPREPLY for these words, the cursor on the last one. */
     private List<String> complete(String... words) throws Exception {
         Path script = dir.resolve("jmake.bash");
