@@ -62,8 +62,8 @@ class HelpTextTest {
 
     @Test
     void jmakeSectionListsTraceModes() {
-        assertTrue(jmakeSection().contains("\n  --trace=MODE                Check recipes' file I/O (MODE: warn, error, off).\n"),
-                jmakeSection());
+        assertTrue(jmakeSection().contains(
+                "\n  --trace=MODE                Check recipes' file I/O (MODE: warn, error, off).\n"), jmakeSection());
     }
 
     @Test
