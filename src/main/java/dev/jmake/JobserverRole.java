@@ -5,7 +5,7 @@ import dev.jmake.cli.Options;
 import dev.jmake.jobserver.Jobserver;
 import dev.jmake.jobserver.JobserverClient;
 import dev.jmake.jobserver.JobserverServer;
-import dev.jmake.jobserver.JobserverStyle;
+import dev.jmake.cli.JobserverStyle;
 import dev.jmake.jobserver.JoinDecision;
 import dev.jmake.jobserver.JoinOutcome;
 import dev.jmake.jobserver.TokenPool;
@@ -83,7 +83,6 @@ final class JobserverRole implements AutoCloseable {
      * goes under {@code environment}'s TMPDIR). Returns the options to run with: {@code -j1} when the parent's pool
      * was unavailable. Once a pool exists, later passes (after makefiles were remade) keep it.
      *
-     * @throws MakeError for an unknown {@code --jobserver-style}
      */
     synchronized Options afterReading(Options before, Options effective, Map<String, String> environment,
                                       Diagnostics ui) {
@@ -97,7 +96,7 @@ final class JobserverRole implements AutoCloseable {
             jobserver = null;
         }
         if (jobserver == null && !closed && effective.jobs() instanceof JobLimit.Slots slots && slots.count() > 1) {
-            JobserverStyle style = JobserverStyle.parse(effective.jobserverStyle().orElse("pipe"));
+            JobserverStyle style = effective.jobserverStyle().orElse(JobserverStyle.PIPE);
             jobserver = JobserverServer.start(slots.count(), style, environment, fds);
         }
         return effective;

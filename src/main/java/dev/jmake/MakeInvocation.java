@@ -87,7 +87,7 @@ final class MakeInvocation {
     private int run(List<String> args, Diagnostics ui, int makeLevel) {
         Options options = parser.parse(args, environment);
         if (options.help()) {
-            out.print(HelpText.usage(program));
+            out.print(HelpText.help(program));
             return 0;
         }
         if (options.version()) {

@@ -11,7 +11,7 @@ import dev.jmake.cli.JobLimit;
 import dev.jmake.cli.Options;
 import dev.jmake.jobserver.JobserverClient;
 import dev.jmake.jobserver.JobserverServer;
-import dev.jmake.jobserver.JobserverStyle;
+import dev.jmake.cli.JobserverStyle;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.ui.Diagnostics;
@@ -86,15 +86,6 @@ class JobserverRoleTest {
         assertFalse(Files.exists(fifo));
         try (var left = Files.list(dir)) {
             assertEquals(0, left.count());
-        }
-    }
-
-    @Test
-    void anUnknownStyleStopsMake() {
-        Options options = parser.parse(List.of("-j2", "--jobserver-style=sem"));
-        try (JobserverRole role = join(List.of("-j2", "--jobserver-style=sem"), Map.of())) {
-            MakeError error = assertThrows(MakeError.class, () -> role.afterReading(options, options, Map.of(), ui));
-            assertEquals("unknown jobserver auth style 'sem'", error.getMessage());
         }
     }
 

@@ -43,8 +43,8 @@ public final class CommandLineParser {
      * applies MAKELEVEL's implicit {@code -w}.
      *
      * @throws UsageError             for bad options on the command line (bad ones in MAKEFLAGS are ignored)
-     * @throws dev.jmake.syntax.MakeError for GNU's fatal errors: unknown --debug or --output-sync value,
-     *                                empty variable name
+     * @throws dev.jmake.syntax.MakeError for GNU's fatal errors: unknown --debug, --output-sync or
+     *                                --jobserver-style value, empty variable name
      */
     public Options parse(List<String> argv, Map<String, String> environment) {
         OptionsBuilder builder = new OptionsBuilder();

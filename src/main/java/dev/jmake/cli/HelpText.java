@@ -1,5 +1,7 @@
 package dev.jmake.cli;
 
+import java.util.List;
+
 /** The texts of {@code --help} and {@code --version}. */
 public final class HelpText {
     private static final String OPTIONS = """
@@ -47,14 +49,51 @@ public final class HelpText {
                                   Consider FILE to be infinitely new.
       --warn-undefined-variables  Warn when an undefined variable is referenced.""";
 
+    /** What jmake's section of {@code --help} says of captured output: the truth of BuildPass.outputSettings. */
+    static final String CAPTURED_OUTPUT = """
+    At -jN with its progress line on a terminal, jmake captures the output of
+    each recipe line and prints it when the line ends: compilers then see no
+    terminal and print no colours. -O none, --no-status, -j1 or TERM=dumb give
+    recipes the terminal itself (then their output may interleave).
+    """;
+
+    /** Where jmake's bugs are reported, in place of GNU's address. */
+    public static final String BUG_REPORTS = "Report bugs at https://github.com/jmake-dev/jmake/issues";
+
+    private static final String GNU_BUG_REPORTS = "Report bugs to <bug-make@gnu.org>\n";
+
     private HelpText() {
     }
 
-    /** GNU make 4.3's usage text for {@code program} (stdout for --help, stderr after a bad option). */
+    /**
+     * GNU make 4.3's usage text for {@code program}, word for word: stderr after a bad option, where GNU make's
+     * callers and the differential tests expect GNU's text.
+     */
     public static String usage(String program) {
+        return gnuPart(program) + GNU_BUG_REPORTS;
+    }
+
+    /**
+     * What {@code --help} prints: GNU make 4.3's text up to its bug-report line, then jmake's own options, a word on
+     * captured output, and jmake's bug-report line.
+     */
+    public static String help(String program) {
+        StringBuilder text = new StringBuilder(gnuPart(program)).append("\njmake's own options:\n");
+        for (JmakeOption option : JmakeOption.values()) {
+            text.append(option.helpEntry().render());
+        }
+        return text.append('\n').append(CAPTURED_OUTPUT).append('\n').append(BUG_REPORTS).append('\n').toString();
+    }
+
+    /** GNU make 4.3's options, one entry each, as its {@code --help} lists them. */
+    public static List<HelpEntry> gnuOptions() {
+        return HelpEntry.parse(OPTIONS);
+    }
+
+    /** GNU's text up to its bug-report line (excluded). */
+    private static String gnuPart(String program) {
         return "Usage: " + program + " [options] [target] ...\n" + OPTIONS
-                + "\n\nThis program built for " + hostTriple() + "\n"
-                + "Report bugs to <bug-make@gnu.org>\n";
+                + "\n\nThis program built for " + hostTriple() + "\n";
     }
 
     /** The {@code --version} banner. */

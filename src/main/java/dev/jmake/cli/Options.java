@@ -20,6 +20,7 @@ import java.util.OptionalDouble;
  * @param variables       {@code VAR=value} operands as written, in the order GNU defines them (MAKEFLAGS' first)
  * @param goals           goal operands in order ({@code .WAIT} included; {@code -} and empty words dropped)
  * @param jobserverAuth   the last {@code --jobserver-auth}/{@code --jobserver-fds} value
+ * @param jobserverStyle  the last {@code --jobserver-style}, checked whatever {@code -j} says
  * @param traceMode       {@code --trace=MODE}: jmake's recipe I/O tracing (bare {@code --trace} is GNU's, {@link #trace})
  * @param traceReport     {@code --trace-report=FILE}: where the I/O trace report goes
  */
@@ -32,7 +33,7 @@ public record Options(
         boolean printDirectory, boolean noPrintDirectory, boolean trace, boolean warnUndefinedVariables,
         boolean noStatus,
         JobLimit jobs, OptionalDouble maxLoad, Optional<OutputSync> outputSync,
-        Optional<String> jobserverAuth, Optional<String> jobserverStyle, Optional<String> syncMutex,
+        Optional<String> jobserverAuth, Optional<JobserverStyle> jobserverStyle, Optional<String> syncMutex,
         Optional<String> shuffle, Optional<TraceMode> traceMode, Optional<String> traceReport,
         List<String> variables, List<String> goals) {
 

@@ -97,7 +97,8 @@ final class OptionsBuilder {
                 has(Switch.NO_BUILTIN_RULES) || noBuiltinVariables, noBuiltinVariables, silent, has(Switch.TOUCH),
                 has(Switch.VERSION), printDirectory, noPrintDirectory, has(Switch.TRACE),
                 has(Switch.WARN_UNDEFINED_VARIABLES), has(Switch.NO_STATUS),
-                jobs, maxLoad, sync, Optional.ofNullable(jobserverAuth), Optional.ofNullable(jobserverStyle),
+                jobs, maxLoad, sync, Optional.ofNullable(jobserverAuth),
+                Optional.ofNullable(jobserverStyle).map(JobserverStyle::parse),
                 Optional.ofNullable(syncMutex), Optional.ofNullable(shuffle), Optional.ofNullable(traceMode).map(TraceMode::parse),
                 Optional.ofNullable(traceReport), variables, goals);
     }

@@ -117,6 +117,11 @@ enum Switch {
                 || this == NO_SERVER;
     }
 
+    /** GNU's switches for MAKEFLAGS only, between a make and its sub-makes: its {@code --help} lists none. */
+    boolean internal() {
+        return this == JOBSERVER_AUTH || this == JOBSERVER_FDS || this == SYNC_MUTEX;
+    }
+
     /** How GNU names the switch in its own messages: {@code -j} when it has a letter, else {@code --debug}. */
     String displayName() {
         return letter != null ? "-" + letter : "--" + longName;

@@ -1,5 +1,6 @@
 package dev.jmake.jobserver;
 
+import dev.jmake.cli.JobserverStyle;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.OpenMode;
 import dev.jmake.process.Pipe;

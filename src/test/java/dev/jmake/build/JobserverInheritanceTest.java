@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmake.jobserver.JobserverServer;
-import dev.jmake.jobserver.JobserverStyle;
+import dev.jmake.cli.JobserverStyle;
 import dev.jmake.process.FdMapping;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessSpawner;

@@ -14,7 +14,7 @@ import dev.jmake.jobserver.Jobserver;
 import dev.jmake.jobserver.JobserverAuth;
 import dev.jmake.jobserver.JobserverClient;
 import dev.jmake.jobserver.JobserverServer;
-import dev.jmake.jobserver.JobserverStyle;
+import dev.jmake.cli.JobserverStyle;
 import dev.jmake.jobserver.JoinOutcome;
 import dev.jmake.jobserver.Token;
 import dev.jmake.jobserver.TokenPool;

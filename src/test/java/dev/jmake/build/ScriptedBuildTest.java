@@ -12,7 +12,7 @@ import dev.jmake.ShellCommandRunner;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.jobserver.Jobserver;
 import dev.jmake.jobserver.JobserverServer;
-import dev.jmake.jobserver.JobserverStyle;
+import dev.jmake.cli.JobserverStyle;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;

@@ -165,7 +165,7 @@ class CommandLineParserTest {
     @Test
     void jmakeOptionsNeedTheirFullNames() {
         Options o = parse("--jobserver-style=fifo", "--shuffle", "--no-status");
-        assertEquals(Optional.of("fifo"), o.jobserverStyle());
+        assertEquals(Optional.of(JobserverStyle.FIFO), o.jobserverStyle());
         assertEquals(Optional.of("random"), o.shuffle());
         assertTrue(o.noStatus());
         assertEquals(Optional.of("reverse"), parse("--shuffle=reverse").shuffle());

@@ -45,7 +45,7 @@ class MakeFlagsTest {
     void unknownAndCommandLineOnlyOptionsAreIgnored() {
         Options o = MakeFlags.parse("kZ --jmake-private=1 --jobserver-style=fifo -C dir -f file -o old -W new -h");
         assertTrue(o.keepGoing());
-        assertEquals(Optional.of("fifo"), o.jobserverStyle());
+        assertEquals(Optional.of(JobserverStyle.FIFO), o.jobserverStyle());
         assertEquals(List.of(), o.directories());
         assertEquals(List.of(), o.makefiles());
         assertEquals(List.of(), o.oldFiles());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmake.cli.CommandLineParser;
+import dev.jmake.cli.JobserverStyle;
 import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
 import dev.jmake.process.FileDescriptors;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jmake.cli.JobserverStyle;
 import dev.jmake.process.FdMapping;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessSpawner;
@@ -117,14 +118,6 @@ class JobserverServerTest {
         assertEquals(Path.of("/tmp"), JobserverServer.fifoRoot(Map.of("TMPDIR", "/x/tmp dir")));
         assertEquals(Path.of("/tmp"), JobserverServer.fifoRoot(Map.of("TMPDIR", "relative")));
         assertEquals(Path.of("/tmp"), JobserverServer.fifoRoot(Map.of()));
-    }
-
-    @Test
-    void styleNamesAsGnuMake44() {
-        assertEquals(JobserverStyle.FIFO, JobserverStyle.parse("fifo"));
-        assertEquals(JobserverStyle.PIPE, JobserverStyle.parse("pipe"));
-        assertEquals("unknown jobserver auth style 'sem'",
-                assertThrows(dev.jmake.syntax.MakeError.class, () -> JobserverStyle.parse("sem")).getMessage());
     }
 
     @Test
