@@ -105,7 +105,11 @@ final class TraceCollectorTest {
         Path d = dir.toRealPath();
         TraceSession session = runs.session();
         Map<String, String> env = session.environment("daemon", System.getenv());
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sleep 3 </dev/null >/dev/null 2>&1 & echo $!")
+        // The job ends once the daemon runs sleep and is connected (a socket among its descriptors): on a loaded
+        // machine the shell could end before its background child even started.
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sleep 3 </dev/null >/dev/null 2>&1 & d=$!; "
+                + "until [ \"$(readlink /proc/$d/exe)\" = \"$(command -v sleep | xargs readlink -f)\" ] "
+                + "&& ls -l /proc/$d/fd | grep -q socket; do sleep 0.01; done; echo $d")
                 .directory(d.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
