@@ -110,7 +110,7 @@ final class MakeInvocation {
                 supervision.descriptors(), caller.descriptors(), ui);
         try {
             ui = ui.withStatus(StatusLine.forStdout(out, caller.stdoutIsTerminal(), environment,
-                    options.noStatus()), ByteText.CHARSET);
+                    options.noStatus(), caller.stdoutColumns()), ByteText.CHARSET);
             if (options.printDirectory()) {
                 ui = ui.withDirectoryTrace(directory, ByteText.CHARSET);
                 if (RestartCount.of(environment).alreadyEntered()) {
@@ -124,7 +124,12 @@ final class MakeInvocation {
                 return 2;
             } finally {
                 jobserver.reconcile(ui);
-                ui.status().clear();
+                if (makeLevel == 0) {
+                    // Only the top level sums up: a sub-make's jobs are one job of its parent's.
+                    ui.status().finish(ui.prefix());
+                } else {
+                    ui.status().close();
+                }
                 ui.directoryTrace().leave();
             }
         } finally {
