@@ -124,13 +124,12 @@ final class MakeInvocation {
                 return 2;
             } finally {
                 jobserver.reconcile(ui);
-                if (makeLevel == 0) {
-                    // Only the top level sums up: a sub-make's jobs are one job of its parent's.
-                    ui.status().finish(ui.prefix());
-                } else {
-                    ui.status().close();
-                }
+                ui.status().close();
                 ui.directoryTrace().leave();
+                if (makeLevel == 0) {
+                    // Only the top level sums up, last: a sub-make's jobs are one job of its parent's.
+                    ui.status().finish(ui.prefix());
+                }
             }
         } finally {
             jobserver.close();

@@ -141,7 +141,7 @@ public final class FatalSignal {
             ui.error("*** " + e);
         }
         // For good: the scheduling thread may still see a job end and would draw the line again.
-        ui.status().close();
+        ui.status().interrupt();
         ui.out().flush();
         ui.err().flush();
         if (signal == SIGQUIT) {

@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
 /**
  * The progress line on a terminal, {@code [finished/total] running: target}, in the style of ninja's
  * NINJA_STATUS: redrawn in place ({@code \r}, text, {@code ESC[K}) and erased before anything else is written,
- * so that it never mixes with job output; never wider than the terminal less one column (a long target name is
- * cut in its middle), so that it never wraps. While a child writes to the terminal itself (no output sync), the
+ * so that it never mixes with job output; never wider than the terminal less three columns (a long target name is
+ * cut in its middle), so that neither it nor the {@code ^C} a user's Ctrl-C echoes after it wraps. While a child writes to the terminal itself (no output sync), the
  * line stays erased.
  *
  * <p>{@code total} is the number of jobs known so far to run: the targets the build found out of date before it
@@ -35,6 +35,12 @@ import java.util.function.LongSupplier;
 public final class StatusLine {
     private static final String ERASE = "\r\033[K";
     private static final int DEFAULT_WIDTH = 80;
+    /**
+     * Columns left free after the line for the terminal's echo of Ctrl-C ({@code ^C}): were the line one column
+     * short of the width, the echo would wrap to the next line and the erase that follows would leave the line
+     * above on the screen.
+     */
+    private static final int CTRL_C_ECHO = 2;
 
     private final PrintStream terminal;
     /** The terminal's width as it says it now, 0 if unknown. */
@@ -60,6 +66,8 @@ public final class StatusLine {
     private boolean shown;
     /** Once closed (the end, or a fatal signal), the line is never drawn again. */
     private boolean closed;
+    /** Closed by a fatal signal: no summary. */
+    private boolean interrupted;
 
     private record Running(String target, long startNanos) {}
 
@@ -195,12 +203,12 @@ public final class StatusLine {
             clear();
             return;
         }
-        int width = width();
-        if (width < 2) {
+        int columns = width() - 1 - CTRL_C_ECHO;
+        if (columns < 1) {
             clear();
             return;
         }
-        terminal.print(ERASE + text(width - 1));
+        terminal.print(ERASE + text(columns));
         terminal.flush();
         shown = true;
     }
@@ -236,10 +244,16 @@ public final class StatusLine {
         }
     }
 
-    /** Erases the line for good: make is on its way out (a fatal signal), nothing draws it again. */
+    /** Erases the line for good: the build is over, nothing draws it again. */
     public synchronized void close() {
         clear();
         closed = true;
+    }
+
+    /** Erases the line for good on a fatal signal: make is on its way out, and sums nothing up. */
+    public synchronized void interrupt() {
+        close();
+        interrupted = true;
     }
 
     /** What the build did so far, for the end-of-build summary. */
@@ -250,11 +264,10 @@ public final class StatusLine {
 
     /**
      * The build is over: erases the line for good and, if it is on, prints the {@link BuildSummary} as
-     * {@code prefix: ...} lines (none if no job ran, nor after a fatal signal closed it). Only the top-level make calls it: a sub-make's jobs are its
+     * {@code prefix: ...} lines (none if no job ran, nor after {@link #interrupt}). Only the top-level make calls it: a sub-make's jobs are its
      * parent's one job.
      */
     public synchronized void finish(String prefix) {
-        boolean interrupted = closed;
         close();
         if (!enabled || interrupted) {
             return;

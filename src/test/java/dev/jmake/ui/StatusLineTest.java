@@ -98,13 +98,13 @@ class StatusLineTest {
     }
 
     @Test
-    void aLongNameIsCutInItsMiddleToOneColumnLessThanTheWidth() {
-        StatusLine status = StatusLine.on(terminal, 30);
+    void aLongNameIsCutInItsMiddleToLeaveRoomForTheEchoOfCtrlC() {
+        StatusLine status = StatusLine.on(terminal, 32);
         status.jobStarted("src/a-very-long-target-name.o");
         status.redraw();
         String line = written().substring(ERASE.length());
         assertEquals("[0/1] running: src/a-...ame.o", line);
-        assertEquals(29, line.length());
+        assertEquals(32 - 3, line.length());
     }
 
     @Test
@@ -114,32 +114,32 @@ class StatusLineTest {
                 columns::get);
         status.jobStarted("0123456789012345678901234567890123456789");
         status.redraw();
-        assertEquals(39, written().length() - ERASE.length());
+        assertEquals(37, written().length() - ERASE.length());
         columns.set(120);
         status.redraw();
         assertEquals(ERASE + "[0/1] running: 0123456789012345678901234567890123456789", written(),
                 "a wider window: the whole name");
         columns.set(0);
         status.redraw();
-        assertEquals(24, written().length() - ERASE.length(), "the terminal cannot tell: COLUMNS");
+        assertEquals(22, written().length() - ERASE.length(), "the terminal cannot tell: COLUMNS");
     }
 
     @Test
     void aNarrowTerminalCutsTheCountsToo() {
-        StatusLine status = StatusLine.on(terminal, 12);
+        StatusLine status = StatusLine.on(terminal, 14);
         status.jobStarted("target");
         status.redraw();
         assertEquals(ERASE + "[0/1...rget", written());
     }
 
     @Test
-    void closingErasesTheLineForGood() {
+    void aFatalSignalErasesTheLineForGoodWithoutSummary() {
         StatusLine status = StatusLine.on(terminal, 80);
         status.jobStarted("a");
         status.jobStarted("b");
         status.redraw();
         written();
-        status.close();
+        status.interrupt();
         assertEquals(ERASE, written());
         status.jobFinished("b", true);
         status.redraw();
@@ -167,6 +167,19 @@ class StatusLineTest {
         status.finish("jmake");
         assertEquals(ERASE + "jmake: 3 jobs, 1 failed, 1.20s, 2 trace findings\n"
                 + "jmake: slowest: slow 1.20s, bad 1.00s, quick 0.20s\n", written());
+    }
+
+    @Test
+    void aLineClosedAtTheEndOfTheBuildStillSumsUpAfterTheLastMessages() {
+        StatusLine status = StatusLine.on(terminal, () -> 80, 80, () -> 0);
+        status.jobStarted("a");
+        status.jobFinished("a", true);
+        status.close();
+        status.jobStarted("late");
+        status.redraw();
+        assertEquals("", written(), "closed: never drawn again");
+        status.finish("jmake");
+        assertEquals("jmake: 1 job, 0.00s\n", written(), "the jobs over are counted");
     }
 
     @Test
