@@ -25,12 +25,15 @@ import java.util.Set;
  * <p>It only reads: file times through the build's own {@link FileTimes} (their cache follows every change),
  * implicit rules through a search of its own (the build's search and plans are chosen when the walk reaches a file,
  * as GNU's are). It leaves out what it cannot tell without running anything: prerequisites expanded a second time,
- * missing intermediate files (made only if their dependent must be), files made by a recipe that are first
- * known then (those count when their job starts).
+ * missing intermediate files (made only if their dependent must be), {@code -lNAME} libraries (searched once,
+ * when the build reaches them), files made by a recipe that are first known then (those count when their job
+ * starts).
  */
 final class OutOfDateEstimate {
     /** Beyond this many files the estimate stops: the total then grows as jobs start. */
     private static final int MAX_FILES = 200_000;
+    /** A {@code -lNAME} prerequisite: a library, searched for when the build reaches it. */
+    private static final String LIBRARY = "-l";
     /** Deeper chains are not followed (the walk recurses). */
     private static final int MAX_DEPTH = 2_000;
 
@@ -71,6 +74,11 @@ final class OutOfDateEstimate {
         Long known = seen.get(name);
         if (known != null) {
             return known;
+        }
+        if (name.startsWith(LIBRARY)) {
+            // The library search keeps what it finds the first time: made now, it could miss one an earlier
+            // recipe of this build makes. The dependent is judged by its other prerequisites.
+            return Timestamps.MISSING;
         }
         boolean phony = graph.isPhony(name);
         long own = phony ? Timestamps.MISSING : times.searched(name);

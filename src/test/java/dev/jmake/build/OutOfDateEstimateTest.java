@@ -2,6 +2,7 @@ package dev.jmake.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jmake.graph.LibrarySearch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -90,6 +91,20 @@ class OutOfDateEstimateTest {
         assertEquals(Set.of(), estimate(f, false, "p.o"), "p.c is made only if p.o must be");
         f.file("p.y", 3_000);
         assertEquals(Set.of("p.o"), estimate(f, false, "p.o"), "p.c counts when it starts");
+    }
+
+    @Test
+    void aLibraryIsNotSearchedBeforeTheBuildReachesIt() throws Exception {
+        BuildFixture f = BuildFixture.read(dir, "app: main.o -lfoo\n\tcc -o $@ $^\n");
+        f.file("main.o", 1_000);
+        f.file("app", 2_000);
+        BuildOptions options = BuildOptions.builder().build();
+        FileTimes times = new FileTimes(options, new ExecutionModes(options), new Timestamps(dir), f.vpath(),
+                new LibrarySearch(f.vpath(), dir, "lib%.a", f.ui), f.graph, new FileNodes());
+        assertEquals(Set.of(), OutOfDateEstimate.of(List.of("app"), f.graph, times, f.vpath(), dir));
+        // Made by an earlier recipe of the build: the search, done once, must not have been done already.
+        f.file("libfoo.a", 3_000);
+        assertEquals("libfoo.a", times.find("-lfoo"));
     }
 
     @Test
