@@ -91,6 +91,11 @@ pty_build 80 sub.raw -- "$JMAKE" -f Sub.mk > sub.json
 expect_eq "summaries of a build with a sub-make" 0 "$(grep -c 'jmake\[1\]: .*jobs' sub.json || true)"
 grep -q '"jmake: 1 job, ' sub.json || fail "no summary of the top level: $(cat sub.json)"
 
+# -n runs no recipe: nothing to sum up.
+pty_build 80 dry.raw -- "$JMAKE" -n -C many -j2 > dry.json
+grep -q 'sleep 0.4; echo built 10' dry.raw || fail "-n did not print the commands: $(cat dry.json)"
+expect_eq "summaries under -n" 0 "$(grep -c '"jmake: .*jobs\?, ' dry.json || true)"
+
 # --no-status is not passed on in MAKEFLAGS, and GNU make would ignore it there anyway.
 printf 'all:\n\t@echo "[$(MAKEFLAGS)]"\n' > Flags.mk
 expect_eq "MAKEFLAGS" "[]" "$("$JMAKE" --no-status -f Flags.mk)"

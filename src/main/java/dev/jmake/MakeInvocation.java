@@ -126,8 +126,9 @@ final class MakeInvocation {
                 jobserver.reconcile(ui);
                 ui.status().close();
                 ui.directoryTrace().leave();
-                if (makeLevel == 0) {
-                    // Only the top level sums up, last: a sub-make's jobs are one job of its parent's.
+                // Only the top level sums up, last: a sub-make's jobs are one job of its parent's; -n, -q and -t
+                // run no recipe to time.
+                if (makeLevel == 0 && !options.justPrint() && !options.question() && !options.touch()) {
                     ui.status().finish(ui.prefix());
                 }
             }
