@@ -91,6 +91,13 @@ pty_build 80 sub.raw -- "$JMAKE" -f Sub.mk > sub.json
 expect_eq "summaries of a build with a sub-make" 0 "$(grep -c 'jmake\[1\]: .*jobs' sub.json || true)"
 grep -q '"jmake: 1 job, ' sub.json || fail "no summary of the top level: $(cat sub.json)"
 
+# The summary counts the trace findings printed.
+mkdir traced
+printf 'all: gen.h app\ngen.h:\n\t@echo x > gen.h\napp:\n\t@sleep 0.3; cat gen.h > app\n.PHONY: all\n' > traced/Makefile
+pty_build 120 traced.raw -- "$JMAKE" -C traced -j2 > traced.json
+grep -q "\[trace\] 'app' read 'gen.h'" traced.raw || fail "no trace finding: $(cat traced.json)"
+grep -q '"jmake: 2 jobs, [0-9.]*s, 1 trace finding"' traced.json || fail "findings not summed up: $(cat traced.json)"
+
 # -n runs no recipe: nothing to sum up.
 pty_build 80 dry.raw -- "$JMAKE" -n -C many -j2 > dry.json
 grep -q 'sleep 0.4; echo built 10' dry.raw || fail "-n did not print the commands: $(cat dry.json)"
