@@ -158,6 +158,7 @@ final class BuildPass implements AutoCloseable {
     /** Ends the trace session, writing its report. */
     @Override
     public void close() {
+        session.ui().status().traceFindings(tracing.findingsShown());
         closeTracing();
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -17,11 +18,13 @@ import java.util.function.IntUnaryOperator;
  * @param directory        the caller's working directory, absolute
  * @param stdin            read by {@code -f -}
  * @param stdoutIsTerminal whether {@code out} is a terminal (the status line)
+ * @param stdoutColumns    the width of that terminal as it says it now, 0 if unknown (asked at each redraw)
  * @param descriptors      the caller's descriptor numbers (a parent's jobserver pipe) as this process has them:
  *                         the same in process; -1 for one a server session did not receive
  */
 record Caller(String argv0, List<String> args, Map<String, String> environment, Path directory, InputStream stdin,
-              PrintStream out, PrintStream err, boolean stdoutIsTerminal, IntUnaryOperator descriptors) {
+              PrintStream out, PrintStream err, boolean stdoutIsTerminal, IntSupplier stdoutColumns,
+              IntUnaryOperator descriptors) {
     Caller {
         args = List.copyOf(args);
         environment = Map.copyOf(environment);

@@ -84,7 +84,7 @@ final class ClientSession {
         Path directory = Path.of(hello.workingDirectory());
         Caller caller = new Caller(argv0, argv.isEmpty() ? List.of() : argv.subList(1, argv.size()),
                 environment(hello.environment()), directory, streams.stdin(), streams.out(), streams.err(),
-                StatusLine.isTerminal(Path.of("/proc/self/fd/" + stdout)),
+                StatusLine.isTerminal(Path.of("/proc/self/fd/" + stdout)), () -> server.terminalSize().columns(stdout),
                 fd -> extras.getOrDefault(fd, -1));
         RemoteLauncher launcher = new RemoteLauncher(link, local, fds, directory, hello.closedStandard(), stdout,
                 stderr);

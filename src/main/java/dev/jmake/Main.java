@@ -7,6 +7,7 @@ import dev.jmake.process.WriteFailureWatch;
 import dev.jmake.syntax.ByteText;
 import dev.jmake.ui.Diagnostics;
 import dev.jmake.ui.StatusLine;
+import dev.jmake.ui.TerminalSize;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -30,6 +31,7 @@ public final class Main {
     private static final String NO_SERVER_OPTION = "--no-server";
     /** At most this many file times are kept (about 100 bytes each). */
     private static final int MAX_KEPT_TIMES = 4_000_000;
+    private static final int STDOUT = 1;
 
     private Main() {}
 
@@ -84,8 +86,10 @@ public final class Main {
             Runtime.getRuntime().exit(2);
         });
         // System.in, buffered: JDK 17's FileInputStream.readAllBytes seeks, which fails on a pipe (-f - < pipe).
+        TerminalSize terminal = new TerminalSize();
         Caller caller = new Caller(program, arguments, environment, Path.of("").toAbsolutePath(), System.in, out, err,
-                StatusLine.isTerminal(Path.of("/proc/self/fd/1")), IntUnaryOperator.identity());
+                StatusLine.isTerminal(Path.of("/proc/self/fd/1")), () -> terminal.columns(STDOUT),
+                IntUnaryOperator.identity());
         int status = LargeStackRun.run(() -> new MakeInvocation(caller, new InProcessSupervision()).run(), crash);
         out.flush();
         return CloseStdout.status(status, stdout, crash);

@@ -110,7 +110,7 @@ final class MakeInvocation {
                 supervision.descriptors(), caller.descriptors(), ui);
         try {
             ui = ui.withStatus(StatusLine.forStdout(out, caller.stdoutIsTerminal(), environment,
-                    options.noStatus()), ByteText.CHARSET);
+                    options.noStatus(), caller.stdoutColumns()), ByteText.CHARSET);
             if (options.printDirectory()) {
                 ui = ui.withDirectoryTrace(directory, ByteText.CHARSET);
                 if (RestartCount.of(environment).alreadyEntered()) {
@@ -124,8 +124,13 @@ final class MakeInvocation {
                 return 2;
             } finally {
                 jobserver.reconcile(ui);
-                ui.status().clear();
+                ui.status().close();
                 ui.directoryTrace().leave();
+                // Only the top level sums up, last: a sub-make's jobs are one job of its parent's; -n, -q and -t
+                // run no recipe to time.
+                if (makeLevel == 0 && !options.justPrint() && !options.question() && !options.touch()) {
+                    ui.status().finish(ui.prefix());
+                }
             }
         } finally {
             jobserver.close();

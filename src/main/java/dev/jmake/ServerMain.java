@@ -5,6 +5,7 @@ import dev.jmake.cli.CommandLineParser;
 import dev.jmake.watch.WatchedFileTimes;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.NativeLibrary;
+import dev.jmake.ui.TerminalSize;
 import dev.jmake.server.wire.DescriptorChannel;
 import dev.jmake.server.wire.ServedJar;
 import dev.jmake.server.wire.ServerLock;
@@ -39,6 +40,8 @@ final class ServerMain {
     private final POSIX posix = POSIXFactory.getNativePOSIX();
     private final FileDescriptors fds = new FileDescriptors(ByteText.CHARSET);
     private final NativeLibrary library = new NativeLibrary();
+    /** Shared by the sessions: binding libc once saves each interactive run tens of milliseconds. */
+    private final TerminalSize terminalSize = new TerminalSize();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
     private final Instant started = Instant.now();
@@ -145,6 +148,11 @@ final class ServerMain {
             sessions.decrementAndGet();
             lastActivity = Instant.now();
         }
+    }
+
+    /** Asks a client's terminal its width (the status line). */
+    TerminalSize terminalSize() {
+        return terminalSize;
     }
 
     /** What {@code jmake --server-status} prints. */

@@ -12,6 +12,7 @@ import dev.jmake.jobserver.JobserverServer;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.report.BuildRecord;
 import dev.jmake.ui.Diagnostics;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -54,12 +55,14 @@ public final class Builder {
     private final Remaker remaker;
     private final FileUpdater updater;
     private final GoalError goalError;
+    private final Path directory;
 
     /** A build of {@code graph}, its recipes run with {@code services}. */
     public Builder(TargetGraph graph, Database database, Expander expander, BuildOptions options, Diagnostics ui,
                    BuildServices services) {
         this.graph = graph;
         this.options = options;
+        this.directory = services.directory();
         this.history = new FileHistory(options.printsDatabase());
         this.modes = new ExecutionModes(options);
         this.ui = ui;
@@ -130,6 +133,11 @@ public final class Builder {
         List<String> goals = plans.goals(goalsAsGiven);
         for (String goal : goals) {
             intermediates.goal(TargetGraph.normalize(goal));
+        }
+        if (ui.status().enabled() && !modes.justPrint() && !modes.question() && !modes.touch()) {
+            // The status line's total: what is already known to run, before the lazy walk gets to it.
+            ui.status().expect(OutOfDateEstimate.of(goals.stream().map(TargetGraph::normalize).toList(), graph,
+                    times, vpath, directory));
         }
         try {
             return buildGoals(goals);

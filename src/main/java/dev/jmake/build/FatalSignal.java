@@ -140,7 +140,8 @@ public final class FatalSignal {
         } catch (RuntimeException e) {
             ui.error("*** " + e);
         }
-        ui.status().clear();
+        // For good: the scheduling thread may still see a job end and would draw the line again.
+        ui.status().interrupt();
         ui.out().flush();
         ui.err().flush();
         if (signal == SIGQUIT) {

@@ -361,8 +361,8 @@ final class JobScheduler {
             stdinHolder = null;
         }
         release(active.slot);
-        ui.status().jobFinished(active.job.target());
         boolean ok = ((JobStep.Done) step).ok();
+        ui.status().jobFinished(active.job.target(), ok);
         active.finish.finished(ok);
         if (!ok && !keepGoing && active.mayStop && !stopping) {
             stopping = true;

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -51,6 +52,8 @@ public final class JobTracing implements AutoCloseable {
     private TraceReport report;
     private List<Path> shimIgnored;
     private int jobs;
+    /** The findings printed so far (the end-of-build summary counts them). */
+    private final AtomicInteger findingsShown = new AtomicInteger();
     /** Set by {@link #abandon}: no session is started again. */
     private boolean abandoned;
     /** Guarded by lock: the line saying how to silence a finding was printed (once per build). */
@@ -87,6 +90,11 @@ public final class JobTracing implements AutoCloseable {
     /** Whether jobs are traced at all. */
     public boolean enabled() {
         return mode != TraceMode.OFF;
+    }
+
+    /** How many findings the build printed so far. */
+    public int findingsShown() {
+        return findingsShown.get();
     }
 
     /** The mode. */
@@ -185,6 +193,7 @@ public final class JobTracing implements AutoCloseable {
         JobVerdict verdict = verifier.verify(trace);
         List<Finding> warnings = verifier.newWarnings(verdict);
         if (!warnings.isEmpty()) {
+            findingsShown.addAndGet(warnings.size());
             ui.out().flush();
             for (Finding f : warnings) {
                 ui.err().println(f.message());
