@@ -12,6 +12,9 @@ import jnr.ffi.annotations.SaveError;
 public interface LibC {
     int posix_spawn(@Out int[] pid, @In byte[] path, Pointer fileActions, Pointer attributes, Pointer argv, Pointer envp);
 
+    /** access(2): 0 if this user may do {@code mode} ({@code X_OK} = 1) on the file. */
+    int access(@In byte[] path, int mode);
+
     int posix_spawn_file_actions_init(Pointer fileActions);
 
     int posix_spawn_file_actions_destroy(Pointer fileActions);

@@ -101,6 +101,11 @@ public final class ProcessSpawner implements ProcessLauncher {
         this.library = library;
     }
 
+    /** execvp's search as a guess, through this spawner's libc. */
+    public ExecutableSearch executableSearch() {
+        return new ExecutableSearch(library, charset);
+    }
+
     private synchronized LibC libc() {
         LibC libc = library.libc();
         if (runtime == null) {

@@ -40,6 +40,7 @@ public final class RemoteLauncher implements ProcessLauncher {
 
     private final ClientLink link;
     private final ProcessSpawner local;
+    private final ExecutableSearch search;
     private final FileDescriptors fds;
     private final Path directory;
     /** Bit n: the client's descriptor n (0-2) is closed, so a child inheriting it has it closed too. */
@@ -60,6 +61,7 @@ public final class RemoteLauncher implements ProcessLauncher {
                           int closedStandard, int stdoutFd, int stderrFd) {
         this.link = link;
         this.local = local;
+        this.search = local.executableSearch();
         this.fds = fds;
         this.directory = directory;
         this.closedStandard = closedStandard;
@@ -113,8 +115,7 @@ public final class RemoteLauncher implements ProcessLauncher {
             // The session goes on while the client starts the child; a failure to start arrives as its end
             // (ChildProcess.startFailure). Unless the failure is foreseen: GNU make learns it from posix_spawn
             // before it starts anything else, and a build that starts other jobs meanwhile would differ.
-            Path where = Path.of(spawn.workingDirectory());
-            if (!ExecutableSearch.findable(program, request.environment().get("PATH"), where)) {
+            if (!search.findable(program, request.environment().get("PATH"), spawn.workingDirectory())) {
                 Optional<SpawnResult.Failed> failure = child.awaitStart();
                 if (failure.isPresent()) {
                     captured = new InputStream[] {null, child.stdout().orElse(null), child.stderr().orElse(null)};

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExecutableSearchTest {
+    private final ExecutableSearch search = new ExecutableSearch(new NativeLibrary(), StandardCharsets.ISO_8859_1);
+
     @TempDir
     Path dir;
 
@@ -26,38 +29,49 @@ class ExecutableSearchTest {
     void findsAProgramAlongPathLikeExecvp() throws IOException {
         file("b/tool", "rwxr-xr-x");
         String path = dir.resolve("a") + ":" + dir.resolve("b");
-        assertTrue(ExecutableSearch.findable("tool", path, dir));
-        assertFalse(ExecutableSearch.findable("missing", path, dir));
+        assertTrue(search.findable("tool", path, dir.toString()));
+        assertFalse(search.findable("missing", path, dir.toString()));
     }
 
     @Test
-    void skipsFilesThatCannotBeExecutedAndDirectories() throws IOException {
+    void skipsFilesThatCannotBeExecuted() throws IOException {
         file("a/tool", "rw-r--r--");
-        Files.createDirectories(dir.resolve("b/tool"));
         String path = dir.resolve("a") + ":" + dir.resolve("b");
-        assertFalse(ExecutableSearch.findable("tool", path, dir));
+        assertFalse(search.findable("tool", path, dir.toString()));
+        file("b/tool", "rwxr--r--");
+        assertTrue(search.findable("tool", path, dir.toString()));
     }
 
     @Test
     void anEmptyEntryAndARelativeEntryAreTheChildsDirectory() throws IOException {
         file("here", "rwxr-xr-x");
         file("sub/there", "rwxr-xr-x");
-        assertTrue(ExecutableSearch.findable("here", "/nonexistent:", dir));
-        assertTrue(ExecutableSearch.findable("there", "sub", dir));
-        assertFalse(ExecutableSearch.findable("here", "/nonexistent", dir));
+        assertTrue(search.findable("here", "/nonexistent:", dir.toString()));
+        assertTrue(search.findable("there", "sub", dir.toString()));
+        assertFalse(search.findable("here", "/nonexistent", dir.toString()));
     }
 
     @Test
     void aNameWithASlashIsTheFileItselfAndPathIsNotSearched() throws IOException {
         file("sub/tool", "rwxr-xr-x");
-        assertTrue(ExecutableSearch.findable("sub/tool", "/nonexistent", dir));
-        assertTrue(ExecutableSearch.findable(dir.resolve("sub/tool").toString(), null, Path.of("/")));
-        assertFalse(ExecutableSearch.findable("tool", "/nonexistent", dir.resolve("sub")));
+        assertTrue(search.findable("sub/tool", "/nonexistent", dir.toString()));
+        assertTrue(search.findable(dir.resolve("sub/tool").toString(), null, "/"));
+        assertFalse(search.findable("tool", "/nonexistent", dir.resolve("sub").toString()));
     }
 
     @Test
     void unsetPathIsGlibcsDefaultAndAnEmptyNameIsNeverFound() {
-        assertTrue(ExecutableSearch.findable("sh", null, dir)); // /bin/sh
-        assertFalse(ExecutableSearch.findable("", null, dir));
+        assertTrue(search.findable("sh", null, dir.toString())); // /bin/sh
+        assertFalse(search.findable("", null, dir.toString()));
+    }
+
+    @Test
+    void aProgramFoundOnceIsTakenAsFoundAgainForTheSamePath() throws IOException {
+        Path tool = file("a/tool", "rwxr-xr-x");
+        String path = dir.resolve("a").toString();
+        assertTrue(search.findable("tool", path, dir.toString()));
+        Files.delete(tool);
+        assertTrue(search.findable("tool", path, dir.toString()), "remembered, as a shell's hash table");
+        assertFalse(search.findable("tool", path + ":/nonexistent", dir.toString()), "another PATH is searched");
     }
 }
