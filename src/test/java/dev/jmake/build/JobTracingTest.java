@@ -65,7 +65,7 @@ class JobTracingTest {
         BuildOptions options = BuildOptions.builder().jobs(jobs).build();
         var ignore = graph.get(".JMAKE_TRACE_IGNORE");
         int status;
-        try (JobTracing tracing = JobTracing.of(mode, report, ENV, dir, List.of(),
+        try (JobTracing tracing = JobTracing.of(mode, report, Optional.empty(), ENV, dir, List.of(),
                 ignore == null ? List.of() : ignore.prerequisites())) {
             Builder builder = new Builder(graph, database, evaluator.expander(), options, ui,
                     BuildServices.of(spawner, environment::of, dir).withTracing(tracing));
@@ -219,7 +219,8 @@ class JobTracingTest {
 
     @Test
     void abandoningRemovesTheSocketAndLaterJobsRunUntraced() throws Exception {
-        try (JobTracing tracing = JobTracing.of(TraceMode.WARN, Optional.empty(), ENV, dir, List.of(), List.of())) {
+        try (JobTracing tracing = JobTracing.of(TraceMode.WARN, Optional.empty(), Optional.empty(), ENV, dir, List.of(),
+                List.of())) {
             String token = tracing.begin(new DeclaredJob(new Location("Makefile", 1),
                     List.of(dir.toRealPath().resolve("x")), Set.of()));
             Path socket = Path.of(tracing.environment(token, Map.of()).get("JMAKE_TRACE_SOCKET"));
