@@ -197,7 +197,7 @@ final class BuildPass implements AutoCloseable {
         if (options.outputSync().isPresent()) {
             return new OutputSettings(options.outputSync().get(), options.printDirectory());
         }
-        return status.enabled() ? new OutputSettings(OutputSync.LINE, false) : OutputSettings.DIRECT;
+        return status.enabled() ? OutputSettings.STATUS_LINE : OutputSettings.DIRECT;
     }
 
     /** Whether the directory messages frame each job's output rather than the whole run ({@code -Oline/target}). */
