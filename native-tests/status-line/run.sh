@@ -3,7 +3,7 @@
 # Issue 15: in a pty of 40 and of 120 columns (pty_build.py sets the window, types Ctrl-C, and replays the bytes on
 # a simulated screen), the line fits the terminal's own width, shows the real total from the start, leaves nothing
 # behind after success, a failure or Ctrl-C, and a top-level build on a terminal ends with a short summary; in
-# server mode and in process alike.
+# server mode and in process alike. After Ctrl-C each job's echoed command comes before jmake's verdict on it.
 set -euo pipefail
 source "$REPO/native-tests/lib.sh"
 command -v script >/dev/null || { echo "script(1) is not installed"; exit 77; }
@@ -102,6 +102,30 @@ grep -q '"jmake: 2 jobs, [0-9.]*s, 1 trace finding"' traced.json || fail "findin
 pty_build 80 dry.raw -- "$JMAKE" -n -C many -j2 > dry.json
 grep -q 'sleep 0.4; echo built 10' dry.raw || fail "-n did not print the commands: $(cat dry.json)"
 expect_eq "summaries under -n" 0 "$(grep -c '"jmake: .*jobs\?, ' dry.json || true)"
+
+# Ctrl-C at -j2 on a pty (recipe output captured per line): each running job's echoed command comes out before
+# jmake's verdict on it ("Deleting file", "Interrupt"), in server mode and in process.
+mkdir -p interrupted
+printf 'all: a b\na b:\n\ttouch $@; sleep 5\n.PHONY: all\n' > interrupted/Makefile
+for mode in server no-server; do
+    opt=""
+    [ "$mode" = no-server ] && opt=--no-server
+    rm -f interrupted/a interrupted/b
+    pty_build 120 "interrupted/$mode.raw" --interrupt-after 0.7 -- "$JMAKE" $opt -C interrupted -j2 \
+        > "interrupted/$mode.json"
+    python3 - "interrupted/$mode.json" <<'PY' || fail "Ctrl-C: a verdict before the job's echo ($mode)"
+import json, sys
+screen = json.load(open(sys.argv[1]))["screen"]
+def at(text):
+    lines = [i for i, line in enumerate(screen) if line == text]
+    assert len(lines) == 1, (text, screen)
+    return lines[0]
+for target in "ab":
+    echo = at("touch %s; sleep 5" % target)
+    assert echo < at("jmake: *** Deleting file '%s'" % target), screen
+    assert echo < at("jmake: *** [Makefile:3: %s] Interrupt" % target), screen
+PY
+done
 
 # --no-status is not passed on in MAKEFLAGS, and GNU make would ignore it there anyway.
 printf 'all:\n\t@echo "[$(MAKEFLAGS)]"\n' > Flags.mk

@@ -892,6 +892,7 @@ static size_t copy_env(char *dst, size_t cap, const char *name, const char *valu
  * A compiler's dependency output (-MD, -MMD, -MF path, -Wp,-MD,path, cc1's -MD path, clang -cc1's -dependency-file
  * path) is a file its job writes as its own, wherever it goes; only the arguments say where, so a program given such
  * an option sends them: cwd NUL argv[0] NUL ... NUL, cut before the argument that would pass 8 KiB (flag F_CUT).
+ * Under --compile-commands (JMAKE_TRACE_ARGV=1) a program given -c sends them too (a compiler driver compiling).
  * Any other program pays the scan of its argv, no system call. Batched, as the hello's first record (constructor).
  */
 #define ARGV_CAP 8192
@@ -902,8 +903,15 @@ static int names_dependency_output(int argc, char **argv) {
     }
     return 0;
 }
-static void report_arguments(int argc, char **argv) {
-    if (argc <= 1 || !argv || !names_dependency_output(argc, argv)) return;
+/* Under --compile-commands (JMAKE_TRACE_ARGV=1) a compiler driver's -c says it compiles: jmake needs its arguments. */
+static int compiles(int argc, char **argv) {
+    for (int i = 1; i < argc && argv[i]; i++)
+        if (argv[i][0] == '-' && argv[i][1] == 'c' && argv[i][2] == 0) return 1;
+    return 0;
+}
+static void report_arguments(int argc, char **argv, int compile_commands) {
+    if (argc <= 1 || !argv) return;
+    if (!names_dependency_output(argc, argv) && !(compile_commands && compiles(argc, argv))) return;
     char *buf = g.batch + g.used;
     size_t at = HEADER;
     long r = syscall(SYS_getcwd, buf + at, PATH_CAP);
@@ -948,6 +956,7 @@ __attribute__((constructor)) static void start(int argc, char **argv, char **env
     pthread_atfork(NULL, NULL, after_fork_in_child);
     g_fd = connect_socket();
     g.active = g_fd >= 0;
-    if (g.active) report_arguments(argc, argv);
+    const char *want_argv = getenv("JMAKE_TRACE_ARGV");
+    if (g.active) report_arguments(argc, argv, want_argv && strcmp(want_argv, "1") == 0);
     t_busy = 0;
 }

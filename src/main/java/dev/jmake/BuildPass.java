@@ -6,6 +6,7 @@ import dev.jmake.build.BuildServices;
 import dev.jmake.build.Builder;
 import dev.jmake.build.JobTracing;
 import dev.jmake.build.OutputSettings;
+import dev.jmake.build.RecipeEnvironment;
 import dev.jmake.cli.JobLimit;
 import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -101,8 +103,8 @@ final class BuildPass implements AutoCloseable {
         try {
             this.builder = new Builder(graph, database, reading.evaluator().expander(), buildOptions, ui,
                     // A sub-make traces its own jobs in the same mode.
-                    BuildServices.of(session.spawner(), new AddedVariable(childEnvironment::of,
-                                    TraceMode.VARIABLE, traceMode.word()), session.directory())
+                    BuildServices.of(session.spawner(), subMakeEnvironment(childEnvironment, traceMode),
+                                    session.directory())
                             .withRecipes(session.recipes()).withJobserver(jobserver.jobserver())
                             .withTracing(tracing).withDiskTimes(session.diskTimes()));
         } catch (RuntimeException e) {
@@ -110,6 +112,13 @@ final class BuildPass implements AutoCloseable {
             throw e;
         }
         session.fatal().building(builder);
+    }
+
+    /** Recipes' environment, with what a sub-make needs to trace as this make does and add to its compile commands. */
+    private RecipeEnvironment subMakeEnvironment(ChildEnvironment childEnvironment, TraceMode traceMode) {
+        RecipeEnvironment withMode = new AddedVariable(childEnvironment::of, TraceMode.VARIABLE, traceMode.word());
+        return tracing.compileCommands().<RecipeEnvironment>map(file ->
+                new AddedVariable(withMode, JobTracing.COMPILE_COMMANDS_VARIABLE, file.toString())).orElse(withMode);
     }
 
     /** The graph this pass builds (and {@code -p} prints). */
@@ -160,13 +169,19 @@ final class BuildPass implements AutoCloseable {
     public void close() {
         session.ui().status().traceFindings(tracing.findingsShown());
         closeTracing();
+        Diagnostics ui = session.ui();
+        tracing.compileCommandsProblem().ifPresent(problem -> {
+            ui.err().println(ui.prefix() + ": warning: " + problem);
+            ui.err().flush();
+        });
     }
 
     private void closeTracing() {
         try {
             tracing.close();
         } catch (IOException e) {
-            throw new MakeError(null, "I/O trace report: " + e.getMessage());
+            throw new MakeError(null, e.getMessage().startsWith("--compile-commands")
+                    ? e.getMessage() : "I/O trace report: " + e.getMessage());
         }
     }
 
@@ -182,7 +197,7 @@ final class BuildPass implements AutoCloseable {
         if (options.outputSync().isPresent()) {
             return new OutputSettings(options.outputSync().get(), options.printDirectory());
         }
-        return status.enabled() ? new OutputSettings(OutputSync.LINE, false) : OutputSettings.DIRECT;
+        return status.enabled() ? OutputSettings.STATUS_LINE : OutputSettings.DIRECT;
     }
 
     /** Whether the directory messages frame each job's output rather than the whole run ({@code -Oline/target}). */
@@ -207,8 +222,19 @@ final class BuildPass implements AutoCloseable {
         }
         Target ignore = graph.get(".JMAKE_TRACE_IGNORE");
         List<String> patterns = ignore == null ? List.of() : ignore.prerequisites();
-        return JobTracing.of(mode, options.traceReport().map(directory::resolve), session.environment(), directory,
-                options.includeDirs().stream().map(directory::resolve).toList(), patterns);
+        return JobTracing.of(mode, options.traceReport().map(directory::resolve), compileCommands(options, directory),
+                session.environment(), directory, options.includeDirs().stream().map(directory::resolve).toList(),
+                patterns);
+    }
+
+    /**
+     * {@code --compile-commands=FILE} (relative to the directory after {@code -C}), else the file a parent jmake
+     * handed down in {@code JMAKE_COMPILE_COMMANDS}: a sub-make merges its own compiles into the same file.
+     */
+    private Optional<Path> compileCommands(Options options, Path directory) {
+        return options.compileCommands().map(f -> directory.resolve(f).toAbsolutePath().normalize()).or(() ->
+                Optional.ofNullable(session.environment().get(JobTracing.COMPILE_COMMANDS_VARIABLE))
+                        .filter(f -> f.startsWith("/")).map(Path::of));
     }
 
     /** How many recipes may run at once: {@code -jN}, no limit for {@code -j} alone, one without {@code -j}. */

@@ -122,6 +122,11 @@ public final class Builder {
         execution.synchronizer().flushAll();
     }
 
+    /** Whether jobs' output is captured for the status line (jmake's own order of messages) rather than by -O. */
+    boolean capturesForStatusLine() {
+        return execution.synchronizer().forStatusLine();
+    }
+
     /**
      * Updates the goals in order; returns make's exit status (0, 1 for -q out of date, 2 on errors). Intermediate
      * files made are removed afterwards, also when the build stops on an error.

@@ -117,6 +117,11 @@ public final class FatalSignal {
             // Its reaper (or the main thread) reaps it; waitFor only waits for that.
             outcomes.add(interrupted.process() == null ? null : interrupted.process().waitFor());
         }
+        if (current != null && current.capturesForStatusLine()) {
+            // Captured for the status line (not GNU's -O, whose order below is GNU's): what each interrupted job
+            // printed, its echoed command first, comes out before make's verdict on it (issue 15).
+            current.flushCapturedOutput();
+        }
         // As GNU make: the targets first, newest job first (its children list), then the jobs as they are reaped.
         for (int i = snapshot.recipes().size() - 1; i >= 0; i--) {
             snapshot.recipes().get(i).job().deleteInterrupted();

@@ -7,6 +7,8 @@ import dev.jmake.graph.SpecialTargets;
 import dev.jmake.graph.TargetGraph;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
+import dev.jmake.trace.CompilationDatabase;
+import dev.jmake.trace.CompileCommand;
 import dev.jmake.trace.DeclaredJob;
 import dev.jmake.trace.Finding;
 import dev.jmake.trace.JobTrace;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +41,22 @@ public final class JobTracing implements AutoCloseable {
 
     /** How long a finished job's processes that still hold their connection are waited for. */
     private static final Duration STRAGGLERS = Duration.ofSeconds(2);
+    /** Asks the shim for the arguments of every program given {@code -c} (a compiler driver compiling). */
+    private static final String ARGUMENTS_VARIABLE = "JMAKE_TRACE_ARGV";
+    /** Where a parent jmake's {@code --compile-commands} file is, for its sub-makes to add their compiles to. */
+    public static final String COMPILE_COMMANDS_VARIABLE = "JMAKE_COMPILE_COMMANDS";
     /** Prefixes the shim itself drops: never in scope, and never where a program is executed from. */
     private static final List<Path> SHIM_IGNORED = List.of("/proc", "/dev", "/sys", "/usr/include", "/usr/share",
             "/etc").stream().map(Path::of).toList();
 
     private final TraceMode mode;
     private final Optional<Path> reportFile;
+    /** {@code --compile-commands=FILE}, absolute: where the compiles of the jobs go (tracing on even in mode off). */
+    private final Optional<Path> compileCommands;
+    /** Guarded by lock: the compiles the finished jobs ran, for {@link #compileCommands}. */
+    private final List<CompileCommand> compiles = new ArrayList<>();
+    /** Guarded by lock: why the existing compile_commands file was replaced rather than merged, if it was. */
+    private Optional<String> compileCommandsProblem = Optional.empty();
     private final Map<String, String> environment;
     private final BuildDeclarations rules;
     private final Object lock = new Object();
@@ -59,42 +72,51 @@ public final class JobTracing implements AutoCloseable {
     /** Guarded by lock: the line saying how to silence a finding was printed (once per build). */
     private boolean hinted;
 
-    private JobTracing(TraceMode mode, Optional<Path> reportFile, Map<String, String> environment,
-                       BuildDeclarations rules) {
+    private JobTracing(TraceMode mode, Optional<Path> reportFile, Optional<Path> compileCommands,
+                       Map<String, String> environment, BuildDeclarations rules) {
         this.mode = mode;
         this.reportFile = reportFile;
+        this.compileCommands = compileCommands;
         this.environment = Map.copyOf(environment);
         this.rules = rules;
     }
 
     /**
-     * Tracing in {@code mode} for the build in {@code directory} (as {@link #off} when the mode is off); the session and
-     * the verifier are made on first use. {@code environment} is make's (for the cache directory, TMPDIR and HOME).
+     * Tracing in {@code mode} for the build in {@code directory} (as {@link #off} when the mode is off and no
+     * {@code compileCommands} file is asked for); the session and the verifier are made on first use.
+     * {@code environment} is make's (for the cache directory, TMPDIR and HOME).
      */
-    public static JobTracing of(TraceMode mode, Optional<Path> reportFile, Map<String, String> environment,
-                                Path directory, List<Path> includeDirs, List<String> ignorePatterns) {
-        if (mode == TraceMode.OFF) {
+    public static JobTracing of(TraceMode mode, Optional<Path> reportFile, Optional<Path> compileCommands,
+                                Map<String, String> environment, Path directory, List<Path> includeDirs,
+                                List<String> ignorePatterns) {
+        if (mode == TraceMode.OFF && compileCommands.isEmpty()) {
             return off();
         }
         List<Path> roots = new ArrayList<>();
         roots.add(real(directory));
         includeDirs.forEach(d -> roots.add(real(directory.resolve(d))));
-        return new JobTracing(mode, reportFile, environment, new BuildDeclarations(roots, ignorePatterns));
+        return new JobTracing(mode, reportFile, compileCommands, environment,
+                new BuildDeclarations(roots, ignorePatterns));
     }
 
     /** No tracing: no shim, no socket, no report. */
     public static JobTracing off() {
-        return new JobTracing(TraceMode.OFF, Optional.empty(), Map.of(), null);
+        return new JobTracing(TraceMode.OFF, Optional.empty(), Optional.empty(), Map.of(), null);
     }
 
-    /** Whether jobs are traced at all. */
+    /** Whether jobs are traced at all: in a mode that judges them, or only to see their compiles. */
     public boolean enabled() {
-        return mode != TraceMode.OFF;
+        return mode != TraceMode.OFF || compileCommands.isPresent();
     }
 
     /** How many findings the build printed so far. */
     public int findingsShown() {
         return findingsShown.get();
+    }
+
+    /** The {@code --compile-commands} file (absolute), if one is asked for. */
+    public Optional<Path> compileCommands() {
+        return compileCommands;
     }
 
     /** The mode. */
@@ -163,7 +185,15 @@ public final class JobTracing implements AutoCloseable {
     /** {@code base} plus what puts a command of job {@code token} under trace; starts the session if needed. */
     Map<String, String> environment(String token, Map<String, String> base) {
         TraceSession s = session();
-        return s == null ? base : s.environment(token, base, shimIgnored);
+        if (s == null) {
+            return base;
+        }
+        if (compileCommands.isEmpty()) {
+            return s.environment(token, base, shimIgnored);
+        }
+        Map<String, String> withArguments = new HashMap<>(base);
+        withArguments.put(ARGUMENTS_VARIABLE, "1");
+        return s.environment(token, withArguments, shimIgnored);
     }
 
     /**
@@ -185,6 +215,15 @@ public final class JobTracing implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the trace of job " + token, e);
+        }
+        if (compileCommands.isPresent()) {
+            List<CompileCommand> ran = CompileCommand.of(trace);
+            synchronized (lock) {
+                compiles.addAll(ran);
+            }
+        }
+        if (mode == TraceMode.OFF) {
+            return true; // traced for --compile-commands only: --trace=off asked for no findings
         }
         if (succeeded && rules.job(token).targets().stream().noneMatch(Files::exists)) {
             // A command rule (an undeclared clean); a failed recipe lacks its target because it failed.
@@ -288,12 +327,31 @@ public final class JobTracing implements AutoCloseable {
                     session.close();
                 }
             } finally {
-                if (reportFile.isPresent() && !abandoned) {
+                if (compileCommands.isPresent() && !compiles.isEmpty()) {
+                    mergeCompiles(compileCommands.get());
+                }
+                if (reportFile.isPresent() && !abandoned && mode != TraceMode.OFF) {
                     TraceReport written = report != null ? report
                             : new TraceReport(new TraceVerifier(rules, environment).scope());
                     written.write(reportFile.get());
                 }
             }
+        }
+    }
+
+    /** Adds this build's compiles to the database (an interrupted build's finished ones too: they are right). */
+    private void mergeCompiles(Path file) throws IOException {
+        try {
+            compileCommandsProblem = CompilationDatabase.merge(file, compiles);
+        } catch (IOException e) {
+            throw new IOException("--compile-commands: " + e.getMessage(), e);
+        }
+    }
+
+    /** What went wrong with the existing {@code --compile-commands} file, once {@link #close closed}. */
+    public Optional<String> compileCommandsProblem() {
+        synchronized (lock) {
+            return compileCommandsProblem;
         }
     }
 

@@ -41,6 +41,11 @@ public final class OutputSynchronizer {
         return settings.captures();
     }
 
+    /** Whether the capture is jmake's own for the status line rather than GNU's {@code -O}. */
+    boolean forStatusLine() {
+        return settings.forStatusLine();
+    }
+
     /** A new, empty capture for one job (its files are made when a command first needs them). */
     synchronized JobOutput open() {
         JobOutput output = new JobOutput(this, ui, launcher);

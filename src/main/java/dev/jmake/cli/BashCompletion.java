@@ -19,7 +19,7 @@ public final class BashCompletion {
     private static final List<String> DEBUG_FLAGS = List.of("a", "b", "v", "i", "j", "m", "n");
     private static final Set<Switch> DIRECTORY_VALUED = Set.of(Switch.DIRECTORY, Switch.INCLUDE_DIR);
     private static final Set<Switch> FILE_VALUED = Set.of(Switch.FILE, Switch.OLD_FILE, Switch.WHAT_IF,
-            Switch.TRACE_REPORT);
+            Switch.TRACE_REPORT, Switch.COMPILE_COMMANDS);
     /** The switches that choose which makefile the targets come from: passed on to the run that lists them. */
     private static final Set<Switch> CHOOSING_THE_MAKEFILE = Set.of(Switch.DIRECTORY, Switch.FILE,
             Switch.INCLUDE_DIR);

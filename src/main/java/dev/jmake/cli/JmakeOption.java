@@ -15,6 +15,8 @@ public enum JmakeOption {
             "Check recipes' file I/O (MODE: warn, error, off)."),
     TRACE_REPORT("trace-report", "FILE", Switch.Arg.REQUIRED, List.of(),
             "Write the file I/O trace report to FILE (JSON)."),
+    COMPILE_COMMANDS("compile-commands", "FILE", Switch.Arg.REQUIRED, List.of(),
+            "Merge the compiles run into FILE (JSON database)."),
     NO_STATUS("no-status", null, Switch.Arg.NONE, List.of(),
             "No progress line; recipes write to the terminal."),
     JOBSERVER_STYLE("jobserver-style", "STYLE", Switch.Arg.REQUIRED, words(JobserverStyle.values()),

@@ -17,7 +17,9 @@ public final class ManPage {
             new HelpEntry("JMAKE_SERVER_HEAP", "The server JVM's heap (default 1g)."),
             new HelpEntry("JMAKE_SERVER_WATCH", "off: the server stats every file on every run instead of "
                     + "keeping the times inotify vouches for."),
-            new HelpEntry("JMAKE_TRACE", "The --trace mode a parent jmake hands down to its sub-makes."));
+            new HelpEntry("JMAKE_TRACE", "The --trace mode a parent jmake hands down to its sub-makes."),
+            new HelpEntry("JMAKE_COMPILE_COMMANDS", "The --compile-commands file a parent jmake hands down to its "
+                    + "sub-makes, which merge their compiles into it."));
 
     private ManPage() {
     }

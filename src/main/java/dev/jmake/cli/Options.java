@@ -23,6 +23,7 @@ import java.util.OptionalDouble;
  * @param jobserverStyle  the last {@code --jobserver-style}, checked whatever {@code -j} says
  * @param traceMode       {@code --trace=MODE}: jmake's recipe I/O tracing (bare {@code --trace} is GNU's, {@link #trace})
  * @param traceReport     {@code --trace-report=FILE}: where the I/O trace report goes
+ * @param compileCommands {@code --compile-commands=FILE}: the compilation database the build's compiles go into
  */
 public record Options(
         List<String> makefiles, List<String> directories, List<String> includeDirs, List<String> evals,
@@ -35,7 +36,7 @@ public record Options(
         JobLimit jobs, OptionalDouble maxLoad, Optional<OutputSync> outputSync,
         Optional<String> jobserverAuth, Optional<JobserverStyle> jobserverStyle, Optional<String> syncMutex,
         Optional<String> shuffle, Optional<TraceMode> traceMode, Optional<String> traceReport,
-        List<String> variables, List<String> goals) {
+        Optional<String> compileCommands, List<String> variables, List<String> goals) {
 
     public Options {
         makefiles = List.copyOf(makefiles);
@@ -55,7 +56,8 @@ public record Options(
                 debugAll, environmentOverrides, help, ignoreErrors, keepGoing, checkSymlinkTimes, justPrint,
                 printDataBase, question, noBuiltinRules, noBuiltinVariables, silent, touch, version, printDirectory,
                 noPrintDirectory, trace, warnUndefinedVariables, noStatus, jobs, maxLoad, outputSync, jobserverAuth,
-                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, variables, goals);
+                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, compileCommands,
+                variables, goals);
     }
 
     /** The same options with {@code shuffle} as their {@code --shuffle} (the mode as resolved: a seed for random). */
@@ -64,7 +66,8 @@ public record Options(
                 debugAll, environmentOverrides, help, ignoreErrors, keepGoing, checkSymlinkTimes, justPrint,
                 printDataBase, question, noBuiltinRules, noBuiltinVariables, silent, touch, version, printDirectory,
                 noPrintDirectory, trace, warnUndefinedVariables, noStatus, jobs, maxLoad, outputSync, jobserverAuth,
-                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, variables, goals);
+                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, compileCommands,
+                variables, goals);
     }
 
     /** The same options with these {@code -I} directories and {@code --eval} strings. */
@@ -73,7 +76,8 @@ public record Options(
                 debugAll, environmentOverrides, help, ignoreErrors, keepGoing, checkSymlinkTimes, justPrint,
                 printDataBase, question, noBuiltinRules, noBuiltinVariables, silent, touch, version, printDirectory,
                 noPrintDirectory, trace, warnUndefinedVariables, noStatus, jobs, maxLoad, outputSync, jobserverAuth,
-                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, variables, goals);
+                jobserverStyle, syncMutex, shuffle, traceMode, traceReport, compileCommands,
+                variables, goals);
     }
 
     /** The directory after applying every {@code -C} in turn to {@code start} ({@code -C a -C b} is {@code a/b}). */

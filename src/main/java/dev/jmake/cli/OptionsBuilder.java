@@ -29,6 +29,7 @@ final class OptionsBuilder {
     private String shuffle;
     private String traceMode;
     private String traceReport;
+    private String compileCommands;
 
     /** Applies one switch; from the environment, switches GNU does not take from MAKEFLAGS are skipped. */
     void apply(Switch target, String value, boolean fromEnvironment) {
@@ -63,6 +64,7 @@ final class OptionsBuilder {
                 }
             }
             case TRACE_REPORT -> traceReport = v;
+            case COMPILE_COMMANDS -> compileCommands = v;
             default -> flags.add(target);
         }
     }
@@ -100,7 +102,7 @@ final class OptionsBuilder {
                 jobs, maxLoad, sync, Optional.ofNullable(jobserverAuth),
                 Optional.ofNullable(jobserverStyle).map(JobserverStyle::parse),
                 Optional.ofNullable(syncMutex), Optional.ofNullable(shuffle), Optional.ofNullable(traceMode).map(TraceMode::parse),
-                Optional.ofNullable(traceReport), variables, goals);
+                Optional.ofNullable(traceReport), Optional.ofNullable(compileCommands), variables, goals);
     }
 
     private boolean has(Switch s) {

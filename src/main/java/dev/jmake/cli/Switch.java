@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * GNU make 4.3's command switches, in the order of its {@code switches[]} table: that order decides the
  * flag letters' order in MAKEFLAGS and the candidates listed for an ambiguous long option.
- * The last five are jmake's additions (4.4's {@code --jobserver-style} and {@code --shuffle}, {@code --no-status},
- * {@code --trace-report} and {@code --no-server}); {@code --trace} takes jmake's optional I/O tracing mode, bare it
- * is GNU's. {@code --no-server} is the launcher's ({@code bin/jmake} runs in process when it sees it and exports
+ * The last six are jmake's additions (4.4's {@code --jobserver-style} and {@code --shuffle}, {@code --no-status},
+ * {@code --trace-report}, {@code --compile-commands} and {@code --no-server}); {@code --trace} takes jmake's
+ * optional I/O tracing mode, bare it is GNU's. {@code --no-server} is the launcher's ({@code bin/jmake} runs in process when it sees it and exports
  * {@code JMAKE_SERVER=off} to the sub-makes): jmake accepts it and does nothing with it, nor passes it on in MAKEFLAGS.
  */
 enum Switch {
@@ -53,6 +53,7 @@ enum Switch {
     SHUFFLE(null, "shuffle", Kind.STRING, Arg.OPTIONAL, true, true),
     NO_STATUS(null, "no-status", Kind.FLAG, Arg.NONE, true, false),
     TRACE_REPORT(null, "trace-report", Kind.STRING, Arg.REQUIRED, false, false),
+    COMPILE_COMMANDS(null, "compile-commands", Kind.STRING, Arg.REQUIRED, false, false),
     NO_SERVER(null, "no-server", Kind.IGNORED, Arg.NONE, true, false);
 
     /** How a switch's value is interpreted (GNU's {@code enum cs_type}). */
@@ -114,7 +115,7 @@ enum Switch {
     /** Not in GNU make 4.3: accepted only under its full long name. */
     boolean jmakeOnly() {
         return this == JOBSERVER_STYLE || this == SHUFFLE || this == NO_STATUS || this == TRACE_REPORT
-                || this == NO_SERVER;
+                || this == COMPILE_COMMANDS || this == NO_SERVER;
     }
 
     /** GNU's switches for MAKEFLAGS only, between a make and its sub-makes: its {@code --help} lists none. */

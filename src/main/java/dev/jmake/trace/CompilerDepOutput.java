@@ -30,7 +30,7 @@ public record CompilerDepOutput(Path file, List<String> targets) {
     }
 
     /** Driver options whose value is the next argument (so that it is not taken for the source file). */
-    private static final Set<String> SEPARATE_VALUE = Set.of("-I", "-D", "-U", "-L", "-l", "-x", "-include",
+    static final Set<String> SEPARATE_VALUE = Set.of("-I", "-D", "-U", "-L", "-l", "-x", "-include",
             "-imacros", "-isystem", "-iquote", "-idirafter", "-iprefix", "-iwithprefix", "-iwithprefixbefore",
             "-isysroot", "-imultilib", "-imultiarch", "-Xlinker", "-Xassembler", "-Xpreprocessor", "-Xclang", "-T",
             "-u", "-e", "-z", "-aux-info", "-dumpdir", "-dumpbase", "-dumpbase-ext", "-target", "-arch", "--param",
@@ -169,18 +169,18 @@ public record CompilerDepOutput(Path file, List<String> targets) {
     }
 
     /** {@code x86_64-linux-gnu-gcc-12}, {@code gcc}, {@code clang++-14}: takes gcc's driver options. */
-    private static boolean isDriver(String name) {
+    static boolean isDriver(String name) {
         String bare = name.replaceFirst("-[0-9][0-9.]*$", "");
         int dash = bare.lastIndexOf('-');
         // A cross compiler's target prefix: x86_64-linux-gnu-gcc; but clang-cpp is a name of its own.
         return DRIVERS.contains(bare) || dash > 0 && DRIVERS.contains(bare.substring(dash + 1));
     }
 
-    private static String baseName(String path) {
+    static String baseName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static String suffix(String file) {
+    static String suffix(String file) {
         String name = baseName(file);
         int dot = name.lastIndexOf('.');
         return dot <= 0 ? "" : name.substring(dot + 1);

@@ -37,6 +37,8 @@ class JobTracingTest {
 
     @TempDir
     Path dir;
+    /** The --compile-commands file of the next build, if any. */
+    private Optional<Path> compileCommands = Optional.empty();
 
     private record Outcome(String out, String err, int status) {
         long count(String text) {
@@ -65,7 +67,7 @@ class JobTracingTest {
         BuildOptions options = BuildOptions.builder().jobs(jobs).build();
         var ignore = graph.get(".JMAKE_TRACE_IGNORE");
         int status;
-        try (JobTracing tracing = JobTracing.of(mode, report, ENV, dir, List.of(),
+        try (JobTracing tracing = JobTracing.of(mode, report, compileCommands, ENV, dir, List.of(),
                 ignore == null ? List.of() : ignore.prerequisites())) {
             Builder builder = new Builder(graph, database, evaluator.expander(), options, ui,
                     BuildServices.of(spawner, environment::of, dir).withTracing(tracing));
@@ -219,7 +221,8 @@ class JobTracingTest {
 
     @Test
     void abandoningRemovesTheSocketAndLaterJobsRunUntraced() throws Exception {
-        try (JobTracing tracing = JobTracing.of(TraceMode.WARN, Optional.empty(), ENV, dir, List.of(), List.of())) {
+        try (JobTracing tracing = JobTracing.of(TraceMode.WARN, Optional.empty(), Optional.empty(), ENV, dir, List.of(),
+                List.of())) {
             String token = tracing.begin(new DeclaredJob(new Location("Makefile", 1),
                     List.of(dir.toRealPath().resolve("x")), Set.of()));
             Path socket = Path.of(tracing.environment(token, Map.of()).get("JMAKE_TRACE_SOCKET"));
@@ -228,5 +231,24 @@ class JobTracingTest {
             assertFalse(Files.exists(socket.getParent()));
             assertEquals(Map.of("A", "1"), tracing.environment(token, Map.of("A", "1")));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TraceMode.class, names = {"WARN", "OFF"})
+    void compilesGoIntoTheCompileCommandsFileAndOffJudgesNothing(TraceMode mode) throws Exception {
+        Files.writeString(dir.resolve("a.c"), "int a(void) { return 0; }\n");
+        Files.writeString(dir.resolve("gen.h"), "\n");
+        compileCommands = Optional.of(dir.resolve("cc.json"));
+        Outcome o = build("""
+                a.o: a.c
+                \tcc -c a.c -o a.o && cat gen.h >/dev/null
+
+                gen.h:
+                \ttouch gen.h
+                """, mode, 2, "a.o");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("[\n{\"directory\":\"" + dir.toRealPath() + "\",\"arguments\":[\"cc\",\"-c\",\"a.c\",\"-o\","
+                + "\"a.o\"],\"file\":\"a.c\",\"output\":\"a.o\"}\n]\n", Files.readString(dir.resolve("cc.json")));
+        assertEquals(mode == TraceMode.OFF ? 0 : 1, o.count("warning: [trace]"), o.err());
     }
 }

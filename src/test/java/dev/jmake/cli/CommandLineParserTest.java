@@ -135,6 +135,16 @@ class CommandLineParserTest {
     }
 
     @Test
+    void compileCommandsTakesAFileUnderItsFullNameOnlyAndNotFromMakeflags() {
+        assertEquals(Optional.of("cc.json"), parse("--compile-commands=cc.json").compileCommands());
+        assertEquals(Optional.of("x.json"), parse("--compile-commands", "x.json").compileCommands());
+        assertEquals(Optional.empty(), parse().compileCommands());
+        assertThrows(UsageError.class, () -> parse("--compile=x"));
+        assertEquals(Optional.empty(), parser.parse(List.of(), Map.of("MAKEFLAGS", " --compile-commands=x"))
+                .compileCommands());
+    }
+
+    @Test
     void traceReportIsOnlyItsFullNameAndTheModeIsNotTakenFromMakeflags() {
         assertThrows(UsageError.class, () -> parse("--trace-rep=x"));
         Options o = parser.parse(List.of(), Map.of("MAKEFLAGS", " --trace=error --trace"));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -148,5 +149,21 @@ final class ShimRealToolsTest {
         JobTrace t = session.awaitJob("ignoring", java.time.Duration.ofSeconds(30));
         assertSeen(t, is(Read.class, d.resolve("sysb")), "sysb is not under sys/");
         assertTrue(t.events().stream().noneMatch(e -> e.path().startsWith(d + "/sys/")), t.events().toString());
+    }
+
+    @Test
+    void aCompilingDriverSendsItsArgumentsOnlyWhenCompileCommandsAskForThem(@TempDir Path dir) throws Exception {
+        Path d = dir.toRealPath();
+        Files.writeString(d.resolve("a.c"), "int a(void) { return 0; }\n");
+        List<String> command = List.of("sh", "-c", "cc -O1 -c a.c -o a.o");
+        TracedRuns.Run asked = runs.traced(d, command, "argv-asked", Map.of("JMAKE_TRACE_ARGV", "1"));
+        assertEquals(0, asked.status(), asked.output());
+        List<CompileCommand> entries = CompileCommand.of(asked.trace());
+        assertEquals(List.of(new CompileCommand(d.toString(), List.of("cc", "-O1", "-c", "a.c", "-o", "a.o"), "a.c",
+                Optional.of("a.o"))), entries);
+        TracedRuns.Run plain = runs.traced(d, command, "argv-plain");
+        assertEquals(0, plain.status(), plain.output());
+        assertEquals(List.of(), CompileCommand.of(plain.trace()), "an ordinary traced build pays nothing new");
+        assertTrue(plain.trace().processes().stream().allMatch(p -> p.arguments().argv().isEmpty()));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,15 @@ final class TracedRuns implements AutoCloseable {
 
     /** Runs {@code command} in {@code directory} as the traced job {@code job} (a token unique in the session). */
     Run traced(Path directory, List<String> command, String job) throws IOException, InterruptedException {
-        Map<String, String> env = session.environment(job, System.getenv());
+        return traced(directory, command, job, Map.of());
+    }
+
+    /** As {@link #traced(Path, List, String)}, with {@code extra} added to the environment. */
+    Run traced(Path directory, List<String> command, String job, Map<String, String> extra)
+            throws IOException, InterruptedException {
+        Map<String, String> base = new HashMap<>(System.getenv());
+        base.putAll(extra);
+        Map<String, String> env = session.environment(job, base);
         int[] status = new int[1];
         String output = run(directory, command, env, status);
         JobTrace trace = session.awaitJob(job, Duration.ofSeconds(30));
