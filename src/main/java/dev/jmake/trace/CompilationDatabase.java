@@ -1,6 +1,15 @@
 package dev.jmake.trace;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +49,10 @@ public final class CompilationDatabase {
                  FileLock lock = channel.lock()) {
                 String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "[]";
                 Optional<String> unreadable = Optional.empty();
-                List<JsonObjectArray.Element> kept;
+                List<JsonObject> kept;
                 try {
-                    kept = JsonObjectArray.parse(existing);
-                } catch (IllegalArgumentException e) {
+                    kept = entries(existing);
+                } catch (JsonParseException e) {
                     kept = List.of();
                     unreadable = Optional.of("replaced '" + file + "', which was not a JSON array of objects ("
                             + e.getMessage() + ")");
@@ -54,20 +63,52 @@ public final class CompilationDatabase {
         }
     }
 
+    /** The objects of {@code text}, which must be one JSON array of objects (strict RFC 8259, nothing after it). */
+    static List<JsonObject> entries(String text) {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement root = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonSyntaxException("text after the array");
+            }
+            if (!root.isJsonArray()) {
+                throw new JsonSyntaxException("not an array");
+            }
+            List<JsonObject> objects = new ArrayList<>();
+            for (JsonElement element : root.getAsJsonArray()) {
+                if (!element.isJsonObject()) {
+                    throw new JsonSyntaxException("an element that is not an object: " + element);
+                }
+                objects.add(element.getAsJsonObject());
+            }
+            return objects;
+        } catch (IOException e) {
+            // A StringReader does not fail; the reader reports malformed text as MalformedJsonException.
+            throw new JsonSyntaxException(e.getMessage(), e);
+        }
+    }
+
     /** The merged array, one entry per line. */
-    static String render(List<JsonObjectArray.Element> existing, List<CompileCommand> compiles) {
+    static String render(List<JsonObject> existing, List<CompileCommand> compiles) {
         Map<CompileCommand.Key, String> entries = new LinkedHashMap<>();
-        for (JsonObjectArray.Element e : existing) {
-            String directory = e.strings().getOrDefault("directory", "");
-            String source = e.strings().getOrDefault("file", "");
-            String output = e.strings().getOrDefault("output", "");
-            entries.put(new CompileCommand.Key(directory, source, output), e.text());
+        for (JsonObject e : existing) {
+            CompileCommand.Key key = new CompileCommand.Key(string(e, "directory"), string(e, "file"),
+                    string(e, "output"));
+            entries.put(key, e.toString());
         }
         for (CompileCommand c : compiles) {
             entries.put(c.key(), json(c));
         }
         List<String> lines = new ArrayList<>(entries.values());
         return lines.isEmpty() ? "[]\n" : "[\n" + String.join(",\n", lines) + "\n]\n";
+    }
+
+    /** A member whose value is a string, else "". */
+    private static String string(JsonObject object, String name) {
+        JsonElement value = object.get(name);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+                ? value.getAsString() : "";
     }
 
     private static String json(CompileCommand c) {

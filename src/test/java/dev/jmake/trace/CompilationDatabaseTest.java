@@ -1,8 +1,12 @@
 package dev.jmake.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,11 +44,11 @@ final class CompilationDatabaseTest {
                 + "{\"directory\":\"/p\",\"arguments\":[\"cc\",\"-O0\",\"-c\",\"a.c\",\"-o\",\"a.o\"],"
                 + "\"file\":\"a.c\",\"output\":\"a.o\"}]");
         CompilationDatabase.merge(db, List.of(compile("c.c", "c.o", "-O2"), compile("a.c", "a.o", "-O2")));
-        List<JsonObjectArray.Element> merged = JsonObjectArray.parse(Files.readString(db));
+        List<JsonObject> merged = CompilationDatabase.entries(Files.readString(db));
         assertEquals(3, merged.size());
-        assertEquals(kept, merged.get(0).text());
-        assertTrue(merged.get(1).text().contains("\"-O2\"") && merged.get(1).text().contains("\"a.c\""));
-        assertEquals("c.c", merged.get(2).strings().get("file"));
+        assertEquals(JsonParser.parseString(kept), merged.get(0), "kept, member for member");
+        assertTrue(merged.get(1).toString().contains("\"-O2\"") && merged.get(1).toString().contains("\"a.c\""));
+        assertEquals("c.c", merged.get(2).get("file").getAsString());
     }
 
     @Test
@@ -52,7 +56,7 @@ final class CompilationDatabaseTest {
         Path db = dir.resolve("compile_commands.json");
         CompilationDatabase.merge(db, List.of(compile("conv.c", "conv_a.o", "-DK=a"),
                 compile("conv.c", "conv_b.o", "-DK=b")));
-        assertEquals(2, JsonObjectArray.parse(Files.readString(db)).size());
+        assertEquals(2, CompilationDatabase.entries(Files.readString(db)).size());
     }
 
     @Test
@@ -61,10 +65,24 @@ final class CompilationDatabaseTest {
         Files.writeString(db, "not json");
         Optional<String> problem = CompilationDatabase.merge(db, List.of(compile("a.c", "a.o", "-O2")));
         assertTrue(problem.orElseThrow().contains("not a JSON array of objects"), problem.toString());
-        assertEquals(1, JsonObjectArray.parse(Files.readString(db)).size());
+        assertEquals(1, CompilationDatabase.entries(Files.readString(db)).size());
         try (var files = Files.list(dir)) {
             assertEquals(List.of("compile_commands.json", "compile_commands.json.lock"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void anExistingFileMustBeOneStrictJsonArrayOfObjects() {
+        String a = "{\"directory\": \"/p\", \"arguments\": [\"cc\", \"-c\", \"a\\\"b.c\"], \"file\": \"a\\u0041.c\","
+                + " \"n\": -1.5e3, \"x\": {\"y\": [true, null]}}";
+        List<JsonObject> objects = CompilationDatabase.entries(" [ " + a + " , {} ]\n");
+        assertEquals(2, objects.size());
+        assertEquals("aA.c", objects.get(0).get("file").getAsString());
+        assertEquals(List.of(), CompilationDatabase.entries("[]"));
+        for (String bad : List.of("", "{}", "[1]", "[{\"a\": }]", "[{\"a\": \"b\"}", "[{}] x", "[{\"a\": \"b]",
+                "[{'a': 'b'}]", "[{a: \"b\"}]")) {
+            assertThrows(JsonParseException.class, () -> CompilationDatabase.entries(bad), bad);
         }
     }
 }
