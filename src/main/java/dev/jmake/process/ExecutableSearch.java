@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ExecutableSearch {
     /** glibc's _CS_PATH: what execvp searches when PATH is unset. */
-    private static final String DEFAULT_PATH = "/bin:/usr/bin";
+    static final String DEFAULT_PATH = "/bin:/usr/bin";
     private static final int X_OK = 1;
 
     private final LibC libc;

@@ -41,8 +41,6 @@ public final class ProcessSpawner implements ProcessLauncher {
     private static final int SIGSET_SIZE = 128;
     private static final int FILE_ACTIONS_SIZE = 256;
     private static final int ATTRIBUTES_SIZE = 512;
-    /** glibc's {@code _CS_PATH}, what execvp searches when {@code PATH} is unset. */
-    private static final String DEFAULT_PATH = "/bin:/usr/bin";
     /** What execvp runs a file with when the kernel says {@code ENOEXEC} (no {@code #!} line). */
     private static final String SCRIPT_SHELL = "/bin/sh";
     private static final Path NULL_DEVICE = Path.of("/dev/null");
@@ -440,7 +438,7 @@ public final class ProcessSpawner implements ProcessLauncher {
             if (file.contains("/")) {
                 return execute(file, argv, envp, actions, attributes, pid);
             }
-            String path = request.environment().getOrDefault("PATH", DEFAULT_PATH);
+            String path = request.environment().getOrDefault("PATH", ExecutableSearch.DEFAULT_PATH);
             boolean deniedSomewhere = false;
             for (String directory : path.split(":", -1)) {
                 String candidate = directory.isEmpty() ? file : directory + "/" + file;
