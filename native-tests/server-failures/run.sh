@@ -108,6 +108,9 @@ expect_eq "warm run: stdout" "$(cat cold.expected.out)" "$(cat cold.warm.out)"
 expect_eq "warm run: stderr" "$(cat cold.expected.err)" "$(cat cold.warm.err)"
 "$JMAKE" --server-status | grep -q "^jmake server .*: pid $first, socket $JMAKE_SERVER_DIR/s-" \
     || fail "--server-status: $("$JMAKE" --server-status 2>&1)"
+# The JIT's compile time, which the server bench watches to know the server warm.
+"$JMAKE" --server-status | grep -q '^JIT: [0-9][0-9]* ms compiling so far$' \
+    || fail "--server-status has no JIT line: $("$JMAKE" --server-status 2>&1)"
 
 # Ctrl-C typed on the terminal: the client and the job get SIGINT from the tty; the server deletes the target, the
 # client dies by SIGINT (130), nothing is left.

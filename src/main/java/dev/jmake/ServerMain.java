@@ -11,6 +11,8 @@ import dev.jmake.server.wire.ServedJar;
 import dev.jmake.server.wire.ServerLock;
 import dev.jmake.syntax.ByteText;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +164,18 @@ final class ServerMain {
                 + "up since " + started + ", " + served.get() + " sessions served, " + sessions.get() + " running\n"
                 + "heap " + (memory.totalMemory() - memory.freeMemory()) / (1 << 20) + " MiB used of "
                 + memory.maxMemory() / (1 << 20) + " MiB; exits after " + idle + " idle\n"
+                + jitCompilation()
                 + (diskTimes instanceof WatchedFileTimes watched ? watched.describe() : "file times: not kept\n");
+    }
+
+    /**
+     * The JIT's cumulative compilation time: a server is warm once it stops growing (per-session code keeps being
+     * compiled for a thousand sessions or more; bench/server.sh waits for it).
+     */
+    private static String jitCompilation() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit == null || !jit.isCompilationTimeMonitoringSupported() ? ""
+                : "JIT: " + jit.getTotalCompilationTime() + " ms compiling so far\n";
     }
 
     /** Exits once the running sessions are over ({@code jmake --server-stop}). */
