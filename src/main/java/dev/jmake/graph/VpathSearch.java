@@ -70,11 +70,17 @@ public final class VpathSearch {
         return new VpathSearch(List.copyOf(entries), split(vpath), split(gpathValue), directory, null);
     }
 
+    /** VPATH's words, separated by blanks or colons (no regex: this runs once per make, sub-makes included). */
     private static List<String> split(String value) {
         List<String> words = new ArrayList<>();
-        for (String w : value.strip().split("[\\s:]+")) {
-            if (!w.isEmpty()) {
-                words.add(w);
+        int start = -1;
+        for (int i = 0; i <= value.length(); i++) {
+            boolean separator = i == value.length() || " \t\n\u000B\f\r:".indexOf(value.charAt(i)) >= 0;
+            if (!separator && start < 0) {
+                start = i;
+            } else if (separator && start >= 0) {
+                words.add(value.substring(start, i));
+                start = -1;
             }
         }
         return directoriesOf(words);
