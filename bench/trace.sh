@@ -1,71 +1,110 @@
 #!/usr/bin/env bash
-# The cost of the recipe I/O tracer (issue 5): a clean build of examples/parallel (33 C files at -O2) at -j2 with
-# --trace=warn, with --trace=off and, for comparison, with --trace=off under `strace -f -e trace=%file`, interleaved;
-# then 500 tiny shell-recipe jobs (`echo > file`) at -j2 traced and not, to expose the per-process cost.
-# Usage: bench/trace.sh [runs] [jobs]   (defaults 5 and 2; needs `mvn -q -DskipTests package` first)
+# The cost of the recipe I/O tracer (issues 5, 12 and 14): every row runs the same build with --trace=warn and with
+# --trace=off, alternated in one run, and prints the medians and their ratio (targets of issue 14 in brackets):
+#   1. the clean C build of examples/parallel (33 C files at -O2)                                      [<= 1.03]
+#   2. a compile-bound real project: Lua 5.4's `make linux`, clean (skipped when its source cannot be had) [<= 1.05]
+#   3. 2,000 trivial jobs (`@true`)                                                                   [<= 1.15]
+#   4. 300 install jobs (`install -m 644` of a small file into a staging directory)                  [<= 1.15]
+#   5. the shim's cost per process: one job whose shell runs /bin/true 500 times, traced and not; the difference
+#      per process, against the untraced per-process time and against an untraced trivial job of row 3 [<= 10 %]
+# CPU is user+sys of the process tree (client and jobs) plus the jmake server's own CPU over the run when a server
+# runs (the collector and the verifier live there), which moves much less than wall time on a shared machine.
+# Usage: bench/trace.sh [runs] [jobs] [rows]   (defaults 5, 2 and 12345; needs `mvn -q -DskipTests package` first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/lib.sh"
 jmake="$here/../bin/jmake"
 runs=${1:-5}
 jobs=${2:-2}
+rows=${3:-12345}
 dir="$(mktemp -d "${TMPDIR:-/tmp}/jmake-trace.XXXXXX")"
 trap 'rm -rf "$dir"' EXIT
-# timed CMD...: runs CMD (output discarded), prints "WALL_MS CPU_MS" (CPU: user+sys of the whole process tree).
+
+"$jmake" --version >/dev/null 2>&1 || true   # starts the server when there is one
+server_pid=$("$jmake" --server-status 2>/dev/null | sed -n 's/.*: pid \([0-9]*\),.*/\1/p' | head -1)
+server_ticks() { if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/stat" ]; then awk '{print $14 + $15}' "/proc/$server_pid/stat"; else echo 0; fi; }
+hz=$(getconf CLK_TCK)
+# timed CMD...: runs CMD (output discarded), prints "WALL_MS CPU_MS" (tree user+sys plus the server's CPU).
 timed() {
+    local before after
+    before=$(server_ticks)
     /usr/bin/time -f '%e %U %S' -o "$dir/time" "$@" >/dev/null 2>&1
-    awk '{ printf "%.1f %.1f\n", $1 * 1000, ($2 + $3) * 1000 }' "$dir/time"
+    after=$(server_ticks)
+    awk -v s=$((after - before)) -v hz="$hz" '{ printf "%.1f %.1f\n", $1 * 1000, ($2 + $3) * 1000 + s * 1000 / hz }' "$dir/time"
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m}'; }
 
-mkdir "$dir/c"
-cp "$here"/../examples/parallel/*.[ch] "$here"/../examples/parallel/Makefile "$dir/c"/
-"$jmake" -s -j"$jobs" -C "$dir/c" >/dev/null 2>&1 && make -s -C "$dir/c" clean   # warm caches, unpack the shim
-warn=() off=() strace_t=() warn_cpu=() off_cpu=() strace_cpu=()
-have_strace=$(command -v strace >/dev/null && echo yes || echo no)
-for ((i = 0; i < runs; i++)); do
-    read -r w c < <(timed "$jmake" -s -j"$jobs" --trace=warn -C "$dir/c"); warn+=("$w"); warn_cpu+=("$c")
-    make -s -C "$dir/c" clean
-    read -r w c < <(timed "$jmake" -s -j"$jobs" --trace=off -C "$dir/c"); off+=("$w"); off_cpu+=("$c")
-    make -s -C "$dir/c" clean
-    if [ "$have_strace" = yes ]; then
-        read -r w c < <(timed strace -f -e trace=%file -o /dev/null "$jmake" -s -j"$jobs" --trace=off -C "$dir/c")
-        strace_t+=("$w"); strace_cpu+=("$c")
-        make -s -C "$dir/c" clean
-    fi
-done
-report() { # NAME WALLS... -- CPUS...
-    local name=$1; shift
-    local walls=() cpus=()
-    while [ "$1" != -- ]; do walls+=("$1"); shift; done; shift
-    cpus=("$@")
-    echo "  $name: wall $(median "${walls[@]}") ms, cpu $(median "${cpus[@]}") ms   (wall runs: ${walls[*]})"
+# compare NAME PREPARE -- ARGS...: runs `jmake -s -jN ARGS` with --trace=warn and --trace=off alternately, PREPARE
+# (a shell command) before each, and prints the medians, the ratios and sets WARN_MS/OFF_MS for the caller.
+compare() {
+    local name=$1 prepare=$2; shift 3
+    local warn=() off=() warn_cpu=() off_cpu=() w c i
+    eval "$prepare"
+    "$jmake" -s -j"$jobs" "$@" >/dev/null 2>&1 || true   # warm caches, unpack the shim
+    for ((i = 0; i < runs; i++)); do
+        eval "$prepare"
+        read -r w c < <(timed "$jmake" -s -j"$jobs" --trace=warn "$@"); warn+=("$w"); warn_cpu+=("$c")
+        eval "$prepare"
+        read -r w c < <(timed "$jmake" -s -j"$jobs" --trace=off "$@"); off+=("$w"); off_cpu+=("$c")
+    done
+    WARN_MS=$(median "${warn[@]}"); OFF_MS=$(median "${off[@]}")
+    WARN_CPU=$(median "${warn_cpu[@]}"); OFF_CPU=$(median "${off_cpu[@]}")
+    echo "$name (-j$jobs, medians of $runs, alternated):"
+    echo "  --trace=off : wall $OFF_MS ms, cpu $OFF_CPU ms   (wall runs: ${off[*]})"
+    echo "  --trace=warn: wall $WARN_MS ms, cpu $WARN_CPU ms   (wall runs: ${warn[*]})"
+    echo "  ratio warn/off: wall $(ratio "$WARN_MS" "$OFF_MS"), cpu $(ratio "$WARN_CPU" "$OFF_CPU")"
 }
-echo "clean build of examples/parallel at -j$jobs (medians of $runs, interleaved; cpu = user+sys of the tree):"
-report "--trace=off " "${off[@]}" -- "${off_cpu[@]}"
-report "--trace=warn" "${warn[@]}" -- "${warn_cpu[@]}"
-echo "  ratio warn/off: wall $(ratio "$(median "${warn[@]}")" "$(median "${off[@]}")"), cpu $(ratio "$(median "${warn_cpu[@]}")" "$(median "${off_cpu[@]}")")"
-if [ "$have_strace" = yes ]; then
-    report "strace -f -e trace=%file, --trace=off" "${strace_t[@]}" -- "${strace_cpu[@]}"
-    echo "  ratio strace/off: wall $(ratio "$(median "${strace_t[@]}")" "$(median "${off[@]}")"), cpu $(ratio "$(median "${strace_cpu[@]}")" "$(median "${off_cpu[@]}")")"
+
+if [[ $rows == *1* ]]; then
+    mkdir "$dir/c"
+    cp "$here"/../examples/parallel/*.[ch] "$here"/../examples/parallel/Makefile "$dir/c"/
+    compare "1. clean C build of examples/parallel [target <= 1.03]" "make -s -C '$dir/c' clean >/dev/null" -- -C "$dir/c"
 fi
 
-n=500
-mkdir -p "$dir/tiny/out"
-{
-    printf 'FILES := $(patsubst %%,out/f%%,$(shell seq 1 %d))\n' "$n"
-    printf 'all: $(FILES)\nout/f%%:\n\t@echo $@ > $@\n'
-} > "$dir/tiny/Makefile"
-"$jmake" -s -j"$jobs" -C "$dir/tiny" >/dev/null 2>&1; rm -f "$dir/tiny/out"/*
-twarn=() toff=() twarn_cpu=() toff_cpu=()
-for ((i = 0; i < runs; i++)); do
-    read -r w c < <(timed "$jmake" -s -j"$jobs" --trace=warn -C "$dir/tiny"); twarn+=("$w"); twarn_cpu+=("$c")
-    rm -f "$dir/tiny/out"/*
-    read -r w c < <(timed "$jmake" -s -j"$jobs" --trace=off -C "$dir/tiny"); toff+=("$w"); toff_cpu+=("$c")
-    rm -f "$dir/tiny/out"/*
-done
-echo "$n tiny shell-recipe jobs at -j$jobs (medians of $runs, interleaved):"
-report "--trace=off " "${toff[@]}" -- "${toff_cpu[@]}"
-report "--trace=warn" "${twarn[@]}" -- "${twarn_cpu[@]}"
-echo "  ratio warn/off: wall $(ratio "$(median "${twarn[@]}")" "$(median "${toff[@]}")"), cpu $(ratio "$(median "${twarn_cpu[@]}")" "$(median "${toff_cpu[@]}")")"
-echo "  per job: wall $(awk -v a="$(median "${twarn[@]}")" -v b="$(median "${toff[@]}")" -v n="$n" 'BEGIN { printf "%.2f ms", (a - b) / n }'), cpu $(awk -v a="$(median "${twarn_cpu[@]}")" -v b="$(median "${toff_cpu[@]}")" -v n="$n" 'BEGIN { printf "%.2f ms", (a - b) / n }')"
+if [[ $rows == *2* ]]; then
+    if lua_src=$("$here/../native-tests/projects/fetch.sh" --upstream lua5.4 2>/dev/null); then
+        cp -a "$lua_src" "$dir/lua"
+        compare "2. clean build of Lua 5.4 (make linux) [target <= 1.05]" "make -s -C '$dir/lua' clean >/dev/null" \
+            -- -C "$dir/lua" linux
+    else
+        echo "2. Lua 5.4: skipped (its Debian source could not be fetched)"
+    fi
+fi
+
+trivial_off="" trivial_off_cpu=""
+if [[ $rows == *3* ]]; then
+    mkdir "$dir/jobs"
+    printf 'JOBS := $(shell seq 1 2000)\n.PHONY: all $(JOBS)\nall: $(JOBS)\n$(JOBS):\n\t@true\n' > "$dir/jobs/Makefile"
+    compare "3. 2,000 trivial jobs (@true) [target <= 1.15]" ":" -- -C "$dir/jobs"
+    trivial_off=$OFF_MS trivial_off_cpu=$OFF_CPU
+fi
+
+if [[ $rows == *4* ]]; then
+    mkdir -p "$dir/install/src"
+    for ((i = 1; i <= 300; i++)); do echo "file $i" > "$dir/install/src/f$i.txt"; done
+    {
+        printf 'FILES := $(patsubst src/%%,stage/usr/share/demo/%%,$(wildcard src/*.txt))\n'
+        printf 'all: $(FILES)\nstage/usr/share/demo/%%: src/%%\n\t@install -D -m 644 $< $@\n'
+    } > "$dir/install/Makefile"
+    compare "4. 300 install jobs (install -D -m 644 into a staging directory) [target <= 1.15]" \
+        "rm -rf '$dir/install/stage'" -- -C "$dir/install"
+fi
+
+if [[ $rows == *5* ]]; then
+    n=500
+    mkdir "$dir/loop"
+    printf '.PHONY: all\nall:\n\t@i=0; while [ $$i -lt %d ]; do /bin/true; i=$$((i + 1)); done\n' "$n" > "$dir/loop/Makefile"
+    compare "5. one job spawning /bin/true $n times" ":" -- -C "$dir/loop"
+    per() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.3f", (a - b) / n }'; }
+    pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
+    for what in wall cpu; do
+        if [ $what = wall ]; then w=$WARN_MS o=$OFF_MS t=$trivial_off; else w=$WARN_CPU o=$OFF_CPU t=$trivial_off_cpu; fi
+        shim=$(per "$w" "$o" "$n") spawn=$(per "$o" 0 "$n")
+        line="  shim per process ($what): $shim ms, $(pct "$shim" "$spawn") % of an untraced spawn ($spawn ms)"
+        if [ -n "$t" ]; then
+            job=$(per "$t" 0 2000)
+            line+="; $(pct "$shim" "$job") % of an untraced trivial job of row 3 ($job ms) [target <= 10 %]"
+        fi
+        echo "$line"
+    done
+fi

@@ -21,6 +21,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,9 +138,18 @@ public final class RemoteLauncher implements ProcessLauncher {
         if (last.map() == environment) {
             return last.entries();
         }
+        // A traced job's map is the previous one's with another JMAKE_TRACE_JOB (the same String objects otherwise):
+        // an entry whose name and value are the very objects of the previous map at its place is not built again.
+        boolean aligned = last.map().size() == environment.size();
+        Iterator<Map.Entry<String, String>> previous = last.map().entrySet().iterator();
         List<String> entries = new ArrayList<>(environment.size());
         for (Map.Entry<String, String> entry : environment.entrySet()) {
-            entries.add(entry.getKey() + "=" + entry.getValue());
+            Map.Entry<String, String> before = aligned ? previous.next() : null;
+            if (before != null && before.getKey() == entry.getKey() && before.getValue() == entry.getValue()) {
+                entries.add(last.entries().get(entries.size()));
+            } else {
+                entries.add(entry.getKey() + "=" + entry.getValue());
+            }
         }
         List<String> listed = List.copyOf(entries);
         lastEnvironment = new ListedEnvironment(environment, listed);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,10 @@ public final class TraceSession implements AutoCloseable {
     private final Path library;
     private final Path directory;
     private final TraceCollector collector;
+    /** The last environment {@link #tracedBase} made, and what from (any thread: replaced whole). */
+    private volatile TracedBase lastBase;
+
+    private record TracedBase(Map<String, String> base, List<Path> ignored, Map<String, String> traced) {}
 
     private TraceSession(Path library, Path directory, TraceCollector collector) {
         this.library = library;
@@ -60,6 +65,21 @@ public final class TraceSession implements AutoCloseable {
      * (absolute directories such as /proc or /usr) before it is sent: the cheapest filter there is.
      */
     public Map<String, String> environment(String job, Map<String, String> base, List<Path> ignoredPrefixes) {
+        Map<String, String> env = new LinkedHashMap<>(tracedBase(base, ignoredPrefixes));
+        env.put(JOB_VARIABLE, job);
+        return env;
+    }
+
+    /**
+     * {@code base} with every tracer variable but the job's, made once for consecutive jobs sharing {@code base} (the
+     * same map object): its String objects are then the same from job to job, so the launcher re-encodes only the
+     * job token.
+     */
+    private Map<String, String> tracedBase(Map<String, String> base, List<Path> ignoredPrefixes) {
+        TracedBase last = lastBase;
+        if (last != null && last.base() == base && last.ignored().equals(ignoredPrefixes)) {
+            return last.traced();
+        }
         Map<String, String> env = new LinkedHashMap<>(base);
         if (!ignoredPrefixes.isEmpty()) {
             env.put(IGNORE_VARIABLE, ignoredPrefixes.stream().map(Path::toString).collect(Collectors.joining(":")));
@@ -67,8 +87,10 @@ public final class TraceSession implements AutoCloseable {
         String user = base.get("LD_PRELOAD");
         env.put("LD_PRELOAD", user == null || user.isBlank() ? library.toString() : library + ":" + user);
         env.put(SOCKET_VARIABLE, collector.socket().toString());
-        env.put(JOB_VARIABLE, job);
-        return env;
+        env.put(JOB_VARIABLE, "");
+        Map<String, String> traced = Collections.unmodifiableMap(env);
+        lastBase = new TracedBase(base, List.copyOf(ignoredPrefixes), traced);
+        return traced;
     }
 
     /** See {@link TraceCollector#awaitJob}. */
