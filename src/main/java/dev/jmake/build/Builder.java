@@ -86,7 +86,7 @@ public final class Builder {
                 services.environment(), database.oneShell(), services.directory(), services.recipes(),
                 new JobserverInheritance(services.jobserver()), tracing, goalError);
         if (tracing.enabled()) {
-            tracing.declareRules(database, graph, plans::patternBuilder);
+            tracing.declareRules(database, graph, plans::chosenPatternBuilder, plans::patternBuilder);
             this.declarations = new JobDeclaration(graph, nodes, tracing.top());
         } else {
             this.declarations = null;
