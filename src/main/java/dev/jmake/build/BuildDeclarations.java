@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.graph.TargetGraph;
 import dev.jmake.syntax.Location;
 import dev.jmake.trace.DeclaredJob;
 import dev.jmake.trace.DeclaredRules;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -33,10 +33,8 @@ final class BuildDeclarations implements DeclaredRules {
     private final Map<Path, List<Path>> prerequisites = new HashMap<>();
     /** Every directory the makefile or a started job names a file in (or below): not a tool's own. */
     private final Set<Path> namedDirectories = new HashSet<>();
-    /** The makefile's own implicit rule this build chose for a name relative to the top directory, or null. */
-    private Function<String, Location> chosenBuilder = name -> null;
-    /** The makefile's own pattern rule that would make a name relative to the top directory, or null. */
-    private Function<String, Location> wouldBuild = name -> null;
+    /** The makefile's own pattern rules, asked about names relative to the top directory. */
+    private PatternLookup patterns = PatternLookup.none();
     /** Whether the makefile names a top-relative name as a target or prerequisite. */
     private Predicate<String> mentioned = name -> true;
 
@@ -59,9 +57,18 @@ final class BuildDeclarations implements DeclaredRules {
         prerequisites.computeIfAbsent(target, t -> new ArrayList<>()).add(prerequisite);
     }
 
-    /** Through the makefile's rules, and the closure of the job that made {@code target} if one started. */
+    /**
+     * Through the makefile's rules, the closure of the job that made {@code target} if one started, and the pattern
+     * rule that would make {@code target} (automake's {@code .log.trs}: x.trs from x.log, written by x.log's job).
+     */
     @Override
     public synchronized boolean dependsOn(Path target, Path prerequisite) {
+        String name = topRelative(target);
+        String from = topRelative(prerequisite);
+        if (name != null && from != null && patterns.wouldBuildFrom().apply(name).stream()
+                .anyMatch(p -> TargetGraph.normalize(p).equals(from))) {
+            return true;
+        }
         Set<Path> seen = new HashSet<>();
         List<Path> pending = new ArrayList<>(List.of(target));
         while (!pending.isEmpty()) {
@@ -94,13 +101,15 @@ final class BuildDeclarations implements DeclaredRules {
         }
     }
 
-    /**
-     * Sets how a file no explicit rule or started job builds is looked up among the pattern rules: the one this
-     * build chose for it, and one that would make it (chosen or not).
-     */
-    synchronized void patternBuilders(Function<String, Location> chosen, Function<String, Location> would) {
-        this.chosenBuilder = chosen;
-        this.wouldBuild = would;
+    /** Sets how a file no explicit rule or started job builds is looked up among the pattern rules. */
+    synchronized void patterns(PatternLookup lookup) {
+        this.patterns = lookup;
+    }
+
+    /** {@code path} relative to the top directory, or null outside it. */
+    private String topRelative(Path path) {
+        Path top = roots.get(0);
+        return !path.startsWith(top) || path.equals(top) ? null : top.relativize(path).toString();
     }
 
     /** Sets how to tell whether the makefile names a (top-relative) file. */
@@ -120,7 +129,7 @@ final class BuildDeclarations implements DeclaredRules {
             return true;
         }
         String name = top.relativize(path).toString();
-        return mentioned.test(name) && wouldBuild.apply(name) == null;
+        return mentioned.test(name) && patterns.wouldBuild().apply(name) == null;
     }
 
     @Override
@@ -198,7 +207,7 @@ final class BuildDeclarations implements DeclaredRules {
         if (!path.startsWith(top) || path.equals(top)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(chosenBuilder.apply(top.relativize(path).toString()));
+        return Optional.ofNullable(patterns.chosen().apply(top.relativize(path).toString()));
     }
 
     @Override

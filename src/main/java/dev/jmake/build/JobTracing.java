@@ -136,13 +136,10 @@ public final class JobTracing implements AutoCloseable {
 
     /**
      * Notes the target of every explicit rule with a recipe as built by it, before any job runs; other files are
-     * looked up with {@code chosenBuilder} (the makefile's pattern rule this build chose for a top-relative name, or
-     * null); {@code wouldBuild} (a pattern rule that could make it, chosen or not) tells a build product from a
-     * source.
+     * looked up among the pattern rules through {@code patterns}.
      */
-    void declareRules(Database database, TargetGraph graph, Function<String, Location> chosenBuilder,
-                      Function<String, Location> wouldBuild) {
-        rules.patternBuilders(chosenBuilder, wouldBuild);
+    void declareRules(Database database, TargetGraph graph, PatternLookup patterns) {
+        rules.patterns(patterns);
         rules.mentioned(graph::isMentioned);
         List<String> suffixes = graph.suffixes();
         Path top = top();

@@ -293,6 +293,20 @@ final class PlanChoice {
         return match == null || !isMakefileRule(match) ? null : match.rule().location();
     }
 
+    /**
+     * For the I/O tracer: the prerequisites the makefile's own pattern rule that would make {@code name} gives it
+     * (automake's {@code .log.trs} makes {@code x.trs} from {@code x.log}), or none.
+     */
+    List<String> patternPrerequisites(String name) {
+        ImplicitMatch match = implicitRules.find(name);
+        if (match == null || !isMakefileRule(match)) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>(match.prerequisites());
+        all.addAll(match.orderOnly());
+        return all;
+    }
+
     private static boolean isMakefileRule(ImplicitMatch match) {
         return match.rule().location() != null && match.rule().location().file() != null
                 && !match.rule().targets().contains("%");

@@ -198,7 +198,7 @@ public final class TraceVerifier {
                     findings.add(new Finding.WriteToOtherTarget(rule, name, scope.relative(path), false,
                             builder.get(), actor));
                 }
-            } else if (!toolOutput(path, actor) && !describedByTarget(path)) {
+            } else if (!producerOf(path) && !toolOutput(path, actor) && !describedByTarget(path)) {
                 findings.add(new Finding.UndeclaredOutput(rule, name, scope.relative(path), actor));
                 undeclared.add(path);
             }
@@ -207,8 +207,10 @@ public final class TraceVerifier {
         /**
          * Whether this job makes {@code target} for the target's own rule, which depends on it: a stamp file's job
          * writing the file the stamp stands for (automake's stamp-h1 running config.status, which writes config.h
-         * only when it changed; config.h's rule, after it, has nothing left to do). The graph orders every reader of
-         * the target after this job, so neither its reads nor its writes of the target can race.
+         * only when it changed; config.h's rule, after it, has nothing left to do), or a file a pattern rule would
+         * make from this job's target (automake's test driver writing x.trs beside x.log, which {@code .log.trs}
+         * makes from x.log). The graph orders every reader of the target after this job, so neither its reads nor
+         * its writes of the target can race.
          */
         private boolean producerOf(Path target) {
             return declared.targets().stream().anyMatch(t -> rules.dependsOn(target, t));

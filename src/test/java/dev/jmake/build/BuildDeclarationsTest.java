@@ -38,10 +38,10 @@ class BuildDeclarationsTest {
     @Test
     void onlyThePatternRuleThisBuildChoseBuildsAFileAndOnlyInsideTheTop() {
         List<String> asked = new ArrayList<>();
-        rules.patternBuilders(name -> {
+        rules.patterns(new PatternLookup(name -> {
             asked.add(name);
             return name.equals("sub/x.o") ? new Location("Makefile", 9) : null;
-        }, name -> name.endsWith(".o") ? new Location("Makefile", 9) : null);
+        }, name -> name.endsWith(".o") ? new Location("Makefile", 9) : null, name -> List.of()));
         assertEquals(Optional.of(new Location("Makefile", 9)), rules.builderOf(top.resolve("sub/x.o")));
         // libtool's y.o beside y.lo: the .c.o rule could make it, but this build chose it for no file of that name.
         assertEquals(Optional.empty(), rules.builderOf(top.resolve("y.o")));
@@ -52,10 +52,24 @@ class BuildDeclarationsTest {
     @Test
     void aSourceIsAFileTheMakefileNamesAndNoPatternRuleWouldMake() {
         rules.mentioned(name -> name.equals("main.c") || name.equals("main.o"));
-        rules.patternBuilders(name -> null, name -> name.endsWith(".o") ? new Location("Makefile", 9) : null);
+        rules.patterns(new PatternLookup(name -> null,
+                name -> name.endsWith(".o") ? new Location("Makefile", 9) : null, name -> List.of()));
         assertTrue(rules.isSource(top.resolve("main.c")));
         assertFalse(rules.isSource(top.resolve("main.o")), "make clean deletes it although this build made none");
         assertFalse(rules.isSource(top.resolve("libz.so")));
+    }
+
+    @Test
+    void aFileDependsOnWhatTheMakefilesRulesOrAPatternRuleThatWouldMakeItMakeItFrom() {
+        rules.dependency(top.resolve("config.h"), top.resolve("stamp-h1"));
+        rules.dependency(top.resolve("stamp-h1"), top.resolve("config.h.in"));
+        rules.patterns(new PatternLookup(name -> null, name -> null,
+                name -> name.endsWith(".trs") ? List.of(name.replace(".trs", ".log")) : List.of()));
+        assertTrue(rules.dependsOn(top.resolve("config.h"), top.resolve("stamp-h1")));
+        assertTrue(rules.dependsOn(top.resolve("config.h"), top.resolve("config.h.in")));
+        assertFalse(rules.dependsOn(top.resolve("stamp-h1"), top.resolve("config.h")));
+        assertTrue(rules.dependsOn(top.resolve("t/a.trs"), top.resolve("t/a.log")));
+        assertFalse(rules.dependsOn(top.resolve("t/a.trs"), top.resolve("t/b.log")));
     }
 
     @Test
