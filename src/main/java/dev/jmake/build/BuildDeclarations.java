@@ -1,17 +1,18 @@
 package dev.jmake.build;
 
+import dev.jmake.graph.TargetGraph;
 import dev.jmake.syntax.Location;
 import dev.jmake.trace.DeclaredJob;
 import dev.jmake.trace.DeclaredRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -28,10 +29,12 @@ final class BuildDeclarations implements DeclaredRules {
     private final Map<Location, List<Path>> phonyTargets = new HashMap<>();
     /** {@link #phonyTargets} as the immutable set every job of the rule shares, made when the first job starts. */
     private final Map<Location, Set<Path>> siblingSets = new HashMap<>();
-    /** Pattern-rule builders asked for so far (absent: none of the makefile's pattern rules makes the file). */
-    private final Map<Path, Optional<Location>> implicit = new HashMap<>();
-    /** The makefile's own pattern rule that would make a name relative to the top directory, or null. */
-    private Function<String, Location> patternBuilder = name -> null;
+    /** The prerequisites of each file as the makefile's rules name them (normal and order-only, absolute). */
+    private final Map<Path, List<Path>> prerequisites = new HashMap<>();
+    /** Every directory the makefile or a started job names a file in (or below): not a tool's own. */
+    private final Set<Path> namedDirectories = new HashSet<>();
+    /** The makefile's own pattern rules, asked about names relative to the top directory. */
+    private PatternLookup patterns = PatternLookup.none();
     /** Whether the makefile names a top-relative name as a target or prerequisite. */
     private Predicate<String> mentioned = name -> true;
 
@@ -46,11 +49,67 @@ final class BuildDeclarations implements DeclaredRules {
         if (builders.putIfAbsent(target, location) == null) {
             byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
         }
+        named(target);
+    }
+
+    /** Notes that a rule of the makefile makes {@code target} depend on {@code prerequisite} (both absolute). */
+    synchronized void dependency(Path target, Path prerequisite) {
+        prerequisites.computeIfAbsent(target, t -> new ArrayList<>()).add(prerequisite);
+    }
+
+    /**
+     * Through the makefile's rules, the closure of the job that made {@code target} if one started, and the pattern
+     * rule that would make {@code target} (automake's {@code .log.trs}: x.trs from x.log, written by x.log's job).
+     */
+    @Override
+    public synchronized boolean dependsOn(Path target, Path prerequisite) {
+        String name = topRelative(target);
+        String from = topRelative(prerequisite);
+        if (name != null && from != null && patterns.wouldBuildFrom().apply(name).stream()
+                .anyMatch(p -> TargetGraph.normalize(p).equals(from))) {
+            return true;
+        }
+        Set<Path> seen = new HashSet<>();
+        List<Path> pending = new ArrayList<>(List.of(target));
+        while (!pending.isEmpty()) {
+            Path t = pending.remove(pending.size() - 1);
+            for (Path p : prerequisites.getOrDefault(t, List.of())) {
+                if (p.equals(prerequisite)) {
+                    return true;
+                }
+                if (seen.add(p)) {
+                    pending.add(p);
+                }
+            }
+        }
+        return jobs.values().stream().anyMatch(j -> j.targets().contains(target)
+                && j.prerequisites().contains(prerequisite));
+    }
+
+    /** Notes that the makefile names the file {@code path} (absolute): its directories are not a tool's own. */
+    synchronized void named(Path path) {
+        Path parent = path.getParent();
+        if (parent != null) {
+            namedDirectory(parent);
+        }
+    }
+
+    /** Notes that the makefile names files in {@code directory} (absolute), as a pattern rule's {@code dir/%.o}. */
+    synchronized void namedDirectory(Path directory) {
+        for (Path d = directory; d != null && namedDirectories.add(d); d = d.getParent()) {
+            // each ancestor once: a directory already named has its ancestors named too
+        }
     }
 
     /** Sets how a file no explicit rule or started job builds is looked up among the pattern rules. */
-    synchronized void patternBuilder(Function<String, Location> lookup) {
-        this.patternBuilder = lookup;
+    synchronized void patterns(PatternLookup lookup) {
+        this.patterns = lookup;
+    }
+
+    /** {@code path} relative to the top directory, or null outside it. */
+    private String topRelative(Path path) {
+        Path top = roots.get(0);
+        return !path.startsWith(top) || path.equals(top) ? null : top.relativize(path).toString();
     }
 
     /** Sets how to tell whether the makefile names a (top-relative) file. */
@@ -58,11 +117,24 @@ final class BuildDeclarations implements DeclaredRules {
         this.mentioned = mentioned;
     }
 
-    /** A file no rule builds is a source if the makefile names it (as a prerequisite: as a target it has a builder). */
+    /**
+     * A file no rule of this build makes is a source if the makefile names it (as a prerequisite: as a target it has
+     * a builder) and none of its pattern rules would make it ({@code x.o} of {@code %.o: %.c}, which {@code make
+     * clean} deletes although this build made none).
+     */
     @Override
     public synchronized boolean isSource(Path path) {
         Path top = roots.get(0);
-        return !path.startsWith(top) || mentioned.test(top.relativize(path).toString());
+        if (!path.startsWith(top) || path.equals(top)) {
+            return true;
+        }
+        String name = top.relativize(path).toString();
+        return mentioned.test(name) && patterns.wouldBuild().apply(name) == null;
+    }
+
+    @Override
+    public synchronized boolean namesFilesIn(Path directory) {
+        return namedDirectories.contains(directory);
     }
 
     /** Notes that the rule at {@code location} names the phony target {@code target}. */
@@ -88,7 +160,9 @@ final class BuildDeclarations implements DeclaredRules {
             if (builders.put(target, job.location()) == null) {
                 byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
             }
+            named(target);
         }
+        declared.prerequisites().forEach(this::named);
     }
 
     /**
@@ -127,13 +201,13 @@ final class BuildDeclarations implements DeclaredRules {
         if (explicit != null) {
             return Optional.of(explicit);
         }
-        // A file some pattern rule would make (x.o of %.o: %.c): what "make clean" deletes, a link job reads.
+        // A file this build chose a pattern rule for (x.o of %.o: %.c, asked for by a link); not every file some
+        // pattern or suffix rule could make (libtool's x.o beside x.lo, which no rule of this build makes).
         Path top = roots.get(0);
         if (!path.startsWith(top) || path.equals(top)) {
             return Optional.empty();
         }
-        return implicit.computeIfAbsent(path,
-                p -> Optional.ofNullable(patternBuilder.apply(top.relativize(p).toString())));
+        return Optional.ofNullable(patterns.chosen().apply(top.relativize(path).toString()));
     }
 
     @Override

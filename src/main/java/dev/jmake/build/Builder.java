@@ -86,7 +86,8 @@ public final class Builder {
                 services.environment(), database.oneShell(), services.directory(), services.recipes(),
                 new JobserverInheritance(services.jobserver()), tracing, goalError);
         if (tracing.enabled()) {
-            tracing.declareRules(database, graph, plans::patternBuilder);
+            tracing.declareRules(database, graph, new PatternLookup(plans::chosenPatternBuilder, plans::patternBuilder,
+                    plans::patternPrerequisites));
             this.declarations = new JobDeclaration(graph, nodes, tracing.top());
         } else {
             this.declarations = null;

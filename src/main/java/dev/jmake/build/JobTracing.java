@@ -136,14 +136,15 @@ public final class JobTracing implements AutoCloseable {
 
     /**
      * Notes the target of every explicit rule with a recipe as built by it, before any job runs; other files are
-     * looked up with {@code patternBuilder} (the makefile's pattern rule that makes a top-relative name, or null).
+     * looked up among the pattern rules through {@code patterns}.
      */
-    void declareRules(Database database, TargetGraph graph, Function<String, Location> patternBuilder) {
-        rules.patternBuilder(patternBuilder);
+    void declareRules(Database database, TargetGraph graph, PatternLookup patterns) {
+        rules.patterns(patterns);
         rules.mentioned(graph::isMentioned);
         List<String> suffixes = graph.suffixes();
         Path top = top();
         for (Rule rule : database.rules()) {
+            nameDirectories(rule, top);
             if (rule.recipe() == null || rule.location() == null || rule.location().file() == null) {
                 continue;
             }
@@ -158,6 +159,46 @@ public final class JobTracing implements AutoCloseable {
                     continue;
                 }
                 rules.builds(top.resolve(TargetGraph.normalize(target)).normalize(), rule.location());
+            }
+        }
+    }
+
+    /**
+     * Notes the directories of every file {@code rule} names, as target or prerequisite (a pattern's directory
+     * too): a directory the makefile names nothing in is a tool's own; and what each of its targets depends on.
+     */
+    private void nameDirectories(Rule rule, Path top) {
+        for (List<String> names : List.of(rule.targets(), rule.prerequisites(), rule.orderOnly())) {
+            for (String name : names) {
+                if (SpecialTargets.isSpecial(name)) {
+                    continue;
+                }
+                int percent = name.indexOf('%');
+                String file = percent < 0 ? name : name.substring(0, percent);
+                int slash = file.lastIndexOf('/');
+                if (percent >= 0 && slash < 0) {
+                    continue; // %.o: the top directory, always named
+                }
+                Path path = top.resolve(TargetGraph.normalize(percent < 0 ? file : file.substring(0, slash)))
+                        .normalize();
+                if (percent < 0) {
+                    rules.named(path);
+                } else {
+                    rules.namedDirectory(path);
+                }
+            }
+        }
+        for (String target : rule.targets()) {
+            if (SpecialTargets.isSpecial(target) || target.contains("%")) {
+                continue;
+            }
+            Path t = top.resolve(TargetGraph.normalize(target)).normalize();
+            for (List<String> names : List.of(rule.prerequisites(), rule.orderOnly())) {
+                for (String prerequisite : names) {
+                    if (!prerequisite.contains("%")) {
+                        rules.dependency(t, top.resolve(TargetGraph.normalize(prerequisite)).normalize());
+                    }
+                }
             }
         }
     }

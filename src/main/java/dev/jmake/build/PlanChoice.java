@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What each file is made from, chosen when the build first looks at it: its explicit rule, else an implicit rule
@@ -37,6 +38,11 @@ final class PlanChoice {
     private final SecondExpansion secondExpansion;
     /** Each target's prerequisites once expanded again: GNU expands them once, before the build. */
     private final Map<String, SecondExpansion.Expanded> expanded = new HashMap<>();
+    /**
+     * For the I/O tracer, which may ask from another thread: the makefile's implicit rule chosen for each file this
+     * build chose one for (a file some pattern rule could make but no one asked for has none).
+     */
+    private final Map<String, Location> implicitBuilders = new ConcurrentHashMap<>();
 
     PlanChoice(TargetGraph graph, Expander expander, TargetScopes scopes, FileNodes nodes, FileHistory history,
                VpathSearch vpath, Path directory, ShuffleMode shuffleMode) {
@@ -76,6 +82,10 @@ final class PlanChoice {
                 reshuffle(name, plan, madeByChain);
             }
             node.plan = plan;
+            ImplicitMatch match = node.implicitMatch;
+            if (match != null && plan.recipe() != null && isMakefileRule(match)) {
+                implicitBuilders.put(name, match.rule().location());
+            }
         }
         return node.plan;
     }
@@ -267,15 +277,38 @@ final class PlanChoice {
     }
 
     /**
-     * For the I/O tracer: the makefile's own pattern rule that makes {@code name}, or null (built-in and
-     * match-anything rules would claim every file).
+     * For the I/O tracer: the makefile's own implicit rule this build chose for {@code name}, or null (none chosen,
+     * or a built-in or match-anything rule, which would claim every file).
+     */
+    Location chosenPatternBuilder(String name) {
+        return implicitBuilders.get(name);
+    }
+
+    /**
+     * For the I/O tracer: the makefile's own pattern rule that would make {@code name}, chosen or not, or null
+     * (built-in and match-anything rules would claim every file).
      */
     Location patternBuilder(String name) {
         ImplicitMatch match = implicitRules.find(name);
-        if (match == null || match.rule().location() == null || match.rule().location().file() == null
-                || match.rule().targets().contains("%")) {
-            return null;
+        return match == null || !isMakefileRule(match) ? null : match.rule().location();
+    }
+
+    /**
+     * For the I/O tracer: the prerequisites the makefile's own pattern rule that would make {@code name} gives it
+     * (automake's {@code .log.trs} makes {@code x.trs} from {@code x.log}), or none.
+     */
+    List<String> patternPrerequisites(String name) {
+        ImplicitMatch match = implicitRules.find(name);
+        if (match == null || !isMakefileRule(match)) {
+            return List.of();
         }
-        return match.rule().location();
+        List<String> all = new ArrayList<>(match.prerequisites());
+        all.addAll(match.orderOnly());
+        return all;
+    }
+
+    private static boolean isMakefileRule(ImplicitMatch match) {
+        return match.rule().location() != null && match.rule().location().file() != null
+                && !match.rule().targets().contains("%");
     }
 }

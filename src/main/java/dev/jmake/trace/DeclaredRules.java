@@ -31,6 +31,24 @@ public interface DeclaredRules {
         return true;
     }
 
+    /**
+     * Whether the build names any file in or below {@code directory} (a target, a prerequisite, a pattern rule's
+     * directory): a directory it names nothing in holds a tool's own files ({@link ToolDirectory}). Without better
+     * knowledge, every directory.
+     */
+    default boolean namesFilesIn(Path directory) {
+        return true;
+    }
+
+    /**
+     * Whether the rule of {@code target} depends, directly or not, on {@code prerequisite}: the graph runs the job of
+     * {@code prerequisite} first (automake's {@code config.h: stamp-h1}, whose job writes config.h). Without better
+     * knowledge, false.
+     */
+    default boolean dependsOn(Path target, Path prerequisite) {
+        return false;
+    }
+
     /** Every file some rule with a recipe builds directly inside {@code directory}. */
     List<Path> builtIn(Path directory);
 }

@@ -152,6 +152,49 @@ public sealed interface Finding {
     }
 
     /**
+     * The job wrote {@code files} files under {@code path}, a directory in which the build names no file (libtool's
+     * {@code .libs}): the tool's own, one observation for them all ({@link ToolDirectory}); recorded, not a warning.
+     * Another job reading them is judged as any read is.
+     */
+    record ToolOutputs(Location rule, String job, String path, int files, Actor actor) implements Finding {
+        public String kind() {
+            return "tool-outputs";
+        }
+
+        public String summary() {
+            return "'" + job + "' wrote " + files + (files == 1 ? " file" : " files") + " under '" + path
+                    + "', where no rule names a file";
+        }
+
+        @Override
+        public boolean warning() {
+            return false;
+        }
+    }
+
+    /**
+     * The job listed a directory where {@code builder} could make {@code generated}, but no job of this build made
+     * or removed it before the job finished: what the listing saw did not depend on the build order (recorded, not
+     * a warning; a job that changes the directory later turns it into a {@link GeneratedDirectoryListing}).
+     */
+    record DirectoryListing(Location rule, String job, String path, String generated, Location builder, Actor actor)
+            implements Finding {
+        public String kind() {
+            return "directory-listing";
+        }
+
+        public String summary() {
+            return "'" + job + "' listed directory '" + path + "', where " + builder + " could build '" + generated
+                    + "', which no job of this build made before it";
+        }
+
+        @Override
+        public boolean warning() {
+            return false;
+        }
+    }
+
+    /**
      * The job ran a program the tracer cannot see into ({@code reason}: "statically linked", "setuid", …), so its
      * accesses are unknown and the job is not verified clean. {@code actor} is the process that ran it.
      */

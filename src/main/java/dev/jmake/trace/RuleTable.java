@@ -4,10 +4,13 @@ import dev.jmake.syntax.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** {@link DeclaredRules} over a fixed table of jobs: every target of a job is built by that job's rule. */
 public final class RuleTable implements DeclaredRules {
@@ -16,6 +19,7 @@ public final class RuleTable implements DeclaredRules {
     private final Map<String, DeclaredJob> jobs;
     private final Map<Path, Location> builders = new HashMap<>();
     private final Map<Path, List<Path>> byDirectory = new HashMap<>();
+    private final Set<Path> namedDirectories = new HashSet<>();
 
     /** A table of {@code jobs} by trace token. */
     public RuleTable(List<Path> roots, List<String> ignorePatterns, Map<String, DeclaredJob> jobs) {
@@ -27,7 +31,23 @@ public final class RuleTable implements DeclaredRules {
                 builders.put(target, job.location());
                 byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
             }
+            Stream.concat(job.targets().stream(), job.prerequisites().stream()).forEach(file -> {
+                for (Path d = file.getParent(); d != null && namedDirectories.add(d); d = d.getParent()) {
+                    // each ancestor once
+                }
+            });
         }
+    }
+
+    @Override
+    public boolean dependsOn(Path target, Path prerequisite) {
+        return jobs.values().stream().anyMatch(j -> j.targets().contains(target)
+                && j.prerequisites().contains(prerequisite));
+    }
+
+    @Override
+    public boolean namesFilesIn(Path directory) {
+        return namedDirectories.contains(directory);
     }
 
     @Override

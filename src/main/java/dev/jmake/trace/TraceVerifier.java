@@ -4,11 +4,14 @@ import dev.jmake.syntax.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +33,8 @@ public final class TraceVerifier {
     private final DeclaredRules rules;
     private final TraceScope scope;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** What the jobs judged so far did: reads and listings are judged against it. */
+    private final FinishedJobs finished = new FinishedJobs();
 
     public TraceVerifier(DeclaredRules rules, TraceScope scope) {
         this.rules = rules;
@@ -46,29 +51,69 @@ public final class TraceVerifier {
         return scope;
     }
 
-    /** Judges the finished job of {@code trace}; call it after the job's process was reaped and its trace awaited. */
+    /**
+     * Judges the finished job of {@code trace}; call it after the job's process was reaped and its trace awaited.
+     * Jobs are judged against what the jobs judged before them in this build did, so judge each job of a build
+     * with the same verifier, in the order they finish.
+     */
     public JobVerdict verify(JobTrace trace) {
         DeclaredJob declared = rules.job(trace.job());
         JobEffects effects = JobEffects.of(trace, scope);
-        Judgement j = new Judgement(declared, scope.relative(declared.targets().get(0)), dependencyFiles(trace));
+        FinishedJobs.Job self = new FinishedJobs.Job(trace.job(), declared);
+        Judgement j = new Judgement(self, scope.relative(declared.targets().get(0)), dependencyFiles(trace));
         effects.reads().forEach(j::read);
         effects.missing().forEach(j::miss);
         effects.writes().forEach((path, actor) -> j.write(path, actor, effects.directories().contains(path)));
         effects.deletes().forEach((path, actor) -> j.delete(path, actor, effects.directories().contains(path)));
+        j.toolOutputs();
+        List<Finding> earlier = new ArrayList<>();
+        for (FinishedJobs.Race race : finished.finish(self, effects, p -> !scope.ignored(p))) {
+            FinishedJobs.Listing listing = race.listing();
+            if (listing.job().declared().phony() || scope.ignored(listing.directory())) {
+                continue; // a phony rule's glob (rm -f *.o) depends on no build order that matters
+            }
+            DeclaredJob lister = listing.job().declared();
+            Finding f = new Finding.GeneratedDirectoryListing(lister.location(),
+                    scope.relative(lister.targets().get(0)), scope.relative(listing.directory()),
+                    scope.relative(race.change().path()), race.change().job().declared().location(), listing.actor());
+            (listing.job() == self ? j.findings : earlier).add(f);
+        }
         effects.listings().forEach(j::listing);
         for (TraceCoverage.Hole hole : TraceCoverage.holes(trace)) {
             j.findings.add(new Finding.Untraced(declared.location(), j.name, scope.relative(hole.program()),
                     hole.reason(), hole.starter()));
         }
         j.tracerErrors(trace);
-        return new JobVerdict(trace.job(), declared, effects, j.findings, j.undeclared);
+        List<Finding> all = new ArrayList<>(j.findings);
+        all.addAll(earlier);
+        return new JobVerdict(trace.job(), declared, effects, all, j.undeclared, earlier);
     }
 
-    /** The dependency files the compilers of {@code trace} were asked to write: the job's own, wherever they go. */
+    /**
+     * The dependency files the compilers of {@code trace} were asked to write, and where the job renamed them
+     * (automake's {@code mv -f .deps/x.Tpo .deps/x.Plo}): the job's own, wherever they go, even where another
+     * rule makes a first version of them (automake's dummy {@code .Plo} files).
+     */
     private static Set<Path> dependencyFiles(JobTrace trace) {
         Set<Path> files = new HashSet<>();
+        List<AccessEvent.Rename> renames = new ArrayList<>();
         for (TracedProcess p : trace.processes()) {
             CompilerDepOutput.of(p.executable(), p.arguments()).ifPresent(d -> files.add(d.file()));
+            for (AccessEvent e : p.events()) {
+                if (e instanceof AccessEvent.Rename r && !r.exchange()) {
+                    renames.add(r);
+                }
+            }
+        }
+        // Processes of one job are not ordered against each other: follow renames until nothing is added.
+        boolean grew = !files.isEmpty();
+        while (grew) {
+            grew = false;
+            for (AccessEvent.Rename r : renames) {
+                if (files.contains(TraceScope.canonical(r.source()))) {
+                    grew |= files.add(TraceScope.canonical(r.path()));
+                }
+            }
         }
         return files;
     }
@@ -80,6 +125,7 @@ public final class TraceVerifier {
 
     /** The classification of one job's effects. */
     private final class Judgement {
+        final FinishedJobs.Job self;
         final DeclaredJob declared;
         final Location rule;
         final String name;
@@ -87,9 +133,15 @@ public final class TraceVerifier {
         final List<Path> undeclared = new ArrayList<>();
         /** The job's compilers' dependency files: its own outputs, declared or not. */
         final Set<Path> dependencyFiles;
+        /** The tool directories written into, with how many files and the first process that did. */
+        final SortedMap<Path, Integer> toolFiles = new TreeMap<>();
+        final Map<Path, Actor> toolActors = new HashMap<>();
+        /** What the targets name ({@link TargetDescription}), read once, when first needed. */
+        Set<Path> described;
 
-        Judgement(DeclaredJob declared, String name, Set<Path> dependencyFiles) {
-            this.declared = declared;
+        Judgement(FinishedJobs.Job self, String name, Set<Path> dependencyFiles) {
+            this.self = self;
+            this.declared = self.declared();
             this.rule = declared.location();
             this.name = name;
             this.dependencyFiles = dependencyFiles;
@@ -103,7 +155,20 @@ public final class TraceVerifier {
             if (declaredHere(path) || scope.ignored(path) || Files.isDirectory(path)) {
                 return;
             }
+            // What this build really did first: the job that wrote the file, if the graph orders it first, is the
+            // prerequisite that makes the read safe (libtool's link reading the x.o that its x.lo's job wrote).
+            Optional<FinishedJobs.Job> writer = finished.writer(path);
+            if (writer.isPresent() && !writer.get().token().equals(self.token())) {
+                if (!writer.get().before(self)) {
+                    findings.add(new Finding.MissingPrerequisite(rule, name, scope.relative(path), false,
+                            writer.get().declared().location(), actor));
+                }
+                return;
+            }
             Optional<Location> builder = rules.builderOf(path);
+            if (builder.isPresent() && producerOf(path)) {
+                return; // stamp-h1 comparing the config.h it makes with the last one
+            }
             findings.add(builder.isPresent()
                     ? new Finding.MissingPrerequisite(rule, name, scope.relative(path), false, builder.get(), actor)
                     : new Finding.ImplicitInput(rule, name, scope.relative(path), actor));
@@ -129,11 +194,50 @@ public final class TraceVerifier {
                 return; // a scratch directory (zlib's mkdir objs): its files are what counts
             }
             if (builder.isPresent()) {
-                findings.add(new Finding.WriteToOtherTarget(rule, name, scope.relative(path), false, builder.get(), actor));
-            } else {
+                if (!producerOf(path)) {
+                    findings.add(new Finding.WriteToOtherTarget(rule, name, scope.relative(path), false,
+                            builder.get(), actor));
+                }
+            } else if (!producerOf(path) && !toolOutput(path, actor) && !describedByTarget(path)) {
                 findings.add(new Finding.UndeclaredOutput(rule, name, scope.relative(path), actor));
                 undeclared.add(path);
             }
+        }
+
+        /**
+         * Whether this job makes {@code target} for the target's own rule, which depends on it: a stamp file's job
+         * writing the file the stamp stands for (automake's stamp-h1 running config.status, which writes config.h
+         * only when it changed; config.h's rule, after it, has nothing left to do), or a file a pattern rule would
+         * make from this job's target (automake's test driver writing x.trs beside x.log, which {@code .log.trs}
+         * makes from x.log). The graph orders every reader of the target after this job, so neither its reads nor
+         * its writes of the target can race.
+         */
+        private boolean producerOf(Path target) {
+            return declared.targets().stream().anyMatch(t -> rules.dependsOn(target, t));
+        }
+
+        /** Counts {@code path} as written into a {@link ToolDirectory}, if it lies in one. */
+        private boolean toolOutput(Path path, Actor actor) {
+            Optional<Path> directory = ToolDirectory.of(path, rules, scope);
+            directory.ifPresent(d -> {
+                toolFiles.merge(d, 1, Integer::sum);
+                toolActors.putIfAbsent(d, actor);
+            });
+            return directory.isPresent();
+        }
+
+        /** Whether a target of the job names {@code path} ({@link TargetDescription}: libtool's x.o of x.lo). */
+        private boolean describedByTarget(Path path) {
+            if (described == null) {
+                described = TargetDescription.namedBy(declared);
+            }
+            return described.contains(path);
+        }
+
+        /** One observation per tool directory the job wrote into. */
+        void toolOutputs() {
+            toolFiles.forEach((d, n) -> findings.add(
+                    new Finding.ToolOutputs(rule, name, scope.relative(d), n, toolActors.get(d))));
         }
 
         /** A deletion; an empty directory removed ({@code directory}) matters only when another rule builds it. */
@@ -150,18 +254,27 @@ public final class TraceVerifier {
             if (declared.phony() && (builder.isPresent() || !rules.isSource(path))) {
                 return; // make clean: deleting what the build makes, declared or not, is what the rule is for
             }
+            if (builder.isEmpty() && toolOutput(path, actor)) {
+                return; // libtool replacing its own files in .libs
+            }
             findings.add(builder.isPresent()
                     ? new Finding.WriteToOtherTarget(rule, name, scope.relative(path), true, builder.get(), actor)
                     : new Finding.DeletedSource(rule, name, scope.relative(path), actor));
         }
 
-        /** A directory listed; a phony rule's glob ({@code rm -f *.o}) depends on no build order that matters. */
+        /**
+         * A directory listed where another rule could build a file that no job of this build made before this one
+         * finished: recorded only, the listing did not depend on the build order (the races with what jobs did are
+         * judged by {@link FinishedJobs}). A phony rule's glob ({@code rm -f *.o}) depends on no order that matters.
+         */
         void listing(Path directory, Actor actor) {
-            if (scope.ignored(directory) || declared.phony()) {
+            if (scope.ignored(directory) || declared.phony()
+                    || findings.stream().anyMatch(f -> f instanceof Finding.GeneratedDirectoryListing g
+                            && g.path().equals(scope.relative(directory)))) {
                 return;
             }
-            rules.builtIn(directory).stream().filter(p -> !declaredHere(p)).sorted().findFirst().ifPresent(p ->
-                    findings.add(new Finding.GeneratedDirectoryListing(rule, name, scope.relative(directory),
+            rules.builtIn(directory).stream().filter(p -> !declaredHere(p) && !declared.makes(p)).sorted().findFirst()
+                    .ifPresent(p -> findings.add(new Finding.DirectoryListing(rule, name, scope.relative(directory),
                             scope.relative(p), rules.builderOf(p).orElse(Location.builtin()), actor)));
         }
 

@@ -36,24 +36,55 @@ class BuildDeclarationsTest {
     }
 
     @Test
-    void patternRulesAreAskedWithTheTopRelativeNameOnceAndOnlyInsideTheTop() {
+    void onlyThePatternRuleThisBuildChoseBuildsAFileAndOnlyInsideTheTop() {
         List<String> asked = new ArrayList<>();
-        rules.patternBuilder(name -> {
+        rules.patterns(new PatternLookup(name -> {
             asked.add(name);
-            return name.endsWith(".o") ? new Location("Makefile", 9) : null;
-        });
+            return name.equals("sub/x.o") ? new Location("Makefile", 9) : null;
+        }, name -> name.endsWith(".o") ? new Location("Makefile", 9) : null, name -> List.of()));
         assertEquals(Optional.of(new Location("Makefile", 9)), rules.builderOf(top.resolve("sub/x.o")));
-        assertEquals(Optional.of(new Location("Makefile", 9)), rules.builderOf(top.resolve("sub/x.o")));
-        assertEquals(Optional.empty(), rules.builderOf(top.resolve("x.c")));
+        // libtool's y.o beside y.lo: the .c.o rule could make it, but this build chose it for no file of that name.
+        assertEquals(Optional.empty(), rules.builderOf(top.resolve("y.o")));
         assertEquals(Optional.empty(), rules.builderOf(Path.of("/elsewhere/y.o")));
-        assertEquals(List.of("sub/x.o", "x.c"), asked);
+        assertEquals(List.of("sub/x.o", "y.o"), asked);
     }
 
     @Test
-    void aSourceIsAFileTheMakefileNames() {
-        rules.mentioned(name -> name.equals("main.c"));
+    void aSourceIsAFileTheMakefileNamesAndNoPatternRuleWouldMake() {
+        rules.mentioned(name -> name.equals("main.c") || name.equals("main.o"));
+        rules.patterns(new PatternLookup(name -> null,
+                name -> name.endsWith(".o") ? new Location("Makefile", 9) : null, name -> List.of()));
         assertTrue(rules.isSource(top.resolve("main.c")));
+        assertFalse(rules.isSource(top.resolve("main.o")), "make clean deletes it although this build made none");
         assertFalse(rules.isSource(top.resolve("libz.so")));
+    }
+
+    @Test
+    void aFileDependsOnWhatTheMakefilesRulesOrAPatternRuleThatWouldMakeItMakeItFrom() {
+        rules.dependency(top.resolve("config.h"), top.resolve("stamp-h1"));
+        rules.dependency(top.resolve("stamp-h1"), top.resolve("config.h.in"));
+        rules.patterns(new PatternLookup(name -> null, name -> null,
+                name -> name.endsWith(".trs") ? List.of(name.replace(".trs", ".log")) : List.of()));
+        assertTrue(rules.dependsOn(top.resolve("config.h"), top.resolve("stamp-h1")));
+        assertTrue(rules.dependsOn(top.resolve("config.h"), top.resolve("config.h.in")));
+        assertFalse(rules.dependsOn(top.resolve("stamp-h1"), top.resolve("config.h")));
+        assertTrue(rules.dependsOn(top.resolve("t/a.trs"), top.resolve("t/a.log")));
+        assertFalse(rules.dependsOn(top.resolve("t/a.trs"), top.resolve("t/b.log")));
+    }
+
+    @Test
+    void aDirectoryIsNamedWhenARuleOrAStartedJobNamesAFileInOrBelowIt() {
+        rules.builds(top.resolve("src/gen/a.h"), new Location("Makefile", 3));
+        rules.named(top.resolve("lib/b.c"));
+        rules.namedDirectory(top.resolve("objs"));
+        rules.add("1", new DeclaredJob(new Location("Makefile", 7), List.of(top.resolve("out/x.lo")),
+                Set.of(top.resolve("include/x.h"))));
+        for (String named : List.of("src", "src/gen", "lib", "objs", "out", "include")) {
+            assertTrue(rules.namesFilesIn(top.resolve(named)), named);
+        }
+        assertTrue(rules.namesFilesIn(top));
+        assertFalse(rules.namesFilesIn(top.resolve(".libs")));
+        assertFalse(rules.namesFilesIn(top.resolve("out/.libs")));
     }
 
     @Test

@@ -35,6 +35,19 @@ final class FindingTest {
     }
 
     @Test
+    void aToolDirectoryAndAListingNoJobRacedWithAreRecordedNotWarned() {
+        Finding tool = new Finding.ToolOutputs(RULE, "libogg.la", ".libs", 6, CC1);
+        assertEquals("'libogg.la' wrote 6 files under '.libs', where no rule names a file", tool.summary());
+        assertEquals("tool-outputs", tool.kind());
+        assertFalse(tool.warning());
+        assertEquals("'x.lo' wrote 1 file under '.libs', where no rule names a file",
+                new Finding.ToolOutputs(RULE, "x.lo", ".libs", 1, CC1).summary());
+        Finding listing = new Finding.DirectoryListing(RULE, "list", "gen", "gen/a", BUILDER, CC1);
+        assertEquals("directory-listing", listing.kind());
+        assertFalse(listing.warning());
+    }
+
+    @Test
     void findingsWithoutOneFixSayNone() {
         Finding deleted = new Finding.DeletedSource(RULE, "x", "x.c", CC1);
         assertEquals("", deleted.fix());

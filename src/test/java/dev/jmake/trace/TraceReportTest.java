@@ -58,7 +58,7 @@ final class TraceReportTest {
         assertEquals("[\"gen/h.h\", \"in \\\"q\\\\\\u0001\\ud83d\\ude00.txt\"] [\"nope\"] [\"gen\"] [\"out.txt\"] []",
                 JsonWriterTest.python(json, "*(json.dumps(d['jobs'][0]['observed'][k]) for k in"
                         + " ['reads', 'missing', 'listings', 'writes', 'deletes'])"));
-        assertEquals("missing-prerequisite gen/h.h True | generated-directory-listing gen True | False",
+        assertEquals("missing-prerequisite gen/h.h True | directory-listing gen False | False",
                 JsonWriterTest.python(json, "' | '.join(f['kind'] + ' ' + f['path'] + ' ' + str(f['warning'])"
                         + " for f in d['jobs'][0]['findings']), '|', d['jobs'][0]['clean']"));
         assertEquals("True", JsonWriterTest.python(json,

@@ -41,6 +41,8 @@ final class TraceVerifierTest {
         final Map<String, String> tokens = new HashMap<>();
         final List<String> ignore;
         RuleTable table;
+        /** One verifier per table: it judges each job against the jobs it judged before (one build). */
+        TraceVerifier verifier;
 
         Project(Path dir, List<String> ignore) throws Exception {
             this.dir = dir.toRealPath();
@@ -69,8 +71,9 @@ final class TraceVerifierTest {
         TraceVerifier verifier() {
             if (table == null) {
                 table = new RuleTable(List.of(dir), ignore, declared);
+                verifier = new TraceVerifier(table, System.getenv());
             }
-            return new TraceVerifier(table, System.getenv());
+            return verifier;
         }
 
         /** Runs {@code script} with sh -c as the recipe of {@code targets} and judges it. */
@@ -180,10 +183,10 @@ final class TraceVerifierTest {
     }
 
     @Test
-    void listingADirectoryWhereAnotherRuleBuildsIsReportedUnlessThoseFilesArePrerequisites(@TempDir Path temp)
-            throws Exception {
+    void listingADirectoryWhereAnotherJobWroteIsARaceUnlessTheGraphOrdersThem(@TempDir Path temp) throws Exception {
         Project p = new Project(temp).rule(30, "gen/a.h").rule(31, "list.txt").rule(32, "list2.txt", "gen/a.h");
-        p.write("gen/a.h", "\n");
+        p.write("gen/old.h", "\n");
+        assertEquals(List.of(), p.run("gen/a.h", "echo > gen/a.h").findings());
         JobVerdict v = p.run("list.txt", "ls gen > list.txt");
         Finding.GeneratedDirectoryListing f = only(v, Finding.GeneratedDirectoryListing.class);
         assertTrue(f.actor().executable().endsWith("/ls"), f.actor().toString());
@@ -192,6 +195,90 @@ final class TraceVerifierTest {
                 f.message());
         JobVerdict declared = p.run("list2.txt", "ls gen > list2.txt");
         assertEquals(List.of(), declared.findings(), messages(declared));
+    }
+
+    @Test
+    void aListingBeforeAnotherJobWritesThereIsRecordedAndBecomesARaceWhenThatJobFinishes(@TempDir Path temp)
+            throws Exception {
+        Project p = new Project(temp).rule(30, "gen/a.h").rule(31, "list.txt").rule(32, "gen/b.h", "list.txt");
+        p.write("gen/old.h", "\n");
+        // Nothing made gen/a.h yet: what ls saw did not depend on the order (yet).
+        JobVerdict listed = p.run("list.txt", "ls gen > list.txt");
+        assertTrue(listed.clean(), messages(listed));
+        Finding.DirectoryListing recorded = (Finding.DirectoryListing) listed.findings().get(0);
+        assertEquals("'list.txt' listed directory 'gen', where Makefile:30 could build 'gen/a.h', which no job of "
+                + "this build made before it", recorded.summary());
+        // gen/b.h is made after list.txt by the graph: the listing never sees it.
+        JobVerdict after = p.run("gen/b.h", "echo > gen/b.h");
+        assertEquals(List.of(), after.findings(), messages(after));
+        // gen/a.h could come first or not: a race, said about list.txt, not held against gen/a.h.
+        JobVerdict writer = p.run("gen/a.h", "echo > gen/a.h");
+        Finding.GeneratedDirectoryListing race = only(writer, Finding.GeneratedDirectoryListing.class);
+        assertEquals("list.txt", race.job());
+        assertEquals(new Location("Makefile", 31), race.rule());
+        assertEquals("gen/a.h", race.generated());
+        assertEquals(List.of(race), writer.ofEarlierJobs());
+        assertTrue(writer.clean(), "the writer did what its rule says");
+    }
+
+    @Test
+    void aRenamedDependencyFileStaysTheJobsOwnWhereAnotherRuleMakesItsFirstVersion(@TempDir Path temp)
+            throws Exception {
+        // automake: .deps/x.Plo is the target of the rule that makes a dummy one for the makefile to include.
+        Project p = new Project(temp).rule(466, ".deps/x.Plo").rule(486, "x.o", "x.c");
+        p.write("x.c", "int x;\n");
+        p.write(".deps/x.Plo", "# dummy\n");
+        JobVerdict v = p.run("x.o", "gcc -MT x.o -MD -MP -MF .deps/x.Tpo -c -o x.o x.c && mv -f .deps/x.Tpo .deps/x.Plo");
+        assertEquals(List.of(), v.findings(), messages(v));
+        assertTrue(v.effects().writes().containsKey(p.dir.resolve(".deps/x.Plo")));
+        JobVerdict other = p.run("x.o", "gcc -c -o x.o x.c && echo > .deps/x.Plo");
+        Finding.WriteToOtherTarget f = only(other, Finding.WriteToOtherTarget.class);
+        assertEquals(".deps/x.Plo", f.path());
+    }
+
+    @Test
+    void filesTheTargetNamesAreItsOwnAndADirectoryNoRuleNamesIsTheToolsOwn(@TempDir Path temp) throws Exception {
+        // libtool: x.lo names the PIC object in .libs and the plain one beside it.
+        Project p = new Project(temp).rule(486, "x.lo", "x.c").rule(487, "y.lo", "x.c");
+        p.write("x.c", "int x;\n");
+        JobVerdict v = p.run("x.lo", "mkdir -p .libs && gcc -c x.c -fPIC -o .libs/x.o && gcc -c x.c -o x.o"
+                + " && printf \"pic_object='.libs/x.o'\\nnon_pic_object='x.o'\\n\" > x.lo");
+        assertTrue(v.clean(), messages(v));
+        Finding.ToolOutputs tool = (Finding.ToolOutputs) v.findings().get(0);
+        assertEquals(1, v.findings().size(), messages(v));
+        assertEquals(".libs", tool.path());
+        assertEquals(1, tool.files());
+        // A file the target does not name, beside it, is still an undeclared output.
+        JobVerdict unnamed = p.run("y.lo", "gcc -c x.c -o y.o && echo \"pic_object='.libs/y.o'\" > y.lo");
+        assertEquals("y.o", only(unnamed, Finding.UndeclaredOutput.class).path());
+    }
+
+    @Test
+    void aReadOfWhatAnotherJobWroteIsARaceOnlyWhenTheGraphDoesNotOrderThatJobFirst(@TempDir Path temp)
+            throws Exception {
+        Project p = new Project(temp).rule(486, "x.lo", "x.c").rule(444, "lib.a", "x.lo", "x.c")
+                .rule(450, "other.a");
+        p.write("x.c", "int x;\n");
+        p.run("x.lo", "gcc -c x.c -o x.o && echo \"non_pic_object='x.o'\" > x.lo");
+        JobVerdict ordered = p.run("lib.a", "ar rc lib.a x.o");
+        assertEquals(List.of(), ordered.findings(), messages(ordered));
+        JobVerdict race = p.run("other.a", "ar rc other.a x.o");
+        Finding.MissingPrerequisite f = only(race, Finding.MissingPrerequisite.class);
+        assertEquals("Makefile:450: warning: [trace] 'other.a' read 'x.o', built by Makefile:486, which is not a "
+                + "prerequisite; add 'x.o' to the prerequisites of 'other.a'", f.message());
+    }
+
+    @Test
+    void aStampFilesJobMakesTheFileTheStampStandsFor(@TempDir Path temp) throws Exception {
+        // automake: config.h: stamp-h1 (recipe only a fallback); stamp-h1: config.h.in runs config.status.
+        Project p = new Project(temp).rule(429, "config.h", "stamp-h1", "config.h.in").rule(433, "stamp-h1",
+                "config.h.in").rule(440, "other", "config.h.in");
+        p.write("config.h.in", "#define A 2\n");
+        p.write("config.h", "#define A 1\n");
+        JobVerdict v = p.run("stamp-h1", "cmp -s config.h.in config.h || cp config.h.in config.h; echo ts > stamp-h1");
+        assertEquals(List.of(), v.findings(), messages(v));
+        JobVerdict other = p.run("other", "cp config.h.in config.h; echo > other");
+        assertEquals("config.h", only(other, Finding.WriteToOtherTarget.class).path());
     }
 
     @Test
