@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Folds the warnings of a build into the lines a person reads: per rule and kind, the jobs that did the same thing
+ * Folds the warnings of a build into the lines a person reads: per rule, kind and extension of the job's name, the
+ * jobs that did the same thing
  * to their own file ({@code a.o} wrote {@code .depend/a.o.d}, {@code b.o} wrote {@code .depend/b.o.d}) become one
  * line with the jobs' common name as a pattern and the stem substituted back as {@code %}
  * ({@code 2 jobs of rule '%.o' wrote '.depend/%.o.d'}); what is left, one job doing the same thing to many files
@@ -28,7 +29,9 @@ public final class FindingGrouping {
     public static List<FindingGroup> of(List<FindingText> findings) {
         Map<String, List<FindingText>> partitions = new LinkedHashMap<>();
         for (FindingText f : findings) {
-            partitions.computeIfAbsent(f.rule() + "\0" + f.kind(), k -> new ArrayList<>()).add(f);
+            // Jobs of one rule with other extensions (a rule of several targets, or built by hand) are another shape.
+            partitions.computeIfAbsent(f.rule() + "\0" + f.kind() + "\0" + extension(f.job()),
+                    k -> new ArrayList<>()).add(f);
         }
         List<FindingGroup> groups = new ArrayList<>();
         for (List<FindingText> partition : partitions.values()) {
@@ -122,6 +125,13 @@ public final class FindingGrouping {
                     + shape.rest().replaceFirst(Pattern.quote("'" + pattern + "'"),
                             Matcher.quoteReplacement(counted)), shape.fix())));
         }
+    }
+
+    /** {@code .tar.gz} of {@code dir/x.tar.gz}: from the first dot of the last name on, or "". */
+    private static String extension(String name) {
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        int dot = last.indexOf('.', 1);
+        return dot < 0 ? "" : last.substring(dot);
     }
 
     private static String line(String rule, String summary, String fix) {
