@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * to their own file ({@code a.o} wrote {@code .depend/a.o.d}, {@code b.o} wrote {@code .depend/b.o.d}) become one
  * line with the jobs' common name as a pattern and the stem substituted back as {@code %}
  * ({@code 2 jobs of rule '%.o' wrote '.depend/%.o.d'}); what is left, one job doing the same thing to many files
- * (a configure script's outputs), becomes one line with the files' common pattern and their count. A finding whose
+ * (a configure script's outputs), becomes one line with the files' common pattern and their count, when they have a
+ * directory or an extension in common. A finding whose
  * summary does not start with its quoted job is never folded.
  */
 public final class FindingGrouping {
@@ -114,11 +115,12 @@ public final class FindingGrouping {
         }
         for (List<FindingText> members : byShape.values()) {
             FindingText first = members.get(0);
-            if (members.size() < 2) {
-                groups.add(FindingGroup.of(first));
+            String pattern = NameTemplate.common(members.stream().map(FindingText::path).toList()).pattern();
+            if (members.size() < 2 || pattern.equals("%")) {
+                // Files with no directory or extension in common (zlib's libz.so, libz.so.1) read better one by one.
+                members.forEach(f -> groups.add(FindingGroup.of(f)));
                 continue;
             }
-            String pattern = NameTemplate.common(members.stream().map(FindingText::path).toList()).pattern();
             Shape shape = Shape.of(first, first.job(), pattern);
             String counted = "'" + pattern + "' (" + members.size() + " paths)";
             groups.add(new FindingGroup(members, line(first.rule(), "'" + first.job() + "'"

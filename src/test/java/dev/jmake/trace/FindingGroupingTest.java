@@ -55,6 +55,14 @@ class FindingGroupingTest {
     }
 
     @Test
+    void filesOfOneJobWithNothingInCommonStayOneLineEach() {
+        Location rule = new Location("Makefile", 277);
+        FindingText so = text(new Finding.UndeclaredOutput(rule, "libz.so.1.2.13", "libz.so", null));
+        FindingText so1 = text(new Finding.UndeclaredOutput(rule, "libz.so.1.2.13", "libz.so.1", null));
+        assertEquals(List.of(so.message(), so1.message()), lines(so, so1));
+    }
+
+    @Test
     void otherRulesKindsAndShapesStayApartInTheOrderOfTheirFirstFinding() {
         FindingText a = undeclared("a.o", ".depend/a.o.d");
         FindingText other = text(new Finding.DeletedSource(new Location("Makefile", 1), "clean", "x.c", null));
