@@ -8,6 +8,7 @@ import dev.jmake.trace.FindingGrouping;
 import dev.jmake.trace.FindingText;
 import dev.jmake.trace.ShimLibrary;
 import dev.jmake.trace.TracePart;
+import dev.jmake.trace.TraceReport;
 import dev.jmake.trace.TraceSummary;
 import dev.jmake.trace.TraceTree;
 import dev.jmake.trace.TreeReport;
@@ -42,7 +43,8 @@ public final class BuildFindings {
     private final Path defaultReport;
     private final Map<String, FindingText> warnings = new LinkedHashMap<>();
     private final Set<String> shown = new HashSet<>();
-    private final List<JsonObject> reports = new ArrayList<>();
+    /** The reports of this make's passes, made into JSON only when a report is written. */
+    private final List<TraceReport> reports = new ArrayList<>();
     private Optional<Path> reportFile = Optional.empty();
     /** The tree of the top make, made when its first recipe runs. */
     private TraceTree tree;
@@ -161,10 +163,10 @@ public final class BuildFindings {
                 + ".JMAKE_TRACE_IGNORE: " + f.ignoreName() + (f.directory().equals(".") ? "" : " (in " + f.makefile() + ")"));
     }
 
-    /** A pass ended: its report (as {@code TraceReport#toJson} writes it), and its {@code --trace-report} file. */
-    synchronized void report(String json, Optional<Path> file) {
+    /** A pass ended: its report, and its {@code --trace-report} file. */
+    synchronized void report(TraceReport report, Optional<Path> file) {
         traced = true;
-        reports.add(JsonParser.parseString(json).getAsJsonObject());
+        reports.add(report);
         if (file.isPresent()) {
             reportFile = file;
         }
@@ -186,18 +188,19 @@ public final class BuildFindings {
                 return;
             }
             if (parent.isPresent()) {
-                parent.get().write(new TracePart(relativeDirectory(), TreeReport.of(reports, List.of()),
+                List<JsonObject> own = json(reports);
+                parent.get().write(new TracePart(relativeDirectory(), TreeReport.of(own, List.of()),
                         List.copyOf(warnings.values()), List.copyOf(shown), hinted));
                 if (reportFile.isPresent()) {
-                    TreeReport.write(reportFile.get(), TreeReport.of(reports,
+                    TreeReport.write(reportFile.get(), TreeReport.of(own,
                             FindingGrouping.of(List.copyOf(warnings.values()))));
                 }
                 return;
             }
-            List<JsonObject> all = new ArrayList<>(reports);
+            List<JsonObject> parts = new ArrayList<>();
             if (tree != null) {
                 for (TracePart part : tree.read()) {
-                    all.add(part.report());
+                    parts.add(part.report());
                     part.findings().forEach(f -> warnings.putIfAbsent(f.key(), f));
                     shown.addAll(part.shown());
                     hinted |= part.hinted();
@@ -217,6 +220,8 @@ public final class BuildFindings {
                 return;
             }
             Path file = reportFile.orElse(defaultReport);
+            List<JsonObject> all = json(reports);
+            all.addAll(parts);
             TreeReport.write(file, TreeReport.of(all, FindingGrouping.of(distinct)));
             ui.status().traceFindings(distinct.size());
             if (!distinct.isEmpty()) {
@@ -228,6 +233,15 @@ public final class BuildFindings {
         } finally {
             removeTree(ui);
         }
+    }
+
+    /** The documents of {@code passes}: the cost of a report is paid only when one is written. */
+    private static List<JsonObject> json(List<TraceReport> passes) {
+        List<JsonObject> documents = new ArrayList<>();
+        for (TraceReport report : passes) {
+            documents.add(JsonParser.parseString(report.toJson()).getAsJsonObject());
+        }
+        return documents;
     }
 
     private void removeTree(Diagnostics ui) {

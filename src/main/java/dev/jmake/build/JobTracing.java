@@ -34,8 +34,9 @@ import java.util.function.Function;
 /**
  * The recipe I/O tracing of one build ({@code --trace=warn|error}, issue 5): a job's commands run under the shim with
  * the job's token, and once its recipe is over its trace is judged against its rule. The trace session starts with
- * the first traced command, so a build that runs nothing opens no socket; {@link #close} ends it and writes the
- * {@code --trace-report}. {@link #off} traces nothing.
+ * the first traced command, so a build that runs nothing opens no socket; {@link #close} ends it and hands the report
+ * to the {@link BuildFindings} of the whole build, which print and write what is due at its end. {@link #off} traces
+ * nothing.
  */
 public final class JobTracing implements AutoCloseable {
 
@@ -324,7 +325,7 @@ public final class JobTracing implements AutoCloseable {
                     // The build's findings write it, with the other passes' and the sub-makes' jobs, at its end.
                     TraceReport written = report != null ? report : new TraceReport(
                             TraceScope.of(rules, environment).seenFrom(findings.top()), findings.relativeDirectory());
-                    findings.report(written.toJson(), reportFile);
+                    findings.report(written, reportFile);
                 }
             }
         }

@@ -7,7 +7,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jmake.syntax.Location;
 import dev.jmake.trace.Finding;
+import dev.jmake.trace.DeclaredJob;
 import dev.jmake.trace.FindingText;
+import dev.jmake.trace.JobEffects;
+import dev.jmake.trace.JobTrace;
+import dev.jmake.trace.JobVerdict;
+import dev.jmake.trace.TraceReport;
+import dev.jmake.trace.TraceScope;
 import dev.jmake.ui.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +42,14 @@ class BuildFindingsTest {
                 directory.equals(".") ? path : path.substring(directory.length() + 1));
     }
 
-    private static String report(String target, String directory) {
-        return "{\"version\":1,\"roots\":[\"/r\"],\"jobs\":[{\"job\":{\"id\":\"1\",\"target\":\"" + target
-                + "\"},\"directory\":\"" + directory + "\"}]}";
+    /** The report of a make in {@code directory} (relative to the top) that ran one job, making {@code target}. */
+    private TraceReport report(String target, String directory) {
+        TraceScope scope = TraceScope.of(List.of(top), List.of(), List.of()).seenFrom(top);
+        TraceReport report = new TraceReport(scope, directory);
+        DeclaredJob job = new DeclaredJob(new Location("Makefile", 1), List.of(top.resolve(target)), Set.of());
+        JobTrace trace = new JobTrace("1", List.of(), List.of());
+        report.add(new JobVerdict("1", job, JobEffects.of(trace, scope), List.of(), List.of()));
+        return report;
     }
 
     private List<String> printed() {
