@@ -114,8 +114,11 @@ public final class BuildFindings {
                 location.line());
     }
 
-    /** The name a path seen from the top ({@code lib/x.d}) has in this make's {@code .JMAKE_TRACE_IGNORE}. */
-    String ignoreName(String path) {
+    /**
+     * The name a path seen from the top ({@code lib/x.d}) has in this make's directory ({@code x.d}): as its
+     * {@code .JMAKE_TRACE_IGNORE} and its GNU-style messages name it.
+     */
+    String localName(String path) {
         String dir = relativeDirectory();
         return dir.equals(".") || !path.startsWith(dir + "/") ? path : path.substring(dir.length() + 1);
     }

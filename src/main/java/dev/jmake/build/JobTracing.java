@@ -200,9 +200,9 @@ public final class JobTracing implements AutoCloseable {
      * Judges the finished job {@code token} (its processes reaped; {@code succeeded}: its recipe did not fail): records
      * its warnings with the build's (printed at the end of the build under {@code --trace=warn}; at once through
      * {@code ui} for a failed job and under {@code --trace=error}, each once) and its verdict; returns false if the
-     * job fails on it
-     * ({@code --trace=error}), after deleting the files it wrote that no rule declares. A failed job is judged as
-     * well: what it looked for and did not find (a header another rule had not made yet) explains the failure.
+     * job fails on it ({@code --trace=error}), after deleting the files it wrote that no rule declares. A failed job
+     * is judged as well: what it looked for and did not find (a header another rule had not made yet) explains the
+     * failure.
      */
     boolean finish(String token, Diagnostics ui, boolean succeeded) {
         TraceSession s = session();
@@ -234,7 +234,7 @@ public final class JobTracing implements AutoCloseable {
         JobVerdict verdict = verifier.verify(trace);
         String directory = findings.relativeDirectory();
         List<FindingText> now = findings.record(verdict.warnings().stream()
-                .map(f -> FindingText.of(f, directory, findings.ignoreName(f.path()))).toList(),
+                .map(f -> FindingText.of(f, directory, findings.localName(f.path()))).toList(),
                 mode == TraceMode.ERROR || !succeeded);
         if (!now.isEmpty()) {
             ui.out().flush();
@@ -251,7 +251,7 @@ public final class JobTracing implements AutoCloseable {
         for (Path p : verdict.undeclaredOutputs()) {
             try {
                 if (Files.deleteIfExists(p)) {
-                    ui.error("*** Deleting undeclared output '" + verifier.scope().relative(p) + "'");
+                    ui.error("*** Deleting undeclared output '" + findings.localName(verifier.scope().relative(p)) + "'");
                 }
             } catch (IOException e) {
                 ui.error("*** cannot delete undeclared output '" + p + "': " + e.getMessage());

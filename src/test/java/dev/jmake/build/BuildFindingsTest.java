@@ -96,7 +96,7 @@ class BuildFindingsTest {
         BuildFindings sub = BuildFindings.of(variables, lib, home);
         assertEquals("lib", sub.relativeDirectory());
         assertEquals(new Location("lib/Makefile", 3), sub.seenFromTop(new Location("Makefile", 3)));
-        assertEquals("x.d", sub.ignoreName("lib/x.d"));
+        assertEquals("x.d", sub.localName("lib/x.d"));
         FindingText f = undeclared("lib/Makefile", "lib/x.o", "lib/x.d", "lib");
         sub.record(List.of(f), false);
         sub.report(report("lib/x.o", "lib"), Optional.empty());
