@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
 public final class FindingGrouping {
     private FindingGrouping() {}
 
-    /** The lines for {@code findings} (distinct), in the order of each line's first finding. */
+    /**
+     * The lines for {@code findings} (distinct), by makefile and line of their rule, then in the order of each line's
+     * first finding.
+     */
     public static List<FindingGroup> of(List<FindingText> findings) {
         Map<String, List<FindingText>> partitions = new LinkedHashMap<>();
         for (FindingText f : findings) {
@@ -43,7 +46,9 @@ public final class FindingGrouping {
         for (int i = 0; i < findings.size(); i++) {
             order.putIfAbsent(findings.get(i), i);
         }
-        groups.sort(Comparator.comparingInt(g -> order.get(g.first())));
+        // By makefile and line, so that the lines come in the same order whichever job or sub-make finished first.
+        groups.sort(Comparator.<FindingGroup, String>comparing(g -> g.first().makefile())
+                .thenComparingInt(g -> g.first().line()).thenComparingInt(g -> order.get(g.first())));
         return groups;
     }
 

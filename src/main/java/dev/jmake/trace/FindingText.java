@@ -39,4 +39,14 @@ public record FindingText(String rule, String kind, String job, String path, Str
         int colon = rule.lastIndexOf(':');
         return colon < 0 ? rule : rule.substring(0, colon);
     }
+
+    /** The line of {@link #rule}: 12 of {@code lib/Makefile:12}; 0 for a built-in rule's. */
+    public int line() {
+        int colon = rule.lastIndexOf(':');
+        try {
+            return colon < 0 ? 0 : Integer.parseInt(rule.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 }

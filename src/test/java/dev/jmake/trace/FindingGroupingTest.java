@@ -63,15 +63,16 @@ class FindingGroupingTest {
     }
 
     @Test
-    void otherRulesKindsAndShapesStayApartInTheOrderOfTheirFirstFinding() {
+    void otherRulesKindsAndShapesStayApartByMakefileAndLineThenInTheOrderOfTheirFirstFinding() {
         FindingText a = undeclared("a.o", ".depend/a.o.d");
-        FindingText other = text(new Finding.DeletedSource(new Location("Makefile", 1), "clean", "x.c", null));
+        FindingText sub = text(new Finding.DeletedSource(new Location("lib/Makefile", 1), "lib/clean", "lib/x.c", null));
+        FindingText other = text(new Finding.DeletedSource(new Location("Makefile", 300), "clean", "x.c", null));
         FindingText b = undeclared("b.o", ".depend/b.o.d");
         FindingText log = undeclared("c.o", "c.log");
-        assertEquals(List.of("Makefile:2940: warning: [trace] 2 jobs of rule '%.o' wrote '.depend/%.o.d', which is not a"
-                        + " target of their rule; add '.depend/%.o.d' to the rule's targets (grouped, with '&:')",
-                        other.message(), log.message()),
-                lines(a, other, b, log));
+        assertEquals(List.of(other.message(), "Makefile:2940: warning: [trace] 2 jobs of rule '%.o' wrote"
+                        + " '.depend/%.o.d', which is not a target of their rule; add '.depend/%.o.d' to the rule's targets"
+                        + " (grouped, with '&:')", log.message(), sub.message()),
+                lines(sub, a, other, b, log));
     }
 
     @Test

@@ -14,6 +14,7 @@ class FindingTextTest {
         assertEquals(f.message(), text.message());
         assertEquals(f.key(), text.key());
         assertEquals("lib/Makefile", text.makefile());
+        assertEquals(4, text.line());
         assertEquals("gen.h", text.ignoreName());
     }
 
