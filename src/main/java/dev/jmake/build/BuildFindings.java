@@ -15,10 +15,16 @@ import dev.jmake.trace.TreeReport;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,6 +41,8 @@ import java.util.Set;
  * A sub-make hands its findings and report to the top instead of printing them. Thread-safe.
  */
 public final class BuildFindings {
+    /** How many default reports the cache keeps (one per top directory): the most recently written. */
+    static final int KEPT_REPORTS = 32;
     /** This make's directory (real). */
     private final Path directory;
     /** The tree this make is a sub-make of, if it is one. */
@@ -226,6 +234,9 @@ public final class BuildFindings {
             List<JsonObject> all = json(reports);
             all.addAll(parts);
             TreeReport.write(file, TreeReport.of(all, FindingGrouping.of(distinct)));
+            if (reportFile.isEmpty()) {
+                pruneReports(file.getParent());
+            }
             ui.status().traceFindings(distinct.size());
             if (!distinct.isEmpty()) {
                 ui.err().println(TraceSummary.of(distinct, file).line(ui.prefix()));
@@ -235,6 +246,32 @@ public final class BuildFindings {
             ui.error("warning: I/O trace report: " + e.getMessage());
         } finally {
             removeTree(ui);
+        }
+    }
+
+    /**
+     * Keeps the {@link #KEPT_REPORTS} most recent reports in {@code directory}: builds of throwaway directories (a
+     * test suite's) would otherwise fill the cache with one each.
+     */
+    static void pruneReports(Path directory) throws IOException {
+        List<Path> reports = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.json")) {
+            entries.forEach(reports::add);
+        }
+        if (reports.size() <= KEPT_REPORTS) {
+            return;
+        }
+        Map<Path, FileTime> modified = new HashMap<>();
+        for (Path report : reports) {
+            try {
+                modified.put(report, Files.getLastModifiedTime(report));
+            } catch (NoSuchFileException e) {
+                // another build pruned it
+            }
+        }
+        List<Path> oldestFirst = modified.keySet().stream().sorted(Comparator.comparing(modified::get)).toList();
+        for (Path old : oldestFirst.subList(0, Math.max(0, oldestFirst.size() - KEPT_REPORTS))) {
+            Files.deleteIfExists(old);
         }
     }
 

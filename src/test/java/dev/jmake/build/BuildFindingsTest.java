@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,21 @@ class BuildFindingsTest {
         JsonObject doc = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
         assertEquals(1, doc.getAsJsonArray("jobs").size());
         assertEquals(2, doc.getAsJsonArray("groups").size(), doc.toString());
+    }
+
+    @Test
+    void theCacheKeepsTheMostRecentReports() throws Exception {
+        Path reports = Files.createDirectories(home.resolve("trace"));
+        for (int i = 0; i < BuildFindings.KEPT_REPORTS + 2; i++) {
+            Path r = Files.writeString(reports.resolve("r" + i + ".json"), "{}");
+            Files.setLastModifiedTime(r, FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        BuildFindings.pruneReports(reports);
+        try (var left = Files.list(reports)) {
+            assertEquals(BuildFindings.KEPT_REPORTS, left.count());
+        }
+        assertFalse(Files.exists(reports.resolve("r0.json")));
+        assertFalse(Files.exists(reports.resolve("r1.json")));
     }
 
     @Test
