@@ -125,9 +125,11 @@ run_both() {
     status_make=$(cat "$WORK/$label.status")
     sed -i -e "$filter" "$WORK/$label.make"
     (cd "$WORK/jmake" && "$JMAKE" "${args[@]}") >"$WORK/$label.jmake.raw" 2>&1 || status_jmake=$?
-    # jmake's recipe I/O tracer (on by default) reports what these Makefiles leave undeclared (warnings, and once a
-    # line on how to silence them); GNU make says nothing.
-    normalise jmake <"$WORK/$label.jmake.raw" | grep -v '\[trace\] ' | sed -e "$filter" >"$WORK/$label.jmake"
+    # jmake's recipe I/O tracer (on by default) reports what these Makefiles leave undeclared (warnings, once a line
+    # on how to silence them, and the summary line that ends the build); GNU make says nothing.
+    normalise jmake <"$WORK/$label.jmake.raw" \
+        | grep -v -E '\[trace\] |^make(\[[0-9]+\])?: [0-9]+ trace findings? in [0-9]+ rules?; see ' \
+        | sed -e "$filter" >"$WORK/$label.jmake"
     if ! cmp -s "$WORK/$label.make" "$WORK/$label.jmake"; then
         diff -u "$WORK/$label.make" "$WORK/$label.jmake" | head -40 >&2
         fail "$label: 'make ${args[*]}' and 'jmake ${args[*]}' print different things (diff above: - make, + jmake)"

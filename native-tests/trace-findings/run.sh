@@ -65,7 +65,8 @@ PY
 
 # 1b. The race tracing exists for: gen.h is made slowly, and at -j2 gcc compiles app.o first, does not find the
 # header and fails. The finding explains the failure: it comes right after GNU make's error line for the job, in
-# both modes, and the report has it. Producer first (-j1, gen.h there), the read is warned about once.
+# both modes (not again at the end), and the report has it; the summary line ends the build. Producer first (-j1,
+# gen.h there), the read is warned about once.
 d=$WORK/race; mkdir -p "$d"
 cat >"$d/Makefile" <<'MK'
 all: app gen.h
@@ -89,7 +90,8 @@ for mode in warn error; do
     expect_eq "race, $mode: make's lines and the finding, in order" "jmake: *** [Makefile:7: app.o] Error 1
 $race_finding
 jmake: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE: gen.h
-jmake: *** Waiting for unfinished jobs...." "$(grep -E '^jmake:|\[trace\]' "$WORK/out")"
+jmake: *** Waiting for unfinished jobs....
+jmake: 1 trace finding in 1 rule; see $d/report.json" "$(grep -E '^jmake:|\[trace\]' "$WORK/out")"
     python3 -m json.tool "$d/report.json" >/dev/null || fail "race, $mode: the report is no valid JSON"
     python3 - "$d/report.json" "$race_finding" <<'PY' || fail "race, $mode: report"
 import json, sys
@@ -142,6 +144,11 @@ expect_eq "kinds: deleted source" 1 "$(count "Makefile:11: warning: [trace] 'del
 expect_eq "kinds: listing" 1 "$(count "Makefile:18: warning: [trace] 'listing.txt' listed directory 'gen', where Makefile:15 builds 'gen/a.txt'")"
 expect_eq "kinds: four warnings in all" 4 "$(count 'warning: [trace]')"
 expect_eq "kinds: how to silence a finding, once per build" 1 "$(count "jmake: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE: ")"
+# Without --trace-report, the report goes to the cache directory, and the last line says where.
+report=$(sed -n 's/^jmake: 4 trace findings in 4 rules; see //p' "$WORK/out")
+[ -n "$report" ] || { show; fail "kinds: no summary line"; }
+expect_eq "kinds: the summary is the last line" "jmake: 4 trace findings in 4 rules; see $report" "$(tail -n 1 "$WORK/out")"
+python3 -m json.tool "$report" >/dev/null || fail "kinds: the default report $report is no valid JSON"
 # --trace=error deletes the undeclared output.
 rm -f "$d/out.txt" "$d/extra.txt"
 run "$d" --trace=error out.txt
@@ -149,7 +156,8 @@ run "$d" --trace=error out.txt
 [ ! -e "$d/extra.txt" ] || fail "kinds: --trace=error left the undeclared output extra.txt"
 expect_eq "kinds: deletion reported" 1 "$(count "*** Deleting undeclared output 'extra.txt'")"
 
-# 3. Correct rules with ar, install, cp, sed, python3 and a sub-make: no finding; the sub-make traces its own jobs.
+# 3. Correct rules with ar, install, cp, sed, python3 and a sub-make: no finding; the sub-make traces its own jobs,
+# its finding printed by the top make, named from the top, and its jobs in the top's report.
 d=$WORK/clean; mkdir -p "$d/sub"
 cat >"$d/Makefile" <<'MK'
 all: dist/bin/tool lib/libx.a copy.txt upper.txt sub-done dep.o wp.o
@@ -196,19 +204,19 @@ printf '#include "dep.h"\nint dep;\n' >"$d/dep.c"; printf '\n' >"$d/dep.h"
 run "$d" -j2 --trace-report=report.json
 [ $status = 0 ] || { show; fail "clean: exit $status"; }
 expect_eq "clean: only the sub-make's own finding" 1 "$(count 'warning: [trace]')"
-expect_eq "clean: sub-make finding" 1 "$(count "Makefile:1: warning: [trace] 's.txt' wrote 'side.txt', which is not a target of its rule")"
+expect_eq "clean: sub-make finding" 1 "$(count "sub/Makefile:1: warning: [trace] 'sub/s.txt' wrote 'sub/side.txt', which is not a target of its rule")"
 python3 - "$d/report.json" <<'PY' || fail "clean: report"
 import json, sys
 doc = json.load(open(sys.argv[1]))
 targets = sorted(j["job"]["target"] for j in doc["jobs"])
-assert targets == ["copy.txt", "dep.o", "dist/bin/tool", "lib/libx.a", "sub-done", "tool", "upper.txt", "wp.o",
-                   "x.o"], targets
+assert targets == ["copy.txt", "dep.o", "dist/bin/tool", "lib/libx.a", "sub-done", "sub/s.txt", "tool", "upper.txt",
+                   "wp.o", "x.o"], targets
 jobs = {j["job"]["target"]: j for j in doc["jobs"]}
 assert ".depend/dep.o.d" in jobs["dep.o"]["observed"]["writes"], jobs["dep.o"]
 assert ".deps/wp.d" in jobs["wp.o"]["observed"]["writes"], jobs["wp.o"]
 assert any(e.endswith("/cc1") for e in jobs["dep.o"]["observed"]["execs"]), jobs["dep.o"]
-bad = [(j["job"]["target"], f["message"]) for j in doc["jobs"] for f in j["findings"] if f["warning"]]
-assert not bad, bad
+bad = [(j["directory"], j["job"]["rule"], f["path"]) for j in doc["jobs"] for f in j["findings"] if f["warning"]]
+assert bad == [("sub", "sub/Makefile:1", "sub/side.txt")], bad
 PY
 # The mode reaches the sub-make: under --trace=error its undeclared output fails it.
 rm -f "$d/sub/s.txt" "$d/sub-done"

@@ -1,12 +1,14 @@
 package dev.jmake;
 
 import dev.jmake.build.AddedVariable;
+import dev.jmake.build.BuildFindings;
 import dev.jmake.build.BuildOptions;
 import dev.jmake.build.BuildServices;
 import dev.jmake.build.Builder;
 import dev.jmake.build.JobTracing;
 import dev.jmake.build.OutputSettings;
 import dev.jmake.build.RecipeEnvironment;
+import dev.jmake.build.TreeVariables;
 import dev.jmake.cli.JobLimit;
 import dev.jmake.cli.MakeFlags;
 import dev.jmake.cli.Options;
@@ -61,8 +63,11 @@ final class BuildPass implements AutoCloseable {
     /** The values of MAKEFLAGS and MFLAGS. */
     private record Flags(String makeflags, String mflags) {}
 
-    /** Prepares the build of {@code reading}; {@code env} is the environment recipes start from. */
-    BuildPass(Session session, Reading reading, Map<String, String> env) {
+    /**
+     * Prepares the build of {@code reading}; {@code env} is the environment recipes start from, {@code findings} the
+     * trace findings of the whole run, which this pass adds to.
+     */
+    BuildPass(Session session, Reading reading, Map<String, String> env, BuildFindings findings) {
         this.env = env;
         this.session = session;
         this.reading = reading;
@@ -98,12 +103,12 @@ final class BuildPass implements AutoCloseable {
             // Under -Oline/-Otarget each job's output is framed by the directory lines instead (output.c).
             ui.directoryTrace().framedPerChunk();
         }
-        this.tracing = tracing(traceMode, effective, graph, session.directory());
+        this.tracing = tracing(traceMode, effective, graph, session.directory(), findings);
         reading.evaluator().expander().reportFileWrites(session.diskTimes()::changed);
         try {
             this.builder = new Builder(graph, database, reading.evaluator().expander(), buildOptions, ui,
                     // A sub-make traces its own jobs in the same mode.
-                    BuildServices.of(session.spawner(), subMakeEnvironment(childEnvironment, traceMode),
+                    BuildServices.of(session.spawner(), subMakeEnvironment(childEnvironment, traceMode, findings),
                                     session.directory())
                             .withRecipes(session.recipes()).withJobserver(jobserver.jobserver())
                             .withTracing(tracing).withDiskTimes(session.diskTimes()));
@@ -114,9 +119,14 @@ final class BuildPass implements AutoCloseable {
         session.fatal().building(builder);
     }
 
-    /** Recipes' environment, with what a sub-make needs to trace as this make does and add to its compile commands. */
-    private RecipeEnvironment subMakeEnvironment(ChildEnvironment childEnvironment, TraceMode traceMode) {
-        RecipeEnvironment withMode = new AddedVariable(childEnvironment::of, TraceMode.VARIABLE, traceMode.word());
+    /**
+     * Recipes' environment, with what a sub-make needs to trace as this make does, hand its findings to the top make
+     * and add to its compile commands.
+     */
+    private RecipeEnvironment subMakeEnvironment(ChildEnvironment childEnvironment, TraceMode traceMode,
+                                                 BuildFindings findings) {
+        RecipeEnvironment mode = new AddedVariable(childEnvironment::of, TraceMode.VARIABLE, traceMode.word());
+        RecipeEnvironment withMode = tracing.mode() == TraceMode.OFF ? mode : new TreeVariables(mode, findings);
         return tracing.compileCommands().<RecipeEnvironment>map(file ->
                 new AddedVariable(withMode, JobTracing.COMPILE_COMMANDS_VARIABLE, file.toString())).orElse(withMode);
     }
@@ -167,7 +177,6 @@ final class BuildPass implements AutoCloseable {
     /** Ends the trace session, writing its report. */
     @Override
     public void close() {
-        session.ui().status().traceFindings(tracing.findingsShown());
         closeTracing();
         Diagnostics ui = session.ui();
         tracing.compileCommandsProblem().ifPresent(problem -> {
@@ -216,7 +225,8 @@ final class BuildPass implements AutoCloseable {
     }
 
     /** The tracer of this build's jobs; -n, -q and -t run no recipe to trace. */
-    private JobTracing tracing(TraceMode mode, Options options, TargetGraph graph, Path directory) {
+    private JobTracing tracing(TraceMode mode, Options options, TargetGraph graph, Path directory,
+                               BuildFindings findings) {
         if (options.justPrint() || options.question() || options.touch()) {
             return JobTracing.off();
         }
@@ -224,7 +234,7 @@ final class BuildPass implements AutoCloseable {
         List<String> patterns = ignore == null ? List.of() : ignore.prerequisites();
         return JobTracing.of(mode, options.traceReport().map(directory::resolve), compileCommands(options, directory),
                 session.environment(), directory, options.includeDirs().stream().map(directory::resolve).toList(),
-                patterns);
+                patterns, findings);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.jmake;
 
+import dev.jmake.build.BuildFindings;
 import dev.jmake.build.DiskTimes;
 import dev.jmake.build.Verbosity;
 import dev.jmake.cli.CommandLineParser;
@@ -164,6 +165,19 @@ final class MakeInvocation {
 
     /** Reads the makefiles and builds, reading them again as long as the build remade some of them. */
     private int passes(Session session) {
+        // One set of trace findings for every pass: a restart prints none of them again; they are printed (in a
+        // sub-make, handed to the top make) once the last pass is over.
+        BuildFindings findings = BuildFindings.of(environment, session.directory(),
+                Path.of(System.getProperty("user.home")));
+        try {
+            return passes(session, findings);
+        } finally {
+            findings.finish(session.ui());
+        }
+    }
+
+    /** The passes of {@link #passes(Session)}, their trace findings kept in {@code findings}. */
+    private int passes(Session session, BuildFindings findings) {
         Options options = session.options();
         Map<String, String> env = new HashMap<>(environment);
         // main.c counts on from the MAKE_RESTARTS it was started with (a make that re-executed itself).
@@ -177,7 +191,7 @@ final class MakeInvocation {
             BuildPass pass = null;
             PassOutcome outcome;
             try {
-                pass = new BuildPass(session, reading, env);
+                pass = new BuildPass(session, reading, env, findings);
                 try (BuildPass running = pass) {
                     outcome = running.run();
                 }

@@ -10,11 +10,12 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.trace.CompilationDatabase;
 import dev.jmake.trace.CompileCommand;
 import dev.jmake.trace.DeclaredJob;
-import dev.jmake.trace.Finding;
+import dev.jmake.trace.FindingText;
 import dev.jmake.trace.JobTrace;
 import dev.jmake.trace.JobVerdict;
 import dev.jmake.trace.ShimLibrary;
 import dev.jmake.trace.TraceReport;
+import dev.jmake.trace.TraceScope;
 import dev.jmake.trace.TraceSession;
 import dev.jmake.trace.TraceVerifier;
 import dev.jmake.ui.Diagnostics;
@@ -28,14 +29,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * The recipe I/O tracing of one build ({@code --trace=warn|error}, issue 5): a job's commands run under the shim with
  * the job's token, and once its recipe is over its trace is judged against its rule. The trace session starts with
- * the first traced command, so a build that runs nothing opens no socket; {@link #close} ends it and writes the
- * {@code --trace-report}. {@link #off} traces nothing.
+ * the first traced command, so a build that runs nothing opens no socket; {@link #close} ends it and hands the report
+ * to the {@link BuildFindings} of the whole build, which print and write what is due at its end. {@link #off} traces
+ * nothing.
  */
 public final class JobTracing implements AutoCloseable {
 
@@ -65,30 +66,30 @@ public final class JobTracing implements AutoCloseable {
     private TraceReport report;
     private List<Path> shimIgnored;
     private int jobs;
-    /** The findings printed so far (the end-of-build summary counts them). */
-    private final AtomicInteger findingsShown = new AtomicInteger();
+    /** The findings of the whole build (across restarts and sub-makes): what is printed when. */
+    private final BuildFindings findings;
     /** Set by {@link #abandon}: no session is started again. */
     private boolean abandoned;
-    /** Guarded by lock: the line saying how to silence a finding was printed (once per build). */
-    private boolean hinted;
 
     private JobTracing(TraceMode mode, Optional<Path> reportFile, Optional<Path> compileCommands,
-                       Map<String, String> environment, BuildDeclarations rules) {
+                       Map<String, String> environment, BuildDeclarations rules, BuildFindings findings) {
         this.mode = mode;
         this.reportFile = reportFile;
         this.compileCommands = compileCommands;
         this.environment = Map.copyOf(environment);
         this.rules = rules;
+        this.findings = findings;
     }
 
     /**
      * Tracing in {@code mode} for the build in {@code directory} (as {@link #off} when the mode is off and no
      * {@code compileCommands} file is asked for); the session and the verifier are made on first use.
-     * {@code environment} is make's (for the cache directory, TMPDIR and HOME).
+     * {@code environment} is make's (for the cache directory, TMPDIR and HOME); {@code findings} those of the
+     * whole build, which this pass adds to.
      */
     public static JobTracing of(TraceMode mode, Optional<Path> reportFile, Optional<Path> compileCommands,
                                 Map<String, String> environment, Path directory, List<Path> includeDirs,
-                                List<String> ignorePatterns) {
+                                List<String> ignorePatterns, BuildFindings findings) {
         if (mode == TraceMode.OFF && compileCommands.isEmpty()) {
             return off();
         }
@@ -96,22 +97,17 @@ public final class JobTracing implements AutoCloseable {
         roots.add(real(directory));
         includeDirs.forEach(d -> roots.add(real(directory.resolve(d))));
         return new JobTracing(mode, reportFile, compileCommands, environment,
-                new BuildDeclarations(roots, ignorePatterns));
+                new BuildDeclarations(roots, ignorePatterns), findings);
     }
 
     /** No tracing: no shim, no socket, no report. */
     public static JobTracing off() {
-        return new JobTracing(TraceMode.OFF, Optional.empty(), Optional.empty(), Map.of(), null);
+        return new JobTracing(TraceMode.OFF, Optional.empty(), Optional.empty(), Map.of(), null, null);
     }
 
     /** Whether jobs are traced at all: in a mode that judges them, or only to see their compiles. */
     public boolean enabled() {
         return mode != TraceMode.OFF || compileCommands.isPresent();
-    }
-
-    /** How many findings the build printed so far. */
-    public int findingsShown() {
-        return findingsShown.get();
     }
 
     /** The {@code --compile-commands} file (absolute), if one is asked for. */
@@ -139,7 +135,9 @@ public final class JobTracing implements AutoCloseable {
      * looked up among the pattern rules through {@code patterns}.
      */
     void declareRules(Database database, TargetGraph graph, PatternLookup patterns) {
-        rules.patterns(patterns);
+        // A sub-make's rules are named as the top make sees them (lib/Makefile:12), in every finding.
+        rules.patterns(new PatternLookup(name -> findings.seenFromTop(patterns.chosen().apply(name)),
+                name -> findings.seenFromTop(patterns.wouldBuild().apply(name)), patterns.wouldBuildFrom()));
         rules.mentioned(graph::isMentioned);
         List<String> suffixes = graph.suffixes();
         Path top = top();
@@ -155,10 +153,12 @@ public final class JobTracing implements AutoCloseable {
                 if (graph.isPhony(TargetGraph.normalize(target))) {
                     // No file: but a file of that name made by the rule's recipe is what the rule is for (lz4's
                     // "lz4 lz4-release: ; cp programs/lz4 .").
-                    rules.phonySibling(rule.location(), top.resolve(TargetGraph.normalize(target)).normalize());
+                    rules.phonySibling(findings.seenFromTop(rule.location()),
+                            top.resolve(TargetGraph.normalize(target)).normalize());
                     continue;
                 }
-                rules.builds(top.resolve(TargetGraph.normalize(target)).normalize(), rule.location());
+                rules.builds(top.resolve(TargetGraph.normalize(target)).normalize(),
+                        findings.seenFromTop(rule.location()));
             }
         }
     }
@@ -219,7 +219,8 @@ public final class JobTracing implements AutoCloseable {
         synchronized (lock) {
             token = Integer.toString(++jobs);
         }
-        rules.add(token, job);
+        rules.add(token, new DeclaredJob(findings.seenFromTop(job.location()), job.targets(), job.prerequisites(),
+                job.phony(), job.siblings()));
         return token;
     }
 
@@ -238,10 +239,12 @@ public final class JobTracing implements AutoCloseable {
     }
 
     /**
-     * Judges the finished job {@code token} (its processes reaped; {@code succeeded}: its recipe did not fail): prints
-     * each new warning through {@code ui} and records the verdict; returns false if the job fails on it
-     * ({@code --trace=error}), after deleting the files it wrote that no rule declares. A failed job is judged as
-     * well: what it looked for and did not find (a header another rule had not made yet) explains the failure.
+     * Judges the finished job {@code token} (its processes reaped; {@code succeeded}: its recipe did not fail): records
+     * its warnings with the build's (printed at the end of the build under {@code --trace=warn}; at once through
+     * {@code ui} for a failed job and under {@code --trace=error}, each once) and its verdict; returns false if the
+     * job fails on it ({@code --trace=error}), after deleting the files it wrote that no rule declares. A failed job
+     * is judged as well: what it looked for and did not find (a header another rule had not made yet) explains the
+     * failure.
      */
     boolean finish(String token, Diagnostics ui, boolean succeeded) {
         TraceSession s = session();
@@ -271,14 +274,16 @@ public final class JobTracing implements AutoCloseable {
             rules.treatAsPhony(token);
         }
         JobVerdict verdict = verifier.verify(trace);
-        List<Finding> warnings = verifier.newWarnings(verdict);
-        if (!warnings.isEmpty()) {
-            findingsShown.addAndGet(warnings.size());
+        String directory = findings.relativeDirectory();
+        List<FindingText> now = findings.record(verdict.warnings().stream()
+                .map(f -> FindingText.of(f, directory, findings.localName(f.path()))).toList(),
+                mode == TraceMode.ERROR || !succeeded);
+        if (!now.isEmpty()) {
             ui.out().flush();
-            for (Finding f : warnings) {
+            for (FindingText f : now) {
                 ui.err().println(f.message());
             }
-            ignoreHint(warnings).ifPresent(hint -> ui.err().println(ui.prefix() + ": " + hint));
+            findings.hint(now).ifPresent(hint -> ui.err().println(ui.prefix() + ": " + hint));
             ui.err().flush();
         }
         report.add(verdict);
@@ -288,29 +293,13 @@ public final class JobTracing implements AutoCloseable {
         for (Path p : verdict.undeclaredOutputs()) {
             try {
                 if (Files.deleteIfExists(p)) {
-                    ui.error("*** Deleting undeclared output '" + verifier.scope().relative(p) + "'");
+                    ui.error("*** Deleting undeclared output '" + findings.localName(verifier.scope().relative(p)) + "'");
                 }
             } catch (IOException e) {
                 ui.error("*** cannot delete undeclared output '" + p + "': " + e.getMessage());
             }
         }
         return false;
-    }
-
-    /**
-     * How to silence a finding, said once per build with the first finding it applies to as the example: a user who
-     * means what the recipe does should not have to look the special target up.
-     */
-    private Optional<String> ignoreHint(List<Finding> warnings) {
-        Optional<Finding> example = warnings.stream().filter(Finding::ignorable).findFirst();
-        synchronized (lock) {
-            if (hinted || example.isEmpty()) {
-                return Optional.empty();
-            }
-            hinted = true;
-        }
-        return Optional.of("[trace] to silence a finding you intend, name its file in the makefile: "
-                + ".JMAKE_TRACE_IGNORE: " + example.get().path());
     }
 
     /** The session, started on first use; null once {@link #abandon abandoned}. */
@@ -328,8 +317,8 @@ public final class JobTracing implements AutoCloseable {
                     throw new MakeError(null, "cannot start the I/O tracer: " + e.getMessage()
                             + " (run with --trace=off to build without it)");
                 }
-                verifier = new TraceVerifier(rules, environment);
-                report = new TraceReport(verifier.scope());
+                verifier = new TraceVerifier(rules, TraceScope.of(rules, environment).seenFrom(findings.top()));
+                report = new TraceReport(verifier.scope(), findings.relativeDirectory());
                 shimIgnored = SHIM_IGNORED.stream()
                         .filter(p -> verifier.scope().roots().stream().noneMatch(r -> r.startsWith(p))).toList();
             }
@@ -342,6 +331,9 @@ public final class JobTracing implements AutoCloseable {
      * jobs are not judged.
      */
     public void abandon() {
+        if (findings != null) {
+            findings.abandon();
+        }
         synchronized (lock) {
             if (session == null) {
                 return;
@@ -356,7 +348,7 @@ public final class JobTracing implements AutoCloseable {
         }
     }
 
-    /** Ends the session (its socket removed) and writes the report, if any job was traced or a report is asked for. */
+    /** Ends the session (its socket removed) and hands the report to the build's findings. */
     @Override
     public void close() throws IOException {
         if (!enabled()) {
@@ -371,10 +363,11 @@ public final class JobTracing implements AutoCloseable {
                 if (compileCommands.isPresent() && !compiles.isEmpty()) {
                     mergeCompiles(compileCommands.get());
                 }
-                if (reportFile.isPresent() && !abandoned && mode != TraceMode.OFF) {
-                    TraceReport written = report != null ? report
-                            : new TraceReport(new TraceVerifier(rules, environment).scope());
-                    written.write(reportFile.get());
+                if (!abandoned && mode != TraceMode.OFF) {
+                    // The build's findings write it, with the other passes' and the sub-makes' jobs, at its end.
+                    TraceReport written = report != null ? report : new TraceReport(
+                            TraceScope.of(rules, environment).seenFrom(findings.top()), findings.relativeDirectory());
+                    findings.report(written, reportFile);
                 }
             }
         }

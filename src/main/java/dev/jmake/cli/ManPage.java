@@ -18,6 +18,10 @@ public final class ManPage {
             new HelpEntry("JMAKE_SERVER_WATCH", "off: the server stats every file on every run instead of "
                     + "keeping the times inotify vouches for."),
             new HelpEntry("JMAKE_TRACE", "The --trace mode a parent jmake hands down to its sub-makes."),
+            new HelpEntry("JMAKE_TRACE_TOP", "The directory of the top jmake of the build, which names a "
+                    + "sub-make's trace findings from there."),
+            new HelpEntry("JMAKE_TRACE_PARTS", "Where a sub-make leaves its trace findings and report for the top "
+                    + "jmake, which prints them once at the end of the build."),
             new HelpEntry("JMAKE_COMPILE_COMMANDS", "The --compile-commands file a parent jmake hands down to its "
                     + "sub-makes, which merge their compiles into it."));
 

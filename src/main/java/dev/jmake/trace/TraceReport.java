@@ -16,10 +16,18 @@ import java.util.List;
  */
 public final class TraceReport {
     private final TraceScope scope;
+    /** The directory of the make whose jobs these are, relative to the top make's ({@code .} for the top's own). */
+    private final String directory;
     private final List<JobVerdict> verdicts = new ArrayList<>();
 
     public TraceReport(TraceScope scope) {
+        this(scope, ".");
+    }
+
+    /** The report of the jobs of the make in {@code directory} (relative to the top make's) of a recursive build. */
+    public TraceReport(TraceScope scope, String directory) {
         this.scope = scope;
+        this.directory = directory;
     }
 
     /** Adds a judged job. */
@@ -54,6 +62,7 @@ public final class TraceReport {
         json.name("target").value(scope.relative(v.declared().targets().get(0)));
         json.name("rule").value(v.declared().location().toString());
         json.endObject();
+        json.name("directory").value(directory);
         json.name("declared").beginObject();
         paths(json, "inputs", v.declared().prerequisites().stream().sorted().toList());
         paths(json, "outputs", v.declared().outputs().toList());
@@ -73,6 +82,7 @@ public final class TraceReport {
         for (Finding f : v.findings()) {
             json.beginObject();
             json.name("kind").value(f.kind());
+            json.name("job").value(f.job());
             json.name("warning").value(f.warning());
             json.name("path").value(f.path());
             actor(json, f.actor());

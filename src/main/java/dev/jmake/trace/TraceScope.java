@@ -28,11 +28,22 @@ public final class TraceScope {
     private final List<Path> roots;
     private final List<Path> excluded;
     private final List<IgnorePattern> ignored;
+    /**
+     * What paths are named relative to: the first root, or in a sub-make the top make's directory, so that its
+     * findings and report name files as the top of the build sees them.
+     */
+    private final Path base;
 
-    private TraceScope(List<Path> roots, List<Path> excluded, List<IgnorePattern> ignored) {
+    private TraceScope(List<Path> roots, List<Path> excluded, List<IgnorePattern> ignored, Path base) {
         this.roots = roots;
         this.excluded = excluded;
         this.ignored = ignored;
+        this.base = base;
+    }
+
+    /** This scope naming paths relative to {@code top} (a sub-make's top make's directory); judging the same. */
+    public TraceScope seenFrom(Path top) {
+        return new TraceScope(roots, excluded, ignored, realOrNormal(top));
     }
 
     /**
@@ -51,7 +62,7 @@ public final class TraceScope {
             }
         }
         return new TraceScope(List.copyOf(real), List.copyOf(excluded),
-                ignorePatterns.stream().map(IgnorePattern::new).toList());
+                ignorePatterns.stream().map(IgnorePattern::new).toList(), real.isEmpty() ? null : real.get(0));
     }
 
     /**
@@ -130,13 +141,19 @@ public final class TraceScope {
 
     /** True if a finding about {@code path} is silenced by {@code .JMAKE_TRACE_IGNORE}. */
     public boolean ignored(Path path) {
-        String relative = relative(path);
+        String relative = relativeTo(roots.isEmpty() ? null : roots.get(0), path);
         return ignored.stream().anyMatch(p -> p.matches(relative));
     }
 
-    /** {@code path} relative to the first root (the top Makefile's directory) if inside it, else absolute. */
+    /**
+     * {@code path} relative to the top directory (the top Makefile's, or in a sub-make {@link #seenFrom the top
+     * make's}) if inside it, else absolute.
+     */
     public String relative(Path path) {
-        Path top = roots.isEmpty() ? null : roots.get(0);
+        return relativeTo(base, path);
+    }
+
+    private static String relativeTo(Path top, Path path) {
         if (top == null || !path.startsWith(top)) {
             return path.toString();
         }

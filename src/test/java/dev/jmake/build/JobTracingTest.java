@@ -37,6 +37,9 @@ class JobTracingTest {
 
     @TempDir
     Path dir;
+    /** The home directory of the builds: the default report goes to its cache. */
+    @TempDir
+    Path home;
     /** The --compile-commands file of the next build, if any. */
     private Optional<Path> compileCommands = Optional.empty();
 
@@ -67,13 +70,20 @@ class JobTracingTest {
         BuildOptions options = BuildOptions.builder().jobs(jobs).build();
         var ignore = graph.get(".JMAKE_TRACE_IGNORE");
         int status;
+        BuildFindings findings = BuildFindings.of(ENV, dir, home);
         try (JobTracing tracing = JobTracing.of(mode, report, compileCommands, ENV, dir, List.of(),
-                ignore == null ? List.of() : ignore.prerequisites())) {
+                ignore == null ? List.of() : ignore.prerequisites(), findings)) {
             Builder builder = new Builder(graph, database, evaluator.expander(), options, ui,
                     BuildServices.of(spawner, environment::of, dir).withTracing(tracing));
             status = builder.build(goals.length == 0 ? List.of(database.firstTarget()) : List.of(goals));
         }
+        findings.finish(ui);
         return new Outcome(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+    }
+
+    /** Where a build's report goes without --trace-report. */
+    private Path defaultReport() throws IOException {
+        return BuildFindings.defaultReport(home.resolve(".cache/jmake"), dir.toRealPath());
     }
 
     private static final String UNDECLARED_HEADER = """
@@ -121,7 +131,8 @@ class JobTracingTest {
                         + " is not a prerequisite; add 'gen.h' to the prerequisites of 'app.txt'",
                 "make: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE:"
                         + " gen.h",
-                "make: *** Waiting for unfinished jobs...."), o.err().lines().toList());
+                "make: *** Waiting for unfinished jobs....",
+                "make: 1 trace finding in 1 rule; see " + report), o.err().lines().toList());
         assertTrue(Files.readString(report).contains("\"kind\":\"missing-prerequisite\""), Files.readString(report));
     }
 
@@ -133,7 +144,8 @@ class JobTracingTest {
         assertEquals(List.of("Makefile:3: warning: [trace] 'app.txt' read 'gen.h', built by Makefile:6, which is not a"
                 + " prerequisite; add 'gen.h' to the prerequisites of 'app.txt'",
                 "make: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE:"
-                        + " gen.h"), o.err().lines().toList());
+                        + " gen.h",
+                "make: 1 trace finding in 1 rule; see " + defaultReport()), o.err().lines().toList());
     }
 
     @ParameterizedTest
@@ -205,7 +217,7 @@ class JobTracingTest {
         String json = Files.readString(report);
         assertTrue(json.startsWith("{\"version\":1,\"roots\":[\"" + dir.toRealPath() + "\"],\"jobs\":[{\"job\":{"
                 + "\"id\":\"1\","
-                + "\"target\":\"app.txt\",\"rule\":\"Makefile:1\"},\"declared\":{\"inputs\":[\"app.in\"],"
+                + "\"target\":\"app.txt\",\"rule\":\"Makefile:1\"},\"directory\":\".\",\"declared\":{\"inputs\":[\"app.in\"],"
                 + "\"outputs\":[\"app.txt\"]}"), json);
         assertTrue(json.contains("\"kind\":\"missing-prerequisite\""), json);
     }
@@ -215,14 +227,14 @@ class JobTracingTest {
         Path report = dir.resolve("report.json");
         Files.writeString(dir.resolve("done"), "");
         build("done:\n\ttouch done\n", TraceMode.WARN, 1, Optional.of(report));
-        assertEquals("{\"version\":1,\"roots\":[\"" + dir.toRealPath() + "\"],\"jobs\":[]}\n",
+        assertEquals("{\"version\":1,\"roots\":[\"" + dir.toRealPath() + "\"],\"jobs\":[],\"groups\":[]}\n",
                 Files.readString(report));
     }
 
     @Test
     void abandoningRemovesTheSocketAndLaterJobsRunUntraced() throws Exception {
         try (JobTracing tracing = JobTracing.of(TraceMode.WARN, Optional.empty(), Optional.empty(), ENV, dir, List.of(),
-                List.of())) {
+                List.of(), BuildFindings.of(ENV, dir, home))) {
             String token = tracing.begin(new DeclaredJob(new Location("Makefile", 1),
                     List.of(dir.toRealPath().resolve("x")), Set.of()));
             Path socket = Path.of(tracing.environment(token, Map.of()).get("JMAKE_TRACE_SOCKET"));
