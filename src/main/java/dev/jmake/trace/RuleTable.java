@@ -4,10 +4,12 @@ import dev.jmake.syntax.Location;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link DeclaredRules} over a fixed table of jobs: every target of a job is built by that job's rule. */
 public final class RuleTable implements DeclaredRules {
@@ -16,6 +18,7 @@ public final class RuleTable implements DeclaredRules {
     private final Map<String, DeclaredJob> jobs;
     private final Map<Path, Location> builders = new HashMap<>();
     private final Map<Path, List<Path>> byDirectory = new HashMap<>();
+    private final Set<Path> prerequisites = new HashSet<>();
 
     /** A table of {@code jobs} by trace token. */
     public RuleTable(List<Path> roots, List<String> ignorePatterns, Map<String, DeclaredJob> jobs) {
@@ -27,6 +30,7 @@ public final class RuleTable implements DeclaredRules {
                 builders.put(target, job.location());
                 byDirectory.computeIfAbsent(target.getParent(), d -> new ArrayList<>()).add(target);
             }
+            prerequisites.addAll(job.prerequisites());
         }
     }
 
@@ -52,6 +56,12 @@ public final class RuleTable implements DeclaredRules {
     @Override
     public Optional<Location> builderOf(Path path) {
         return Optional.ofNullable(builders.get(path));
+    }
+
+    /** A source is a file the table names: a prerequisite of some job that no job builds. */
+    @Override
+    public boolean isSource(Path path) {
+        return prerequisites.contains(path) && !builders.containsKey(path);
     }
 
     @Override

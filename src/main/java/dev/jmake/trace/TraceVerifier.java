@@ -50,11 +50,31 @@ public final class TraceVerifier {
     public JobVerdict verify(JobTrace trace) {
         DeclaredJob declared = rules.job(trace.job());
         JobEffects effects = JobEffects.of(trace, scope);
-        Judgement j = new Judgement(declared, scope.relative(declared.targets().get(0)), dependencyFiles(trace));
-        effects.reads().forEach(j::read);
-        effects.missing().forEach(j::miss);
-        effects.writes().forEach((path, actor) -> j.write(path, actor, effects.directories().contains(path)));
-        effects.deletes().forEach((path, actor) -> j.delete(path, actor, effects.directories().contains(path)));
+        // Another build system's writes in its own tree are one observation, not a finding per file (issue 14).
+        NestedBuildTrees nested = NestedBuildTrees.of(trace, effects, declared, rules, scope);
+        Judgement j = new Judgement(declared, scope.relative(declared.targets().get(0)), dependencyFiles(trace),
+                nested);
+        j.findings.addAll(nested.observations());
+        effects.reads().forEach((path, actor) -> {
+            if (!nested.ownLookup(path, actor)) {
+                j.read(path, actor);
+            }
+        });
+        effects.missing().forEach((path, actor) -> {
+            if (!nested.ownLookup(path, actor)) {
+                j.miss(path, actor);
+            }
+        });
+        effects.writes().forEach((path, actor) -> {
+            if (!nested.absorbed().contains(path)) {
+                j.write(path, actor, effects.directories().contains(path));
+            }
+        });
+        effects.deletes().forEach((path, actor) -> {
+            if (!nested.absorbed().contains(path)) {
+                j.delete(path, actor, effects.directories().contains(path));
+            }
+        });
         effects.listings().forEach(j::listing);
         for (TraceCoverage.Hole hole : TraceCoverage.holes(trace)) {
             j.findings.add(new Finding.Untraced(declared.location(), j.name, scope.relative(hole.program()),
@@ -88,11 +108,15 @@ public final class TraceVerifier {
         /** The job's compilers' dependency files: its own outputs, declared or not. */
         final Set<Path> dependencyFiles;
 
-        Judgement(DeclaredJob declared, String name, Set<Path> dependencyFiles) {
+        /** The job's nested builds (their makes' goals are the job's own files). */
+        final NestedBuildTrees nested;
+
+        Judgement(DeclaredJob declared, String name, Set<Path> dependencyFiles, NestedBuildTrees nested) {
             this.declared = declared;
             this.rule = declared.location();
             this.name = name;
             this.dependencyFiles = dependencyFiles;
+            this.nested = nested;
         }
 
         private boolean declaredHere(Path path) {
@@ -160,7 +184,7 @@ public final class TraceVerifier {
             if (scope.ignored(directory) || declared.phony()) {
                 return;
             }
-            rules.builtIn(directory).stream().filter(p -> !declaredHere(p)).sorted().findFirst().ifPresent(p ->
+            rules.builtIn(directory).stream().filter(p -> !declaredHere(p) && !nested.goal(p)).sorted().findFirst().ifPresent(p ->
                     findings.add(new Finding.GeneratedDirectoryListing(rule, name, scope.relative(directory),
                             scope.relative(p), rules.builderOf(p).orElse(Location.builtin()), actor)));
         }
