@@ -2,14 +2,18 @@ package dev.jmake.trace;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Another build system a job's recipe ran (a configure script, make, cmake, ninja, meson, cargo, dh...; issue 14): the
@@ -36,6 +40,8 @@ public record NestedBuild(String tool, Actor actor, Set<Actor> members, List<Pat
     static final Set<String> TOOLS = Set.of("make", "gmake", "cmake", "ctest", "ninja", "samu", "meson", "cargo",
             "configure", "config.status", "autogen.sh", "autoreconf", "dh", "scons");
 
+    private static final Pattern INTERPRETERS = Pattern.compile("(da|ba|k|z|mk)?sh|perl[0-9.]*|python[0-9.]*");
+
     public NestedBuild {
         members = Set.copyOf(members);
         trees = List.copyOf(trees);
@@ -45,13 +51,14 @@ public record NestedBuild(String tool, Actor actor, Set<Actor> members, List<Pat
     /** Options of make whose value is the next argument when not attached. */
     private static final Set<String> MAKE_VALUE_OPTIONS = Set.of("-f", "-C", "-I", "-o", "-W", "--file",
             "--makefile", "--directory", "--include-dir", "--old-file", "--assume-old", "--new-file", "--assume-new",
-            "--what-if", "--eval", "--jobserver-style", "--shuffle", "--debug");
+            "--what-if", "--eval");
 
     /** The nested builds among the processes of {@code trace}, outermost tool images first in trace order. */
     public static List<NestedBuild> of(JobTrace trace) {
         List<TracedProcess> processes = trace.processes();
         List<NestedBuild> builds = new ArrayList<>();
-        Set<TracedProcess> claimed = new HashSet<>();
+        // Identity sets: an image is one record of the trace (records compare every event).
+        Set<TracedProcess> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<TracedProcess> roots = new ArrayList<>();
         for (TracedProcess p : processes) {
             if (toolName(p).isPresent()) {
@@ -59,11 +66,17 @@ public record NestedBuild(String tool, Actor actor, Set<Actor> members, List<Pat
             }
         }
         // Group: each tool image with all it started; a tool started by another tool belongs to the outer one.
+        Map<Integer, List<TracedProcess>> byPid = new HashMap<>();
+        Map<Integer, List<TracedProcess>> byParent = new HashMap<>();
+        for (TracedProcess p : processes) {
+            byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
+            byParent.computeIfAbsent(p.parentPid(), k -> new ArrayList<>()).add(p);
+        }
         List<Set<TracedProcess>> groups = new ArrayList<>();
         for (TracedProcess root : roots) {
-            Set<TracedProcess> group = new LinkedHashSet<>();
+            Set<TracedProcess> group = Collections.newSetFromMap(new IdentityHashMap<>());
             group.add(root);
-            grow(group, processes);
+            grow(group, byPid, byParent);
             groups.add(group);
         }
         for (int i = 0; i < roots.size(); i++) {
@@ -91,33 +104,35 @@ public record NestedBuild(String tool, Actor actor, Set<Actor> members, List<Pat
         return builds;
     }
 
-    /** Adds to {@code group} every image its members started (children, and the images they exec'd) until none is new. */
-    private static void grow(Set<TracedProcess> group, List<TracedProcess> processes) {
-        boolean added = true;
-        while (added) {
-            added = false;
-            Set<Integer> pids = new HashSet<>();
-            group.forEach(p -> pids.add(p.pid()));
-            for (TracedProcess p : processes) {
-                if (!group.contains(p) && (pids.contains(p.parentPid()) || execedBy(p, group))) {
-                    group.add(p);
-                    added = true;
+    /** Adds to {@code group} every image its members started (children, and the images they exec'd), transitively. */
+    private static void grow(Set<TracedProcess> group, Map<Integer, List<TracedProcess>> byPid,
+                             Map<Integer, List<TracedProcess>> byParent) {
+        ArrayDeque<TracedProcess> pending = new ArrayDeque<>(group);
+        Set<Integer> expanded = new HashSet<>();
+        while (!pending.isEmpty()) {
+            TracedProcess member = pending.poll();
+            if (expanded.add(member.pid())) {
+                for (TracedProcess child : byParent.getOrDefault(member.pid(), List.of())) {
+                    if (group.add(child)) {
+                        pending.add(child);
+                    }
+                }
+            }
+            for (TracedProcess image : byPid.getOrDefault(member.pid(), List.of())) {
+                if (!group.contains(image) && execedBy(image, member)) {
+                    group.add(image);
+                    pending.add(image);
                 }
             }
         }
     }
 
     /**
-     * Whether {@code image} is what a member of {@code group} with its pid became by exec: the member exec'd its
-     * program, and the image did not exec the member's (which would make the image the member's predecessor).
+     * Whether {@code image} is what {@code member} (of the same pid) became by exec: the member exec'd its program,
+     * and the image did not exec the member's (which would make the image the member's predecessor).
      */
-    private static boolean execedBy(TracedProcess image, Set<TracedProcess> group) {
-        for (TracedProcess m : group) {
-            if (m.pid() == image.pid() && execs(m, image.executable()) && !execs(image, m.executable())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean execedBy(TracedProcess image, TracedProcess member) {
+        return image != member && execs(member, image.executable()) && !execs(image, member.executable());
     }
 
     private static boolean execs(TracedProcess p, String program) {
@@ -168,7 +183,7 @@ public record NestedBuild(String tool, Actor actor, Set<Actor> members, List<Pat
     }
 
     private static boolean isInterpreter(String program) {
-        return program.matches("(da|ba|k|z|mk)?sh|perl[0-9.]*|python[0-9.]*");
+        return INTERPRETERS.matcher(program).matches();
     }
 
     private static String baseName(String path) {
