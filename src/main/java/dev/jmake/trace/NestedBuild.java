@@ -72,26 +72,17 @@ public record NestedBuild(String tool, Actor actor, Set<Actor> members, List<Pat
             byPid.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
             byParent.computeIfAbsent(p.parentPid(), k -> new ArrayList<>()).add(p);
         }
-        List<Set<TracedProcess>> groups = new ArrayList<>();
         for (TracedProcess root : roots) {
+            if (claimed.contains(root) || startedByTool(root, byPid)) {
+                continue; // an inner tool: part of the outer one's build
+            }
             Set<TracedProcess> group = Collections.newSetFromMap(new IdentityHashMap<>());
             group.add(root);
             grow(group, byPid, byParent);
-            groups.add(group);
-        }
-        for (int i = 0; i < roots.size(); i++) {
-            TracedProcess root = roots.get(i);
-            boolean inner = false;
-            for (int k = 0; k < roots.size() && !inner; k++) {
-                inner = k != i && groups.get(k).contains(root) && !groups.get(i).contains(roots.get(k));
-            }
-            if (inner || !claimed.add(root)) {
-                continue;
-            }
+            claimed.addAll(group);
             Set<Actor> members = new LinkedHashSet<>();
             Map<Actor, Set<Path>> goals = new HashMap<>();
-            for (TracedProcess p : groups.get(i)) {
-                claimed.add(p);
+            for (TracedProcess p : group) {
                 Actor actor = new Actor(p.pid(), p.executable());
                 members.add(actor);
                 toolName(p).filter(t -> t.equals("make") || t.equals("gmake"))
@@ -102,6 +93,31 @@ public record NestedBuild(String tool, Actor actor, Set<Actor> members, List<Pat
                     ownedTrees(tool, root.arguments()), goals));
         }
         return builds;
+    }
+
+    /**
+     * Whether a tool image started {@code image}, directly or not: walking up what {@link #grow} walks down (the
+     * images of its parent pid, the image of its own pid that exec'd it).
+     */
+    private static boolean startedByTool(TracedProcess image, Map<Integer, List<TracedProcess>> byPid) {
+        Set<TracedProcess> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<TracedProcess> pending = new ArrayDeque<>(List.of(image));
+        while (!pending.isEmpty()) {
+            TracedProcess p = pending.poll();
+            if (!seen.add(p)) {
+                continue;
+            }
+            if (p != image && toolName(p).isPresent()) {
+                return true;
+            }
+            pending.addAll(byPid.getOrDefault(p.parentPid(), List.of()));
+            for (TracedProcess same : byPid.getOrDefault(p.pid(), List.of())) {
+                if (execedBy(p, same)) {
+                    pending.add(same);
+                }
+            }
+        }
+        return false;
     }
 
     /** Adds to {@code group} every image its members started (children, and the images they exec'd), transitively. */

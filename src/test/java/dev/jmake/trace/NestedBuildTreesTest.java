@@ -127,6 +127,20 @@ final class NestedBuildTreesTest {
     }
 
     @Test
+    void aToolStartedByAToolIsPartOfTheOuterOnesBuild() throws Exception {
+        exist("sub/build/x.o");
+        JobVerdict v = verifier.verify(new JobTrace("all", List.of(
+                process(103, 102, "/usr/bin/x86_64-linux-gnu-as", writes(103, "sub/build/x.o"), ProcessArguments.NONE),
+                process(102, 101, "/usr/bin/cmake", List.of(),
+                        new ProcessArguments(top.resolve("sub").toString(), List.of("cmake", "--build", "build"))),
+                process(101, 100, "/usr/bin/make", List.of(),
+                        new ProcessArguments(top.toString(), List.of("make", "-C", "sub"))),
+                process(100, 1, "/usr/bin/dash", List.of(), ProcessArguments.NONE)), List.of()));
+        assertEquals("nested-build sub", kinds(v));
+        assertEquals("make", ((Finding.NestedBuildTree) v.findings().get(0)).tool());
+    }
+
+    @Test
     void aToolWithoutArgumentsOwnsTheDirectoriesTheJobCreated() throws Exception {
         exist("out/x.o", "out/deep/y.o");
         List<AccessEvent> ninja = List.of(new AccessEvent.MakeDir(101, top.resolve("out").toString()),
