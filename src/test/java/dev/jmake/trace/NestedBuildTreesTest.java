@@ -2,6 +2,8 @@ package dev.jmake.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.jmake.syntax.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +85,17 @@ final class NestedBuildTreesTest {
                 tree.message());
         assertEquals(true, v.clean());
         assertEquals(List.of(), v.undeclaredOutputs());
+        // The report holds the one entry: the tree, the tool, the count, the process that ran it, no warning.
+        TraceReport report = new TraceReport(verifier.scope());
+        report.add(v);
+        JsonObject entry = JsonParser.parseString(report.toJson()).getAsJsonObject().getAsJsonArray("jobs")
+                .get(0).getAsJsonObject().getAsJsonArray("findings").get(0).getAsJsonObject();
+        assertEquals("nested-build", entry.get("kind").getAsString());
+        assertEquals(false, entry.get("warning").getAsBoolean());
+        assertEquals("sub", entry.get("path").getAsString());
+        assertEquals("make", entry.get("tool").getAsString());
+        assertEquals(3, entry.get("files").getAsInt());
+        assertEquals(101, entry.get("pid").getAsInt());
     }
 
     @Test
