@@ -929,9 +929,28 @@ static int compiles(int argc, char **argv) {
         if (argv[i][0] == '-' && argv[i][1] == 'c' && argv[i][2] == 0) return 1;
     return 0;
 }
+/*
+ * A program that runs another build system (make, cmake, ninja, cargo, meson, a configure script, dh...: named by
+ * argv[0], or by argv[1] when an interpreter runs the script) sends them too: its working directory and -C/-B/
+ * --target-dir say which tree it owns, whose writes jmake judges as one (issue 14; NestedBuild keeps the same list).
+ */
+static const char *const BUILD_TOOLS[] = {"make", "gmake", "cmake", "ctest", "ninja", "samu", "meson", "cargo",
+    "configure", "config.status", "autogen.sh", "autoreconf", "dh", "scons", NULL};
+static int is_build_tool(const char *a) {
+    if (!a) return 0;
+    const char *slash = strrchr(a, '/');
+    const char *base = slash ? slash + 1 : a;
+    for (int i = 0; BUILD_TOOLS[i]; i++)
+        if (strcmp(base, BUILD_TOOLS[i]) == 0) return 1;
+    return 0;
+}
+static int runs_build_tool(int argc, char **argv) {
+    return is_build_tool(argv[0]) || (argc > 1 && is_build_tool(argv[1]));
+}
 static void report_arguments(int argc, char **argv, int compile_commands) {
-    if (argc <= 1 || !argv) return;
-    if (!names_dependency_output(argc, argv) && !(compile_commands && compiles(argc, argv))) return;
+    if (argc < 1 || !argv || !argv[0]) return;
+    if (!runs_build_tool(argc, argv) && (argc <= 1 || (!names_dependency_output(argc, argv)
+            && !(compile_commands && compiles(argc, argv))))) return;
     char *buf = g.batch + g.used;
     size_t at = HEADER;
     long r = syscall(SYS_getcwd, buf + at, PATH_CAP);

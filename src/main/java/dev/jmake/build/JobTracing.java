@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The recipe I/O tracing of one build ({@code --trace=warn|error}, issue 5): a job's commands run under the shim with

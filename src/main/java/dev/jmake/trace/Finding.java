@@ -135,6 +135,28 @@ public sealed interface Finding {
         }
     }
 
+    /**
+     * The job ran another build system ({@code tool}: make, cmake, cargo, a configure script...) that wrote or removed
+     * {@code files} files in its own tree {@code path} that no other rule builds or names: recorded as one
+     * observation, not a warning; what it did to files the rest of the build makes or reads stays a finding.
+     */
+    record NestedBuildTree(Location rule, String job, String path, String tool, int files, Actor actor)
+            implements Finding {
+        public String kind() {
+            return "nested-build";
+        }
+
+        public String summary() {
+            return "'" + job + "' ran " + tool + ", which wrote " + files + (files == 1 ? " file" : " files")
+                    + " in its tree '" + path + "'";
+        }
+
+        @Override
+        public boolean warning() {
+            return false;
+        }
+    }
+
     /** The job read a source file it does not declare: recorded (an automatic gcc -MD), not a warning. */
     record ImplicitInput(Location rule, String job, String path, Actor actor) implements Finding {
         public String kind() {

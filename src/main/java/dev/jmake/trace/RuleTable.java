@@ -20,6 +20,7 @@ public final class RuleTable implements DeclaredRules {
     private final Map<Path, Location> builders = new HashMap<>();
     private final Map<Path, List<Path>> byDirectory = new HashMap<>();
     private final Set<Path> namedDirectories = new HashSet<>();
+    private final Set<Path> prerequisites = new HashSet<>();
 
     /** A table of {@code jobs} by trace token. */
     public RuleTable(List<Path> roots, List<String> ignorePatterns, Map<String, DeclaredJob> jobs) {
@@ -36,6 +37,7 @@ public final class RuleTable implements DeclaredRules {
                     // each ancestor once
                 }
             });
+            prerequisites.addAll(job.prerequisites());
         }
     }
 
@@ -72,6 +74,12 @@ public final class RuleTable implements DeclaredRules {
     @Override
     public Optional<Location> builderOf(Path path) {
         return Optional.ofNullable(builders.get(path));
+    }
+
+    /** A source is a file the table names: a prerequisite of some job that no job builds. */
+    @Override
+    public boolean isSource(Path path) {
+        return prerequisites.contains(path) && !builders.containsKey(path);
     }
 
     @Override

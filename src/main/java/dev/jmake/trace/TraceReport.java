@@ -88,6 +88,9 @@ public final class TraceReport {
             actor(json, f.actor());
             json.name("message").value(f.message());
             json.name("fix").value(f.fix());
+            if (f instanceof Finding.NestedBuildTree tree) {
+                json.name("tool").value(tree.tool()).name("files").value(tree.files());
+            }
             json.endObject();
         }
         json.endArray();

@@ -59,12 +59,31 @@ public final class TraceVerifier {
     public JobVerdict verify(JobTrace trace) {
         DeclaredJob declared = rules.job(trace.job());
         JobEffects effects = JobEffects.of(trace, scope);
+        // Another build system's writes in its own tree are one observation, not a finding per file (issue 14).
+        NestedBuildTrees nested = NestedBuildTrees.of(trace, effects, declared, rules, scope);
         FinishedJobs.Job self = new FinishedJobs.Job(trace.job(), declared);
-        Judgement j = new Judgement(self, scope.relative(declared.targets().get(0)), dependencyFiles(trace));
-        effects.reads().forEach(j::read);
-        effects.missing().forEach(j::miss);
-        effects.writes().forEach((path, actor) -> j.write(path, actor, effects.directories().contains(path)));
-        effects.deletes().forEach((path, actor) -> j.delete(path, actor, effects.directories().contains(path)));
+        Judgement j = new Judgement(self, scope.relative(declared.targets().get(0)), dependencyFiles(trace), nested);
+        j.findings.addAll(nested.observations());
+        effects.reads().forEach((path, actor) -> {
+            if (!nested.ownLookup(path, actor)) {
+                j.read(path, actor);
+            }
+        });
+        effects.missing().forEach((path, actor) -> {
+            if (!nested.ownLookup(path, actor)) {
+                j.miss(path, actor);
+            }
+        });
+        effects.writes().forEach((path, actor) -> {
+            if (!nested.absorbed().contains(path)) {
+                j.write(path, actor, effects.directories().contains(path));
+            }
+        });
+        effects.deletes().forEach((path, actor) -> {
+            if (!nested.absorbed().contains(path)) {
+                j.delete(path, actor, effects.directories().contains(path));
+            }
+        });
         j.toolOutputs();
         List<Finding> earlier = new ArrayList<>();
         for (FinishedJobs.Race race : finished.finish(self, effects, p -> !scope.ignored(p))) {
@@ -139,12 +158,16 @@ public final class TraceVerifier {
         /** What the targets name ({@link TargetDescription}), read once, when first needed. */
         Set<Path> described;
 
-        Judgement(FinishedJobs.Job self, String name, Set<Path> dependencyFiles) {
+        /** The job's nested builds (their makes' goals are the job's own files). */
+        final NestedBuildTrees nested;
+
+        Judgement(FinishedJobs.Job self, String name, Set<Path> dependencyFiles, NestedBuildTrees nested) {
             this.self = self;
             this.declared = self.declared();
             this.rule = declared.location();
             this.name = name;
             this.dependencyFiles = dependencyFiles;
+            this.nested = nested;
         }
 
         private boolean declaredHere(Path path) {
@@ -273,7 +296,8 @@ public final class TraceVerifier {
                             && g.path().equals(scope.relative(directory)))) {
                 return;
             }
-            rules.builtIn(directory).stream().filter(p -> !declaredHere(p) && !declared.makes(p)).sorted().findFirst()
+            rules.builtIn(directory).stream().filter(p -> !declaredHere(p) && !declared.makes(p) && !nested.goal(p))
+                    .sorted().findFirst()
                     .ifPresent(p -> findings.add(new Finding.DirectoryListing(rule, name, scope.relative(directory),
                             scope.relative(p), rules.builderOf(p).orElse(Location.builtin()), actor)));
         }

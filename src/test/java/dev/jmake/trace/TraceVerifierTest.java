@@ -149,6 +149,22 @@ final class TraceVerifierTest {
     }
 
     @Test
+    void aRealNestedGnuMakeIsJudgedAtTheLevelOfItsTree(@TempDir Path temp) throws Exception {
+        Project p = new Project(temp).rule(4, "all").rule(9, "gen.h");
+        p.write("sub/Makefile", "all: a.o b.o\n\tcat a.o b.o > lib.a\n%.o:\n\techo $@ > $@\n"
+                + "both:\n\techo > ../gen.h\n");
+        JobVerdict v = p.run("all", "make -s -C sub");
+        Finding.NestedBuildTree tree = (Finding.NestedBuildTree) v.findings().stream()
+                .filter(f -> f instanceof Finding.NestedBuildTree).findFirst().orElseThrow();
+        assertEquals("Makefile:4: warning: [trace] 'all' ran make, which wrote 3 files in its tree 'sub'",
+                tree.message());
+        assertTrue(v.clean(), messages(v));
+        // What it writes to a file another rule of this build makes stays a finding.
+        JobVerdict other = p.run("all", "make -s -C sub both");
+        assertEquals("gen.h", only(other, Finding.WriteToOtherTarget.class).path());
+    }
+
+    @Test
     void anUndeclaredOutputIsReportedWithTheProcessThatWroteIt(@TempDir Path temp) throws Exception {
         Project p = new Project(temp).rule(7, "out.txt");
         JobVerdict v = p.run("out.txt", "echo x > out.txt; echo log > build.log");
