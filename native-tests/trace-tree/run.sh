@@ -11,8 +11,9 @@ command -v python3 >/dev/null || { echo "no python3"; exit 77; }
 export XDG_CACHE_HOME=$WORK/cache
 
 # tree DIR: the recursive project. Its findings, each a real defect of its Makefiles:
-# - lib/Makefile:2 writes .depend/X.o.d beside each object without naming it (no compiler writes it: `echo` does),
-#   so make never knows the file is made nor remakes it: three jobs of one pattern rule, one grouped line;
+# - lib/Makefile:2 writes X.o.d beside each object without naming it (no compiler writes it: `echo` does), so make
+#   never knows the file is made nor remakes it: three jobs of one pattern rule, one grouped line (in a directory of
+#   its own that no rule names, .depend/, they would be the recipe's private files: recorded, not warned about);
 # - mid/sub/Makefile:1 writes y.txt, which no rule declares;
 # - Makefile:9 (the included gen.mk, remade before the restart) writes gen.log, which no rule declares.
 tree() {
@@ -33,7 +34,7 @@ MK
     cat >"$d/lib/Makefile" <<'MK'
 all: a.o b.o c.o
 %.o: %.c
-	mkdir -p .depend; cp $< $@; echo '$@: $<' > .depend/$@.d
+	cp $< $@; echo '$@: $<' > $@.d
 MK
     touch "$d/lib/a.c" "$d/lib/b.c" "$d/lib/c.c"
     printf 'all:\n\t+$(JMAKE) -C sub\n' >"$d/mid/Makefile"
@@ -41,7 +42,7 @@ MK
 }
 
 expected_findings="Makefile:9: warning: [trace] 'gen.mk' wrote 'gen.log', which is not a target of its rule; add 'gen.log' to the rule's targets (grouped, with '&:')
-lib/Makefile:2: warning: [trace] 3 jobs of rule 'lib/%.o' wrote 'lib/.depend/%.o.d', which is not a target of their rule; add 'lib/.depend/%.o.d' to the rule's targets (grouped, with '&:')
+lib/Makefile:2: warning: [trace] 3 jobs of rule 'lib/%.o' wrote 'lib/%.o.d', which is not a target of their rule; add 'lib/%.o.d' to the rule's targets (grouped, with '&:')
 mid/sub/Makefile:1: warning: [trace] 'mid/sub/x.txt' wrote 'mid/sub/y.txt', which is not a target of its rule; add 'mid/sub/y.txt' to the rule's targets (grouped, with '&:')
 jmake: [trace] to silence a finding you intend, name its file in the makefile: .JMAKE_TRACE_IGNORE: gen.log"
 
@@ -66,13 +67,13 @@ assert sorted(jobs) == [(".", "gen.mk", "Makefile:9"), (".", "top.txt", "Makefil
                         ("lib", "lib/c.o", "lib/Makefile:2"), ("mid/sub", "mid/sub/x.txt", "mid/sub/Makefile:1")], jobs
 found = sorted((f["kind"], f["job"], f["path"]) for j in doc["jobs"] for f in j["findings"] if f["warning"])
 assert found == [("undeclared-output", "gen.mk", "gen.log"),
-                 ("undeclared-output", "lib/a.o", "lib/.depend/a.o.d"),
-                 ("undeclared-output", "lib/b.o", "lib/.depend/b.o.d"),
-                 ("undeclared-output", "lib/c.o", "lib/.depend/c.o.d"),
+                 ("undeclared-output", "lib/a.o", "lib/a.o.d"),
+                 ("undeclared-output", "lib/b.o", "lib/b.o.d"),
+                 ("undeclared-output", "lib/c.o", "lib/c.o.d"),
                  ("undeclared-output", "mid/sub/x.txt", "mid/sub/y.txt")], found
 groups = [(g["rule"], g["count"], sorted(m["path"] for m in g["findings"])) for g in doc["groups"]]
 assert groups == [("Makefile:9", 1, ["gen.log"]),
-                  ("lib/Makefile:2", 3, ["lib/.depend/a.o.d", "lib/.depend/b.o.d", "lib/.depend/c.o.d"]),
+                  ("lib/Makefile:2", 3, ["lib/a.o.d", "lib/b.o.d", "lib/c.o.d"]),
                   ("mid/sub/Makefile:1", 1, ["mid/sub/y.txt"])], groups
 PY
 }
@@ -102,7 +103,7 @@ grep -qE "^jmake\[1\]: 1 trace finding in 1 rule; see $XDG_CACHE_HOME/jmake/trac
 # 4. The same tree without its defects: jmake prints exactly what GNU make prints, and writes no report.
 d=$WORK/clean; tree "$d"
 sed -i 's/; echo remade > gen.log//' "$d/Makefile"
-sed -i 's#; echo .* > .depend/$@.d##' "$d/lib/Makefile"
+sed -i 's#; echo .* > $@.d##' "$d/lib/Makefile"
 sed -i 's/; echo y > y.txt//' "$d/mid/sub/Makefile"
 sed -i 's/"$$JMAKE_TRACE_PARTS"/top/' "$d/Makefile"
 cp -R "$d" "$WORK/clean-gnu"
