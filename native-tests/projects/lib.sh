@@ -184,3 +184,19 @@ timed() {
     end=$(date +%s%N)
     echo "$label: $(( (end - start) / 1000000 )) ms"
 }
+
+# report_findings REPORT: "kind job path" of every finding of a --trace-report but implicit-input (a source read, which
+# is report-only), sorted, one per line.
+report_findings() {
+    python3 -c 'import json,sys
+print("\n".join(sorted(f["kind"] + " " + j["job"]["target"] + " " + f["path"]
+    for j in json.load(open(sys.argv[1]))["jobs"] for f in j["findings"] if f["kind"] != "implicit-input")))' "$1"
+}
+
+# nested_observation REPORT MIN: "TOOL WARNING ENOUGH" of the report's first nested-build observation, ENOUGH being
+# True when it counts at least MIN files.
+nested_observation() {
+    python3 -c 'import json,sys
+f = [f for j in json.load(open(sys.argv[1]))["jobs"] for f in j["findings"] if f["kind"] == "nested-build"][0]
+print(f["tool"], f["warning"], f["files"] >= int(sys.argv[2]))' "$1" "$2"
+}

@@ -17,17 +17,9 @@ cd "$tree"
 "$JMAKE" -j2 -f debian/rules --trace-report="$WORK/report.json" build-arch >"$WORK/build.out" 2>&1 \
     || { cat "$WORK/build.out"; fail "debian/rules build-arch failed under jmake"; }
 
-# findings REPORT: "kind job path" of every finding but implicit-input (a source read, report-only), sorted.
-findings() {
-    python3 -c 'import json,sys
-print("\n".join(sorted(f["kind"] + " " + j["job"]["target"] + " " + f["path"]
-    for j in json.load(open(sys.argv[1]))["jobs"] for f in j["findings"] if f["kind"] != "implicit-input")))' "$1"
-}
 # The exact set: the one observation of dh's tree, which is no warning. No finding remains.
-expect_eq "findings" "nested-build build-arch ." "$(findings "$WORK/report.json")"
-observation=$(python3 -c 'import json,sys
-f = [f for j in json.load(open(sys.argv[1]))["jobs"] for f in j["findings"] if f["kind"] == "nested-build"][0]
-print(f["tool"], f["warning"], f["files"] >= 300)' "$WORK/report.json")
+expect_eq "findings" "nested-build build-arch ." "$(report_findings "$WORK/report.json")"
+observation=$(nested_observation "$WORK/report.json" 300)
 expect_eq "the observation: dh, no warning, every file cmake, make and ctest wrote" "dh False True" "$observation"
 
 grep -qF '100% tests passed, 0 tests failed out of 46' "$WORK/build.out" || fail "cmocka's tests did not pass under the tracer"

@@ -15,17 +15,9 @@ cd "$tree"
 "$JMAKE" -j2 -f debian/rules --trace-report="$WORK/report.json" build >"$WORK/build.out" 2>&1 \
     || { cat "$WORK/build.out"; fail "debian/rules build failed under jmake"; }
 
-# findings REPORT: "kind job path" of every finding but implicit-input (a source read, report-only), sorted.
-findings() {
-    python3 -c 'import json,sys
-print("\n".join(sorted(f["kind"] + " " + j["job"]["target"] + " " + f["path"]
-    for j in json.load(open(sys.argv[1]))["jobs"] for f in j["findings"] if f["kind"] != "implicit-input")))' "$1"
-}
 # The exact set: the one observation of dh's tree, which is no warning. No finding remains.
-expect_eq "findings" "nested-build build ." "$(findings "$WORK/report.json")"
-observation=$(python3 -c 'import json,sys
-f = [f for j in json.load(open(sys.argv[1]))["jobs"] for f in j["findings"] if f["kind"] == "nested-build"][0]
-print(f["tool"], f["warning"], f["files"] >= 60)' "$WORK/report.json")
+expect_eq "findings" "nested-build build ." "$(report_findings "$WORK/report.json")"
+observation=$(nested_observation "$WORK/report.json" 60)
 expect_eq "the observation: dh, no warning, every file autoreconf, configure and make wrote" "dh False True" "$observation"
 
 grep -qF 'Testing recapture... ok.' "$WORK/build.out" || fail "libogg's tests did not pass under the tracer"
