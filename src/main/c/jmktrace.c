@@ -89,6 +89,8 @@ static struct state {
     char env_job[256];
     const char *shim_path;           /* the loader's own copy of our file name (it lives as long as we do) */
     char ignore[512];                /* NUL-separated prefixes, double-NUL terminated */
+    char roots[512];                 /* the project's directories, as ignore: a program there says hello at start */
+    pid_t ppid;                      /* the parent at start-up (a process that connects late may be reparented) */
     char batch[BATCH_CAP + HELLO_CAP]; /* records up to BATCH_CAP; a (re)connect's hello is built after them */
 } g;
 /* Outside the block: it must read -1 before the constructor ran (close() asks), and .data is written anyway. */
@@ -197,13 +199,14 @@ static size_t span_to(const char *p, char stop1, char stop2) {
     return n;
 }
 
-static int ignored(const char *p) {
-    for (const char *pre = g.ignore; *pre; pre += strlen(pre) + 1) {
+static int under_any(const char *p, const char *prefixes) {
+    for (const char *pre = prefixes; *pre; pre += strlen(pre) + 1) {
         size_t n = strlen(pre);
-        if (strncmp(p, pre, n) == 0 && (p[n] == '/' || p[n] == 0)) return 1;
+        if (strncmp(p, pre, n) == 0 && (p[n] == '/' || p[n] == 0 || (n == 1 && pre[0] == '/'))) return 1;
     }
     return 0;
 }
+static int ignored(const char *p) { return under_any(p, g.ignore); }
 
 /* ---- transport ----
  * Records are batched per process (one send per batch instead of one per record) and the batch is sent before
@@ -288,7 +291,9 @@ static int connect_socket(pid_t pid) {
     long n = syscall(SYS_readlink, "/proc/self/exe", hello + at, PATH_CAP - 1);
     at += (size_t) (n > 0 ? n : 0);
     hello[at++] = 0;
-    header(hello, at, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, pid, (int) getppid());
+    /* A vfork child (no atfork handler ran: its pid is not ours) asks; others know it from start-up or fork. */
+    pid_t ppid = pid == g.pid ? g.ppid : (pid_t) syscall(SYS_getppid);
+    header(hello, at, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, pid, (int) ppid);
     if (send_all(fd, hello, at) < 0) { syscall(SYS_close, fd); return -1; }
     return fd;
 }
@@ -882,6 +887,7 @@ EXPORT int dup3(int old, int fd, int fl) {
 /* ---- process life cycle ---- */
 /* A forked child must not share its parent's stream: it reconnects on its first record. */
 static void after_fork_in_child(void) {
+    g.ppid = g.pid;
     g.pid = raw_pid();
     int fd = g_fd;
     g_fd = -1;
@@ -967,6 +973,32 @@ static void report_arguments(int argc, char **argv, int compile_commands) {
     g.used += at;
 }
 
+/* Splits a colon-separated list into NUL-separated prefixes, double-NUL terminated. */
+static void prefix_list(const char *list, char *out, size_t cap) {
+    size_t at = 0;
+    for (const char *p = list; p && *p;) {
+        size_t n = span_to(p, ':', 0);
+        if (n && at + n + 2 < cap) { memcpy(out + at, p, n); at += n; out[at++] = 0; }
+        p += n;
+        if (*p == ':') p++;
+    }
+    out[at] = 0;
+}
+/*
+ * Whether this process connects at start-up: a program of the project (its image under one of JMAKE_TRACE_ROOTS)
+ * says hello even if it reports nothing, since running it is an input of the job; any other program (true, echo,
+ * install, the compiler) connects with its first record, so one that touches nothing in scope costs no connection
+ * and no work in jmake. jmake knows such a program ran from the exec its parent reported, and that it was traced
+ * from its file (dynamic, not setuid: the loader preloads the shim, which the exec kept in its environment).
+ */
+static int says_hello_at_start(void) {
+    char *exe = g.batch; /* nothing is batched yet: the hello's page serves as scratch */
+    long n = syscall(SYS_readlink, "/proc/self/exe", exe, PATH_CAP - 1);
+    if (n <= 0) return 1;
+    exe[n] = 0;
+    return under_any(exe, g.roots);
+}
+
 /* glibc passes an ELF constructor the program's argc, argv and environment. */
 __attribute__((constructor)) static void start(int argc, char **argv, char **envp) {
     (void) envp;
@@ -977,19 +1009,18 @@ __attribute__((constructor)) static void start(int argc, char **argv, char **env
     memcpy(g.sock_path, sock, strlen(sock) + 1);
     copy_env(g.env_sock, sizeof g.env_sock, "JMAKE_TRACE_SOCKET", sock);
     copy_env(g.env_job, sizeof g.env_job, "JMAKE_TRACE_JOB", job ? job : "");
-    const char *ignore = getenv("JMAKE_TRACE_IGNORE");
-    size_t at = 0;
-    for (const char *p = ignore; p && *p;) {
-        size_t n = span_to(p, ':', 0);
-        if (n && at + n + 2 < sizeof g.ignore) { memcpy(g.ignore + at, p, n); at += n; g.ignore[at++] = 0; }
-        p += n;
-        if (*p == ':') p++;
-    }
-    g.ignore[at] = 0;
+    prefix_list(getenv("JMAKE_TRACE_IGNORE"), g.ignore, sizeof g.ignore);
+    const char *roots = getenv("JMAKE_TRACE_ROOTS");
+    prefix_list(roots, g.roots, sizeof g.roots);
     g.pid = raw_pid();
+    g.ppid = (pid_t) syscall(SYS_getppid);
     pthread_atfork(NULL, NULL, after_fork_in_child);
-    g_fd = connect_socket(g.pid);
-    g.active = g_fd >= 0;
+    if (roots && !says_hello_at_start()) {
+        g.active = 1; /* connects with its first record, if it ever has one */
+    } else {
+        g_fd = connect_socket(g.pid);
+        g.active = g_fd >= 0;
+    }
     const char *want_argv = getenv("JMAKE_TRACE_ARGV");
     if (g.active) report_arguments(argc, argv, want_argv && strcmp(want_argv, "1") == 0);
     t_busy = 0;

@@ -14,6 +14,7 @@ import dev.jmake.trace.FindingText;
 import dev.jmake.trace.JobTrace;
 import dev.jmake.trace.JobVerdict;
 import dev.jmake.trace.ShimLibrary;
+import dev.jmake.trace.StartedPrograms;
 import dev.jmake.trace.TraceReport;
 import dev.jmake.trace.TraceScope;
 import dev.jmake.trace.TraceSession;
@@ -230,11 +231,11 @@ public final class JobTracing implements AutoCloseable {
             return base;
         }
         if (compileCommands.isEmpty()) {
-            return s.environment(token, base, shimIgnored);
+            return s.environment(token, base, shimIgnored, verifier.scope().roots());
         }
         Map<String, String> withArguments = new HashMap<>(base);
         withArguments.put(ARGUMENTS_VARIABLE, "1");
-        return s.environment(token, withArguments, shimIgnored);
+        return s.environment(token, withArguments, shimIgnored, verifier.scope().roots());
     }
 
     /**
@@ -245,7 +246,7 @@ public final class JobTracing implements AutoCloseable {
      * is judged as well: what it looked for and did not find (a header another rule had not made yet) explains the
      * failure.
      */
-    boolean finish(String token, Diagnostics ui, boolean succeeded) {
+    boolean finish(String token, Diagnostics ui, boolean succeeded, StartedPrograms programs) {
         TraceSession s = session();
         if (s == null) {
             return true; // interrupted: make is on its way out
@@ -272,7 +273,7 @@ public final class JobTracing implements AutoCloseable {
             // A command rule (an undeclared clean); a failed recipe lacks its target because it failed.
             rules.treatAsPhony(token);
         }
-        JobVerdict verdict = verifier.verify(trace);
+        JobVerdict verdict = verifier.verify(trace, programs);
         String directory = findings.relativeDirectory();
         List<FindingText> now = findings.record(verdict.warnings().stream()
                 .map(f -> FindingText.of(f, directory, findings.localName(f.path()))).toList(),

@@ -18,6 +18,7 @@ import dev.jmake.process.SpawnResult;
 import dev.jmake.process.Termination;
 import dev.jmake.syntax.Location;
 import dev.jmake.trace.DeclaredJob;
+import dev.jmake.trace.StartedPrograms;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,6 +134,8 @@ final class RecipeExecution {
         /** The command running, and whether under trace: a launcher may learn only at its end that it never ran. */
         private ChildProcess running;
         private boolean runningTraced;
+        /** The programs the traced commands ran (argv[0] as given), for a job none of whose processes reported. */
+        private List<String> tracedPrograms;
         private Map<String, String> env;
         /** The next command to look at. */
         private int next;
@@ -289,6 +292,12 @@ final class RecipeExecution {
                 if (result instanceof SpawnResult.Started spawned) {
                     running = spawned.process();
                     runningTraced = traceToken != null && !line.recursive();
+                    if (runningTraced) {
+                        if (tracedPrograms == null) {
+                            tracedPrograms = new ArrayList<>(1);
+                        }
+                        tracedPrograms.add(prepared.command().argv().get(0));
+                    }
                     return new JobStep.Running(spawned.process());
                 }
                 if (direct) {
@@ -347,7 +356,10 @@ final class RecipeExecution {
             if (traceToken != null && traceStarted) {
                 String token = traceToken;
                 traceToken = null;
-                if (!tracing.finish(token, lastUi, ok) && ok) {
+                StartedPrograms programs = new StartedPrograms(
+                        tracedPrograms == null ? List.of() : tracedPrograms, env.get("PATH"), directory);
+                tracedPrograms = null;
+                if (!tracing.finish(token, lastUi, ok, programs) && ok) {
                     // The rule's line, as the findings and the report name it: the fix goes there.
                     String where = declared.location() + ": " + target;
                     if (options.ignoreErrors() || graph.isIgnoringErrors(target)) {

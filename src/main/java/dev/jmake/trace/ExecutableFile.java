@@ -18,7 +18,7 @@ import java.nio.file.Path;
  */
 public record ExecutableFile(Kind kind, Path interpreter, boolean privileged) {
     /** The kinds of program file. */
-    public enum Kind { DYNAMIC_ELF, STATIC_ELF, SCRIPT, OTHER }
+    public enum Kind { DYNAMIC_ELF, STATIC_ELF, ELF32, SCRIPT, OTHER }
 
     private static final int PT_INTERP = 3;
 
@@ -38,10 +38,12 @@ public record ExecutableFile(Kind kind, Path interpreter, boolean privileged) {
             if (head.get(5) == 2) {
                 head.order(ByteOrder.BIG_ENDIAN);
             }
-            boolean wide = head.get(4) == 2;
-            long phoff = wide ? head.getLong(0x20) : Integer.toUnsignedLong(head.getInt(0x1C));
-            int phentsize = Short.toUnsignedInt(head.getShort(wide ? 0x36 : 0x2A));
-            int phnum = Short.toUnsignedInt(head.getShort(wide ? 0x38 : 0x2C));
+            if (head.get(4) != 2) {
+                return new ExecutableFile(Kind.ELF32, null, privileged); // the 64-bit shim cannot load into it
+            }
+            long phoff = head.getLong(0x20);
+            int phentsize = Short.toUnsignedInt(head.getShort(0x36));
+            int phnum = Short.toUnsignedInt(head.getShort(0x38));
             ByteBuffer headers = ByteBuffer.allocate(phentsize * phnum).order(head.order());
             in.read(headers, phoff);
             for (int i = 0; i + 4 <= headers.position() && i < phentsize * phnum; i += phentsize) {
@@ -70,6 +72,9 @@ public record ExecutableFile(Kind kind, Path interpreter, boolean privileged) {
     public String whyUntraced() {
         if (kind == Kind.STATIC_ELF) {
             return "statically linked";
+        }
+        if (kind == Kind.ELF32) {
+            return "a 32-bit program";
         }
         if (privileged) {
             return "setuid or setgid";

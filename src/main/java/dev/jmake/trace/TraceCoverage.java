@@ -8,7 +8,9 @@ import java.util.function.Predicate;
 
 /**
  * Which programs of a job ran without the tracer: a successful exec or spawn after which no traced image of that
- * program (or, for a script, of its interpreter) said hello from the same process or a child of it.
+ * program (or, for a script, of its interpreter) said hello from the same process or a child of it. A program outside
+ * the project's roots says hello only once it has something to report ({@link TraceSession#ROOTS_VARIABLE}), so its
+ * silence proves nothing: it is a hole only if its file says the loader cannot preload the shim (static, setuid).
  */
 final class TraceCoverage {
     /** A program that ran untraced, the reason in words, and the process that started it. */
@@ -16,7 +18,8 @@ final class TraceCoverage {
 
     private TraceCoverage() {}
 
-    static List<Hole> holes(JobTrace trace) {
+    /** The holes of {@code trace}, whose programs under {@code roots} said hello at start-up (all when empty). */
+    static List<Hole> holes(JobTrace trace, List<Path> roots) {
         List<Hole> holes = new ArrayList<>();
         List<TracedProcess> processes = trace.processes();
         for (TracedProcess starter : processes) {
@@ -24,6 +27,10 @@ final class TraceCoverage {
                 Path program = TraceScope.canonical(exec.path());
                 Predicate<TracedProcess> started = p -> p != starter
                         && (p.pid() == exec.pid() || p.parentPid() == exec.pid());
+                String programName = program.toString();
+                if (processes.stream().anyMatch(p -> started.test(p) && p.executable().equals(programName))) {
+                    continue; // the image said hello under the name it was run by: no file to look at
+                }
                 String reason;
                 try {
                     ExecutableFile file = ExecutableFile.inspect(program);
@@ -38,6 +45,10 @@ final class TraceCoverage {
                     Path real = image.toRealPath();
                     if (processes.stream().anyMatch(p -> started.test(p) && Path.of(p.executable()).equals(real))) {
                         continue;
+                    }
+                    if (file.kind() == ExecutableFile.Kind.DYNAMIC_ELF && !file.privileged() && !roots.isEmpty()
+                            && roots.stream().noneMatch(real::startsWith)) {
+                        continue; // preloaded, and silent because it touched nothing in scope
                     }
                     reason = file.whyUntraced();
                 } catch (IOException e) {

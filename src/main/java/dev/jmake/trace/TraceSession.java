@@ -24,6 +24,12 @@ public final class TraceSession implements AutoCloseable {
     public static final String JOB_VARIABLE = "JMAKE_TRACE_JOB";
     /** Colon-separated path prefixes whose accesses the shim does not report at all. */
     public static final String IGNORE_VARIABLE = "JMAKE_TRACE_IGNORE";
+    /**
+     * Colon-separated project directories: a program whose image lies under one says hello at start-up; any other
+     * connects with its first record, so one that touches nothing in scope costs nothing. Unset: every program
+     * says hello at start.
+     */
+    public static final String ROOTS_VARIABLE = "JMAKE_TRACE_ROOTS";
 
     private final Path library;
     private final Path directory;
@@ -31,7 +37,8 @@ public final class TraceSession implements AutoCloseable {
     /** The last environment {@link #tracedBase} made, and what from (any thread: replaced whole). */
     private volatile TracedBase lastBase;
 
-    private record TracedBase(Map<String, String> base, List<Path> ignored, Map<String, String> traced) {}
+    private record TracedBase(Map<String, String> base, List<Path> ignored, List<Path> roots,
+                              Map<String, String> traced) {}
 
     private TraceSession(Path library, Path directory, TraceCollector collector) {
         this.library = library;
@@ -65,7 +72,16 @@ public final class TraceSession implements AutoCloseable {
      * (absolute directories such as /proc or /usr) before it is sent: the cheapest filter there is.
      */
     public Map<String, String> environment(String job, Map<String, String> base, List<Path> ignoredPrefixes) {
-        Map<String, String> env = new LinkedHashMap<>(tracedBase(base, ignoredPrefixes));
+        return environment(job, base, ignoredPrefixes, List.of());
+    }
+
+    /**
+     * As {@link #environment(String, Map, List)}, and only programs under {@code roots} (the project's directories)
+     * connect at start-up whether or not they report anything ({@link #ROOTS_VARIABLE}); none given: all do.
+     */
+    public Map<String, String> environment(String job, Map<String, String> base, List<Path> ignoredPrefixes,
+                                           List<Path> roots) {
+        Map<String, String> env = new LinkedHashMap<>(tracedBase(base, ignoredPrefixes, roots));
         env.put(JOB_VARIABLE, job);
         return env;
     }
@@ -75,21 +91,27 @@ public final class TraceSession implements AutoCloseable {
      * same map object): its String objects are then the same from job to job, so the launcher re-encodes only the
      * job token.
      */
-    private Map<String, String> tracedBase(Map<String, String> base, List<Path> ignoredPrefixes) {
+    private Map<String, String> tracedBase(Map<String, String> base, List<Path> ignoredPrefixes, List<Path> roots) {
         TracedBase last = lastBase;
-        if (last != null && last.base() == base && last.ignored().equals(ignoredPrefixes)) {
+        if (last != null && last.base() == base && last.ignored().equals(ignoredPrefixes)
+                && last.roots().equals(roots)) {
             return last.traced();
         }
         Map<String, String> env = new LinkedHashMap<>(base);
         if (!ignoredPrefixes.isEmpty()) {
             env.put(IGNORE_VARIABLE, ignoredPrefixes.stream().map(Path::toString).collect(Collectors.joining(":")));
         }
+        if (!roots.isEmpty()) {
+            env.put(ROOTS_VARIABLE, roots.stream().map(Path::toString).collect(Collectors.joining(":")));
+        } else {
+            env.remove(ROOTS_VARIABLE); // a parent jmake's: this session's processes all say hello
+        }
         String user = base.get("LD_PRELOAD");
         env.put("LD_PRELOAD", user == null || user.isBlank() ? library.toString() : library + ":" + user);
         env.put(SOCKET_VARIABLE, collector.socket().toString());
         env.put(JOB_VARIABLE, "");
         Map<String, String> traced = Collections.unmodifiableMap(env);
-        lastBase = new TracedBase(base, List.copyOf(ignoredPrefixes), traced);
+        lastBase = new TracedBase(base, List.copyOf(ignoredPrefixes), List.copyOf(roots), traced);
         return traced;
     }
 

@@ -1,6 +1,7 @@
 package dev.jmake.trace;
 
 import dev.jmake.syntax.Location;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class TraceVerifier {
     private final DeclaredRules rules;
     private final TraceScope scope;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** {@link #silentByRight} of the programs seen so far. */
+    private final Map<StartedPrograms, Boolean> silentPrograms = new ConcurrentHashMap<>();
     /** What the jobs judged so far did: reads and listings are judged against it. */
     private final FinishedJobs finished = new FinishedJobs();
 
@@ -57,6 +60,15 @@ public final class TraceVerifier {
      * with the same verifier, in the order they finish.
      */
     public JobVerdict verify(JobTrace trace) {
+        return verify(trace, StartedPrograms.NONE);
+    }
+
+    /**
+     * As {@link #verify(JobTrace)}, knowing the programs make started for the job: a job whose processes all stayed
+     * silent is verified when each of them is a program outside the project that the shim loads into (it connects
+     * only once it has something to report).
+     */
+    public JobVerdict verify(JobTrace trace, StartedPrograms started) {
         DeclaredJob declared = rules.job(trace.job());
         JobEffects effects = JobEffects.of(trace, scope);
         // Another build system's writes in its own tree are one observation, not a finding per file (issue 14).
@@ -98,11 +110,11 @@ public final class TraceVerifier {
             (listing.job() == self ? j.findings : earlier).add(f);
         }
         effects.listings().forEach(j::listing);
-        for (TraceCoverage.Hole hole : TraceCoverage.holes(trace)) {
+        for (TraceCoverage.Hole hole : TraceCoverage.holes(trace, scope.roots())) {
             j.findings.add(new Finding.Untraced(declared.location(), j.name, scope.relative(hole.program()),
                     hole.reason(), hole.starter()));
         }
-        j.tracerErrors(trace);
+        j.tracerErrors(trace, started);
         List<Finding> all = new ArrayList<>(j.findings);
         all.addAll(earlier);
         return new JobVerdict(trace.job(), declared, effects, all, j.undeclared, earlier);
@@ -143,6 +155,35 @@ public final class TraceVerifier {
     }
 
     /** The classification of one job's effects. */
+    /**
+     * Whether every program of {@code started} may have run traced and silent: found, outside the roots, and one the
+     * loader preloads the shim into (a dynamic ELF, not setuid; a script's interpreter). Cached: most jobs run the
+     * same few programs.
+     */
+    private boolean silentByRight(StartedPrograms started) {
+        if (started.names().isEmpty()) {
+            return false;
+        }
+        return silentPrograms.computeIfAbsent(started, s -> s.files()
+                .map(files -> files.stream().allMatch(this::preloadedOutsideRoots)).orElse(false));
+    }
+
+    private boolean preloadedOutsideRoots(Path program) {
+        try {
+            ExecutableFile file = ExecutableFile.inspect(program);
+            Path image = program;
+            if (file.kind() == ExecutableFile.Kind.SCRIPT && file.interpreter() != null) {
+                image = file.interpreter();
+                file = ExecutableFile.inspect(image);
+            }
+            Path real = image.toRealPath();
+            return file.kind() == ExecutableFile.Kind.DYNAMIC_ELF && !file.privileged()
+                    && scope.roots().stream().noneMatch(real::startsWith);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private final class Judgement {
         final FinishedJobs.Job self;
         final DeclaredJob declared;
@@ -322,8 +363,8 @@ public final class TraceVerifier {
             });
         }
 
-        void tracerErrors(JobTrace trace) {
-            if (trace.processes().isEmpty()) {
+        void tracerErrors(JobTrace trace, StartedPrograms started) {
+            if (trace.processes().isEmpty() && !silentByRight(started)) {
                 findings.add(new Finding.TracerError(rule, name,
                         "no process of the recipe reported to the tracer (a static or setuid shell?), so nothing was verified"));
             }

@@ -37,4 +37,17 @@ final class ExecutableFileTest {
         Files.setAttribute(setuid, "unix:mode", 04755);
         assertEquals("setuid or setgid", ExecutableFile.inspect(setuid).whyUntraced());
     }
+
+    @Test
+    void a32BitProgramIsToldApart(@TempDir Path dir) throws Exception {
+        // The ELF identification of an i386 executable (class 1, little-endian) and the rest of its 52-byte header.
+        byte[] header = new byte[64];
+        byte[] ident = {0x7f, 'E', 'L', 'F', 1, 1, 1};
+        System.arraycopy(ident, 0, header, 0, ident.length);
+        header[0x10] = 2; // ET_EXEC
+        header[0x12] = 3; // EM_386
+        ExecutableFile f = ExecutableFile.inspect(Files.write(dir.resolve("i386"), header));
+        assertEquals(ExecutableFile.Kind.ELF32, f.kind());
+        assertEquals("a 32-bit program", f.whyUntraced());
+    }
 }

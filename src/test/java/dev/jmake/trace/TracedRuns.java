@@ -47,6 +47,19 @@ final class TracedRuns implements AutoCloseable {
         return new Run(status[0], output, trace);
     }
 
+    /**
+     * Runs {@code command} in {@code directory} as the traced job {@code job}, with {@code roots} as the project's
+     * directories: only programs there say hello at start-up, as in a build ({@link TraceSession#ROOTS_VARIABLE}).
+     */
+    Run tracedWithRoots(Path directory, List<String> command, String job, List<Path> roots)
+            throws IOException, InterruptedException {
+        Map<String, String> env = session.environment(job, System.getenv(), List.of(), roots);
+        int[] status = new int[1];
+        String output = run(directory, command, env, status);
+        JobTrace trace = session.awaitJob(job, Duration.ofSeconds(30));
+        return new Run(status[0], output, trace);
+    }
+
     /** Runs {@code command} in {@code directory} without the tracer. */
     static Run plain(Path directory, List<String> command) throws IOException, InterruptedException {
         int[] status = new int[1];

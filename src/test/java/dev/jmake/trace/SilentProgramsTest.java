@@ -1,0 +1,122 @@
+package dev.jmake.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jmake.syntax.Location;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * With the project's roots given, a program outside them connects only with its first record (real shim, real
+ * programs): one that touches nothing in scope costs no connection, and its job is still verified when make knows it
+ * started a program the shim loads into; a program of the project says hello at start.
+ */
+class SilentProgramsTest {
+    private static TracedRuns runs;
+    private static int jobs;
+
+    @BeforeAll
+    static void start(@TempDir Path cache) throws Exception {
+        runs = new TracedRuns(cache);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runs.close();
+    }
+
+    private static TracedRuns.Run run(Path dir, List<String> command, String job) throws Exception {
+        TracedRuns.Run run = runs.tracedWithRoots(dir, command, job, List.of(dir));
+        assertEquals(0, run.status(), run.output());
+        return run;
+    }
+
+    private static TraceVerifier verifier(Path dir, String job, String target) {
+        DeclaredJob declared = new DeclaredJob(new Location("Makefile", 3), List.of(dir.resolve(target)), Set.of());
+        return new TraceVerifier(new RuleTable(List.of(dir), List.of(), Map.of(job, declared)), System.getenv());
+    }
+
+    private static String messages(JobVerdict v) {
+        return v.findings().stream().map(Finding::message).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void aSystemProgramThatTouchesNothingInScopeNeverConnects(@TempDir Path temp) throws Exception {
+        Path dir = temp.toRealPath();
+        String job = "silent-" + (++jobs);
+        TracedRuns.Run run = run(dir, List.of("true"), job);
+        assertEquals(List.of(), run.trace().processes());
+        StartedPrograms started = new StartedPrograms(List.of("true"), System.getenv("PATH"), dir);
+        JobVerdict known = verifier(dir, job, "all").verify(run.trace(), started);
+        assertEquals(List.of(), known.warnings(), messages(known));
+        // Not knowing what make started, nothing says the shim ran: a tracer error, as for a static shell.
+        JobVerdict unknown = verifier(dir, job, "all").verify(run.trace());
+        assertTrue(messages(unknown).contains("no process of the recipe reported to the tracer"), messages(unknown));
+    }
+
+    @Test
+    void aSystemProgramConnectsWithItsFirstRecord(@TempDir Path temp) throws Exception {
+        Path dir = temp.toRealPath();
+        Files.writeString(dir.resolve("in.txt"), "x\n");
+        String job = "first-record-" + (++jobs);
+        TracedRuns.Run run = run(dir, List.of("sh", "-c", "true; cat in.txt > out.txt"), job);
+        JobEffects effects = JobEffects.of(run.trace(), TraceScope.of(List.of(dir), List.of(), List.of()));
+        assertTrue(effects.reads().containsKey(dir.resolve("in.txt")), effects.toString());
+        assertTrue(effects.writes().containsKey(dir.resolve("out.txt")), effects.toString());
+        assertTrue(run.trace().processes().stream().noneMatch(p -> p.executable().endsWith("/true")),
+                run.trace().processes().toString());
+        // The silent `true` the shell ran is no hole: a dynamic program outside the project, preloaded.
+        JobVerdict v = verifier(dir, job, "out.txt").verify(run.trace(),
+                new StartedPrograms(List.of("sh"), System.getenv("PATH"), dir));
+        assertEquals(List.of(), v.warnings(), messages(v));
+    }
+
+    @Test
+    void aProgramOfTheProjectSaysHelloAtStart(@TempDir Path temp) throws Exception {
+        Path dir = temp.toRealPath();
+        Path mine = Files.copy(Path.of("/bin/true").toRealPath(), dir.resolve("mytrue"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        String job = "project-" + (++jobs);
+        TracedRuns.Run run = run(dir, List.of(mine.toString()), job);
+        assertEquals(List.of(mine.toString()), run.trace().processes().stream().map(TracedProcess::executable)
+                .toList());
+    }
+
+    @Test
+    void withoutRootsEveryProgramSaysHello(@TempDir Path temp) throws Exception {
+        Path dir = temp.toRealPath();
+        TracedRuns.Run run = runs.traced(dir, List.of("true"), "eager-" + (++jobs));
+        assertEquals(1, run.trace().processes().size(), run.trace().processes().toString());
+    }
+
+    @Test
+    void aSilentStaticProgramIsStillATracerError(@TempDir Path temp) throws Exception {
+        Path dir = temp.toRealPath();
+        Files.writeString(dir.resolve("quiet.c"), "int main(void){return 0;}\n");
+        TracedRuns.Run cc = TracedRuns.plain(dir, List.of("gcc", "-static", "-O1", "-o", "quiet", "quiet.c"));
+        assertEquals(0, cc.status(), cc.output());
+        Path outside = Files.createTempDirectory("jmake-silent-");
+        try {
+            Path quiet = Files.move(dir.resolve("quiet"), outside.resolve("quiet"));
+            String job = "static-" + (++jobs);
+            TracedRuns.Run run = run(dir, List.of(quiet.toString()), job);
+            assertEquals(List.of(), run.trace().processes());
+            JobVerdict v = verifier(dir, job, "all").verify(run.trace(),
+                    new StartedPrograms(List.of(quiet.toString()), null, dir));
+            assertTrue(messages(v).contains("no process of the recipe reported to the tracer"), messages(v));
+        } finally {
+            Files.deleteIfExists(outside.resolve("quiet"));
+            Files.deleteIfExists(outside);
+        }
+    }
+}
