@@ -9,6 +9,10 @@
 #      per process, against the untraced per-process time and against an untraced trivial job of row 3 [<= 10 %]
 # CPU is user+sys of the process tree (client and jobs) plus the jmake server's own CPU over the run when a server
 # runs (the collector and the verifier live there), which moves much less than wall time on a shared machine.
+# With a server, the rows are measured once it is warm, as a server that has served a few builds is: first its JIT is
+# let settle on a small traced and untraced workload (a few compiles and 300 trivial jobs, both modes) until a round
+# adds less than 1% to the JIT's total compile time (at most 20 rounds; `jmake --server-status` prints that total),
+# then each row is run once in each mode before its measured runs.
 # Usage: bench/trace.sh [runs] [jobs] [rows]   (defaults 5, 2 and 12345; needs `mvn -q -DskipTests package` first)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,6 +26,23 @@ trap 'rm -rf "$dir"' EXIT
 
 "$jmake" --version >/dev/null 2>&1 || true   # starts the server when there is one
 server_pid=$("$jmake" --server-status 2>/dev/null | sed -n 's/.*: pid \([0-9]*\),.*/\1/p' | head -1)
+if [ -n "$server_pid" ]; then
+    mkdir -p "$dir/settle/jobs" "$dir/settle/c"
+    printf 'JOBS := $(shell seq 1 300)\n.PHONY: all $(JOBS)\nall: $(JOBS)\n$(JOBS):\n\t@true\n' > "$dir/settle/jobs/Makefile"
+    cp "$here"/../examples/parallel/*.[ch] "$here"/../examples/parallel/Makefile "$dir/settle/c"/
+    jit_ms() { "$jmake" --server-status | sed -n 's/^JIT: \([0-9]*\) ms.*/\1/p'; }
+    before=$(jit_ms)
+    for ((round = 1; round <= 20; round++)); do
+        for mode in warn off; do
+            "$jmake" -s -j"$jobs" -C "$dir/settle/jobs" --trace=$mode >/dev/null 2>&1 || true
+            "$jmake" -s -j"$jobs" -B -C "$dir/settle/c" --trace=$mode main.o image.o conv_box.o >/dev/null 2>&1 || true
+        done
+        after=$(jit_ms)
+        (( (after - before) * 100 < after )) && break
+        before=$after
+    done
+    echo "server warm: $round rounds to settle its JIT ($after ms compiling so far)"
+fi
 server_ticks() { if [ -n "$server_pid" ] && [ -r "/proc/$server_pid/stat" ]; then awk '{print $14 + $15}' "/proc/$server_pid/stat"; else echo 0; fi; }
 hz=$(getconf CLK_TCK)
 # timed CMD...: runs CMD (output discarded), prints "WALL_MS CPU_MS" (tree user+sys plus the server's CPU).

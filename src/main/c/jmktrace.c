@@ -207,6 +207,9 @@ static int under_any(const char *p, const char *prefixes) {
     return 0;
 }
 static int ignored(const char *p) { return under_any(p, g.ignore); }
+/* Whether jmake could judge an access to p: under one of the project's roots (all paths when none are given) and
+ * under no ignored prefix. Everything else is dropped here, the cheapest filter there is. */
+static int kept(const char *p) { return !ignored(p) && (!g.roots[0] || under_any(p, g.roots)); }
 
 /* ---- transport ----
  * Records are batched per process (one send per batch instead of one per record) and the batch is sent before
@@ -333,7 +336,8 @@ static int batched(int op) { return op == OP_READ || op == OP_PROBE || op == OP_
 
 static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const char *p2) {
     if (!g.active || t_busy) return;
-    if (ignored(p1) && (!p2 || ignored(p2))) return;
+    /* Execs are kept wherever the program lies: they say what ran (coverage, the report's execs). */
+    if (op != OP_EXEC && !kept(p1) && (!p2 || !kept(p2))) return;
     if (op == OP_READ || op == OP_PROBE || op == OP_LIST) {
         if (seen_before(op, err != 0, p1)) return;
     } else if (op != OP_EXEC) {

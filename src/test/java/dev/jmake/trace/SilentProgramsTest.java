@@ -69,7 +69,15 @@ class SilentProgramsTest {
         Path dir = temp.toRealPath();
         Files.writeString(dir.resolve("in.txt"), "x\n");
         String job = "first-record-" + (++jobs);
-        TracedRuns.Run run = run(dir, List.of("sh", "-c", "true; cat in.txt > out.txt"), job);
+        TracedRuns.Run run = run(dir, List.of("sh", "-c", "true; cat in.txt /etc/hostname > out.txt; ls /usr/lib"),
+                job);
+        // Only the project's paths are sent, and the execs wherever their programs are.
+        List<String> outside = run.trace().processes().stream().flatMap(p -> p.events().stream())
+                .filter(e -> !(e instanceof AccessEvent.Exec) && !Path.of(e.path()).startsWith(dir))
+                .map(AccessEvent::toString).toList();
+        assertEquals(List.of(), outside);
+        assertTrue(run.trace().processes().stream().flatMap(p -> p.events().stream())
+                .anyMatch(e -> e instanceof AccessEvent.Exec x && x.path().endsWith("/cat")), run.trace().toString());
         JobEffects effects = JobEffects.of(run.trace(), TraceScope.of(List.of(dir), List.of(), List.of()));
         assertTrue(effects.reads().containsKey(dir.resolve("in.txt")), effects.toString());
         assertTrue(effects.writes().containsKey(dir.resolve("out.txt")), effects.toString());
