@@ -10,6 +10,7 @@ import dev.jmake.syntax.MakeError;
 import dev.jmake.trace.CompilationDatabase;
 import dev.jmake.trace.CompileCommand;
 import dev.jmake.trace.DeclaredJob;
+import dev.jmake.trace.Finding;
 import dev.jmake.trace.FindingText;
 import dev.jmake.trace.JobTrace;
 import dev.jmake.trace.JobVerdict;
@@ -26,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The recipe I/O tracing of one build ({@code --trace=warn|error}, issue 5): a job's commands run under the shim with
@@ -357,6 +360,9 @@ public final class JobTracing implements AutoCloseable {
         synchronized (lock) {
             try {
                 if (session != null) {
+                    if (!abandoned && mode != TraceMode.OFF) {
+                        recordLate(session.lateProcesses());
+                    }
                     session.close();
                 }
             } finally {
@@ -370,6 +376,29 @@ public final class JobTracing implements AutoCloseable {
                     findings.report(written, reportFile);
                 }
             }
+        }
+    }
+
+    /**
+     * The processes that began to report after their job was judged (a daemon a recipe left behind that touched the
+     * project later): a tracer error each, printed with the build's other warnings.
+     */
+    private void recordLate(Map<String, List<Integer>> late) {
+        String directory = findings.relativeDirectory();
+        List<FindingText> texts = new ArrayList<>();
+        late.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(Integer::parseInt)))
+                .forEach(e -> {
+                    DeclaredJob job = rules.job(e.getKey());
+                    List<Integer> pids = e.getValue();
+                    String who = (pids.size() == 1 ? "pid " : "pids ")
+                            + pids.stream().map(String::valueOf).collect(Collectors.joining(", "));
+                    Finding f = new Finding.TracerError(job.location(), verifier.scope().relative(job.targets().get(0)),
+                            who + " outlived the recipe and reported later, so " + (pids.size() == 1 ? "its" : "their")
+                            + " accesses were not verified");
+                    texts.add(FindingText.of(f, directory, findings.localName(f.path())));
+                });
+        if (!texts.isEmpty()) {
+            findings.record(texts, false);
         }
     }
 

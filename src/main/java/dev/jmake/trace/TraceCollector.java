@@ -51,6 +51,9 @@ public final class TraceCollector implements AutoCloseable {
     private final Map<String, List<TracedProcess>> exited = new HashMap<>();
     private final Map<String, Set<TraceConnection>> open = new HashMap<>();
     private final Set<TraceConnection> unnamed = new HashSet<>();
+    /** Guarded by lock: the jobs {@link #awaitJob} handed over, and the pids that first reported for them after. */
+    private final Set<String> collected = new HashSet<>();
+    private final Map<String, List<Integer>> late = new HashMap<>();
     /** Guarded by lock: connections a waiter accepted, for the reader to register. */
     private final List<TraceConnection> handedOver = new ArrayList<>();
     /** The reader's: one buffer for every connection's reads (direct: jnr reads into it without a copy). */
@@ -126,6 +129,7 @@ public final class TraceCollector implements AutoCloseable {
                 running.add(c.pid());
             }
             exited.remove(job);
+            collected.add(job);
             return new JobTrace(job, processes, running);
         } finally {
             lock.unlock();
@@ -297,6 +301,11 @@ public final class TraceCollector implements AutoCloseable {
         }
         String job = connection.job();
         if (job != null && unnamed.remove(connection)) {
+            if (collected.contains(job)) {
+                // A process of a finished job that connected only now (one outside the project connects with its
+                // first record): what it does is judged by no one.
+                late.computeIfAbsent(job, j -> new ArrayList<>()).add(connection.pid());
+            }
             open.computeIfAbsent(job, j -> new HashSet<>()).add(connection);
         }
         if (!more) {
@@ -314,6 +323,27 @@ public final class TraceCollector implements AutoCloseable {
         }
         changed.signalAll();
         return more;
+    }
+
+    /**
+     * The processes that began to report for a job after {@link #awaitJob} handed it over (a daemon the recipe left
+     * behind), by job, in the order they connected; those that connected but sent no hello yet are accepted first.
+     */
+    public Map<String, List<Integer>> lateProcesses() throws IOException {
+        lock.lock();
+        try {
+            if (failure == null && acceptBacklog()) {
+                selector.wakeup();
+            }
+            for (TraceConnection c : List.copyOf(unnamed)) {
+                consume(c);
+            }
+            Map<String, List<Integer>> copy = new HashMap<>();
+            late.forEach((job, pids) -> copy.put(job, List.copyOf(pids)));
+            return copy;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stops serving and removes the socket; processes still tracing lose their connection. */

@@ -120,6 +120,11 @@ public final class TraceSession implements AutoCloseable {
         return collector.awaitJob(job, timeout);
     }
 
+    /** See {@link TraceCollector#lateProcesses}. */
+    public Map<String, List<Integer>> lateProcesses() throws IOException {
+        return collector.lateProcesses();
+    }
+
     @Override
     public void close() throws IOException {
         collector.close();

@@ -127,4 +127,21 @@ class SilentProgramsTest {
             Files.deleteIfExists(outside);
         }
     }
+
+    @Test
+    void aProcessThatReportsOnlyAfterItsJobWasCollectedIsKnownAsLate(@TempDir Path temp) throws Exception {
+        Path dir = temp.toRealPath();
+        String job = "late-" + (++jobs);
+        TracedRuns.Run run = run(dir, List.of("sh", "-c", "(sleep 0.3; echo x > late.txt) >/dev/null 2>&1 & exit 0"),
+                job);
+        assertEquals(List.of(), run.trace().running(), run.trace().toString());
+        Path late = dir.resolve("late.txt");
+        for (int i = 0; i < 100 && !Files.exists(late); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(100);
+        List<Integer> pids = runs.session().lateProcesses().getOrDefault(job, List.of());
+        // The subshell that wrote, and the child it forked to exec sleep (its exec reported once the job was over).
+        assertEquals(2, pids.size(), runs.session().lateProcesses().toString());
+    }
 }
