@@ -7,6 +7,8 @@
 #   the earlier sub-make remade the programs the later one's tests read;
 # - loop: the same two sub-makes in one shell line, `for t in ...; do $(MAKE) $$t; done`;
 # - gnu: all-am through a GNU make in between (the order file's variable passes through it);
+# - check again: the tests run again with the programs up to date: the earlier sub-make remade nothing, and its
+#   goals, complete once it succeeded, are what it hands back;
 # - nested: the earlier sub-make's own sub-make remade the programs: handed up, then to the later sibling;
 # - unordered: the negative case: the sub-make reads gen.h, which a rule of its own makefile builds, and nothing
 #   orders that (the parent job's prerequisite is another file, no earlier sub-make makes gen.h): the finding stays.
@@ -97,6 +99,17 @@ for server in "" --no-server; do
     check loop "" $server
     check nested "" $server
     check unordered "$race" $server
+done
+
+# check again, the programs up to date (through the server, then in process).
+for server in "" --no-server; do
+    d=$WORK/check$server
+    rm "$d/run.log"
+    (cd "$d" && "$JMAKE" -j2 $server --trace-report=again.json) >"$WORK/again.out" 2>&1 \
+        || { cat "$WORK/again.out"; fail "check again $server: jmake failed"; }
+    grep -q '^sh run.sh > run.log$' "$WORK/again.out" && ! grep -q '^cp test2.c test2$' "$WORK/again.out" \
+        || { cat "$WORK/again.out"; fail "check again $server: not only the tests ran"; }
+    expect_eq "check again $server: findings" "" "$(findings "$d/again.json")"
 done
 
 # Without the order, the same reads are the findings the design removes: the sub-make alone, run from a shell.

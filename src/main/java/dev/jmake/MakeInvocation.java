@@ -170,7 +170,11 @@ final class MakeInvocation {
         BuildFindings findings = BuildFindings.of(environment, session.directory(),
                 Path.of(System.getProperty("user.home")));
         try {
-            return passes(session, findings);
+            int status = passes(session, findings);
+            if (status == 0) {
+                findings.succeeded(session.options().goals().stream().map(TargetGraph::normalize).toList());
+            }
+            return status;
         } finally {
             findings.finish(session.ui());
         }

@@ -168,7 +168,15 @@ public final class BuildFindings {
 
     /** A job of this make remade {@code targets}: complete for the later sub-makes of its parent's job. */
     void remade(Collection<Path> targets) {
-        order.remade(targets);
+        order.completed(targets);
+    }
+
+    /**
+     * This make ended successfully: its command-line {@code goals} (relative to its directory) are complete, remade
+     * or up to date, for the later sub-makes of its parent's job.
+     */
+    public void succeeded(List<String> goals) {
+        order.completed(goals.stream().map(g -> directory.resolve(g).normalize()).toList());
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The order the recipes of the makes above guarantee, for one make run (all its passes; TRACING.md): what was
  * {@link CompleteBefore complete before} it started, read from its parent job's {@link OrderFile}; the order files it
- * makes for its own recursive jobs; and, at its end, what it and the sub-makes under it remade, appended to its
+ * makes for its own recursive jobs; and, at its end, what it and the sub-makes under it completed, appended to its
  * parent's order file for the later sub-makes of the same parent job. Thread-safe.
  */
 public final class TreeOrder {
@@ -24,8 +24,8 @@ public final class TreeOrder {
     private final Optional<OrderFile> inherited;
     private final CompleteBefore completeBefore;
     private final List<Made> made = new ArrayList<>();
-    /** What this make remade, kept only when there is a parent's order file to hand it to. */
-    private final Set<Path> remade = new LinkedHashSet<>();
+    /** What this make remade or found up to date, kept only when there is a parent's order file to hand it to. */
+    private final Set<Path> completed = new LinkedHashSet<>();
 
     private TreeOrder(Optional<OrderFile> inherited, CompleteBefore completeBefore) {
         this.inherited = inherited;
@@ -68,32 +68,36 @@ public final class TreeOrder {
         return file;
     }
 
-    /** A job of this make remade {@code targets} (its recipe succeeded). */
-    public void remade(Collection<Path> targets) {
+    /**
+     * {@code files} are complete: the targets of a job of this make whose recipe succeeded, or the goals of this make,
+     * which ended successfully (remade or up to date: automake's {@code $(MAKE) $(check_PROGRAMS)} when the programs
+     * were made before).
+     */
+    public void completed(Collection<Path> files) {
         if (inherited.isEmpty()) {
             return;
         }
         synchronized (this) {
-            remade.addAll(targets);
+            completed.addAll(files);
         }
     }
 
     /**
-     * The make ended (not interrupted): appends, in one write, what it remade and what the sub-makes under it
+     * The make ended (not interrupted): appends, in one write, what it completed and what the sub-makes under it
      * appended to its order files, to its parent's order file.
      */
     public synchronized void finish() throws IOException {
         if (inherited.isEmpty()) {
             return;
         }
-        Set<Path> done = new LinkedHashSet<>(remade);
+        Set<Path> done = new LinkedHashSet<>(completed);
         for (Made m : made) {
             List<Path> lines = m.file().read();
             done.addAll(lines.subList(Math.min(m.own(), lines.size()), lines.size()));
         }
         done.removeAll(new HashSet<>(completeBefore.files()));
         inherited.get().append(done);
-        remade.clear();
+        completed.clear();
         made.clear();
     }
 }

@@ -24,7 +24,7 @@ final class TreeOrderTest {
         assertEquals(CompleteBefore.none(), top.completeBefore());
         OrderFile file = top.orderFile(parts, List.of(p("config.h")));
         assertEquals(List.of(p("config.h")), file.read());
-        top.remade(List.of(p("x.o")));
+        top.completed(List.of(p("x.o")));
         top.finish();
         assertEquals(List.of(p("config.h")), file.read());
     }
@@ -39,14 +39,14 @@ final class TreeOrderTest {
 
         TreeOrder first = TreeOrder.of(env, tree);
         assertEquals(Set.of(p("all-am"), p("lib.la")), first.completeBefore().files());
-        first.remade(List.of(p("tests/test1")));
+        first.completed(List.of(p("tests/test1")));
         // A sub-make of the first one, through its own job's order file, inherits and hands back too.
         OrderFile inner = first.orderFile(parts, List.of(p("tests/main.o")));
         assertEquals(Set.of(p("tests/main.o"), p("all-am"), p("lib.la")), Set.copyOf(inner.read()));
         TreeOrder nested = TreeOrder.of(Map.of(OrderFile.VARIABLE, inner.file().toString()), tree);
-        nested.remade(List.of(p("tests/test3"), p("lib.la")));
+        nested.completed(List.of(p("tests/test3"), p("lib.la")));
         nested.finish();
-        first.remade(List.of(p("tests/test2")));
+        first.completed(List.of(p("tests/test2")));
         first.finish();
 
         TreeOrder second = TreeOrder.of(env, tree);
@@ -67,7 +67,7 @@ final class TreeOrderTest {
         Map<String, String> env = Map.of(OrderFile.VARIABLE, job.file().toString());
         TreeOrder a = TreeOrder.of(env, tree);
         TreeOrder b = TreeOrder.of(env, tree); // $(MAKE) -C a & $(MAKE) -C b
-        a.remade(List.of(p("a/x.o")));
+        a.completed(List.of(p("a/x.o")));
         a.finish();
         assertFalse(b.completeBefore().contains(p("a/x.o")));
         assertTrue(TreeOrder.of(env, tree).completeBefore().contains(p("a/x.o")));
