@@ -171,8 +171,10 @@ final class MakeInvocation {
                 Path.of(System.getProperty("user.home")));
         try {
             int status = passes(session, findings);
-            if (status == 0) {
-                findings.succeeded(session.options().goals().stream().map(TargetGraph::normalize).toList());
+            Options options = session.options();
+            if (status == 0 && !options.justPrint() && !options.question() && !options.touch()) {
+                // Its goals are complete, remade or up to date, for what its parent's recipe runs next.
+                findings.succeeded(options.goals().stream().map(TargetGraph::normalize).toList());
             }
             return status;
         } finally {
