@@ -474,11 +474,15 @@ final class TraceVerifierTest {
     void aGeneratedHeaderAParentMakeCompletedBeforeThisMakeStartedIsNoFinding(@TempDir Path temp) throws Exception {
         // automake: the parent's `all: config.h` runs `$(MAKE) all-am`, whose objects read config.h.
         Project ordered = new Project(Files.createDirectory(temp.resolve("ordered"))).rule(861, "config.h").rule(12, "app.o", "app.c")
-                .completeBefore("config.h");
+                .completeBefore("config.h", "local.h");
         ordered.write("config.h", "#define N 1\n");
-        ordered.write("app.c", "#include \"config.h\"\nint n = N;\n");
+        ordered.write("local.h", "#define M 1\n");
+        ordered.write("app.c", "#include \"config.h\"\n#include \"local.h\"\nint n = N + M;\n");
         JobVerdict v = ordered.run("app.o", "gcc -c app.c -o app.o");
         assertEquals(List.of(), v.warnings(), messages(v));
+        // A source no rule builds is still an input the job does not declare, recorded.
+        assertEquals(List.of("local.h"), v.findings().stream().map(Finding::path).toList(), messages(v));
+        assertTrue(v.findings().get(0) instanceof Finding.ImplicitInput, messages(v));
         // Another file of the set orders nothing for config.h.
         Project unordered = new Project(Files.createDirectory(temp.resolve("unordered"))).rule(861, "config.h").rule(12, "app.o", "app.c")
                 .completeBefore("other.h");
