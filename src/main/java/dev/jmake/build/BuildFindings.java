@@ -85,7 +85,8 @@ public final class BuildFindings {
             // a directory that is gone is named as given
         }
         Optional<TraceTree> parent = TraceTree.of(environment);
-        return new BuildFindings(real, parent, TreeOrder.of(environment, parent), defaultReport(ShimLibrary.cacheDirectory(environment, home), real));
+        return new BuildFindings(real, parent, TreeOrder.of(environment, parent),
+                defaultReport(ShimLibrary.cacheDirectory(environment, home), real));
     }
 
     /**
@@ -225,9 +226,10 @@ public final class BuildFindings {
     }
 
     /**
-     * The build is over (not interrupted): a sub-make hands what it remade to its parent's {@link TreeOrder}, and its
-     * part to the top (and writes its own {@code --trace-report} if given one); the top prints the warnings not printed yet, grouped, how to silence one, and the summary line, and
-     * writes the report of the whole tree. Nothing at all when nothing was traced or there is no finding.
+     * The build is over: a sub-make hands what it completed to its parent's {@link TreeOrder} (unless interrupted),
+     * and its part to the top (and writes its own {@code --trace-report} if given one); the top prints the warnings
+     * not printed yet, grouped, how to silence one, and the summary line, and writes the report of the whole tree.
+     * Nothing else at all when nothing was traced or there is no finding.
      */
     public synchronized void finish(Diagnostics ui) {
         if (!abandoned) {

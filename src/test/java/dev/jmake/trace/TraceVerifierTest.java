@@ -473,8 +473,8 @@ final class TraceVerifierTest {
     @Test
     void aGeneratedHeaderAParentMakeCompletedBeforeThisMakeStartedIsNoFinding(@TempDir Path temp) throws Exception {
         // automake: the parent's `all: config.h` runs `$(MAKE) all-am`, whose objects read config.h.
-        Project ordered = new Project(Files.createDirectory(temp.resolve("ordered"))).rule(861, "config.h").rule(12, "app.o", "app.c")
-                .completeBefore("config.h", "local.h");
+        Project ordered = new Project(Files.createDirectory(temp.resolve("ordered"))).rule(861, "config.h")
+                .rule(12, "app.o", "app.c").completeBefore("config.h", "local.h");
         ordered.write("config.h", "#define N 1\n");
         ordered.write("local.h", "#define M 1\n");
         ordered.write("app.c", "#include \"config.h\"\n#include \"local.h\"\nint n = N + M;\n");
@@ -484,8 +484,8 @@ final class TraceVerifierTest {
         assertEquals(List.of("local.h"), v.findings().stream().map(Finding::path).toList(), messages(v));
         assertTrue(v.findings().get(0) instanceof Finding.ImplicitInput, messages(v));
         // Another file of the set orders nothing for config.h.
-        Project unordered = new Project(Files.createDirectory(temp.resolve("unordered"))).rule(861, "config.h").rule(12, "app.o", "app.c")
-                .completeBefore("other.h");
+        Project unordered = new Project(Files.createDirectory(temp.resolve("unordered"))).rule(861, "config.h")
+                .rule(12, "app.o", "app.c").completeBefore("other.h");
         unordered.write("config.h", "#define N 1\n");
         unordered.write("app.c", "#include \"config.h\"\nint n = N;\n");
         assertEquals("config.h", only(unordered.run("app.o", "gcc -c app.c -o app.o"),
