@@ -170,7 +170,13 @@ final class MakeInvocation {
         BuildFindings findings = BuildFindings.of(environment, session.directory(),
                 Path.of(System.getProperty("user.home")));
         try {
-            return passes(session, findings);
+            int status = passes(session, findings);
+            Options options = session.options();
+            if (status == 0 && !options.justPrint() && !options.question() && !options.touch()) {
+                // Its goals are complete, remade or up to date, for what its parent's recipe runs next.
+                findings.succeeded(options.goals().stream().map(TargetGraph::normalize).toList());
+            }
+            return status;
         } finally {
             findings.finish(session.ui());
         }

@@ -3,14 +3,17 @@ package dev.jmake.build;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jmake.syntax.Location;
+import dev.jmake.trace.CompleteBefore;
 import dev.jmake.trace.FindingGroup;
 import dev.jmake.trace.FindingGrouping;
 import dev.jmake.trace.FindingText;
+import dev.jmake.trace.OrderFile;
 import dev.jmake.trace.ShimLibrary;
 import dev.jmake.trace.TracePart;
 import dev.jmake.trace.TraceReport;
 import dev.jmake.trace.TraceSummary;
 import dev.jmake.trace.TraceTree;
+import dev.jmake.trace.TreeOrder;
 import dev.jmake.trace.TreeReport;
 import dev.jmake.ui.Diagnostics;
 import java.io.IOException;
@@ -23,6 +26,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +51,8 @@ public final class BuildFindings {
     private final Path directory;
     /** The tree this make is a sub-make of, if it is one. */
     private final Optional<TraceTree> parent;
+    /** What the recipes of the makes above guarantee done before this one started, and what it hands back. */
+    private final TreeOrder order;
     /** Where the report goes when no {@code --trace-report} is given (a top make with findings). */
     private final Path defaultReport;
     private final Map<String, FindingText> warnings = new LinkedHashMap<>();
@@ -60,9 +66,10 @@ public final class BuildFindings {
     private boolean hinted;
     private boolean abandoned;
 
-    private BuildFindings(Path directory, Optional<TraceTree> parent, Path defaultReport) {
+    private BuildFindings(Path directory, Optional<TraceTree> parent, TreeOrder order, Path defaultReport) {
         this.directory = directory;
         this.parent = parent;
+        this.order = order;
         this.defaultReport = defaultReport;
     }
 
@@ -77,7 +84,8 @@ public final class BuildFindings {
         } catch (IOException e) {
             // a directory that is gone is named as given
         }
-        return new BuildFindings(real, TraceTree.of(environment),
+        Optional<TraceTree> parent = TraceTree.of(environment);
+        return new BuildFindings(real, parent, TreeOrder.of(environment, parent),
                 defaultReport(ShimLibrary.cacheDirectory(environment, home), real));
     }
 
@@ -143,6 +151,35 @@ public final class BuildFindings {
         return Map.of(TraceTree.TOP_VARIABLE, tree.top().toString(), TraceTree.PARTS_VARIABLE, tree.parts().toString());
     }
 
+    /** The files complete before this make started, as its parent's recipe guarantees. */
+    CompleteBefore completeBefore() {
+        return order.completeBefore();
+    }
+
+    /**
+     * A new order file in the tree's parts directory for a job whose (transitive) {@code prerequisites} are complete
+     * before its sub-makes start; creates the tree if needed.
+     */
+    synchronized OrderFile orderFile(Collection<Path> prerequisites) throws IOException {
+        if (parent.isEmpty() && tree == null) {
+            tree = TraceTree.create(directory);
+        }
+        return order.orderFile(parent.map(TraceTree::parts).orElseGet(() -> tree.parts()), prerequisites);
+    }
+
+    /** A job of this make remade {@code targets}: complete for the later sub-makes of its parent's job. */
+    void remade(Collection<Path> targets) {
+        order.completed(targets);
+    }
+
+    /**
+     * This make ended successfully: its command-line {@code goals} (relative to its directory) are complete, remade
+     * or up to date, for the later sub-makes of its parent's job.
+     */
+    public void succeeded(List<String> goals) {
+        order.completed(goals.stream().map(g -> directory.resolve(g).normalize()).toList());
+    }
+
     /**
      * Records {@code found}, the warnings of a finished job; returns those to print now: with {@code immediate} (a
      * failed job, {@code --trace=error}) the ones not printed before, else none.
@@ -189,11 +226,19 @@ public final class BuildFindings {
     }
 
     /**
-     * The build is over: a sub-make hands its part to the top (and writes its own {@code --trace-report} if given
-     * one); the top prints the warnings not printed yet, grouped, how to silence one, and the summary line, and
-     * writes the report of the whole tree. Nothing at all when nothing was traced or there is no finding.
+     * The build is over: a sub-make hands what it completed to its parent's {@link TreeOrder} (unless interrupted),
+     * and its part to the top (and writes its own {@code --trace-report} if given one); the top prints the warnings
+     * not printed yet, grouped, how to silence one, and the summary line, and writes the report of the whole tree.
+     * Nothing else at all when nothing was traced or there is no finding.
      */
     public synchronized void finish(Diagnostics ui) {
+        if (!abandoned) {
+            try {
+                order.finish();
+            } catch (IOException e) {
+                ui.error("warning: I/O trace order: " + e.getMessage());
+            }
+        }
         try {
             if (abandoned || !traced) {
                 return;

@@ -14,6 +14,7 @@ import dev.jmake.trace.Finding;
 import dev.jmake.trace.FindingText;
 import dev.jmake.trace.JobTrace;
 import dev.jmake.trace.JobVerdict;
+import dev.jmake.trace.OrderFile;
 import dev.jmake.trace.ShimLibrary;
 import dev.jmake.trace.StartedPrograms;
 import dev.jmake.trace.TraceReport;
@@ -242,6 +243,34 @@ public final class JobTracing implements AutoCloseable {
     }
 
     /**
+     * {@code base} plus the {@link OrderFile} of {@code job}, for its recursive lines: a new file in the tree's parts
+     * directory holding what is complete before its sub-makes start (its prerequisites, and what this make inherited),
+     * to which each sub-make adds what it remade. Call it once per job.
+     */
+    Map<String, String> orderEnvironment(DeclaredJob job, Map<String, String> base) {
+        if (mode == TraceMode.OFF) {
+            return base;
+        }
+        OrderFile file;
+        try {
+            file = findings.orderFile(job.prerequisites());
+        } catch (IOException e) {
+            throw new MakeError(null, "cannot write the trace order of sub-makes: " + e.getMessage()
+                    + " (run with --trace=off to build without it)");
+        }
+        Map<String, String> withOrder = new HashMap<>(base);
+        withOrder.put(OrderFile.VARIABLE, file.file().toString());
+        return withOrder;
+    }
+
+    /** The recipe of {@code job} succeeded: its targets are complete for the later sub-makes of this make's parent. */
+    void remade(DeclaredJob job) {
+        if (mode != TraceMode.OFF) {
+            findings.remade(job.targets());
+        }
+    }
+
+    /**
      * Judges the finished job {@code token} (its processes reaped; {@code succeeded}: its recipe did not fail): records
      * its warnings with the build's (printed at the end of the build under {@code --trace=warn}; at once through
      * {@code ui} for a failed job and under {@code --trace=error}, each once) and its verdict; returns false if the
@@ -320,7 +349,8 @@ public final class JobTracing implements AutoCloseable {
                     throw new MakeError(null, "cannot start the I/O tracer: " + e.getMessage()
                             + " (run with --trace=off to build without it)");
                 }
-                verifier = new TraceVerifier(rules, TraceScope.of(rules, environment).seenFrom(findings.top()));
+                verifier = new TraceVerifier(rules, TraceScope.of(rules, environment).seenFrom(findings.top()),
+                        findings.completeBefore());
                 report = new TraceReport(verifier.scope(), findings.relativeDirectory());
                 shimIgnored = SHIM_IGNORED.stream()
                         .filter(p -> verifier.scope().roots().stream().noneMatch(r -> r.startsWith(p))).toList();

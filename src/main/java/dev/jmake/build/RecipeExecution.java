@@ -137,6 +137,8 @@ final class RecipeExecution {
         /** The programs the traced commands ran (argv[0] as given), for a job none of whose processes reported. */
         private List<String> tracedPrograms;
         private Map<String, String> env;
+        /** {@link #env} with the job's order file, for its recursive lines under trace; made for the first one. */
+        private Map<String, String> recursiveEnv;
         /** The next command to look at. */
         private int next;
         private boolean started;
@@ -336,11 +338,17 @@ final class RecipeExecution {
 
         /**
          * The environment of {@code line}: under trace with the job's token, unless it runs a sub-make, which traces
-         * its own jobs.
+         * its own jobs and learns from the job's order file what is complete before it starts.
          */
         private Map<String, String> tracedEnvironment(CommandLine line) {
-            if (declared == null || line.recursive()) {
+            if (declared == null) {
                 return env;
+            }
+            if (line.recursive()) {
+                if (recursiveEnv == null) {
+                    recursiveEnv = tracing.orderEnvironment(declared, env);
+                }
+                return recursiveEnv;
             }
             if (traceToken == null) {
                 traceToken = tracing.begin(declared);
@@ -373,6 +381,9 @@ final class RecipeExecution {
                         ok = false;
                     }
                 }
+            }
+            if (ok && declared != null) {
+                tracing.remade(declared);
             }
             if (output != null) {
                 output.close();

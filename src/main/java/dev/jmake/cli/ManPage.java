@@ -22,6 +22,8 @@ public final class ManPage {
                     + "sub-make's trace findings from there."),
             new HelpEntry("JMAKE_TRACE_PARTS", "Where a sub-make leaves its trace findings and report for the top "
                     + "jmake, which prints them once at the end of the build."),
+            new HelpEntry("JMAKE_TRACE_ORDER", "The file, in that directory, of the files complete before a "
+                    + "recursive line's sub-make starts; the sub-make adds what it made when it ends."),
             new HelpEntry("JMAKE_COMPILE_COMMANDS", "The --compile-commands file a parent jmake hands down to its "
                     + "sub-makes, which merge their compiles into it."));
 

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jmake.syntax.Location;
+import dev.jmake.trace.CompleteBefore;
 import dev.jmake.trace.Finding;
 import dev.jmake.trace.DeclaredJob;
 import dev.jmake.trace.FindingText;
 import dev.jmake.trace.JobEffects;
 import dev.jmake.trace.JobTrace;
 import dev.jmake.trace.JobVerdict;
+import dev.jmake.trace.OrderFile;
 import dev.jmake.trace.TraceReport;
 import dev.jmake.trace.TraceScope;
 import dev.jmake.ui.Diagnostics;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,5 +131,33 @@ class BuildFindingsTest {
         assertEquals(List.of(".", "lib"), doc.getAsJsonArray("jobs").asList().stream()
                 .map(j -> j.getAsJsonObject().get("directory").getAsString()).toList());
         assertFalse(Files.exists(Path.of(variables.get("JMAKE_TRACE_PARTS"))), "the tree is removed");
+    }
+
+    @Test
+    void subMakesOfOneJobHandTheirOrderOnAndTheTopRemovesItsFiles() throws Exception {
+        BuildFindings parent = BuildFindings.of(Map.of(), top, home);
+        Path real = top.toRealPath();
+        Map<String, String> tree = parent.treeVariables();
+        // check-am: all-am, then `$(MAKE) test1` and `$(MAKE) check-TESTS`.
+        OrderFile order = parent.orderFile(List.of(real.resolve("all-am"), real.resolve("lib.a")));
+        Map<String, String> env = new HashMap<>(tree);
+        env.put(OrderFile.VARIABLE, order.file().toString());
+
+        BuildFindings first = BuildFindings.of(env, top, home);
+        assertEquals(Set.of(real.resolve("all-am"), real.resolve("lib.a")), first.completeBefore().files());
+        first.remade(List.of(real.resolve("test1.o")));
+        first.succeeded(List.of("test1"));
+        first.finish(ui);
+        BuildFindings interrupted = BuildFindings.of(env, top, home);
+        interrupted.remade(List.of(real.resolve("test2.o")));
+        interrupted.abandon();
+        interrupted.finish(ui);
+
+        BuildFindings second = BuildFindings.of(env, top, home);
+        assertEquals(Set.of(real.resolve("all-am"), real.resolve("lib.a"), real.resolve("test1.o"),
+                real.resolve("test1")), second.completeBefore().files());
+        parent.finish(ui);
+        assertFalse(Files.exists(order.file()));
+        assertEquals(CompleteBefore.none(), BuildFindings.of(env, top, home).completeBefore(), "a tree that ended");
     }
 }

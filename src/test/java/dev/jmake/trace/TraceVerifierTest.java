@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,8 @@ final class TraceVerifierTest {
         final Map<String, DeclaredJob> declared = new HashMap<>();
         final Map<String, String> tokens = new HashMap<>();
         final List<String> ignore;
+        /** What the makes above guarantee complete before this one started (relative names). */
+        CompleteBefore completeBefore = CompleteBefore.none();
         RuleTable table;
         /** One verifier per table: it judges each job against the jobs it judged before (one build). */
         TraceVerifier verifier;
@@ -71,7 +74,7 @@ final class TraceVerifierTest {
         TraceVerifier verifier() {
             if (table == null) {
                 table = new RuleTable(List.of(dir), ignore, declared);
-                verifier = new TraceVerifier(table, System.getenv());
+                verifier = new TraceVerifier(table, TraceScope.of(table, System.getenv()), completeBefore);
             }
             return verifier;
         }
@@ -85,6 +88,13 @@ final class TraceVerifierTest {
             TracedRuns.Run run = runs.traced(dir, command, tokens.get(targets));
             assertEquals(0, run.status(), run.output());
             return verifier().verify(run.trace());
+        }
+
+        /** Files a parent make's recipe completed before this make started. */
+        Project completeBefore(String... paths) {
+            completeBefore = CompleteBefore.of(Stream.of(paths).map(dir::resolve).toList());
+            table = null;
+            return this;
         }
 
         void write(String path, String text) throws Exception {
@@ -458,6 +468,51 @@ final class TraceVerifierTest {
         assertEquals(List.of(), v.warnings(), messages(v));
         assertEquals(List.of("helper.py"), v.findings().stream().map(Finding::path).toList(), messages(v));
         assertEquals("42\n", Files.readString(p.dir.resolve("out.txt")));
+    }
+
+    @Test
+    void aGeneratedHeaderAParentMakeCompletedBeforeThisMakeStartedIsNoFinding(@TempDir Path temp) throws Exception {
+        // automake: the parent's `all: config.h` runs `$(MAKE) all-am`, whose objects read config.h.
+        Project ordered = new Project(Files.createDirectory(temp.resolve("ordered"))).rule(861, "config.h")
+                .rule(12, "app.o", "app.c").completeBefore("config.h", "local.h");
+        ordered.write("config.h", "#define N 1\n");
+        ordered.write("local.h", "#define M 1\n");
+        ordered.write("app.c", "#include \"config.h\"\n#include \"local.h\"\nint n = N + M;\n");
+        JobVerdict v = ordered.run("app.o", "gcc -c app.c -o app.o");
+        assertEquals(List.of(), v.warnings(), messages(v));
+        // A source no rule builds is still an input the job does not declare, recorded.
+        assertEquals(List.of("local.h"), v.findings().stream().map(Finding::path).toList(), messages(v));
+        assertTrue(v.findings().get(0) instanceof Finding.ImplicitInput, messages(v));
+        // Another file of the set orders nothing for config.h.
+        Project unordered = new Project(Files.createDirectory(temp.resolve("unordered"))).rule(861, "config.h")
+                .rule(12, "app.o", "app.c").completeBefore("other.h");
+        unordered.write("config.h", "#define N 1\n");
+        unordered.write("app.c", "#include \"config.h\"\nint n = N;\n");
+        assertEquals("config.h", only(unordered.run("app.o", "gcc -c app.c -o app.o"),
+                Finding.MissingPrerequisite.class).path());
+    }
+
+    @Test
+    void aLookupOfAFileAParentMakeCompletedIsNoFinding(@TempDir Path temp) throws Exception {
+        // gcc looks in gen/ first: the parent made sure gen/config.h is as it should be (here: not made at all).
+        Project p = new Project(temp).rule(20, "gen/config.h").rule(12, "app.o", "app.c", "config.h")
+                .completeBefore("gen/config.h");
+        Files.createDirectories(p.dir.resolve("gen"));
+        p.write("config.h", "#define N 1\n");
+        p.write("app.c", "#include <config.h>\nint n = N;\n");
+        JobVerdict v = p.run("app.o", "gcc -Igen -I. -c app.c -o app.o");
+        assertEquals(List.of(), v.warnings(), messages(v));
+    }
+
+    @Test
+    void aFileAParentCompletedButAnUnorderedJobOfThisMakeWroteIsStillARace(@TempDir Path temp) throws Exception {
+        Project p = new Project(temp).rule(861, "config.h").rule(12, "app.o", "app.c").completeBefore("config.h");
+        p.write("app.c", "#include \"config.h\"\nint n = N;\n");
+        p.run("config.h", "echo '#define N 2' > config.h");
+        Finding.MissingPrerequisite f = only(p.run("app.o", "gcc -c app.c -o app.o"),
+                Finding.MissingPrerequisite.class);
+        assertEquals("Makefile:12: warning: [trace] 'app.o' read 'config.h', built by Makefile:861, which is not a "
+                + "prerequisite; add 'config.h' to the prerequisites of 'app.o'", f.message());
     }
 
     @Test
