@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,18 +55,42 @@ public record TraceTree(Path top, Path parts) {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
     }
 
-    /** Adds {@code part}: written aside, then renamed into place, so the top never reads half of one. */
+    /**
+     * Adds {@code part}: written aside, then renamed into place, so the top never reads half of one. The names are
+     * made without {@code String.format} and without {@code createTempFile}'s random numbers, which were a tenth of a
+     * warm server's session for a sub-make that changed nothing.
+     */
     public void write(TracePart part) throws IOException {
-        Path temporary = Files.createTempFile(parts, "part-", ".tmp");
-        Files.writeString(temporary, GSON.toJson(part), StandardCharsets.UTF_8);
+        // Unique among the writers of this directory: a process, and one of its threads (a server's sessions).
+        String writer = ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + "-"
+                + System.nanoTime();
+        Path temporary = parts.resolve("part-" + writer + ".tmp");
+        String json = GSON.toJson(part);
+        try {
+            Files.writeString(temporary, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            temporary = Files.createTempFile(parts, "part-", ".tmp");
+            Files.writeString(temporary, json, StandardCharsets.UTF_8);
+        }
         // Named by the time it ended, so the top reads the parts in the order the sub-makes finished.
-        Path target = parts.resolve(String.format("part-%020d-%s.json", System.nanoTime(),
-                temporary.getFileName().toString().replace(".tmp", "")));
+        String name = temporary.getFileName().toString();
+        Path target = parts.resolve("part-" + sortable(System.nanoTime()) + "-"
+                + name.substring(0, name.length() - ".tmp".length()) + ".json");
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target);
         }
+    }
+
+    /** {@code time} in 20 digits, zeros first, so that names sort as times. */
+    static String sortable(long time) {
+        if (time < 0) {
+            return String.format("%020d", time);
+        }
+        String digits = Long.toString(time);
+        return "0".repeat(20 - digits.length()) + digits;
     }
 
     /** The parts written so far, in the order they were written; an unreadable one is left out. */

@@ -44,4 +44,11 @@ class TraceTreeTest {
                 TraceTree.PARTS_VARIABLE, top.resolve("gone").toString())).isEmpty());
         assertTrue(TraceTree.of(Map.of()).isEmpty());
     }
+
+    @Test
+    void partNamesSortAsTheTimesTheyWereWritten() {
+        assertEquals("00000000000000000042", TraceTree.sortable(42));
+        assertEquals(String.format("%020d", Long.MAX_VALUE), TraceTree.sortable(Long.MAX_VALUE));
+        assertTrue(TraceTree.sortable(999).compareTo(TraceTree.sortable(1000)) < 0);
+    }
 }
