@@ -53,6 +53,7 @@ final class ServerMain {
 
     private final DiskTimes diskTimes;
     private final CommandLineParser parser = new CommandLineParser();
+    private final SessionThreads sessionThreads = new SessionThreads(SessionThreads.KEPT);
 
     /**
      * {@code diskTimes}: where every session's builds read file times; {@code jar}: the jar this JVM runs, whose
@@ -134,9 +135,7 @@ final class ServerMain {
             }
             sessions.incrementAndGet();
             lastActivity = Instant.now();
-            Thread session = new Thread(null, () -> serve(channel), "jmake-session", LargeStackRun.STACK_BYTES);
-            session.setDaemon(true);
-            session.start();
+            sessionThreads.start(() -> serve(channel));
         }
     }
 
