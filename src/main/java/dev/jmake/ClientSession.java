@@ -70,7 +70,7 @@ final class ClientSession {
 
     private void run(Message.Hello hello, List<Integer> received) {
         ClientLink link = new ClientLink(channel);
-        link.start();
+        link.start(server.readerThreads());
         int stdout = received.get(1);
         int stderr = received.get(2);
         ProcessSpawner local = new ProcessSpawner(ByteText.CHARSET, library);

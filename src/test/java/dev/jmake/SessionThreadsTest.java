@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class SessionThreadsTest {
     @Test
     void aSessionAfterAnotherRunsOnTheSameDaemonThreadWithoutItsInterrupt() throws Exception {
-        SessionThreads threads = new SessionThreads(Duration.ofMinutes(1));
+        SessionThreads threads = new SessionThreads("jmake-session", LargeStackRun.STACK_BYTES, Duration.ofMinutes(1));
         CompletableFuture<Thread> first = new CompletableFuture<>();
-        threads.start(() -> {
+        threads.execute(() -> {
             Thread.currentThread().interrupt();
             first.complete(Thread.currentThread());
         });
@@ -29,7 +29,7 @@ class SessionThreadsTest {
         }
         CompletableFuture<Thread> second = new CompletableFuture<>();
         CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
-        threads.start(() -> {
+        threads.execute(() -> {
             interrupted.complete(Thread.currentThread().isInterrupted());
             second.complete(Thread.currentThread());
         });
@@ -41,12 +41,12 @@ class SessionThreadsTest {
 
     @Test
     void sessionsAtOnceEachHaveAThread() throws Exception {
-        SessionThreads threads = new SessionThreads(Duration.ofMinutes(1));
+        SessionThreads threads = new SessionThreads("jmake-session", LargeStackRun.STACK_BYTES, Duration.ofMinutes(1));
         CountDownLatch both = new CountDownLatch(2);
         CompletableFuture<Thread> a = new CompletableFuture<>();
         CompletableFuture<Thread> b = new CompletableFuture<>();
         for (CompletableFuture<Thread> f : List.of(a, b)) {
-            threads.start(() -> {
+            threads.execute(() -> {
                 both.countDown();
                 try {
                     both.await(10, TimeUnit.SECONDS);

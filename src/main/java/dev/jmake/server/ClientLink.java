@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One session's connection to its client (docs/SERVER-PROTOCOL.md): it sends what to spawn, what to kill and how
@@ -42,9 +43,16 @@ public final class ClientLink {
 
     /** Starts the reader thread; call once the HELLO was read. */
     public void start() {
-        Thread reader = new Thread(this::read, "jmake-client-reader");
-        reader.setDaemon(true);
-        reader.start();
+        start(work -> {
+            Thread reader = new Thread(work, "jmake-client-reader");
+            reader.setDaemon(true);
+            reader.start();
+        });
+    }
+
+    /** Starts the reader on a thread of {@code threads} (a server's, kept for the next session's reader). */
+    public void start(Executor threads) {
+        threads.execute(this::read);
     }
 
     /** Whether the session goes on: EXIT not sent, client not lost. */
