@@ -70,7 +70,16 @@ final class ClientSession {
 
     private void run(Message.Hello hello, List<Integer> received) {
         ClientLink link = new ClientLink(channel);
-        link.start();
+        link.start(server.readerThreads());
+        try {
+            run(hello, received, link);
+        } finally {
+            link.stopReading();
+        }
+    }
+
+    /** The session itself, its client's messages read by {@code link}. */
+    private void run(Message.Hello hello, List<Integer> received, ClientLink link) {
         int stdout = received.get(1);
         int stderr = received.get(2);
         ProcessSpawner local = new ProcessSpawner(ByteText.CHARSET, library);

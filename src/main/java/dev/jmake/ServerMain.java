@@ -53,6 +53,9 @@ final class ServerMain {
 
     private final DiskTimes diskTimes;
     private final CommandLineParser parser = new CommandLineParser();
+    private final SessionThreads sessionThreads = new SessionThreads("jmake-session", LargeStackRun.STACK_BYTES,
+            SessionThreads.KEPT);
+    private final SessionThreads readerThreads = new SessionThreads("jmake-client-reader", 0, SessionThreads.KEPT);
 
     /**
      * {@code diskTimes}: where every session's builds read file times; {@code jar}: the jar this JVM runs, whose
@@ -69,6 +72,11 @@ final class ServerMain {
     /** The command-line parser every session uses. */
     CommandLineParser parser() {
         return parser;
+    }
+
+    /** Where a session's link reads its client's messages. */
+    SessionThreads readerThreads() {
+        return readerThreads;
     }
 
     /** Where a new session's builds read file times. */
@@ -134,9 +142,7 @@ final class ServerMain {
             }
             sessions.incrementAndGet();
             lastActivity = Instant.now();
-            Thread session = new Thread(null, () -> serve(channel), "jmake-session", LargeStackRun.STACK_BYTES);
-            session.setDaemon(true);
-            session.start();
+            sessionThreads.execute(() -> serve(channel));
         }
     }
 

@@ -71,7 +71,9 @@ public final class Builder {
         this.scopes = new TargetScopes(database);
         this.vpath = VpathSearch.of(database.vpaths(), expander.value("VPATH", scopes.global(), null),
                 expander.value("GPATH", scopes.global(), null), services.directory()).withFilesOf(graph);
-        this.timestamps = new Timestamps(services.directory(), services.diskTimes(), options.checkSymlinkTimes());
+        this.timestamps = new Timestamps(services.directory(), services.diskTimes(), options.checkSymlinkTimes(),
+                // Each file the makefile names and, as often, a prerequisite that only a pattern rule names.
+                2 * graph.mentionedCount() + 64);
         this.log = new DecisionLog(options.verbosity(), ui);
         this.times = new FileTimes(options, modes, timestamps, vpath, new LibrarySearch(vpath, services.directory(),
                 expander.value(".LIBPATTERNS", scopes.global(), null), ui), graph, nodes);
@@ -80,8 +82,9 @@ public final class Builder {
                 options.shuffle());
         this.intermediates = new IntermediateFiles(graph, options, modes, nodes, timestamps, ui, log);
         this.recorder = new BuildRecorder(graph, options, nodes, history, times, plans,
-                database.rules().stream().flatMap(r -> r.targets().stream()).map(TargetGraph::normalize)
-                        .distinct().toList());
+                // Read only by -p's record.
+                options.printsDatabase() ? database.rules().stream().flatMap(r -> r.targets().stream())
+                        .map(TargetGraph::normalize).distinct().toList() : List.of());
         this.execution = new RecipeExecution(graph, expander, options, modes, ui, services.launcher(), timestamps,
                 services.environment(), database.oneShell(), services.directory(), services.recipes(),
                 new JobserverInheritance(services.jobserver()), tracing, goalError);

@@ -25,35 +25,38 @@ final class Timestamps {
     /** Newer than any file: a remade target that left no file, or one assumed remade under -n. */
     static final long NEWEST = Long.MAX_VALUE;
 
-    private static final int KNOWN_CAPACITY = 1 << 14;
+    /** The most names {@link #known} is sized for at first: a large build's. */
+    static final int MAX_KNOWN_CAPACITY = 1 << 14;
     private final Path directory;
     private final DiskTimes disk;
     private final boolean checkSymlinkTimes;
     private final Map<Path, ReadArchive> archives = new ConcurrentHashMap<>();
     /**
      * The times looked at (an interrupt's thread may look too); only those of the current {@link #generation} count.
-     * Sized for a large build from the start: growing to tens of thousands of names copied it a dozen times, a tenth
-     * of a no-op's time. Never cleared: clearing a table that size after each of many recipes cost more than the
-     * lookups it saved.
+     * Sized from the graph at the start: growing to tens of thousands of names copied it a dozen times, a tenth of a
+     * no-op's time, while a table for a large build, allocated by each small sub-make of a warm server, was 4% of
+     * its session. Never cleared: clearing a table that size after each of many recipes cost more than the lookups
+     * it saved.
      */
-    private final Map<String, Known> known = new ConcurrentHashMap<>(KNOWN_CAPACITY);
+    private final Map<String, Known> known;
     /** Counts the times files changed: a time looked at before the last change is looked at again. */
     private final AtomicInteger generation = new AtomicInteger();
 
     private record Known(long time, int generation) {}
 
     Timestamps(Path directory) {
-        this(directory, DiskTimes.direct(), false);
+        this(directory, DiskTimes.direct(), false, MAX_KNOWN_CAPACITY);
     }
 
     /**
      * Times read through {@code disk}; {@code checkSymlinkTimes}: {@code -L}, a file's time is the latest along its
-     * chain of symbolic links.
+     * chain of symbolic links; {@code expectedNames}: about how many files the build looks at (it may look at more).
      */
-    Timestamps(Path directory, DiskTimes disk, boolean checkSymlinkTimes) {
+    Timestamps(Path directory, DiskTimes disk, boolean checkSymlinkTimes, int expectedNames) {
         this.directory = directory;
         this.disk = disk;
         this.checkSymlinkTimes = checkSymlinkTimes;
+        this.known = new ConcurrentHashMap<>(Math.max(16, Math.min(expectedNames, MAX_KNOWN_CAPACITY)));
     }
 
     /** The file's time, as last looked at since files changed. */

@@ -1,6 +1,7 @@
 package dev.jmake.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -25,7 +26,24 @@ public final class CommandLineParser {
     /** Suffix of the extra picocli option that stands for a switch whose optional argument was omitted. */
     private static final String OMITTED = "-without-argument";
 
+    /** How many parses {@link #parsed} keeps: a server's recent sub-makes' command lines. */
+    static final int KEPT_PARSES = 256;
+
     private final GetoptScanner scanner = new GetoptScanner();
+    /**
+     * The options of recent command lines, by everything a parse reads (a warm server parses the same sub-make
+     * command lines in every build; binding them through picocli was 5-9% of such a session). Never an error: a
+     * command line that fails is parsed, and fails, each time.
+     */
+    private final Map<ParseInput, Options> parsed = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ParseInput, Options> eldest) {
+            return size() > KEPT_PARSES;
+        }
+    };
+
+    /** What {@link #parse(List, Map)} reads: argv and three variables of the environment. */
+    private record ParseInput(List<String> argv, String gnuMakeflags, String makeflags, String makeLevel) {}
     /** picocli's model of every switch, built on first use and bound anew for each list of tokens. */
     private CommandLine commandLine;
     /** Where the current {@link #bind} puts what it finds. */
@@ -47,6 +65,23 @@ public final class CommandLineParser {
      *                                --jobserver-style value, empty variable name
      */
     public Options parse(List<String> argv, Map<String, String> environment) {
+        ParseInput input = new ParseInput(List.copyOf(argv), environment.get("GNUMAKEFLAGS"),
+                environment.get("MAKEFLAGS"), environment.get("MAKELEVEL"));
+        synchronized (parsed) {
+            Options known = parsed.get(input);
+            if (known != null) {
+                return known;
+            }
+        }
+        Options options = parseAnew(input.argv(), environment);
+        synchronized (parsed) {
+            parsed.put(input, options);
+        }
+        return options;
+    }
+
+    /** {@link #parse(List, Map)} without the kept parses. */
+    private Options parseAnew(List<String> argv, Map<String, String> environment) {
         OptionsBuilder builder = new OptionsBuilder();
         for (String name : List.of("GNUMAKEFLAGS", "MAKEFLAGS")) {
             String value = environment.get(name);

@@ -286,6 +286,11 @@ public final class TargetGraph {
         return extras.global();
     }
 
+    /** How many names the makefile mentions as targets or explicit prerequisites. */
+    public int mentionedCount() {
+        return mentioned.size();
+    }
+
     /** The target of this name, or null if no rule names it. */
     public Target get(String name) {
         return targets.get(name);

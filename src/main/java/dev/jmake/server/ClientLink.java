@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One session's connection to its client (docs/SERVER-PROTOCOL.md): it sends what to spawn, what to kill and how
@@ -31,6 +32,8 @@ public final class ClientLink {
     /** The children asked for and not reaped yet, by request (those not started yet too). */
     private final Map<Integer, RemoteChild> running = new HashMap<>();
     private final CompletableFuture<Void> over = new CompletableFuture<>();
+    /** Completed once the reader has returned: it touches the connection no more. */
+    private final CompletableFuture<Void> readerReturned = new CompletableFuture<>();
     private int nextRequest = 1;
     private volatile boolean ended;
     private volatile boolean lost;
@@ -42,9 +45,16 @@ public final class ClientLink {
 
     /** Starts the reader thread; call once the HELLO was read. */
     public void start() {
-        Thread reader = new Thread(this::read, "jmake-client-reader");
-        reader.setDaemon(true);
-        reader.start();
+        start(work -> {
+            Thread reader = new Thread(work, "jmake-client-reader");
+            reader.setDaemon(true);
+            reader.start();
+        });
+    }
+
+    /** Starts the reader on a thread of {@code threads} (a server's, kept for the next session's reader). */
+    public void start(Executor threads) {
+        threads.execute(this::read);
     }
 
     /** Whether the session goes on: EXIT not sent, client not lost. */
@@ -152,8 +162,27 @@ public final class ClientLink {
             // A broken or malformed connection is a lost client, like an EOF.
             lost = !ended;
         } finally {
-            clientGone();
+            try {
+                clientGone();
+            } finally {
+                readerReturned.complete(null);
+            }
         }
+    }
+
+    /**
+     * Ends the reading of the client's messages and waits for the reader to return; call before the connection is
+     * closed. A reader between two receives while the connection's descriptor was closed took its next messages from
+     * whatever connection the server accepted next on the same descriptor number: that session waited for ever for
+     * its child's end (seen with kept reader threads and sessions that end a job's report sooner).
+     */
+    public void stopReading() {
+        try {
+            channel.shutdown();
+        } catch (IOException e) {
+            // The connection is gone already: the reader sees that too.
+        }
+        readerReturned.join();
     }
 
     private void dispatch(Message message) {

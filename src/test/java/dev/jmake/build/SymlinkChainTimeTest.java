@@ -53,7 +53,7 @@ class SymlinkChainTimeTest {
         link("link", "real", DAY5);
         assertEquals(nanos(DAY5), latest("link"));
         assertEquals(nanos(DAY1), new Timestamps(dir).of("link"));
-        assertEquals(nanos(DAY5), new Timestamps(dir, DiskTimes.direct(), true).of("link"));
+        assertEquals(nanos(DAY5), new Timestamps(dir, DiskTimes.direct(), true, 16).of("link"));
     }
 
     @Test
@@ -67,7 +67,7 @@ class SymlinkChainTimeTest {
     void aDanglingLinkHasItsOwnTime() throws IOException {
         link("dang", "nowhere", DAY3);
         assertEquals(Timestamps.MISSING, new Timestamps(dir).of("dang"));
-        assertEquals(nanos(DAY3), new Timestamps(dir, DiskTimes.direct(), true).of("dang"));
+        assertEquals(nanos(DAY3), new Timestamps(dir, DiskTimes.direct(), true, 16).of("dang"));
     }
 
     @Test
@@ -95,7 +95,8 @@ class SymlinkChainTimeTest {
         GnuMakeRun withL = GnuMakeRun.in(dir, Map.of("PATH", "/usr/bin:/bin"), List.of("-r", "-L"));
         long out = new Timestamps(dir).of("out");
         assertEquals(new Timestamps(dir).of("link") > out, plain.stdout().contains("remaking out"));
-        assertEquals(new Timestamps(dir, DiskTimes.direct(), true).of("link") > out, withL.stdout().contains("remaking out"));
+        assertEquals(new Timestamps(dir, DiskTimes.direct(), true, 16).of("link") > out,
+                withL.stdout().contains("remaking out"));
         assertEquals("remaking out\n", withL.stdout());
     }
 }

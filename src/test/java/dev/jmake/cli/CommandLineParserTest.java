@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmake.syntax.MakeError;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,24 @@ class CommandLineParserTest {
 
     private Options parse(String... argv) {
         return parser.parse(List.of(argv));
+    }
+
+    @Test
+    void aCommandLineParsedAgainGivesTheSameOptionsUnlessTheFlagsVariablesDiffer() {
+        List<String> argv = new ArrayList<>(List.of("-C", "d1", "all"));
+        Options first = parser.parse(argv, Map.of("MAKEFLAGS", "s", "MAKELEVEL", "1", "PATH", "/bin"));
+        argv.set(2, "other"); // the caller's list may change afterwards
+        assertEquals(List.of("all"), first.goals());
+        Options again = parser.parse(List.of("-C", "d1", "all"), Map.of("MAKEFLAGS", "s", "MAKELEVEL", "1"));
+        assertTrue(again == first);
+        assertEquals(first, parser.parse(List.of("-C", "d1", "all"), Map.of("MAKEFLAGS", "s", "MAKELEVEL", "1")));
+        assertFalse(parser.parse(List.of("-C", "d1", "all"), Map.of("MAKEFLAGS", "k", "MAKELEVEL", "1")).silent());
+        assertTrue(parser.parse(List.of("-C", "d1", "all"), Map.of("GNUMAKEFLAGS", "k", "MAKEFLAGS", "s",
+                "MAKELEVEL", "1")).keepGoing());
+        assertTrue(parser.parse(List.of("all"), Map.of("MAKELEVEL", "1")).printDirectory());
+        assertFalse(parser.parse(List.of("all"), Map.of()).printDirectory());
+        assertThrows(UsageError.class, () -> parse("--compile=x"));
+        assertThrows(UsageError.class, () -> parse("--compile=x"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmake.process.Termination;
 import dev.jmake.server.wire.DescriptorChannel;
+import dev.jmake.server.wire.ExitKind;
 import dev.jmake.server.wire.KillScope;
 import dev.jmake.server.wire.Message;
 import java.io.IOException;
@@ -111,5 +112,14 @@ final class ClientLinkTest {
         assertFalse(signalled.get(10, TimeUnit.SECONDS), "no signal for a child never known to run");
         assertEquals(0, child.pid());
         assertThrows(SessionEnded.class, () -> spawn("another"));
+    }
+
+    @Test
+    void stoppingTheReadingReturnsOnceTheReaderLeftTheConnectionWhileTheClientKeepsItOpen() throws Exception {
+        link.exit(ExitKind.STATUS, 0);
+        assertInstanceOf(Message.Exit.class, received());
+        // The client has not closed its end: the reader would still be waiting in receive without the shutdown.
+        link.stopReading();
+        assertEquals(Optional.empty(), client.receive(), "the client sees the end of the connection");
     }
 }
