@@ -25,3 +25,11 @@ copy_sources() {
         cp -R "$1/." "$2/"
     fi
 }
+
+# trace_findings REPORT: every finding of a --trace-report, one "kind job path warning|recorded" line each, sorted.
+trace_findings() {
+    python3 -c 'import json,sys
+for j in json.load(open(sys.argv[1]))["jobs"]:
+    for f in j["findings"]:
+        print(f["kind"], j["job"]["target"], f["path"], "warning" if f["warning"] else "recorded")' "$1" | sort
+}

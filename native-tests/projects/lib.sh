@@ -214,3 +214,12 @@ for key in sorted(groups):
     print(*key, end=": ")
     print(" ".join(sorted(groups[key])))' "$1"
 }
+
+# trace_build LABEL ARGS...: jmake -j2 ARGS in $tree with a report in $WORK/LABEL.json and its output in
+# $WORK/LABEL.out; fails on failure.
+trace_build() {
+    local label=$1
+    shift
+    (cd "$tree" && "$JMAKE" -j2 --trace-report="$WORK/$label.json" "$@") >"$WORK/$label.out" 2>&1 \
+        || { tail -30 "$WORK/$label.out"; fail "$label: jmake $* failed"; }
+}

@@ -15,25 +15,13 @@ set -euo pipefail
 source "$REPO/native-tests/lib.sh"
 source "$REPO/native-tests/projects/lib.sh"
 
-# findings REPORT: every finding of a --trace-report, one "kind job path warning" line each, sorted.
-findings() {
-    python3 -c 'import json,sys
-for j in json.load(open(sys.argv[1]))["jobs"]:
-    for f in j["findings"]:
-        print(f["kind"], j["job"]["target"], f["path"], "warning" if f["warning"] else "recorded")' "$1" | sort
-}
+findings() { trace_findings "$@"; }
 # jobs REPORT: the targets of the jobs a report holds, sorted.
 jobs() {
     python3 -c 'import json,sys
 print(" ".join(sorted(j["job"]["target"] for j in json.load(open(sys.argv[1]))["jobs"])))' "$1"
 }
-# build LABEL ARGS...: jmake -j2 ARGS in the tree with a report in $WORK/LABEL.json; fails on failure.
-build() {
-    local label=$1
-    shift
-    (cd "$tree" && "$JMAKE" -j2 --trace-report="$WORK/$label.json" "$@") >"$WORK/$label.out" 2>&1 \
-        || { tail -30 "$WORK/$label.out"; fail "$label: jmake $* failed"; }
-}
+build() { trace_build "$@"; }
 
 tree=$WORK/libogg
 cp -a "$(project_source libogg)" "$tree"

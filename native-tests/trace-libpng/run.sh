@@ -12,16 +12,8 @@ set -euo pipefail
 source "$REPO/native-tests/lib.sh"
 source "$REPO/native-tests/projects/lib.sh"
 
-# build LABEL ARGS...: jmake -j2 ARGS in the tree with a report in $WORK/LABEL.json, timed; fails on failure.
-build() {
-    timed "$1" jmake_in "$@"
-}
-jmake_in() {
-    local label=$1
-    shift
-    (cd "$tree" && "$JMAKE" -j2 --trace-report="$WORK/$label.json" "$@") >"$WORK/$label.out" 2>&1 \
-        || { tail -30 "$WORK/$label.out"; fail "$label: jmake $* failed"; }
-}
+# build LABEL ARGS...: trace_build, timed.
+build() { timed "$1" trace_build "$@"; }
 
 tree=$WORK/libpng
 cp -a "$(project_source libpng1.6)" "$tree"

@@ -18,13 +18,7 @@ command -v make >/dev/null || { echo "no GNU make"; exit 77; }
 command -v python3 >/dev/null || { echo "no python3"; exit 77; }
 export XDG_CACHE_HOME=$WORK/cache
 
-# findings REPORT: every finding of a --trace-report, one "kind job path warning|recorded" line each, sorted.
-findings() {
-    python3 -c 'import json,sys
-for j in json.load(open(sys.argv[1]))["jobs"]:
-    for f in j["findings"]:
-        print(f["kind"], j["job"]["target"], f["path"], "warning" if f["warning"] else "recorded")' "$1" | sort
-}
+findings() { trace_findings "$@"; }
 
 # project DIR CASE: the Makefile of CASE in a new DIR.
 project() {

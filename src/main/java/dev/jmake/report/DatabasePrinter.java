@@ -89,6 +89,19 @@ public final class DatabasePrinter {
         return CTIME.format(ZonedDateTime.now());
     }
 
+    /**
+     * The variables a parent jmake puts into its sub-makes' environment for itself (the trace mode, the trace tree,
+     * the order file, the compile commands: `JMAKE_TRACE*`, `JMAKE_COMPILE_COMMANDS` in dev.jmake.cli and
+     * dev.jmake.trace). A GNU make in the same place has none of them: counted in, they would move the others in the
+     * emulated hash table and print where GNU make prints nothing.
+     */
+    private static final Set<String> PARENT_JMAKE_VARIABLES = Set.of("JMAKE_TRACE", "JMAKE_TRACE_TOP",
+            "JMAKE_TRACE_PARTS", "JMAKE_TRACE_ORDER", "JMAKE_COMPILE_COMMANDS");
+
+    private static boolean parentJmakesOwn(Variable v) {
+        return v.origin() == Origin.ENVIRONMENT && PARENT_JMAKE_VARIABLES.contains(v.name());
+    }
+
     /** variable.c print_variable_data_base for the global set. */
     private void variables(VariableSet globals, List<String> makefiles) {
         out.append("\n# Variables\n\n");
@@ -101,7 +114,7 @@ public final class DatabasePrinter {
             }
         }
         for (Variable v : globals.all()) {
-            if (v.origin() == Origin.ENVIRONMENT) {
+            if (v.origin() == Origin.ENVIRONMENT && !parentJmakesOwn(v)) {
                 byName.put(v.name(), v);
             }
         }
@@ -112,7 +125,9 @@ public final class DatabasePrinter {
             byName.put(name + "F", automatic(name + "F", "$(notdir $" + name + ")"));
         }
         for (Variable v : globals.all()) {
-            byName.put(v.name(), v);
+            if (!parentJmakesOwn(v)) {
+                byName.put(v.name(), v);
+            }
         }
         // main.c: GNUMAKEFLAGS is emptied by an override once its switches were decoded.
         byName.putIfAbsent("GNUMAKEFLAGS", new Variable("GNUMAKEFLAGS", "", Flavor.SIMPLE,
