@@ -702,7 +702,10 @@ static int needs_fix(char *const *envp) {
     if (!g.active || !shim_name()) return 0;
     const char *sock = env_value(envp, "JMAKE_TRACE_SOCKET");
     if (sock && strcmp(sock, g.sock_path) != 0) return 0; /* a nested tracer took over on purpose */
-    return !sock || !env_value(envp, "JMAKE_TRACE_JOB") || !lists_shim(env_value(envp, "LD_PRELOAD"));
+    /* JMAKE_TRACE_LAZY is for the process jmake started alone: what it runs says hello at start (the chain of parent
+     * pids that nested builds and coverage follow stays whole), so it is taken out of their environment. */
+    return !sock || !env_value(envp, "JMAKE_TRACE_JOB") || !lists_shim(env_value(envp, "LD_PRELOAD"))
+           || env_value(envp, "JMAKE_TRACE_LAZY");
 }
 /* A nested make's own tracer takes over this program (its job): what it runs is reported there, not here. */
 static int handed_over(char *const *envp) {
@@ -711,7 +714,7 @@ static int handed_over(char *const *envp) {
 }
 static int is_tracer_var(const char *entry) {
     return strncmp(entry, "LD_PRELOAD=", 11) == 0 || strncmp(entry, "JMAKE_TRACE_SOCKET=", 19) == 0
-           || strncmp(entry, "JMAKE_TRACE_JOB=", 16) == 0;
+           || strncmp(entry, "JMAKE_TRACE_JOB=", 16) == 0 || strncmp(entry, "JMAKE_TRACE_LAZY=", 17) == 0;
 }
 /* Fills out (n + 4 slots) with envp plus the tracer's variables; preload needs room for both LD_PRELOADs. */
 static char *const *fixed_env(char *const *envp, char **out, char *preload, size_t cap) {
@@ -989,8 +992,9 @@ static void prefix_list(const char *list, char *out, size_t cap) {
     out[at] = 0;
 }
 /*
- * Whether this process connects at start-up: a program of the project (its image under one of JMAKE_TRACE_ROOTS)
- * says hello even if it reports nothing, since running it is an input of the job; any other program (true, echo,
+ * Whether the process jmake started (JMAKE_TRACE_LAZY, which the programs it runs do not inherit) connects at
+ * start-up: a program of the project (its image under one of JMAKE_TRACE_ROOTS) says hello even if it reports
+ * nothing, since running it is an input of the job; any other program (true, echo,
  * install, the compiler) connects with its first record, so one that touches nothing in scope costs no connection
  * and no work in jmake. jmake knows such a program ran from the exec its parent reported, and that it was traced
  * from its file (dynamic, not setuid: the loader preloads the shim, which the exec kept in its environment).
@@ -1019,7 +1023,7 @@ __attribute__((constructor)) static void start(int argc, char **argv, char **env
     g.pid = raw_pid();
     g.ppid = (pid_t) syscall(SYS_getppid);
     pthread_atfork(NULL, NULL, after_fork_in_child);
-    if (roots && !says_hello_at_start()) {
+    if (roots && getenv("JMAKE_TRACE_LAZY") && !says_hello_at_start()) {
         g.active = 1; /* connects with its first record, if it ever has one */
     } else {
         g_fd = connect_socket(g.pid);

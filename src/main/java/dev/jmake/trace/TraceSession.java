@@ -30,6 +30,11 @@ public final class TraceSession implements AutoCloseable {
      * says hello at start.
      */
     public static final String ROOTS_VARIABLE = "JMAKE_TRACE_ROOTS";
+    /**
+     * Set for the process make starts: only it may stay silent (the shim takes the variable out of what that process
+     * runs, so the chain of parent pids below it stays whole for nested builds and coverage).
+     */
+    public static final String LAZY_VARIABLE = "JMAKE_TRACE_LAZY";
 
     private final Path library;
     private final Path directory;
@@ -103,8 +108,10 @@ public final class TraceSession implements AutoCloseable {
         }
         if (!roots.isEmpty()) {
             env.put(ROOTS_VARIABLE, roots.stream().map(Path::toString).collect(Collectors.joining(":")));
+            env.put(LAZY_VARIABLE, "1");
         } else {
             env.remove(ROOTS_VARIABLE); // a parent jmake's: this session's processes all say hello
+            env.remove(LAZY_VARIABLE);
         }
         String user = base.get("LD_PRELOAD");
         env.put("LD_PRELOAD", user == null || user.isBlank() ? library.toString() : library + ":" + user);
