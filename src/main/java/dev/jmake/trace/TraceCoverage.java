@@ -8,9 +8,7 @@ import java.util.function.Predicate;
 
 /**
  * Which programs of a job ran without the tracer: a successful exec or spawn after which no traced image of that
- * program (or, for a script, of its interpreter) said hello from the same process or a child of it. A program outside
- * the project's roots says hello only once it has something to report ({@link TraceSession#ROOTS_VARIABLE}), so its
- * silence proves nothing: it is a hole only if its file says the loader cannot preload the shim (static, setuid).
+ * program (or, for a script, of its interpreter) said hello from the same process or a child of it.
  */
 final class TraceCoverage {
     /** A program that ran untraced, the reason in words, and the process that started it. */
@@ -18,8 +16,11 @@ final class TraceCoverage {
 
     private TraceCoverage() {}
 
-    /** The holes of {@code trace}, whose programs under {@code roots} said hello at start-up (all when empty). */
-    static List<Hole> holes(JobTrace trace, List<Path> roots) {
+    /**
+     * The holes of {@code trace}. Every exec'd image says hello at start-up: only the command make started may stay
+     * silent ({@link TraceSession#LAZY_VARIABLE}), and no traced process reports its exec.
+     */
+    static List<Hole> holes(JobTrace trace) {
         List<Hole> holes = new ArrayList<>();
         List<TracedProcess> processes = trace.processes();
         for (TracedProcess starter : processes) {
@@ -45,10 +46,6 @@ final class TraceCoverage {
                     Path real = image.toRealPath();
                     if (processes.stream().anyMatch(p -> started.test(p) && Path.of(p.executable()).equals(real))) {
                         continue;
-                    }
-                    if (file.kind() == ExecutableFile.Kind.DYNAMIC_ELF && !file.privileged() && !roots.isEmpty()
-                            && roots.stream().noneMatch(real::startsWith)) {
-                        continue; // preloaded, and silent because it touched nothing in scope
                     }
                     reason = file.whyUntraced();
                 } catch (IOException e) {
