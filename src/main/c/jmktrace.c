@@ -2,7 +2,8 @@
  * libjmktrace.so: jmake's LD_PRELOAD tracer (see docs in TRACING.md §2).
  *
  * Every wrapper calls the real libc function first, saves errno, reports one record over a
- * Unix stream socket (JMAKE_TRACE_SOCKET) and restores errno: what the program sees never changes.
+ * Unix SOCK_SEQPACKET socket (JMAKE_TRACE_SOCKET) and restores errno: what the program sees never changes.
+ * A job's processes share one connection (see "transport"), each send one whole message of whole records.
  * Record (little-endian): u16 len | u8 op | u8 flags | i32 pid | i32 err | u64 seq | path1 NUL [path2 NUL].
  * Records are batched per process (see "transport"). libc only; no malloc; the one lock (the batch's) is never
  * waited for by a signal handler of its holder's thread (vfork children run these wrappers too).
@@ -87,6 +88,7 @@ static struct state {
     char sock_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
     char env_sock[sizeof(((struct sockaddr_un *)0)->sun_path) + 32];
     char env_job[256];
+    char env_fd[48];                 /* JMAKE_TRACE_FD=N:INODE of our connection, for what we exec or spawn */
     const char *shim_path;           /* the loader's own copy of our file name (it lives as long as we do) */
     char ignore[512];                /* NUL-separated prefixes, double-NUL terminated */
     char roots[512];                 /* the project's directories, as ignore: a program there says hello at start */
@@ -97,6 +99,7 @@ static struct state {
 static int g_fd = -1;                /* our connection; -1 = connect on the next record */
 
 static __thread int t_busy __attribute__((tls_model("initial-exec")));
+static __thread int t_forking __attribute__((tls_model("initial-exec")));
 
 /* Lazily resolved next definition; dlvsym for the compat-only symbols. */
 static void *next_symbol(const char *name, const char *version) {
@@ -212,10 +215,15 @@ static int ignored(const char *p) { return under_any(p, g.ignore); }
 static int kept(const char *p) { return !ignored(p) && (!g.roots[0] || under_any(p, g.roots)); }
 
 /* ---- transport ----
+ * One connection serves a job's whole process tree: a process that connected passes its descriptor to what it
+ * forks, execs and spawns (JMAKE_TRACE_FD names it in the new image's environment; close-on-exec is cleared only
+ * around our own exec and spawn wrappers, so nothing else inherits it), and every process sends its records over
+ * it, each send one message of whole records (SOCK_SEQPACKET keeps messages whole and apart). The collector sees
+ * the connection end once every process holding it has exited: then it has every record of the tree. A process
+ * image says hello as its first message (a forked child's is batched: the child sends it before anything else).
  * Records are batched per process (one send per batch instead of one per record) and the batch is sent before
- * anything that ends or replaces the process image (exec, _exit, _Exit, quick_exit, the destructor that exit runs),
- * so when the connection closes the collector has every record, as with one send per record. A forked child
- * discards its copy of the parent's batch (the parent sends it). Mutations are sent at once, with the batch before
+ * anything that ends or replaces the process image (exec, _exit, _Exit, quick_exit, the destructor that exit runs)
+ * or starts another process (fork). A forked child discards its copy of the parent's batch (the parent sends it). Mutations are sent at once, with the batch before
  * them: a process killed by a signal loses at most the reads, probes, listings and exec attempts since its last
  * mutation. The batch is guarded by a spin lock taken with t_busy set, so a signal handler on the same thread never
  * waits for it; a vfork child shares it with its parent, whose calling thread is suspended meanwhile. */
@@ -224,15 +232,18 @@ static void lock_batch(void) {
 }
 static void unlock_batch(void) { __atomic_store_n(&g.lock, 0, __ATOMIC_RELEASE); }
 
+/* One message; a send buffer smaller than a batch (net.core.wmem_default lowered: EMSGSIZE) gets one per record. */
 static int send_all(int fd, const char *buf, size_t len) {
-    while (len) {
-        ssize_t n = send(fd, buf, len, MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        buf += n;
-        len -= (size_t) n;
+    ssize_t n;
+    do n = send(fd, buf, len, MSG_NOSIGNAL); while (n < 0 && errno == EINTR);
+    if (n >= 0) return 0;
+    if (errno != EMSGSIZE) return -1;
+    for (size_t at = 0; at + HEADER <= len;) {
+        uint16_t rl;
+        memcpy(&rl, buf + at, 2);
+        do n = send(fd, buf + at, rl, MSG_NOSIGNAL); while (n < 0 && errno == EINTR);
+        if (n < 0) return -1;
+        at += rl;
     }
     return 0;
 }
@@ -273,13 +284,43 @@ static int move_high(int fd) {
     syscall(SYS_close, fd);
     return high;
 }
+/* The hello of process pid (job, program, parent) at buf; its length. */
+static size_t hello_record(char *buf, pid_t pid, pid_t ppid) {
+    size_t at = put(buf, HEADER, HEADER + 256, g.env_job + strlen("JMAKE_TRACE_JOB=")) + 1;
+    long n = syscall(SYS_readlink, "/proc/self/exe", buf + at, PATH_CAP - 1);
+    at += (size_t) (n > 0 ? n : 0);
+    buf[at++] = 0;
+    header(buf, at, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, pid, (int) ppid);
+    return at;
+}
+static size_t put_number(char *dst, size_t at, size_t cap, unsigned long long v) {
+    char digits[24];
+    int n = 0;
+    do { digits[n++] = (char) ('0' + v % 10); v /= 10; } while (v);
+    while (n && at + 1 < cap) dst[at++] = digits[--n];
+    dst[at] = 0;
+    return at;
+}
+/* JMAKE_TRACE_FD for connection fd (its inode tells it from whatever may hold that number in a new image). */
+static void name_connection(int fd, unsigned long long inode) {
+    size_t at = put(g.env_fd, 0, sizeof g.env_fd, "JMAKE_TRACE_FD=");
+    at = put_number(g.env_fd, at, sizeof g.env_fd, (unsigned) fd);
+    at = put(g.env_fd, at, sizeof g.env_fd, ":");
+    put_number(g.env_fd, at, sizeof g.env_fd, inode);
+}
+static unsigned long long connection_inode(void) {
+    const char *colon = strchr(g.env_fd, ':');
+    unsigned long long v = 0;
+    for (const char *p = colon ? colon + 1 : ""; *p >= '0' && *p <= '9'; p++) v = v * 10 + (unsigned) (*p - '0');
+    return v;
+}
 /*
  * Opens this process's connection and sends its hello record at once (the collector names the connection by it
  * while the process runs); -1 on failure. The hello is built behind the batch, which it leaves alone: the caller
  * holds the lock, or is the constructor.
  */
-static int connect_socket(pid_t pid) {
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+static int connect_socket(pid_t pid, unsigned long long *inode) {
+    int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
     if (fd < 0) return -1;
     struct sockaddr_un addr;
     memset(&addr, 0, sizeof addr);
@@ -289,27 +330,28 @@ static int connect_socket(pid_t pid) {
     do r = connect(fd, (struct sockaddr *) &addr, sizeof addr); while (r < 0 && errno == EINTR);
     if (r < 0) { syscall(SYS_close, fd); return -1; }
     fd = move_high(fd);
+    struct stat st;
+    if (syscall(SYS_fstat, fd, &st) != 0) { syscall(SYS_close, fd); return -1; }
     char *hello = g.batch + g.used;
-    size_t at = put(hello, HEADER, HEADER + 256, g.env_job + strlen("JMAKE_TRACE_JOB=")) + 1;
-    long n = syscall(SYS_readlink, "/proc/self/exe", hello + at, PATH_CAP - 1);
-    at += (size_t) (n > 0 ? n : 0);
-    hello[at++] = 0;
     /* A vfork child (no atfork handler ran: its pid is not ours) asks; others know it from start-up or fork. */
     pid_t ppid = pid == g.pid ? g.ppid : (pid_t) syscall(SYS_getppid);
-    header(hello, at, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, pid, (int) ppid);
+    size_t at = hello_record(hello, pid, ppid);
     if (send_all(fd, hello, at) < 0) { syscall(SYS_close, fd); return -1; }
+    *inode = (unsigned long long) st.st_ino;
     return fd;
 }
 static int current_socket(void) {
     int fd = __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE);
     if (fd >= 0) return fd;
-    fd = connect_socket(raw_pid());
+    unsigned long long inode;
+    fd = connect_socket(raw_pid(), &inode);
     if (fd < 0) { g.active = 0; return -1; }
     int expected = -1;
     if (!__atomic_compare_exchange_n(&g_fd, &expected, fd, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
         syscall(SYS_close, fd);
         return expected;
     }
+    name_connection(fd, inode);
     return fd;
 }
 /* Sends the batch (lock held). A descriptor closed behind our back (raw syscall): reconnect once and resend. */
@@ -333,6 +375,20 @@ static void flush(void) {
     t_busy = 0;
 }
 static int batched(int op) { return op == OP_READ || op == OP_PROBE || op == OP_LIST || op == OP_EXEC; }
+/* A process says hello before it starts another (whose hello names it as parent, and which shares its connection). */
+static void ensure_connected(void) {
+    if (!g.active || t_busy || __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE) >= 0) return;
+    t_busy = 1;
+    lock_batch();
+    current_socket();
+    unlock_batch();
+    t_busy = 0;
+}
+/* Lets our connection through the exec or spawn that follows (on), or keeps it from the next (off); 1 if it did. */
+static int pass_connection(int on) {
+    int fd = __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE);
+    return fd >= 0 && syscall(SYS_fcntl, fd, F_SETFD, on ? 0 : FD_CLOEXEC) == 0;
+}
 
 static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const char *p2) {
     if (!g.active || t_busy) return;
@@ -704,8 +760,12 @@ static int needs_fix(char *const *envp) {
     if (sock && strcmp(sock, g.sock_path) != 0) return 0; /* a nested tracer took over on purpose */
     /* JMAKE_TRACE_LAZY is for the process jmake started alone: what it runs says hello at start (the chain of parent
      * pids that nested builds and coverage follow stays whole), so it is taken out of their environment. */
-    return !sock || !env_value(envp, "JMAKE_TRACE_JOB") || !lists_shim(env_value(envp, "LD_PRELOAD"))
-           || env_value(envp, "JMAKE_TRACE_LAZY");
+    if (!sock || !env_value(envp, "JMAKE_TRACE_JOB") || !lists_shim(env_value(envp, "LD_PRELOAD"))
+            || env_value(envp, "JMAKE_TRACE_LAZY")) return 1;
+    /* Our connection, named as the new image will find it. */
+    const char *fd = env_value(envp, "JMAKE_TRACE_FD");
+    if (__atomic_load_n(&g_fd, __ATOMIC_ACQUIRE) < 0) return fd != NULL;
+    return !fd || strcmp(fd, g.env_fd + strlen("JMAKE_TRACE_FD=")) != 0;
 }
 /* A nested make's own tracer takes over this program (its job): what it runs is reported there, not here. */
 static int handed_over(char *const *envp) {
@@ -714,9 +774,10 @@ static int handed_over(char *const *envp) {
 }
 static int is_tracer_var(const char *entry) {
     return strncmp(entry, "LD_PRELOAD=", 11) == 0 || strncmp(entry, "JMAKE_TRACE_SOCKET=", 19) == 0
-           || strncmp(entry, "JMAKE_TRACE_JOB=", 16) == 0 || strncmp(entry, "JMAKE_TRACE_LAZY=", 17) == 0;
+           || strncmp(entry, "JMAKE_TRACE_JOB=", 16) == 0 || strncmp(entry, "JMAKE_TRACE_LAZY=", 17) == 0
+           || strncmp(entry, "JMAKE_TRACE_FD=", 15) == 0;
 }
-/* Fills out (n + 4 slots) with envp plus the tracer's variables; preload needs room for both LD_PRELOADs. */
+/* Fills out (n + 5 slots) with envp plus the tracer's variables; preload needs room for both LD_PRELOADs. */
 static char *const *fixed_env(char *const *envp, char **out, char *preload, size_t cap) {
     const char *user = env_value(envp, "LD_PRELOAD");
     size_t at = put(preload, 0, cap, "LD_PRELOAD=");
@@ -729,6 +790,7 @@ static char *const *fixed_env(char *const *envp, char **out, char *preload, size
     out[k++] = preload;
     out[k++] = g.env_sock;
     out[k++] = g.env_job;
+    if (__atomic_load_n(&g_fd, __ATOMIC_ACQUIRE) >= 0) out[k++] = g.env_fd;
     out[k] = NULL;
     return out;
 }
@@ -737,7 +799,7 @@ static char *const *fixed_env(char *const *envp, char **out, char *preload, size
     int fix_##name = needs_fix(envp); \
     size_t n_##name = fix_##name ? env_count(envp) : 0; \
     size_t cap_##name = fix_##name ? g.shim_len + 16 + strlen(env_value(envp, "LD_PRELOAD") ? env_value(envp, "LD_PRELOAD") : "") : 1; \
-    char *arr_##name[n_##name + 4]; \
+    char *arr_##name[n_##name + 5]; \
     char pre_##name[cap_##name]; \
     char *const *name = fix_##name ? fixed_env(envp, arr_##name, pre_##name, cap_##name) : (envp)
 
@@ -777,12 +839,15 @@ static void report_exec_failure(const char *prog, int is_search, const char *abs
     }
 }
 #define EXEC_BODY(prog, is_search, envp, call) do { \
+    int ours_ = !handed_over(envp); \
+    if (ours_) ensure_connected(); \
     WITH_TRACED_ENV(env, envp); \
     char abs_[PATH_CAP]; \
-    int ours_ = !handed_over(envp); \
     if (ours_) report_exec_attempt(prog, is_search, abs_, sizeof abs_); \
     flush(); \
+    int passed_ = ours_ && pass_connection(1); \
     int r = call; int e = errno; \
+    if (passed_) pass_connection(0); \
     if (ours_) report_exec_failure(prog, is_search, abs_, e); \
     errno = e; return r; } while (0)
 
@@ -795,23 +860,31 @@ EXPORT int execvpe(const char *file, char *const argv[], char *const envp[]) {
     EXEC_BODY(file, 1, envp, REAL(execvpe)(file, argv, env));
 }
 EXPORT int execveat(int d, const char *path, char *const argv[], char *const envp[], int fl) {
+    int ours = !handed_over(envp);
+    if (ours) ensure_connected();
     WITH_TRACED_ENV(env, envp);
     char abs[PATH_CAP];
     int have = g.active && !t_busy && absolute(d, path ? path : "", abs, sizeof abs);
     if (have) emit_as(raw_pid(), OP_EXEC, 0, 0, abs, NULL);
     flush();
+    int passed = ours && pass_connection(1);
     int r = REAL(execveat)(d, path, argv, env, fl);
     int e = errno;
+    if (passed) pass_connection(0);
     if (have) emit_as(raw_pid(), OP_EXEC, 0, e, abs, NULL);
     errno = e;
     return r;
 }
 EXPORT int fexecve(int fd, char *const argv[], char *const envp[]) {
+    int ours = !handed_over(envp);
+    if (ours) ensure_connected();
     WITH_TRACED_ENV(env, envp);
     report_fd(OP_EXEC, 0, fd);
     flush();
+    int passed = ours && pass_connection(1);
     int r = REAL(fexecve)(fd, argv, env);
     int e = errno;
+    if (passed) pass_connection(0);
     report_fd(OP_EXEC, e, fd);
     errno = e;
     return r;
@@ -834,9 +907,13 @@ EXPORT int execle(const char *path, const char *arg, ...) {
 }
 
 #define SPAWN_BODY(prog, is_search, call) do { \
+    int ours_ = g.active && !t_busy && !handed_over(envp); \
+    if (ours_) ensure_connected(); \
     WITH_TRACED_ENV(env, envp); \
+    int passed_ = ours_ && pass_connection(1); \
     int r = call; int e = errno; \
-    if (g.active && !t_busy && !handed_over(envp)) { char abs[PATH_CAP]; \
+    if (passed_) pass_connection(0); \
+    if (ours_) { char abs[PATH_CAP]; \
         size_t n = is_search ? search_path(prog, abs, sizeof abs) : absolute(AT_FDCWD, prog, abs, sizeof abs); \
         if (n) emit(OP_EXEC, 0, r, abs, NULL); } \
     errno = e; return r; } while (0)
@@ -855,7 +932,10 @@ static int our_fd(void) { return __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE); }
 static void evacuate(int fd) {
     int high = fcntl(fd, F_DUPFD_CLOEXEC, fd + 1);
     int expected = fd;
-    if (high >= 0 && __atomic_compare_exchange_n(&g_fd, &expected, high, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) return;
+    if (high >= 0 && __atomic_compare_exchange_n(&g_fd, &expected, high, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        name_connection(high, connection_inode());
+        return;
+    }
     if (high >= 0) syscall(SYS_close, high);
     expected = fd;
     __atomic_compare_exchange_n(&g_fd, &expected, -1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
@@ -892,16 +972,32 @@ EXPORT int dup3(int old, int fd, int fl) {
 }
 
 /* ---- process life cycle ---- */
-/* A forked child must not share its parent's stream: it reconnects on its first record. */
+/* Before a fork: connected (the child shares the connection), and what is batched sent, so it precedes the child's. */
+static void before_fork(void) {
+    if (!g.active || t_busy) return;
+    t_busy = 1;
+    t_forking = 1;
+    lock_batch();
+    if (current_socket() >= 0) flush_locked();
+}
+static void after_fork_in_parent(void) {
+    if (!t_forking) return;
+    t_forking = 0;
+    unlock_batch();
+    t_busy = 0;
+}
+/* A forked child shares its parent's connection; its hello is batched (it goes out with its first send). */
 static void after_fork_in_child(void) {
     g.ppid = g.pid;
     g.pid = raw_pid();
-    int fd = g_fd;
-    g_fd = -1;
-    if (fd >= 0) syscall(SYS_close, fd);
     g.used = 0; /* the parent's batch: the parent sends it */
     __atomic_store_n(&g.lock, 0, __ATOMIC_RELEASE);
     __atomic_fetch_add(&g_generation, 1, __ATOMIC_RELAXED);
+    if (g.active && g_fd >= 0) g.used = hello_record(g.batch, g.pid, g.ppid);
+    if (t_forking) {
+        t_forking = 0;
+        t_busy = 0;
+    }
 }
 
 /* The ends of a process that skip the destructor: what is batched goes out first. */
@@ -1007,6 +1103,24 @@ static int says_hello_at_start(void) {
     return under_any(exe, g.roots);
 }
 
+/*
+ * The connection the process that started us passed on (JMAKE_TRACE_FD=N:INODE), if descriptor N is still that
+ * socket: kept from what we run but our own wrappers (close-on-exec) and named for them; -1 otherwise.
+ */
+static int adopt_connection(const char *named) {
+    if (!named) return -1;
+    unsigned long long fd = 0, inode = 0;
+    const char *p = named;
+    for (; *p >= '0' && *p <= '9'; p++) fd = fd * 10 + (unsigned) (*p - '0');
+    if (p == named || *p++ != ':' || fd > 1u << 30) return -1;
+    for (; *p >= '0' && *p <= '9'; p++) inode = inode * 10 + (unsigned) (*p - '0');
+    struct stat st;
+    if (*p || syscall(SYS_fstat, (int) fd, &st) != 0 || !S_ISSOCK(st.st_mode) || st.st_ino != inode) return -1;
+    if (syscall(SYS_fcntl, (int) fd, F_SETFD, FD_CLOEXEC) != 0) return -1;
+    name_connection((int) fd, inode);
+    return (int) fd;
+}
+
 /* glibc passes an ELF constructor the program's argc, argv and environment. */
 __attribute__((constructor)) static void start(int argc, char **argv, char **envp) {
     (void) envp;
@@ -1022,12 +1136,24 @@ __attribute__((constructor)) static void start(int argc, char **argv, char **env
     prefix_list(roots, g.roots, sizeof g.roots);
     g.pid = raw_pid();
     g.ppid = (pid_t) syscall(SYS_getppid);
-    pthread_atfork(NULL, NULL, after_fork_in_child);
-    if (roots && getenv("JMAKE_TRACE_LAZY") && !says_hello_at_start()) {
+    pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
+    int shared = adopt_connection(getenv("JMAKE_TRACE_FD"));
+    if (shared >= 0) {
+        size_t at = hello_record(g.batch, g.pid, g.ppid);
+        if (send_all(shared, g.batch, at) == 0) {
+            g_fd = shared;
+            g.active = 1;
+        }
+    }
+    if (g.active) {
+        /* says hello on the connection it was given */
+    } else if (roots && getenv("JMAKE_TRACE_LAZY") && !says_hello_at_start()) {
         g.active = 1; /* connects with its first record, if it ever has one */
     } else {
-        g_fd = connect_socket(g.pid);
+        unsigned long long inode;
+        g_fd = connect_socket(g.pid, &inode);
         g.active = g_fd >= 0;
+        if (g.active) name_connection(g_fd, inode);
     }
     const char *want_argv = getenv("JMAKE_TRACE_ARGV");
     if (g.active) report_arguments(argc, argv, want_argv && strcmp(want_argv, "1") == 0);

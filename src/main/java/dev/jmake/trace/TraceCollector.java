@@ -19,14 +19,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import jnr.unixsocket.UnixServerSocketChannel;
-import jnr.unixsocket.UnixSocketAddress;
-import jnr.unixsocket.UnixSocketChannel;
+import jnr.enxio.channels.NativeSocketChannel;
 
 /**
- * The Unix-domain stream socket the shim reports to: one connection per traced process image, attributed to a job
- * by the token in its hello record; a connection's EOF means every record of that process is in.
- * One daemon thread serves every connection; stream back-pressure blocks a tracee while this reader lags,
+ * The Unix-domain socket the shim reports to ({@link PacketListener}): one connection per process tree of a job (the
+ * first process of the tree to report connects, its descendants share the connection), attributed to a job by the
+ * token in its hello record; a connection's end means every process holding it has exited, so every record of the
+ * tree is in. One daemon thread serves every connection; back-pressure blocks a tracee while this reader lags,
  * so no record is ever dropped. Every connection is accepted under the lock, by the reader or by a waiting
  * {@link #awaitJob} (which thus knows the backlog is empty without waking the reader); the reader reads a new
  * connection at once (its hello, often its whole trace and EOF, are there already) and all reads share one buffer.
@@ -42,7 +41,7 @@ public final class TraceCollector implements AutoCloseable {
      */
     static final Duration COALESCING = Duration.ofMillis(3);
     private final Path socket;
-    private final UnixServerSocketChannel server;
+    private final PacketListener server;
     private final Selector selector;
     private final Thread reader;
     private final ReentrantLock lock = new ReentrantLock();
@@ -59,15 +58,16 @@ public final class TraceCollector implements AutoCloseable {
     /** The reader's: one buffer for every connection's reads (direct: jnr reads into it without a copy). */
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private IOException failure;
+    /** Guarded by lock: connections accepted so far (one per traced process tree that reported). */
+    private long accepted;
     private volatile boolean closing;
 
     private TraceCollector(Path socket) throws IOException {
         this.socket = socket;
-        this.server = UnixServerSocketChannel.open();
-        server.socket().bind(new UnixSocketAddress(socket.toFile()));
-        server.configureBlocking(false);
-        this.selector = server.provider().openSelector();
-        server.register(selector, SelectionKey.OP_ACCEPT);
+        this.server = PacketListener.bind(socket);
+        server.channel().configureBlocking(false);
+        this.selector = server.channel().provider().openSelector();
+        server.channel().register(selector, SelectionKey.OP_ACCEPT);
         this.reader = new Thread(this::serve, "jmake-trace-collector");
         reader.setDaemon(true);
     }
@@ -125,8 +125,8 @@ public final class TraceCollector implements AutoCloseable {
             List<TracedProcess> processes = new ArrayList<>(exited.getOrDefault(job, List.of()));
             List<Integer> running = new ArrayList<>();
             for (TraceConnection c : open.getOrDefault(job, Set.of())) {
-                processes.add(c.snapshot());
-                running.add(c.pid());
+                processes.addAll(c.snapshot());
+                running.addAll(stillRunning(c));
             }
             exited.remove(job);
             collected.add(job);
@@ -169,10 +169,10 @@ public final class TraceCollector implements AutoCloseable {
      */
     private boolean acceptBacklog() throws IOException {
         boolean any = false;
-        UnixSocketChannel channel;
+        NativeSocketChannel channel;
         while ((channel = server.accept()) != null) {
-            channel.configureBlocking(false);
             TraceConnection connection = new TraceConnection(channel);
+            accepted++;
             unnamed.add(connection);
             handedOver.add(connection);
             any = true;
@@ -311,18 +311,28 @@ public final class TraceCollector implements AutoCloseable {
         if (!more) {
             connection.end();
             unnamed.remove(connection);
-            TracedProcess process = connection.snapshot();
-            Set<TraceConnection> live = open.get(process.job());
+            List<TracedProcess> processes = connection.snapshot();
+            String owner = processes.get(0).job();
+            Set<TraceConnection> live = open.get(owner);
             if (live != null) {
                 live.remove(connection);
                 if (live.isEmpty()) {
-                    open.remove(process.job());
+                    open.remove(owner);
                 }
             }
-            exited.computeIfAbsent(process.job(), j -> new ArrayList<>()).add(process);
+            exited.computeIfAbsent(owner, j -> new ArrayList<>()).addAll(processes);
         }
         changed.signalAll();
         return more;
+    }
+
+    /**
+     * The processes of a connection that has not ended that still exist (one of them holds it), or the connecting one
+     * when none of the traced ones does (an untraced program holds it).
+     */
+    private static List<Integer> stillRunning(TraceConnection connection) {
+        List<Integer> alive = connection.pids().stream().filter(pid -> Files.exists(Path.of("/proc/" + pid))).toList();
+        return alive.isEmpty() ? List.of(connection.pid()) : alive;
     }
 
     /**
@@ -341,6 +351,16 @@ public final class TraceCollector implements AutoCloseable {
             Map<String, List<Integer>> copy = new HashMap<>();
             late.forEach((job, pids) -> copy.put(job, List.copyOf(pids)));
             return copy;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many connections the shim opened so far. */
+    long connectionsAccepted() {
+        lock.lock();
+        try {
+            return accepted;
         } finally {
             lock.unlock();
         }

@@ -3,30 +3,44 @@ package dev.jmake.trace;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jnr.constants.platform.Errno;
 import jnr.enxio.channels.Native;
-import jnr.unixsocket.UnixSocketChannel;
+import jnr.enxio.channels.NativeSocketChannel;
 
 /**
- * The stream from one traced process image: its hello, then its records until EOF. Reads go through the collector's
- * one shared buffer; a connection keeps only the bytes of a record cut by a read (rare: the shim sends whole batches)
- * instead of a buffer of its own, since most processes send a few hundred bytes in all.
+ * The connection one process opened and its descendants share (the shim passes it on through fork, exec and spawn):
+ * messages of whole records, each from one process, until every process holding it has exited (end of stream).
+ * Every program image starts with a hello naming its pid; a record goes to the latest image of its pid, or to the
+ * connecting image when its pid never said hello (a vfork child reporting its exec before the new image starts).
+ * Reads go through the collector's one shared buffer.
  */
 final class TraceConnection {
-    private final UnixSocketChannel channel;
-    private final List<AccessEvent> events = new ArrayList<>();
-    private byte[] partial;
-    private TraceRecord hello;
-    private ProcessArguments arguments = ProcessArguments.NONE;
+    private final NativeSocketChannel channel;
+    /** Every image in the order its hello arrived; the latest one of each pid. */
+    private final List<Image> images = new ArrayList<>();
+    private final Map<Integer, Image> latest = new HashMap<>();
     private boolean intact = true;
     private boolean ended;
 
-    TraceConnection(UnixSocketChannel channel) {
+    /** One program image as reported so far. */
+    private static final class Image {
+        final TraceRecord hello;
+        final List<AccessEvent> events = new ArrayList<>();
+        ProcessArguments arguments = ProcessArguments.NONE;
+
+        Image(TraceRecord hello) {
+            this.hello = hello;
+        }
+    }
+
+    TraceConnection(NativeSocketChannel channel) {
         this.channel = channel;
     }
 
-    UnixSocketChannel channel() {
+    NativeSocketChannel channel() {
         return channel;
     }
 
@@ -39,51 +53,45 @@ final class TraceConnection {
         ended = true;
     }
 
-    /** The process id from the hello (the shim's own getpid), 0 before it arrived. */
+    /** The process id of the connecting image (the shim's own getpid), 0 before its hello arrived. */
     int pid() {
-        return hello == null ? 0 : hello.pid();
+        return images.isEmpty() ? 0 : images.get(0).hello.pid();
     }
 
-    /** The job token from the hello record, or null before it arrived. */
+    /** The job token from the first hello, or null before it arrived. */
     String job() {
-        return hello == null ? null : hello.path1();
+        return images.isEmpty() ? null : images.get(0).hello.path1();
+    }
+
+    /** The pids of every image reported so far, in the order they said hello (each once). */
+    List<Integer> pids() {
+        return images.stream().map(i -> i.hello.pid()).distinct().toList();
     }
 
     /**
-     * Reads what the socket holds now (a bounded amount, so a fast writer cannot monopolise the reader) through
-     * {@code scratch} (little-endian, any content; a record fits in it) and decodes every complete record.
+     * Reads the messages the socket holds now (a bounded number, so a fast writer cannot monopolise the reader)
+     * through {@code scratch} (little-endian, any content; a message fits in it) and decodes each.
      *
      * @return false at end of stream
      */
     boolean read(ByteBuffer scratch) throws IOException {
-        scratch.clear();
-        if (partial != null) {
-            scratch.put(partial);
-            partial = null;
-        }
-        int n;
-        int rounds = 0;
-        while ((n = readInto(scratch)) > 0) {
-            decode(scratch);
-            if (++rounds == 16) {
-                break;
-            }
-        }
-        if (scratch.position() > 0) {
+        for (int rounds = 0; rounds < 64; rounds++) {
+            scratch.clear();
+            int n = readInto(scratch);
             if (n < 0) {
-                intact = false; // the process ended in the middle of a record
-            } else {
-                partial = new byte[scratch.position()];
-                scratch.get(0, partial);
+                return false;
             }
+            if (n == 0) {
+                return true;
+            }
+            scratch.flip();
+            decode(scratch);
         }
-        return n >= 0;
+        return true;
     }
 
     /**
-     * {@code channel.read(into)} without its copy: jnr-unixsocket reads every time into a new heap buffer of
-     * {@code into.remaining()} bytes (and jffi copies that array in and out), 64 KiB three times a process here;
-     * enxio's read (the library under jnr-unixsocket's channels) puts a direct buffer's bytes in place.
+     * One message into {@code into}, without jnr-unixsocket's copy (enxio's read puts a direct buffer's bytes in place).
      *
      * @return the bytes read, 0 if none are there now, -1 at end of stream
      */
@@ -93,7 +101,7 @@ final class TraceConnection {
             return n;
         }
         if (n == 0) {
-            return -1;
+            return -1; // the shim never sends an empty message
         }
         Errno errno = Native.getLastError();
         if (errno == Errno.EAGAIN || errno == Errno.EWOULDBLOCK) {
@@ -102,42 +110,58 @@ final class TraceConnection {
         throw new IOException("reading a trace connection: " + Native.getLastErrorString());
     }
 
-    private void decode(ByteBuffer buffer) {
-        buffer.flip();
+    /** A message holds whole records: a cut one is a protocol error, as is anything after a malformed record. */
+    private void decode(ByteBuffer message) {
+        if (!intact) {
+            return;
+        }
         try {
             TraceRecord record;
-            while (intact && (record = TraceRecord.next(buffer)) != null) {
+            while ((record = TraceRecord.next(message)) != null) {
                 accept(record);
+            }
+            if (message.hasRemaining()) {
+                throw new TraceProtocolException("a message ends inside a record");
             }
         } catch (TraceProtocolException e) {
             intact = false;
         }
-        if (intact) {
-            buffer.compact();
-        } else {
-            buffer.clear(); // nothing after a malformed record can be trusted; keep draining to EOF
-        }
     }
 
     private void accept(TraceRecord record) {
-        if (hello == null) {
-            if (record.op() != TraceRecord.HELLO) {
-                throw new TraceProtocolException("first record is not a hello");
+        if (record.op() == TraceRecord.HELLO) {
+            if (!images.isEmpty() && !record.path1().equals(job())) {
+                throw new TraceProtocolException("a hello for job " + record.path1() + " on a connection of " + job());
             }
-            hello = record;
-        } else if (record.op() == TraceRecord.ARGV) {
-            arguments = record.arguments();
+            Image image = new Image(record);
+            images.add(image);
+            latest.put(record.pid(), image);
+            return;
+        }
+        if (images.isEmpty()) {
+            throw new TraceProtocolException("first record is not a hello");
+        }
+        Image image = latest.getOrDefault(record.pid(), images.get(0));
+        if (record.op() == TraceRecord.ARGV) {
+            image.arguments = record.arguments();
         } else {
-            events.add(record.event());
+            image.events.add(record.event());
         }
     }
 
-    /** The process as traced so far. */
-    TracedProcess snapshot() {
-        String job = hello == null ? "" : hello.path1();
-        String exe = hello == null || hello.path2() == null ? "" : hello.path2();
-        int parent = hello == null ? 0 : hello.error();
-        boolean secure = hello != null && (hello.flags() & TraceRecord.FLAG_SECURE) != 0;
-        return new TracedProcess(pid(), parent, job, exe, secure, events, intact && hello != null, arguments);
+    /** Every image as traced so far. */
+    List<TracedProcess> snapshot() {
+        if (images.isEmpty()) {
+            return List.of(new TracedProcess(0, 0, "", "", false, List.of(), false));
+        }
+        List<TracedProcess> processes = new ArrayList<>(images.size());
+        for (Image image : images) {
+            TraceRecord hello = image.hello;
+            String exe = hello.path2() == null ? "" : hello.path2();
+            boolean secure = (hello.flags() & TraceRecord.FLAG_SECURE) != 0;
+            processes.add(new TracedProcess(hello.pid(), hello.error(), hello.path1(), exe, secure, image.events,
+                    intact, image.arguments));
+        }
+        return processes;
     }
 }

@@ -35,6 +35,11 @@ public final class TraceSession implements AutoCloseable {
      * runs, so the chain of parent pids below it stays whole for nested builds and coverage).
      */
     public static final String LAZY_VARIABLE = "JMAKE_TRACE_LAZY";
+    /**
+     * The connection a traced process passes to what it runs ({@code N:INODE}): a job of this session starts without
+     * one (a parent jmake's job's would report this make's jobs as its own), and connects itself.
+     */
+    public static final String CONNECTION_VARIABLE = "JMAKE_TRACE_FD";
 
     private final Path library;
     private final Path directory;
@@ -103,6 +108,7 @@ public final class TraceSession implements AutoCloseable {
             return last.traced();
         }
         Map<String, String> env = new LinkedHashMap<>(base);
+        env.remove(CONNECTION_VARIABLE);
         if (!ignoredPrefixes.isEmpty()) {
             env.put(IGNORE_VARIABLE, ignoredPrefixes.stream().map(Path::toString).collect(Collectors.joining(":")));
         }
@@ -125,6 +131,11 @@ public final class TraceSession implements AutoCloseable {
     /** See {@link TraceCollector#awaitJob}. */
     public JobTrace awaitJob(String job, Duration timeout) throws IOException, InterruptedException {
         return collector.awaitJob(job, timeout);
+    }
+
+    /** See {@link TraceCollector#connectionsAccepted}. */
+    long connectionsAccepted() {
+        return collector.connectionsAccepted();
     }
 
     /** See {@link TraceCollector#lateProcesses}. */
