@@ -7,6 +7,8 @@
 #   4. 300 install jobs (`install -m 644` of a small file into a staging directory)                  [<= 1.15]
 #   5. the shim's cost per process: one job whose shell runs /bin/true 500 times, traced and not; the difference
 #      per process, against the untraced per-process time and against an untraced trivial job of row 3 [<= 10 %]
+# Each row also prints the median of the per-round ratios (a round is one traced and one untraced run, neighbours in
+# time), which cancels the drift of a shared machine between rounds.
 # CPU is user+sys of the process tree (client and jobs) plus the jmake server's own CPU over the run when a server
 # runs (the collector and the verifier live there), which moves much less than wall time on a shared machine.
 # With a server, the rows are measured once it is warm, as a server that has served a few builds is: first its JIT is
@@ -54,6 +56,7 @@ timed() {
     awk -v s=$((after - before)) -v hz="$hz" '{ printf "%.1f %.1f\n", $1 * 1000, ($2 + $3) * 1000 + s * 1000 / hz }' "$dir/time"
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.1f\n", m}'; }
+median_ratio() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f\n", m}'; }
 
 # compare NAME PREPARE -- ARGS...: runs `jmake -s -jN ARGS` with --trace=warn and --trace=off alternately, PREPARE
 # (a shell command) before each, and prints the medians, the ratios and sets WARN_MS/OFF_MS for the caller.
@@ -74,6 +77,14 @@ compare() {
     echo "  --trace=off : wall $OFF_MS ms, cpu $OFF_CPU ms   (wall runs: ${off[*]})"
     echo "  --trace=warn: wall $WARN_MS ms, cpu $WARN_CPU ms   (wall runs: ${warn[*]})"
     echo "  ratio warn/off: wall $(ratio "$WARN_MS" "$OFF_MS"), cpu $(ratio "$WARN_CPU" "$OFF_CPU")"
+    # Each round's two runs are neighbours in time: the median of their ratios cancels the machine's drift between
+    # rounds (on a shared VM a whole round can run 20% slower), which the ratio of the two medians does not.
+    local pairs=() cpu_pairs=()
+    for ((i = 0; i < runs; i++)); do
+        pairs+=("$(ratio "${warn[i]}" "${off[i]}")"); cpu_pairs+=("$(ratio "${warn_cpu[i]}" "${off_cpu[i]}")")
+    done
+    echo "  paired (median of each round's warn/off): wall $(median_ratio "${pairs[@]}")," \
+        "cpu $(median_ratio "${cpu_pairs[@]}")   (wall pairs: ${pairs[*]})"
 }
 
 if [[ $rows == *1* ]]; then
