@@ -93,6 +93,8 @@ static struct state {
     char ignore[512];                /* NUL-separated prefixes, double-NUL terminated */
     char roots[512];                 /* the project's directories, as ignore: a program there says hello at start */
     pid_t ppid;                      /* the parent at start-up (a process that connects late may be reparented) */
+    int hello_owed;                  /* this image's hello is not sent yet: it goes first in the batch once the image
+                                        has a record or starts a process; an image that never does stays silent */
     char batch[BATCH_CAP + HELLO_CAP]; /* records up to BATCH_CAP; a (re)connect's hello is built after them */
 } g;
 /* Outside the block: it must read -1 before the constructor ran (close() asks), and .data is written anyway. */
@@ -375,12 +377,18 @@ static void flush(void) {
     t_busy = 0;
 }
 static int batched(int op) { return op == OP_READ || op == OP_PROBE || op == OP_LIST || op == OP_EXEC; }
+/* Puts the owed hello first in the batch (lock held, or the constructor; nothing is batched before it). */
+static void pay_hello(void) {
+    if (!g.hello_owed) return;
+    g.hello_owed = 0;
+    if (!g.used) g.used = hello_record(g.batch, g.pid, g.ppid);
+}
 /* A process says hello before it starts another (whose hello names it as parent, and which shares its connection). */
 static void ensure_connected(void) {
-    if (!g.active || t_busy || __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE) >= 0) return;
+    if (!g.active || t_busy || (__atomic_load_n(&g_fd, __ATOMIC_ACQUIRE) >= 0 && !g.hello_owed)) return;
     t_busy = 1;
     lock_batch();
-    current_socket();
+    if (current_socket() >= 0) pay_hello();
     unlock_batch();
     t_busy = 0;
 }
@@ -403,6 +411,7 @@ static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const
     lock_batch();
     /* A forked child connects on its first record, as it always did: its hello names it while it runs. */
     if (current_socket() >= 0) {
+        pay_hello();
         size_t need = HEADER + strlen(p1) + 1 + (p2 ? strlen(p2) + 1 : 0);
         if (g.used + need > BATCH_CAP) flush_locked();
         g.used += record(g.batch + g.used, op, flags, pid, err, p1, p2);
@@ -978,7 +987,10 @@ static void before_fork(void) {
     t_busy = 1;
     t_forking = 1;
     lock_batch();
-    if (current_socket() >= 0) flush_locked();
+    if (current_socket() >= 0) {
+        pay_hello();
+        flush_locked();
+    }
 }
 static void after_fork_in_parent(void) {
     if (!t_forking) return;
@@ -986,14 +998,14 @@ static void after_fork_in_parent(void) {
     unlock_batch();
     t_busy = 0;
 }
-/* A forked child shares its parent's connection; its hello is batched (it goes out with its first send). */
+/* A forked child shares its parent's connection; it owes its hello (sent with its first record, if it has one). */
 static void after_fork_in_child(void) {
     g.ppid = g.pid;
     g.pid = raw_pid();
     g.used = 0; /* the parent's batch: the parent sends it */
     __atomic_store_n(&g.lock, 0, __ATOMIC_RELEASE);
     __atomic_fetch_add(&g_generation, 1, __ATOMIC_RELAXED);
-    if (g.active && g_fd >= 0) g.used = hello_record(g.batch, g.pid, g.ppid);
+    g.hello_owed = g.active && g_fd >= 0;
     if (t_forking) {
         t_forking = 0;
         t_busy = 0;
@@ -1060,6 +1072,7 @@ static void report_arguments(int argc, char **argv, int compile_commands) {
     if (argc < 1 || !argv || !argv[0]) return;
     if (!runs_build_tool(argc, argv) && (argc <= 1 || (!names_dependency_output(argc, argv)
             && !(compile_commands && compiles(argc, argv))))) return;
+    pay_hello();
     char *buf = g.batch + g.used;
     size_t at = HEADER;
     long r = syscall(SYS_getcwd, buf + at, PATH_CAP);
@@ -1088,11 +1101,12 @@ static void prefix_list(const char *list, char *out, size_t cap) {
     out[at] = 0;
 }
 /*
- * Whether the process jmake started (JMAKE_TRACE_LAZY, which the programs it runs do not inherit) connects at
- * start-up: a program of the project (its image under one of JMAKE_TRACE_ROOTS) says hello even if it reports
- * nothing, since running it is an input of the job; any other program (true, echo,
- * install, the compiler) connects with its first record, so one that touches nothing in scope costs no connection
- * and no work in jmake. jmake knows such a program ran from the exec its parent reported, and that it was traced
+ * Whether a program says hello at start-up (the process jmake started, JMAKE_TRACE_LAZY, connecting then; a program
+ * given its parent's connection, sending its hello at once): a program of the project (its image under one of
+ * JMAKE_TRACE_ROOTS) does even if it reports nothing, since running it is an input of the job; any other program
+ * (true, echo, install, the compiler) says it with its first record, or before it starts another process (whose
+ * hello names it as parent), so one that touches nothing in scope and starts nothing costs no message and no work in
+ * jmake. jmake knows such a program ran from make's argv or the exec its parent reported, and that it was traced
  * from its file (dynamic, not setuid: the loader preloads the shim, which the exec kept in its environment).
  */
 static int says_hello_at_start(void) {
@@ -1138,7 +1152,13 @@ __attribute__((constructor)) static void start(int argc, char **argv, char **env
     g.ppid = (pid_t) syscall(SYS_getppid);
     pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
     int shared = adopt_connection(getenv("JMAKE_TRACE_FD"));
-    if (shared >= 0) {
+    if (shared >= 0 && roots && !says_hello_at_start()) {
+        /* A program outside the project that touches nothing in it and starts nothing stays silent: jmake knows it
+         * ran from the exec its parent reported, and that it was traced from its file (dynamic, not setuid). */
+        g_fd = shared;
+        g.active = 1;
+        g.hello_owed = 1;
+    } else if (shared >= 0) {
         size_t at = hello_record(g.batch, g.pid, g.ppid);
         if (send_all(shared, g.batch, at) == 0) {
             g_fd = shared;

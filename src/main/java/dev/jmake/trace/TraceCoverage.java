@@ -3,61 +3,87 @@ package dev.jmake.trace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
 
 /**
  * Which programs of a job ran without the tracer: a successful exec or spawn after which no traced image of that
- * program (or, for a script, of its interpreter) said hello from the same process or a child of it.
+ * program (or, for a script, of its interpreter) said hello from the same process or a child of it. A program outside
+ * the project's roots says hello only once it has something to report or starts another process
+ * ({@link TraceSession#ROOTS_VARIABLE}), so its silence proves nothing: it is a hole only if its file says the loader
+ * cannot preload the shim (static, setuid, 32-bit).
  */
 final class TraceCoverage {
     /** A program that ran untraced, the reason in words, and the process that started it. */
     record Hole(Path program, String reason, Actor starter) {}
 
+    /** What a program file runs as: the image the kernel starts (a script's interpreter), or why it cannot tell. */
+    private record Image(Path real, ExecutableFile file, boolean indirect, IOException failure) {}
+
     private TraceCoverage() {}
 
-    /**
-     * The holes of {@code trace}. Every exec'd image says hello at start-up: only the command make started may stay
-     * silent ({@link TraceSession#LAZY_VARIABLE}), and no traced process reports its exec.
-     */
-    static List<Hole> holes(JobTrace trace) {
+    /** The holes of {@code trace}, whose programs under {@code roots} said hello at start-up (all when empty). */
+    static List<Hole> holes(JobTrace trace, List<Path> roots) {
         List<Hole> holes = new ArrayList<>();
         List<TracedProcess> processes = trace.processes();
+        // The images an exec by pid can have started: that process's later image, or a child's (spawn).
+        Map<Integer, List<TracedProcess>> started = new HashMap<>();
+        for (TracedProcess p : processes) {
+            started.computeIfAbsent(p.pid(), k -> new ArrayList<>()).add(p);
+            if (p.parentPid() != p.pid()) {
+                started.computeIfAbsent(p.parentPid(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        // A loop runs the same program hundreds of times: its file is looked at once.
+        Map<Path, Image> images = new HashMap<>();
         for (TracedProcess starter : processes) {
             for (AccessEvent.Exec exec : JobEffects.successfulExecs(starter.events())) {
                 Path program = TraceScope.canonical(exec.path());
-                Predicate<TracedProcess> started = p -> p != starter
-                        && (p.pid() == exec.pid() || p.parentPid() == exec.pid());
+                List<TracedProcess> candidates = started.getOrDefault(exec.pid(), List.of()).stream()
+                        .filter(p -> p != starter).toList();
                 String programName = program.toString();
-                if (processes.stream().anyMatch(p -> started.test(p) && p.executable().equals(programName))) {
+                if (candidates.stream().anyMatch(p -> p.executable().equals(programName))) {
                     continue; // the image said hello under the name it was run by: no file to look at
                 }
+                Image image = images.computeIfAbsent(program, TraceCoverage::image);
                 String reason;
-                try {
-                    ExecutableFile file = ExecutableFile.inspect(program);
-                    Path image = program;
-                    if (file.kind() == ExecutableFile.Kind.SCRIPT && file.interpreter() != null) {
-                        image = file.interpreter(); // the kernel runs the interpreter
-                        file = ExecutableFile.inspect(image);
-                        if (file.kind() == ExecutableFile.Kind.SCRIPT) {
-                            continue; // an interpreter that is itself a script: too indirect to pin down
-                        }
-                    }
-                    Path real = image.toRealPath();
-                    if (processes.stream().anyMatch(p -> started.test(p) && Path.of(p.executable()).equals(real))) {
-                        continue;
-                    }
-                    reason = file.whyUntraced();
-                } catch (IOException e) {
+                if (image.failure() != null) {
                     // Gone already (a temporary tool): any image started from that process is the best evidence.
-                    if (processes.stream().anyMatch(started)) {
+                    if (!candidates.isEmpty()) {
                         continue;
                     }
                     reason = "gone before it could be inspected";
+                } else if (image.indirect()) {
+                    continue; // an interpreter that is itself a script: too indirect to pin down
+                } else if (candidates.stream().anyMatch(p -> Path.of(p.executable()).equals(image.real()))) {
+                    continue;
+                } else if (image.file().kind() == ExecutableFile.Kind.DYNAMIC_ELF && !image.file().privileged()
+                        && !roots.isEmpty() && roots.stream().noneMatch(image.real()::startsWith)) {
+                    continue; // preloaded, and silent because it touched nothing in scope and started nothing
+                } else {
+                    reason = image.file().whyUntraced();
                 }
                 holes.add(new Hole(program, reason, new Actor(starter.pid(), starter.executable())));
             }
         }
         return holes;
+    }
+
+    private static Image image(Path program) {
+        try {
+            ExecutableFile file = ExecutableFile.inspect(program);
+            Path image = program;
+            if (file.kind() == ExecutableFile.Kind.SCRIPT && file.interpreter() != null) {
+                image = file.interpreter(); // the kernel runs the interpreter
+                file = ExecutableFile.inspect(image);
+                if (file.kind() == ExecutableFile.Kind.SCRIPT) {
+                    return new Image(null, file, true, null);
+                }
+            }
+            return new Image(image.toRealPath(), file, false, null);
+        } catch (IOException e) {
+            return new Image(null, null, false, e);
+        }
     }
 }

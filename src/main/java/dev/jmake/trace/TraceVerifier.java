@@ -118,7 +118,7 @@ public final class TraceVerifier {
             (listing.job() == self ? j.findings : earlier).add(f);
         }
         effects.listings().forEach(j::listing);
-        for (TraceCoverage.Hole hole : TraceCoverage.holes(trace)) {
+        for (TraceCoverage.Hole hole : TraceCoverage.holes(trace, scope.roots())) {
             j.findings.add(new Finding.Untraced(declared.location(), j.name, scope.relative(hole.program()),
                     hole.reason(), hole.starter()));
         }

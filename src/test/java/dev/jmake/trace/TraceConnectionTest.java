@@ -49,7 +49,7 @@ final class TraceConnectionTest {
             assertTrue(t.parentPid() == shell || images.contains(t.parentPid()), "parent said hello: " + t);
         }
         // Every program exec'd has an image that said hello, so nothing is a hole.
-        assertEquals(List.of(), TraceCoverage.holes(run.trace()));
+        assertEquals(List.of(), TraceCoverage.holes(run.trace(), List.of()));
         assertTrue(processes.stream().allMatch(TracedProcess::intact));
     }
 
