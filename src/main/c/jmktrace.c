@@ -831,20 +831,32 @@ static size_t search_path(const char *file, char *out, size_t cap) {
         path += n + 1;
     }
 }
-/* Before a successful exec nothing comes back, so the exec is reported first if the program exists. */
+/*
+ * What is batched goes out before the image is replaced, except in a vfork child: its batch is its parent's (they
+ * share memory), so the parent, which resumes once the child has exec'd, sends the child's exec record with its own
+ * next batch (a loop of a shell that runs each command through vfork costs one message, not one per command).
+ */
+static void flush_before_exec(void) {
+    if (raw_pid() == g.pid) flush();
+}
+/*
+ * Before a successful exec nothing comes back, so the exec is reported first if the program exists. It is reported
+ * as this process's (g.pid): a vfork child's exec is its parent's act, as a spawn is (the new image names that parent
+ * in its hello), and the record travels in the parent's batch.
+ */
 static void report_exec_attempt(const char *prog, int is_search, char *abs, size_t cap) {
     abs[0] = 0;
     if (!g.active || t_busy || !prog) return;
     size_t n = is_search ? search_path(prog, abs, cap) : absolute(AT_FDCWD, prog, abs, cap);
-    if (n && syscall(SYS_faccessat, AT_FDCWD, abs, X_OK) == 0) emit_as(raw_pid(), OP_EXEC, 0, 0, abs, NULL);
+    if (n && syscall(SYS_faccessat, AT_FDCWD, abs, X_OK) == 0) emit(OP_EXEC, 0, 0, abs, NULL);
     else abs[0] = 0;
 }
 static void report_exec_failure(const char *prog, int is_search, const char *abs, int err) {
     if (!g.active || t_busy || !prog) return;
     char buf[PATH_CAP];
-    if (abs[0]) emit_as(raw_pid(), OP_EXEC, 0, err, abs, NULL);
+    if (abs[0]) emit(OP_EXEC, 0, err, abs, NULL);
     else if (!is_search || strchr(prog, '/')) {
-        if (absolute(AT_FDCWD, prog, buf, sizeof buf)) emit_as(raw_pid(), OP_EXEC, 0, err, buf, NULL);
+        if (absolute(AT_FDCWD, prog, buf, sizeof buf)) emit(OP_EXEC, 0, err, buf, NULL);
     }
 }
 #define EXEC_BODY(prog, is_search, envp, call) do { \
@@ -853,7 +865,7 @@ static void report_exec_failure(const char *prog, int is_search, const char *abs
     WITH_TRACED_ENV(env, envp); \
     char abs_[PATH_CAP]; \
     if (ours_) report_exec_attempt(prog, is_search, abs_, sizeof abs_); \
-    flush(); \
+    flush_before_exec(); \
     int passed_ = ours_ && pass_connection(1); \
     int r = call; int e = errno; \
     if (passed_) pass_connection(0); \
@@ -874,13 +886,13 @@ EXPORT int execveat(int d, const char *path, char *const argv[], char *const env
     WITH_TRACED_ENV(env, envp);
     char abs[PATH_CAP];
     int have = g.active && !t_busy && absolute(d, path ? path : "", abs, sizeof abs);
-    if (have) emit_as(raw_pid(), OP_EXEC, 0, 0, abs, NULL);
-    flush();
+    if (have) emit(OP_EXEC, 0, 0, abs, NULL);
+    flush_before_exec();
     int passed = ours && pass_connection(1);
     int r = REAL(execveat)(d, path, argv, env, fl);
     int e = errno;
     if (passed) pass_connection(0);
-    if (have) emit_as(raw_pid(), OP_EXEC, 0, e, abs, NULL);
+    if (have) emit(OP_EXEC, 0, e, abs, NULL);
     errno = e;
     return r;
 }
@@ -889,7 +901,7 @@ EXPORT int fexecve(int fd, char *const argv[], char *const envp[]) {
     if (ours) ensure_connected();
     WITH_TRACED_ENV(env, envp);
     report_fd(OP_EXEC, 0, fd);
-    flush();
+    flush_before_exec();
     int passed = ours && pass_connection(1);
     int r = REAL(fexecve)(fd, argv, env);
     int e = errno;
@@ -934,6 +946,33 @@ EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_act
                         const posix_spawnattr_t *at, char *const argv[], char *const envp[]) {
     SPAWN_BODY(file, 1, REAL(posix_spawnp)(pid, file, fa, at, argv, env));
 }
+
+/*
+ * vfork: the parent connects (and says hello) before it starts the child, which shares its connection as a forked
+ * one does; a child that connected by itself would leave its descriptor number in the memory it shares with the
+ * parent, not in the parent's descriptor table (dash runs every simple command of a loop through vfork). vfork
+ * cannot be wrapped by a C function (the child would return through the wrapper's frame, which the parent still
+ * needs), so a trampoline calls this and jumps to the real vfork with the caller's return address in place.
+ */
+__attribute__((used, visibility("hidden"))) void *jmktrace_before_vfork(void) {
+    ensure_connected();
+    return (void *) REAL(vfork);
+}
+#if defined(__x86_64__)
+EXPORT __attribute__((naked)) pid_t vfork(void) {
+    __asm__("sub $8, %rsp\n\t"                 /* the call below needs a 16-byte aligned stack */
+            "call jmktrace_before_vfork\n\t"
+            "add $8, %rsp\n\t"
+            "jmp *%rax\n\t");
+}
+#elif defined(__aarch64__)
+EXPORT __attribute__((naked)) pid_t vfork(void) {
+    __asm__("stp x29, x30, [sp, #-16]!\n\t"
+            "bl jmktrace_before_vfork\n\t"
+            "ldp x29, x30, [sp], #16\n\t"
+            "br x0\n\t");
+}
+#endif
 
 /* ---- descriptor hygiene: the program may close or clobber every descriptor, ours included ---- */
 static int our_fd(void) { return __atomic_load_n(&g_fd, __ATOMIC_ACQUIRE); }
