@@ -222,12 +222,14 @@ static int kept(const char *p) { return !ignored(p) && (!g.roots[0] || under_any
  * around our own exec and spawn wrappers, so nothing else inherits it), and every process sends its records over
  * it, each send one message of whole records (SOCK_SEQPACKET keeps messages whole and apart). The collector sees
  * the connection end once every process holding it has exited: then it has every record of the tree. A process
- * image says hello as its first message (a forked child's is batched: the child sends it before anything else).
- * Records are batched per process (one send per batch instead of one per record) and the batch is sent before
- * anything that ends or replaces the process image (exec, _exit, _Exit, quick_exit, the destructor that exit runs)
- * or starts another process (fork). A forked child discards its copy of the parent's batch (the parent sends it). Mutations are sent at once, with the batch before
- * them: a process killed by a signal loses at most the reads, probes, listings and exec attempts since its last
- * mutation. The batch is guarded by a spin lock taken with t_busy set, so a signal handler on the same thread never
+ * image's hello comes before its other records (an image outside the project owes it until it has a record or
+ * starts a process). Records are batched per process (one send per batch instead of one per record) and the batch
+ * is sent before anything that ends or replaces the process image (exec, _exit, _Exit, quick_exit, the destructor
+ * that exit runs) or starts another process (fork). A forked child discards its copy of the parent's batch (the
+ * parent sends it). Mutations are sent at once, with the batch before them: a process killed by a signal loses at
+ * most the reads, probes, listings, exec attempts and failed mutations since its last mutation (one that failed
+ * changed nothing, so it is batched like a read: install -D tries a mkdir for every directory on the way). The
+ * batch is guarded by a spin lock taken with t_busy set, so a signal handler on the same thread never
  * waits for it; a vfork child shares it with its parent, whose calling thread is suspended meanwhile. */
 static void lock_batch(void) {
     while (__atomic_exchange_n(&g.lock, 1, __ATOMIC_ACQUIRE)) syscall(SYS_sched_yield);
@@ -404,8 +406,8 @@ static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const
     if (op != OP_EXEC && !kept(p1) && (!p2 || !kept(p2))) return;
     if (op == OP_READ || op == OP_PROBE || op == OP_LIST) {
         if (seen_before(op, err != 0, p1)) return;
-    } else if (op != OP_EXEC) {
-        forget_reads();
+    } else if (op != OP_EXEC && err == 0) {
+        forget_reads(); /* a failed mutation (mkdir -p of a directory that exists) changed nothing */
     }
     t_busy = 1;
     lock_batch();
@@ -415,7 +417,7 @@ static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const
         size_t need = HEADER + strlen(p1) + 1 + (p2 ? strlen(p2) + 1 : 0);
         if (g.used + need > BATCH_CAP) flush_locked();
         g.used += record(g.batch + g.used, op, flags, pid, err, p1, p2);
-        if (!batched(op) || g.unbuffered) flush_locked();
+        if ((!batched(op) && err == 0) || g.unbuffered) flush_locked();
     }
     unlock_batch();
     t_busy = 0;
