@@ -101,6 +101,33 @@ class SilentProgramsTest {
     }
 
     @Test
+    void aShellLoopCostsOneConnectionWhateverItsCommandsReport(@TempDir Path temp) throws Exception {
+        Path dir = temp.toRealPath();
+        Files.writeString(dir.resolve("in.txt"), "x\n");
+        String job = "loop-" + (++jobs);
+        long before = runs.session().connectionsAccepted();
+        // dash runs each command of a loop through vfork: the shell connects (and says hello) before its first child
+        // runs, every child shares the connection, and the children's execs travel in the shell's batches.
+        TracedRuns.Run run = run(dir, List.of("sh", "-c",
+                "for i in 1 2 3; do /bin/true; cat in.txt >/dev/null; done"), job);
+        assertEquals(1, runs.session().connectionsAccepted() - before, run.trace().toString());
+        List<TracedProcess> processes = run.trace().processes();
+        assertEquals(3, processes.stream().filter(p -> p.executable().endsWith("/cat")).count(), processes.toString());
+        Set<Integer> images = processes.stream().map(TracedProcess::pid).collect(Collectors.toSet());
+        long self = ProcessHandle.current().pid();
+        for (TracedProcess p : processes) {
+            assertTrue(p.parentPid() == self || images.contains(p.parentPid()), "parent said hello: " + p);
+        }
+        assertEquals(3, run.trace().events().stream()
+                .filter(e -> e instanceof AccessEvent.Exec x && x.path().equals("/bin/true")).count(),
+                run.trace().toString());
+        JobVerdict v = verifier(dir, job, "all").verify(run.trace(),
+                new StartedPrograms(List.of("sh"), System.getenv("PATH"), dir));
+        assertTrue(v.findings().stream().noneMatch(f -> f instanceof Finding.Untraced
+                || f instanceof Finding.TracerError), messages(v));
+    }
+
+    @Test
     void aProgramOfTheProjectSaysHelloAtStart(@TempDir Path temp) throws Exception {
         Path dir = temp.toRealPath();
         Path mine = Files.copy(Path.of("/bin/true").toRealPath(), dir.resolve("mytrue"),
