@@ -89,6 +89,7 @@ static struct state {
     char env_sock[sizeof(((struct sockaddr_un *)0)->sun_path) + 32];
     char env_job[256];
     char env_fd[48];                 /* JMAKE_TRACE_FD=N:INODE of our connection, for what we exec or spawn */
+    unsigned long long inode;        /* our connection's socket inode */
     const char *shim_path;           /* the loader's own copy of our file name (it lives as long as we do) */
     char ignore[512];                /* NUL-separated prefixes, double-NUL terminated */
     char roots[512];                 /* the project's directories, as ignore: a program there says hello at start */
@@ -124,14 +125,16 @@ static size_t put(char *dst, size_t at, size_t cap, const char *s) {
     dst[at < cap ? at : cap - 1] = 0;
     return at;
 }
-static void fd_link_name(int fd, char *out) {
-    char digits[16];
+static size_t put_number(char *dst, size_t at, size_t cap, unsigned long long v) {
+    char digits[24];
     int n = 0;
-    unsigned v = (unsigned) fd;
     do { digits[n++] = (char) ('0' + v % 10); v /= 10; } while (v);
-    size_t at = put(out, 0, 32, "/proc/self/fd/");
-    while (n) out[at++] = digits[--n];
-    out[at] = 0;
+    while (n && at + 1 < cap) dst[at++] = digits[--n];
+    dst[at] = 0;
+    return at;
+}
+static void fd_link_name(int fd, char *out) {
+    put_number(out, put(out, 0, 32, "/proc/self/fd/"), 32, (unsigned) fd);
 }
 /* Absolute path of an open descriptor; 0 if it is not a file system object. */
 static size_t fd_path(int fd, char *out, size_t cap) {
@@ -297,26 +300,13 @@ static size_t hello_record(char *buf, pid_t pid, pid_t ppid) {
     header(buf, at, OP_HELLO, getauxval(AT_SECURE) ? F_SECURE : 0, pid, (int) ppid);
     return at;
 }
-static size_t put_number(char *dst, size_t at, size_t cap, unsigned long long v) {
-    char digits[24];
-    int n = 0;
-    do { digits[n++] = (char) ('0' + v % 10); v /= 10; } while (v);
-    while (n && at + 1 < cap) dst[at++] = digits[--n];
-    dst[at] = 0;
-    return at;
-}
 /* JMAKE_TRACE_FD for connection fd (its inode tells it from whatever may hold that number in a new image). */
 static void name_connection(int fd, unsigned long long inode) {
+    g.inode = inode;
     size_t at = put(g.env_fd, 0, sizeof g.env_fd, "JMAKE_TRACE_FD=");
     at = put_number(g.env_fd, at, sizeof g.env_fd, (unsigned) fd);
     at = put(g.env_fd, at, sizeof g.env_fd, ":");
     put_number(g.env_fd, at, sizeof g.env_fd, inode);
-}
-static unsigned long long connection_inode(void) {
-    const char *colon = strchr(g.env_fd, ':');
-    unsigned long long v = 0;
-    for (const char *p = colon ? colon + 1 : ""; *p >= '0' && *p <= '9'; p++) v = v * 10 + (unsigned) (*p - '0');
-    return v;
 }
 /*
  * Opens this process's connection and sends its hello record at once (the collector names the connection by it
@@ -400,7 +390,8 @@ static int pass_connection(int on) {
     return fd >= 0 && syscall(SYS_fcntl, fd, F_SETFD, on ? 0 : FD_CLOEXEC) == 0;
 }
 
-static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const char *p2) {
+/* Batches (or sends) one record of this process: a vfork child's records are its parent's (as a spawn's exec is). */
+static void emit(int op, int flags, int err, const char *p1, const char *p2) {
     if (!g.active || t_busy) return;
     /* Execs are kept wherever the program lies: they say what ran (coverage, the report's execs). */
     if (op != OP_EXEC && !kept(p1) && (!p2 || !kept(p2))) return;
@@ -416,14 +407,11 @@ static void emit_as(pid_t pid, int op, int flags, int err, const char *p1, const
         pay_hello();
         size_t need = HEADER + strlen(p1) + 1 + (p2 ? strlen(p2) + 1 : 0);
         if (g.used + need > BATCH_CAP) flush_locked();
-        g.used += record(g.batch + g.used, op, flags, pid, err, p1, p2);
+        g.used += record(g.batch + g.used, op, flags, g.pid, err, p1, p2);
         if ((!batched(op) && err == 0) || g.unbuffered) flush_locked();
     }
     unlock_batch();
     t_busy = 0;
-}
-static void emit(int op, int flags, int err, const char *p1, const char *p2) {
-    emit_as(g.pid, op, flags, err, p1, p2);
 }
 
 /* Reports an operation on one path (relative to dirfd). */
@@ -983,7 +971,7 @@ static void evacuate(int fd) {
     int high = fcntl(fd, F_DUPFD_CLOEXEC, fd + 1);
     int expected = fd;
     if (high >= 0 && __atomic_compare_exchange_n(&g_fd, &expected, high, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-        name_connection(high, connection_inode());
+        name_connection(high, g.inode);
         return;
     }
     if (high >= 0) syscall(SYS_close, high);
