@@ -66,7 +66,8 @@ int __xmknodat(int, int, const char *, mode_t, dev_t *);
 
 /* The large tables, defined before the state block so that GCC (which lays out .bss in reverse order of definition)
  * puts the block first, on the page that .data, the GOT and the resolved-symbol slots already share. */
-#define DEDUP_SLOTS 2048             /* 16 KiB: each page of it a process touches costs a fault */
+#define DEDUP_SLOTS 2048             /* 16 KiB: each page of it a process touches costs a fault; so it is used only
+                                        once the small table in the state block is half full */
 static uint64_t g_dedup[DEDUP_SLOTS];
 #define DIR_SLOTS 1024
 static DIR *g_dirs[DIR_SLOTS];
@@ -76,6 +77,7 @@ static DIR *g_dirs[DIR_SLOTS];
  * built in the batch buffer): on this kind of machine a page fault costs more than all the shim's system calls
  * together, so a process that reports little pays for one data page, not one per variable. */
 #define BATCH_CAP 16384              /* records are sent in batches of up to this many bytes */
+#define DEDUP_SMALL 256
 #define HELLO_CAP (HEADER + 256 + PATH_CAP + 2)
 static struct state {
     int active;                      /* tracing requested and socket reachable */
@@ -96,6 +98,10 @@ static struct state {
     pid_t ppid;                      /* the parent at start-up (a process that connects late may be reparented) */
     int hello_owed;                  /* this image's hello is not sent yet: it goes first in the batch once the image
                                         has a record or starts a process; an image that never does stays silent */
+    unsigned dedup_used;             /* slots of dedup taken: past half of them, new entries go to g_dedup */
+    uint64_t dedup[DEDUP_SMALL];     /* the first table of seen_before, between the state and the batch: on the two
+                                        pages a reporting process touches anyway (hashes spread over g_dedup's four
+                                        pages cost an install four faults, more than all its records) */
     char batch[BATCH_CAP + HELLO_CAP]; /* records up to BATCH_CAP; a (re)connect's hello is built after them */
 } g;
 /* Outside the block: it must read -1 before the constructor ran (close() asks), and .data is written anyway. */
@@ -173,27 +179,40 @@ static uint64_t hash_event(int op, int failed, const char *p) {
     h ^= h >> 29;
     return h ? h : 1;
 }
-/* 1 if this (op, outcome, path) was already reported by this process since the last mutation. */
-static int seen_before(int op, int failed, const char *p) {
-    uint64_t h = hash_event(op, failed, p);
+/* Looks h up in table (slots a power of two), inserting it if it is new and insert is set: 1 found, 0 inserted,
+ * -1 neither (not found, and not inserted). Threads race only to report an event twice, which is harmless. */
+static int probe(uint64_t *table, unsigned slots, unsigned *used, uint64_t h, int insert) {
     for (unsigned i = 0; i < 16; i++) {
-        uint64_t *slot = &g_dedup[(h + i) & (DEDUP_SLOTS - 1)];
+        uint64_t *slot = &table[(h + i) & (slots - 1)];
         uint64_t cur = __atomic_load_n(slot, __ATOMIC_RELAXED);
         if (cur == h) return 1;
         if (cur == 0) {
+            if (!insert) return -1;
             uint64_t zero = 0;
             if (__atomic_compare_exchange_n(slot, &zero, h, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
-                __atomic_fetch_add(&g_dedup_used, 1, __ATOMIC_RELAXED);
+                __atomic_fetch_add(used, 1, __ATOMIC_RELAXED);
                 return 0;
             }
             if (zero == h) return 1;
         }
     }
-    return 0;
+    return -1;
+}
+/* 1 if this (op, outcome, path) was already reported by this process since the last mutation. */
+static int seen_before(int op, int failed, const char *p) {
+    uint64_t h = hash_event(op, failed, p);
+    int small_open = __atomic_load_n(&g.dedup_used, __ATOMIC_RELAXED) < DEDUP_SMALL / 2;
+    int r = probe(g.dedup, DEDUP_SMALL, &g.dedup_used, h, small_open);
+    if (r >= 0) return r;
+    return probe(g_dedup, DEDUP_SLOTS, &g_dedup_used, h, 1) == 1;
 }
 /* A mutation may change what a later read sees: forget earlier reads (cheaply, by generation). */
 static void forget_reads(void) {
     __atomic_fetch_add(&g_generation, 1, __ATOMIC_RELAXED);
+    if (__atomic_load_n(&g.dedup_used, __ATOMIC_RELAXED) >= DEDUP_SMALL / 2) {
+        memset(g.dedup, 0, sizeof g.dedup);
+        __atomic_store_n(&g.dedup_used, 0, __ATOMIC_RELAXED);
+    }
     if (__atomic_load_n(&g_dedup_used, __ATOMIC_RELAXED) > DEDUP_SLOTS / 2) {
         memset(g_dedup, 0, sizeof g_dedup);
         __atomic_store_n(&g_dedup_used, 0, __ATOMIC_RELAXED);

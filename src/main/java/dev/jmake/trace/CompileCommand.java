@@ -135,7 +135,7 @@ public record CompileCommand(String directory, List<String> arguments, String fi
 
     /** A C-family driver that compiles ({@code cpp} only preprocesses; wrappers are looked through above). */
     private static boolean driver(String name) {
-        String bare = name.replaceFirst("-[0-9][0-9.]*$", "");
+        String bare = CompilerDepOutput.withoutVersion(name);
         return CompilerDepOutput.isDriver(name) && !bare.endsWith("cpp") && !WRAPPERS.contains(bare);
     }
 }

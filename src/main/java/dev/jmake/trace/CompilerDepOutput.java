@@ -170,10 +170,25 @@ public record CompilerDepOutput(Path file, List<String> targets) {
 
     /** {@code x86_64-linux-gnu-gcc-12}, {@code gcc}, {@code clang++-14}: takes gcc's driver options. */
     static boolean isDriver(String name) {
-        String bare = name.replaceFirst("-[0-9][0-9.]*$", "");
+        String bare = withoutVersion(name);
         int dash = bare.lastIndexOf('-');
         // A cross compiler's target prefix: x86_64-linux-gnu-gcc; but clang-cpp is a name of its own.
         return DRIVERS.contains(bare) || dash > 0 && DRIVERS.contains(bare.substring(dash + 1));
+    }
+
+    /** {@code name} without a version suffix ({@code gcc-12}, {@code clang-14.0.6}: "-" then a digit, digits and dots). */
+    static String withoutVersion(String name) {
+        int dash = name.lastIndexOf('-');
+        if (dash < 0 || dash + 1 == name.length() || !Character.isDigit(name.charAt(dash + 1))) {
+            return name;
+        }
+        for (int i = dash + 2; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && !Character.isDigit(c)) {
+                return name;
+            }
+        }
+        return name.substring(0, dash);
     }
 
     static String baseName(String path) {

@@ -2,6 +2,7 @@ package dev.jmake.trace;
 
 import jnr.ffi.Pointer;
 import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
 
 /**
@@ -20,6 +21,10 @@ public interface PacketSocketCalls {
 
     @SaveError
     int accept4(int fd, Pointer address, Pointer length, int flags);
+
+    /** {@code fds} holds {@code struct pollfd}s: int fd, short events, short revents (native order). */
+    @SaveError
+    int poll(@In @Out byte[] fds, long count, int timeout);
 
     @SaveError
     int close(int fd);

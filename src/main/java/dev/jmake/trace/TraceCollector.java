@@ -29,9 +29,11 @@ import jnr.enxio.channels.NativeSocketChannel;
  * so no record is ever dropped. Every connection is accepted under the lock, by the reader or by a waiting
  * {@link #awaitJob} (which thus knows the backlog is empty without waking the reader); the reader reads a new
  * connection at once (its hello, often its whole trace and EOF, are there already) and all reads share one buffer.
- * After a round of work the reader pauses for {@link #COALESCING} so that it takes the connections and records of many
- * short processes in one wake-up instead of being woken (and preempting a tracee) by each connect and send; a waiter
- * never depends on that pause, since it accepts and reads its own job's connections itself.
+ * A waiter closes the connections it accepted that had ended already (a short job's, usually) and wakes the reader only
+ * for those still open. After a round of work the reader pauses for {@link #COALESCING} so that it takes the
+ * connections and records of many short processes in one wake-up instead of being woken (and preempting a tracee) by
+ * each connect and send; a waiter never depends on that pause, since it accepts and reads its own job's connections
+ * itself.
  */
 public final class TraceCollector implements AutoCloseable {
     /**
@@ -97,8 +99,8 @@ public final class TraceCollector implements AutoCloseable {
         try {
             // Every connect() that finished before now is accepted once the backlog is empty: connections accepted
             // later cannot be the job's; of the earlier ones, wait for the names.
-            if (failure == null && acceptBacklog()) {
-                selector.wakeup();
+            if (failure == null) {
+                takeBacklog();
             }
             Set<TraceConnection> nameless = new HashSet<>(unnamed);
             while (true) {
@@ -140,14 +142,12 @@ public final class TraceCollector implements AutoCloseable {
         try {
             while (!closing) {
                 selector.select();
-                startHandedOver();
+                acceptPending();
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
                     keys.remove();
-                    if (key.isValid() && key.isAcceptable()) {
-                        acceptPending();
-                    } else if (key.isValid() && key.isReadable()) {
+                    if (key.isValid() && key.isReadable()) {
                         read(key, (TraceConnection) key.attachment());
                     }
                 }
@@ -162,28 +162,44 @@ public final class TraceCollector implements AutoCloseable {
         }
     }
 
-    /**
-     * Accepts every pending connection as unnamed (lock held), for the reader to start.
-     *
-     * @return true if there was one
-     */
-    private boolean acceptBacklog() throws IOException {
-        boolean any = false;
+    /** Accepts every pending connection as unnamed (lock held). */
+    private List<TraceConnection> acceptBacklog() throws IOException {
+        List<TraceConnection> fresh = new ArrayList<>();
         NativeSocketChannel channel;
         while ((channel = server.accept()) != null) {
             TraceConnection connection = new TraceConnection(channel);
             accepted++;
             unnamed.add(connection);
-            handedOver.add(connection);
-            any = true;
+            fresh.add(connection);
         }
-        return any;
+        return fresh;
     }
 
+    /**
+     * A waiter's accept (lock held): reads each new connection at once and closes those that ended (the reader never
+     * saw them, so no key of its refers to them); hands the others over to the reader, woken to register them (until
+     * then no one reads them, and a tracee filling its socket buffer would wait).
+     */
+    private void takeBacklog() throws IOException {
+        boolean handed = false;
+        for (TraceConnection connection : acceptBacklog()) {
+            if (consume(connection)) {
+                handedOver.add(connection);
+                handed = true;
+            } else {
+                connection.channel().close();
+            }
+        }
+        if (handed) {
+            selector.wakeup();
+        }
+    }
+
+    /** The reader's accept: the backlog and what waiters handed over, each read at once and registered if not over. */
     private void acceptPending() throws IOException {
         lock.lock();
         try {
-            acceptBacklog();
+            handedOver.addAll(acceptBacklog());
         } finally {
             lock.unlock();
         }
@@ -342,8 +358,8 @@ public final class TraceCollector implements AutoCloseable {
     public Map<String, List<Integer>> lateProcesses() throws IOException {
         lock.lock();
         try {
-            if (failure == null && acceptBacklog()) {
-                selector.wakeup();
+            if (failure == null) {
+                takeBacklog();
             }
             for (TraceConnection c : List.copyOf(unnamed)) {
                 consume(c);

@@ -21,6 +21,19 @@ final class CompilerDepOutputTest {
     }
 
     @Test
+    void driverNamesLoseTheirVersionButNotTheirTarget() {
+        assertEquals("gcc", CompilerDepOutput.withoutVersion("gcc-12"));
+        assertEquals("clang", CompilerDepOutput.withoutVersion("clang-14.0.6"));
+        assertEquals("x86_64-linux-gnu-gcc", CompilerDepOutput.withoutVersion("x86_64-linux-gnu-gcc-12"));
+        assertEquals("cc-1", CompilerDepOutput.withoutVersion("cc-1-2"), "only the last version goes");
+        assertEquals("gcc-", CompilerDepOutput.withoutVersion("gcc-"));
+        assertEquals("gcc-12a", CompilerDepOutput.withoutVersion("gcc-12a"));
+        assertEquals("clang-cpp", CompilerDepOutput.withoutVersion("clang-cpp"));
+        assertEquals(true, CompilerDepOutput.isDriver("x86_64-linux-gnu-g++-12"));
+        assertEquals(false, CompilerDepOutput.isDriver("ld-2"));
+    }
+
+    @Test
     void theDriverWritesWhereMfSays() {
         assertEquals(file("/p/.depend/x.o.d"),
                 of(GCC, "gcc", "-MMD", "-MF", ".depend/x.o.d", "-c", "x.c", "-o", "x.o"));
