@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which programs of a job ran without the tracer: a successful exec or spawn after which no traced image of that
@@ -37,6 +38,7 @@ final class TraceCoverage {
         }
         // A loop runs the same program hundreds of times: its file is looked at once.
         Map<Path, Image> images = new HashMap<>();
+        Map<Path, Optional<String>> realNames = new HashMap<>();
         for (TracedProcess starter : processes) {
             for (AccessEvent.Exec exec : JobEffects.successfulExecs(starter.events())) {
                 Path program = TraceScope.canonical(exec.path());
@@ -45,6 +47,11 @@ final class TraceCoverage {
                 String programName = program.toString();
                 if (candidates.stream().anyMatch(p -> p.executable().equals(programName))) {
                     continue; // the image said hello under the name it was run by: no file to look at
+                }
+                // Run through a symbolic link (cc, /etc/alternatives): the image names the file the link leads to.
+                Optional<String> real = realNames.computeIfAbsent(program, TraceCoverage::realName);
+                if (real.isPresent() && candidates.stream().anyMatch(p -> p.executable().equals(real.get()))) {
+                    continue;
                 }
                 Image image = images.computeIfAbsent(program, TraceCoverage::image);
                 String reason;
@@ -68,6 +75,14 @@ final class TraceCoverage {
             }
         }
         return holes;
+    }
+
+    private static Optional<String> realName(Path program) {
+        try {
+            return Optional.of(program.toRealPath().toString());
+        } catch (IOException e) {
+            return Optional.empty(); // gone: the file is looked at (and its absence reported) below
+        }
     }
 
     private static Image image(Path program) {
