@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +26,8 @@ public final class TraceScope {
 
     private final List<Path> roots;
     private final List<Path> excluded;
+    /** The excluded directories inside a root: the only ones a path in scope can lie under (none contains a root). */
+    private final List<Path> excludedInRoots;
     private final List<IgnorePattern> ignored;
     /**
      * What paths are named relative to: the first root, or in a sub-make the top make's directory, so that its
@@ -37,6 +38,7 @@ public final class TraceScope {
     private TraceScope(List<Path> roots, List<Path> excluded, List<IgnorePattern> ignored, Path base) {
         this.roots = roots;
         this.excluded = excluded;
+        this.excludedInRoots = excluded.stream().filter(e -> roots.stream().anyMatch(e::startsWith)).toList();
         this.ignored = ignored;
         this.base = base;
     }
@@ -127,14 +129,36 @@ public final class TraceScope {
 
     /** True if the verifier judges accesses to {@code path}. */
     public boolean contains(Path path) {
-        if (roots.stream().noneMatch(path::startsWith) || excluded.stream().anyMatch(path::startsWith)) {
+        // Called for every record of every job: no stream, no Path made per component.
+        Path root = null;
+        for (Path r : roots) {
+            if (path.startsWith(r) && (root == null || r.getNameCount() > root.getNameCount())) {
+                root = r;
+            }
+        }
+        if (root == null) {
             return false;
         }
-        Path root = rootOf(path).orElseThrow();
-        for (Path part : root.relativize(path)) {
-            if (HIDDEN.contains(part.toString())) {
+        for (Path e : excludedInRoots) {
+            if (path.startsWith(e)) {
                 return false;
             }
+        }
+        String name = path.toString();
+        int from = root.toString().length();
+        while (from < name.length()) {
+            if (name.charAt(from) == '/') {
+                from++;
+                continue;
+            }
+            int end = name.indexOf('/', from);
+            if (end < 0) {
+                end = name.length();
+            }
+            if (HIDDEN.contains(name.substring(from, end))) {
+                return false;
+            }
+            from = end;
         }
         return true;
     }
@@ -158,15 +182,5 @@ public final class TraceScope {
             return path.toString();
         }
         return top.equals(path) ? "." : top.relativize(path).toString();
-    }
-
-    private Optional<Path> rootOf(Path path) {
-        Path best = null;
-        for (Path root : roots) {
-            if (path.startsWith(root) && (best == null || root.getNameCount() > best.getNameCount())) {
-                best = root;
-            }
-        }
-        return Optional.ofNullable(best);
     }
 }

@@ -21,6 +21,12 @@ final class TraceScopeTest {
         assertFalse(s.contains(Path.of("/src/p/.git/HEAD")));
         assertFalse(s.contains(Path.of("/src/p/sub/.jmake/state")));
         assertFalse(s.contains(Path.of("/src/p/tools/__pycache__/t.pyc")));
+        assertTrue(s.contains(Path.of("/src/p/.github/ci.yml")), "a whole component, not a prefix of one");
+        assertTrue(s.contains(Path.of("/src/p/x.git")));
+        assertTrue(s.contains(Path.of("/src/p")), "the root itself");
+        TraceScope inCache = TraceScope.of(List.of(Path.of("/home/u/.cache/b/p")), List.of(), List.of());
+        assertTrue(inCache.contains(Path.of("/home/u/.cache/b/p/a.c")), "only components below the root count");
+        assertFalse(inCache.contains(Path.of("/home/u/.cache/b/p/.cache/x")));
         assertEquals("sub/a.c", s.relative(Path.of("/src/p/sub/a.c")));
         assertEquals("/inc/x.h", s.relative(Path.of("/inc/x.h")), "outside the top root: absolute");
     }
