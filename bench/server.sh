@@ -94,7 +94,7 @@ before=$(jit_ms)
 for ((round = 1; round <= 80; round++)); do
     served -s -C "$dir/noop" >/dev/null; served -s -C "$dir/rec" >/dev/null; served -s -C "$dir/jobs" -j2 >/dev/null
     after=$(jit_ms)
-    (( (after - before) * 100 < after )) && break
+    (( round >= 3 && (after - before) * 100 < after )) && break
     before=$after
 done
 m=() b=()
