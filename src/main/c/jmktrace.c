@@ -1158,8 +1158,10 @@ static void prefix_list(const char *list, char *out, size_t cap) {
  * from its file (dynamic, not setuid: the loader preloads the shim, which the exec kept in its environment).
  */
 static int says_hello_at_start(void) {
-    char *exe = g.batch; /* nothing is batched yet: the hello's page serves as scratch */
-    long n = syscall(SYS_readlink, "/proc/self/exe", exe, PATH_CAP - 1);
+    /* On the stack, not in the batch: a silent process then never touches the batch's page (a fault). A longer name
+     * is cut short, which decides nothing wrongly: every root is shorter than this (g.roots holds them all). */
+    char exe[sizeof g.roots + 2];
+    long n = syscall(SYS_readlink, "/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0) return 1;
     exe[n] = 0;
     return under_any(exe, g.roots);
