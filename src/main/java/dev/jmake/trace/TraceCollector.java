@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import jnr.enxio.channels.NativeSocketChannel;
 
@@ -29,19 +30,17 @@ import jnr.enxio.channels.NativeSocketChannel;
  * so no record is ever dropped. Every connection is accepted under the lock, by the reader or by a waiting
  * {@link #awaitJob} (which thus knows the backlog is empty without waking the reader); the reader reads a new
  * connection at once (its hello, often its whole trace and EOF, are there already) and all reads share one buffer.
- * A waiter closes the connections it accepted that had ended already (a short job's, usually) and wakes the reader only
- * for those still open. After a round of work the reader pauses for {@link #COALESCING} so that it takes the
- * connections and records of many short processes in one wake-up instead of being woken (and preempting a tracee) by
- * each connect and send; a waiter never depends on that pause, since it accepts and reads its own job's connections
- * itself.
+ * The reader works in rounds, one every {@link #ROUND}, not on each connect and send: on 2 cores a reader woken by
+ * every event was a pair of context switches per event, and most connections (a short job's) are over before it would
+ * run anyway. A waiter never depends on its rounds: it accepts and reads its own job's connections itself, and closes
+ * those that ended; the reader's rounds keep the connections of running jobs drained, so a tracee whose socket buffer
+ * (some 200 KiB of records) fills waits for one round at most.
  */
 public final class TraceCollector implements AutoCloseable {
-    /**
-     * The reader's pause after a round: on 2 cores, a reader woken by every connect and EOF doubled the involuntary
-     * context switches of a traced {@code /bin/true} (4.0 against 2.0 per process). A writer that fills its socket
-     * buffer (some 200 KiB) waits at most this long for the reader.
-     */
-    static final Duration COALESCING = Duration.ofMillis(3);
+    /** The reader's period: what a connection of a running job waits at most to be read. */
+    static final Duration ROUND = Duration.ofMillis(20);
+    /** A waiter's first pause for a connection still open (a process outliving its job); doubled up to a round. */
+    private static final long FIRST_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private final Path socket;
     private final PacketListener server;
     private final Selector selector;
@@ -69,7 +68,6 @@ public final class TraceCollector implements AutoCloseable {
         this.server = PacketListener.bind(socket);
         server.channel().configureBlocking(false);
         this.selector = server.channel().provider().openSelector();
-        server.channel().register(selector, SelectionKey.OP_ACCEPT);
         this.reader = new Thread(this::serve, "jmake-trace-collector");
         reader.setDaemon(true);
     }
@@ -103,6 +101,7 @@ public final class TraceCollector implements AutoCloseable {
                 takeBacklog();
             }
             Set<TraceConnection> nameless = new HashSet<>(unnamed);
+            long recheck = FIRST_RECHECK_NANOS;
             while (true) {
                 if (failure != null) {
                     throw failure;
@@ -122,7 +121,9 @@ public final class TraceCollector implements AutoCloseable {
                 if (left <= 0) {
                     break;
                 }
-                changed.awaitNanos(left);
+                // Rechecked by this waiter itself (the reader reads such a connection only once a round).
+                changed.awaitNanos(Math.min(left, recheck));
+                recheck = Math.min(recheck * 2, ROUND.toNanos());
             }
             List<TracedProcess> processes = new ArrayList<>(exited.getOrDefault(job, List.of()));
             List<Integer> running = new ArrayList<>();
@@ -141,8 +142,16 @@ public final class TraceCollector implements AutoCloseable {
     private void serve() {
         try {
             while (!closing) {
-                selector.select();
+                LockSupport.parkNanos(this, ROUND.toNanos()); // close() unparks
+                if (closing) {
+                    break;
+                }
+                if (Thread.interrupted()) {
+                    fail(new InterruptedIOException("trace collector interrupted"));
+                    return;
+                }
                 acceptPending();
+                selector.selectNow();
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
@@ -151,11 +160,6 @@ public final class TraceCollector implements AutoCloseable {
                         read(key, (TraceConnection) key.attachment());
                     }
                 }
-                Thread.sleep(COALESCING.toMillis());
-            }
-        } catch (InterruptedException e) {
-            if (!closing) {
-                fail(new InterruptedIOException("trace collector interrupted"));
             }
         } catch (IOException | RuntimeException e) {
             fail(e instanceof IOException io ? io : new IOException("trace collector failed", e));
@@ -177,22 +181,18 @@ public final class TraceCollector implements AutoCloseable {
 
     /**
      * A waiter's accept (lock held): reads each new connection at once and closes those that ended (the reader never
-     * saw them, so no key of its refers to them); hands the others over to the reader, woken to register them (until
-     * then no one reads them, and a tracee filling its socket buffer would wait).
+     * saw them, so no key of its refers to them); hands the others over to the reader, which registers them at its
+     * next round.
      */
     private void takeBacklog() throws IOException {
-        boolean handed = false;
         for (TraceConnection connection : acceptBacklog()) {
             if (consume(connection)) {
                 handedOver.add(connection);
-                handed = true;
             } else {
                 connection.channel().close();
             }
         }
-        if (handed) {
-            selector.wakeup();
-        }
+
     }
 
     /** The reader's accept: the backlog and what waiters handed over, each read at once and registered if not over. */
@@ -386,7 +386,7 @@ public final class TraceCollector implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closing = true;
-        selector.wakeup();
+        LockSupport.unpark(reader);
         try {
             reader.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
