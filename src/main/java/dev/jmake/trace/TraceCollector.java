@@ -192,7 +192,6 @@ public final class TraceCollector implements AutoCloseable {
                 connection.channel().close();
             }
         }
-
     }
 
     /** The reader's accept: the backlog and what waiters handed over, each read at once and registered if not over. */
