@@ -11,5 +11,5 @@ mkdir -p "$out"
 # Two load segments instead of four (-z noseparate-code -z norelro): each page a traced process maps costs it a page
 # fault of 25-45 us on this VM, more than the shim's own work; the price is a GOT left writable in traced processes.
 ${CC:-cc} -shared -fPIC -O2 -Wall -Wextra -Wno-nonnull-compare -fno-delete-null-pointer-checks '-D__attribute_nonnull__(p)=' \
-    -fvisibility=hidden -U_FORTIFY_SOURCE -Wl,-z,noseparate-code -Wl,-z,norelro -o "$out/libjmktrace.so.tmp" "$src" -ldl
+    -fvisibility=hidden -fno-tree-loop-distribute-patterns -U_FORTIFY_SOURCE -Wl,-z,noseparate-code -Wl,-z,norelro -o "$out/libjmktrace.so.tmp" "$src" -ldl
 mv -f "$out/libjmktrace.so.tmp" "$out/libjmktrace.so"

@@ -125,7 +125,43 @@ static void *next_symbol(const char *name, const char *version) {
 /* The caller's pid without the cache: vfork and posix_spawn children run no atfork handler. */
 static pid_t raw_pid(void) { return (pid_t) syscall(SYS_getpid); }
 
-/* ---- small string helpers (async-signal-safe) ---- */
+/* ---- small string helpers (async-signal-safe) ----
+ * libc's string functions are not called: the first call of each through the shim costs a traced process a lazy
+ * symbol binding (the loader's lookup, behind a trampoline that saves every vector register), and a process that
+ * reports nothing would pay for seven of them. The strings here are short. */
+static size_t text_length(const char *s) {
+    size_t n = 0;
+    while (s[n]) n++;
+    return n;
+}
+static int text_equal(const char *a, const char *b) {
+    while (*a && *a == *b) { a++; b++; }
+    return *a == *b;
+}
+/* The first n bytes of a and b are equal (neither ends before them unless both do). */
+static int same_start(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (a[i] != b[i]) return 0;
+        if (!a[i]) return 1;
+    }
+    return 1;
+}
+static int starts_with(const char *s, const char *prefix) {
+    while (*prefix) if (*s++ != *prefix++) return 0;
+    return 1;
+}
+static const char *first_char(const char *s, char c) {
+    for (; *s; s++) if (*s == c) return s;
+    return NULL;
+}
+static const char *last_char(const char *s, char c) {
+    const char *found = NULL;
+    for (; *s; s++) if (*s == c) found = s;
+    return found;
+}
+static void copy_bytes(char *dst, const char *src, size_t n) {
+    for (size_t i = 0; i < n; i++) dst[i] = src[i];
+}
 static size_t put(char *dst, size_t at, size_t cap, const char *s) {
     while (*s && at + 1 < cap) dst[at++] = *s++;
     dst[at < cap ? at : cap - 1] = 0;
@@ -159,7 +195,7 @@ static size_t absolute(int dirfd, const char *path, char *out, size_t cap) {
     if (dirfd == AT_FDCWD) {
         long r = syscall(SYS_getcwd, out, cap);
         if (r <= 0 || out[0] != '/') return 0;
-        n = strlen(out);
+        n = text_length(out);
     } else if ((n = fd_path(dirfd, out, cap)) == 0) {
         return 0;
     }
@@ -227,9 +263,9 @@ static size_t span_to(const char *p, char stop1, char stop2) {
 }
 
 static int under_any(const char *p, const char *prefixes) {
-    for (const char *pre = prefixes; *pre; pre += strlen(pre) + 1) {
-        size_t n = strlen(pre);
-        if (strncmp(p, pre, n) == 0 && (p[n] == '/' || p[n] == 0 || (n == 1 && pre[0] == '/'))) return 1;
+    for (const char *pre = prefixes; *pre; pre += text_length(pre) + 1) {
+        size_t n = text_length(pre);
+        if (same_start(p, pre, n) && (p[n] == '/' || p[n] == 0 || (n == 1 && pre[0] == '/'))) return 1;
     }
     return 0;
 }
@@ -287,12 +323,12 @@ static void header(char *buf, size_t at, int op, int flags, pid_t pid, int err) 
 }
 static size_t record(char *buf, int op, int flags, pid_t pid, int err, const char *p1, const char *p2) {
     size_t at = HEADER;
-    size_t l1 = strlen(p1) + 1;
-    memcpy(buf + at, p1, l1);
+    size_t l1 = text_length(p1) + 1;
+    copy_bytes(buf + at, p1, l1);
     at += l1;
     if (p2) {
-        size_t l2 = strlen(p2) + 1;
-        memcpy(buf + at, p2, l2);
+        size_t l2 = text_length(p2) + 1;
+        copy_bytes(buf + at, p2, l2);
         at += l2;
     }
     header(buf, at, op, flags, pid, err);
@@ -312,7 +348,7 @@ static int move_high(int fd) {
 }
 /* The hello of process pid (job, program, parent) at buf; its length. */
 static size_t hello_record(char *buf, pid_t pid, pid_t ppid) {
-    size_t at = put(buf, HEADER, HEADER + 256, g.env_job + strlen("JMAKE_TRACE_JOB=")) + 1;
+    size_t at = put(buf, HEADER, HEADER + 256, g.env_job + sizeof "JMAKE_TRACE_JOB=" - 1) + 1;
     long n = syscall(SYS_readlink, "/proc/self/exe", buf + at, PATH_CAP - 1);
     at += (size_t) (n > 0 ? n : 0);
     buf[at++] = 0;
@@ -338,7 +374,7 @@ static int connect_socket(pid_t pid, unsigned long long *inode) {
     struct sockaddr_un addr;
     memset(&addr, 0, sizeof addr);
     addr.sun_family = AF_UNIX;
-    memcpy(addr.sun_path, g.sock_path, sizeof g.sock_path);
+    copy_bytes(addr.sun_path, g.sock_path, sizeof g.sock_path);
     int r;
     do r = connect(fd, (struct sockaddr *) &addr, sizeof addr); while (r < 0 && errno == EINTR);
     if (r < 0) { syscall(SYS_close, fd); return -1; }
@@ -424,7 +460,7 @@ static void emit(int op, int flags, int err, const char *p1, const char *p2) {
     /* A forked child connects on its first record, as it always did: its hello names it while it runs. */
     if (current_socket() >= 0) {
         pay_hello();
-        size_t need = HEADER + strlen(p1) + 1 + (p2 ? strlen(p2) + 1 : 0);
+        size_t need = HEADER + text_length(p1) + 1 + (p2 ? text_length(p2) + 1 : 0);
         if (g.used + need > BATCH_CAP) flush_locked();
         g.used += record(g.batch + g.used, op, flags, g.pid, err, p1, p2);
         if ((!batched(op) && err == 0) || g.unbuffered) flush_locked();
@@ -487,7 +523,7 @@ EXPORT int creat64(const char *path, mode_t mode) { int flags = O_WRONLY | O_CRE
 
 static void report_fopen(const char *path, const char *mode, int ok, int err) {
     if (!path || !mode) return;
-    int op = OP_WRITE, f = strchr(mode, '+') ? F_READ : 0;
+    int op = OP_WRITE, f = first_char(mode, '+') ? F_READ : 0;
     if (mode[0] == 'r') op = f ? OP_WRITE : OP_READ;
     else if (mode[0] == 'w') f |= F_CREAT | F_TRUNC;
     else if (mode[0] == 'a') f |= F_CREAT | F_APPEND;
@@ -609,14 +645,16 @@ EXPORT int scandirat64(int d, const char *path, struct dirent64 ***l, filter64_t
 /* glob lists the directory in front of the first wildcard component (glibc's own opendir is internal). */
 static void report_glob(const char *pattern, int r) {
     if (!g.active || t_busy || !pattern) return;
-    const char *wild = strpbrk(pattern, "*?[");
+    const char *wild = pattern;
+    while (*wild && *wild != '*' && *wild != '?' && *wild != '[') wild++;
+    if (!*wild) wild = NULL;
     if (!wild) { report(OP_PROBE, 0, r == 0 ? 0 : ENOENT, pattern); return; }
     char dir[PATH_CAP];
     size_t n = 0;
     for (const char *p = pattern; p < wild; p++) if (*p == '/') n = (size_t) (p - pattern);
     if (n == 0 && pattern[0] == '/') n = 1;
     if (n >= sizeof dir) return;
-    memcpy(dir, pattern, n);
+    copy_bytes(dir, pattern, n);
     dir[n] = 0;
     report(OP_LIST, 0, 0, n ? dir : ".");
 }
@@ -654,7 +692,7 @@ EXPORT int linkat(int da, const char *a, int db, const char *b, int fl) { MUT2_B
 
 /* symlink: path1 is the link's text as given (not a lookup), path2 the new link. */
 static void report_symlink(int r, int e, const char *target, int dirfd, const char *path) {
-    if (!g.active || t_busy || !target || !path || strlen(target) >= PATH_CAP) return;
+    if (!g.active || t_busy || !target || !path || text_length(target) >= PATH_CAP) return;
     char abs[PATH_CAP];
     if (absolute(dirfd, path, abs, sizeof abs)) emit(OP_SYMLINK, 0, r == 0 ? 0 : e, target, abs);
 }
@@ -747,15 +785,15 @@ static size_t env_count(char *const *envp) {
     return n;
 }
 static const char *env_value(char *const *envp, const char *name) {
-    size_t len = strlen(name);
+    size_t len = text_length(name);
     for (size_t i = 0; envp && envp[i]; i++)
-        if (strncmp(envp[i], name, len) == 0 && envp[i][len] == '=') return envp[i] + len + 1;
+        if (same_start(envp[i], name, len) && envp[i][len] == '=') return envp[i] + len + 1;
     return NULL;
 }
 static int lists_shim(const char *preload) {
     for (const char *p = preload; p && *p;) {
         size_t n = span_to(p, ':', ' ');
-        if (n == g.shim_len && memcmp(p, g.shim_path, n) == 0) return 1;
+        if (n == g.shim_len && same_start(p, g.shim_path, n)) return 1;
         p += n;
         while (*p == ':' || *p == ' ') p++;
     }
@@ -767,7 +805,7 @@ static size_t shim_name(void) {
         Dl_info info;
         if (dladdr((void *) &shim_name, &info) && info.dli_fname && info.dli_fname[0] == '/') {
             g.shim_path = info.dli_fname;
-            __atomic_store_n(&g.shim_len, strlen(info.dli_fname), __ATOMIC_RELEASE);
+            __atomic_store_n(&g.shim_len, text_length(info.dli_fname), __ATOMIC_RELEASE);
         }
     }
     return __atomic_load_n(&g.shim_len, __ATOMIC_ACQUIRE);
@@ -775,7 +813,7 @@ static size_t shim_name(void) {
 static int needs_fix(char *const *envp) {
     if (!g.active || !shim_name()) return 0;
     const char *sock = env_value(envp, "JMAKE_TRACE_SOCKET");
-    if (sock && strcmp(sock, g.sock_path) != 0) return 0; /* a nested tracer took over on purpose */
+    if (sock && !text_equal(sock, g.sock_path)) return 0; /* a nested tracer took over on purpose */
     /* JMAKE_TRACE_LAZY is for the process jmake started alone: what it runs says hello at start (the chain of parent
      * pids that nested builds and coverage follow stays whole), so it is taken out of their environment. */
     if (!sock || !env_value(envp, "JMAKE_TRACE_JOB") || !lists_shim(env_value(envp, "LD_PRELOAD"))
@@ -783,17 +821,17 @@ static int needs_fix(char *const *envp) {
     /* Our connection, named as the new image will find it. */
     const char *fd = env_value(envp, "JMAKE_TRACE_FD");
     if (__atomic_load_n(&g_fd, __ATOMIC_ACQUIRE) < 0) return fd != NULL;
-    return !fd || strcmp(fd, g.env_fd + strlen("JMAKE_TRACE_FD=")) != 0;
+    return !fd || !text_equal(fd, g.env_fd + sizeof "JMAKE_TRACE_FD=" - 1);
 }
 /* A nested make's own tracer takes over this program (its job): what it runs is reported there, not here. */
 static int handed_over(char *const *envp) {
     const char *sock = env_value(envp, "JMAKE_TRACE_SOCKET");
-    return g.active && sock && strcmp(sock, g.sock_path) != 0;
+    return g.active && sock && !text_equal(sock, g.sock_path);
 }
 static int is_tracer_var(const char *entry) {
-    return strncmp(entry, "LD_PRELOAD=", 11) == 0 || strncmp(entry, "JMAKE_TRACE_SOCKET=", 19) == 0
-           || strncmp(entry, "JMAKE_TRACE_JOB=", 16) == 0 || strncmp(entry, "JMAKE_TRACE_LAZY=", 17) == 0
-           || strncmp(entry, "JMAKE_TRACE_FD=", 15) == 0;
+    return starts_with(entry, "LD_PRELOAD=") || starts_with(entry, "JMAKE_TRACE_SOCKET=")
+           || starts_with(entry, "JMAKE_TRACE_JOB=") || starts_with(entry, "JMAKE_TRACE_LAZY=")
+           || starts_with(entry, "JMAKE_TRACE_FD=");
 }
 /* Fills out (n + 5 slots) with envp plus the tracer's variables; preload needs room for both LD_PRELOADs. */
 static char *const *fixed_env(char *const *envp, char **out, char *preload, size_t cap) {
@@ -816,7 +854,7 @@ static char *const *fixed_env(char *const *envp, char **out, char *preload, size
 #define WITH_TRACED_ENV(name, envp) \
     int fix_##name = needs_fix(envp); \
     size_t n_##name = fix_##name ? env_count(envp) : 0; \
-    size_t cap_##name = fix_##name ? g.shim_len + 16 + strlen(env_value(envp, "LD_PRELOAD") ? env_value(envp, "LD_PRELOAD") : "") : 1; \
+    size_t cap_##name = fix_##name ? g.shim_len + 16 + text_length(env_value(envp, "LD_PRELOAD") ? env_value(envp, "LD_PRELOAD") : "") : 1; \
     char *arr_##name[n_##name + 5]; \
     char pre_##name[cap_##name]; \
     char *const *name = fix_##name ? fixed_env(envp, arr_##name, pre_##name, cap_##name) : (envp)
@@ -824,15 +862,15 @@ static char *const *fixed_env(char *const *envp, char **out, char *preload, size
 /* The program a PATH search would run (for reporting only); 0 if none is found. */
 static size_t search_path(const char *file, char *out, size_t cap) {
     if (!file || !*file) return 0;
-    if (strchr(file, '/')) return absolute(AT_FDCWD, file, out, cap);
-    const char *path = getenv("PATH");
+    if (first_char(file, '/')) return absolute(AT_FDCWD, file, out, cap);
+    const char *path = env_value(environ, "PATH");
     if (!path) path = "/bin:/usr/bin";
     while (1) {
         size_t n = span_to(path, ':', 0);
         char cand[PATH_CAP];
         size_t at = 0;
         if (n == 0) at = put(cand, 0, sizeof cand, ".");
-        else if (n < sizeof cand) { memcpy(cand, path, n); cand[n] = 0; at = n; }
+        else if (n < sizeof cand) { copy_bytes(cand, path, n); cand[n] = 0; at = n; }
         at = put(cand, at, sizeof cand, "/");
         put(cand, at, sizeof cand, file);
         if (syscall(SYS_faccessat, AT_FDCWD, cand, X_OK) == 0) return absolute(AT_FDCWD, cand, out, cap);
@@ -864,7 +902,7 @@ static void report_exec_failure(const char *prog, int is_search, const char *abs
     if (!g.active || t_busy || !prog) return;
     char buf[PATH_CAP];
     if (abs[0]) emit(OP_EXEC, 0, err, abs, NULL);
-    else if (!is_search || strchr(prog, '/')) {
+    else if (!is_search || first_char(prog, '/')) {
         if (absolute(AT_FDCWD, prog, buf, sizeof buf)) emit(OP_EXEC, 0, err, buf, NULL);
     }
 }
@@ -1088,7 +1126,7 @@ static size_t copy_env(char *dst, size_t cap, const char *name, const char *valu
 static int names_dependency_output(int argc, char **argv) {
     for (int i = 1; i < argc && argv[i]; i++) {
         const char *a = argv[i];
-        if ((a[0] == '-' && a[1] == 'M') || strncmp(a, "-Wp,-M", 6) == 0 || strcmp(a, "-dependency-file") == 0) return 1;
+        if ((a[0] == '-' && a[1] == 'M') || starts_with(a, "-Wp,-M") || text_equal(a, "-dependency-file")) return 1;
     }
     return 0;
 }
@@ -1107,10 +1145,10 @@ static const char *const BUILD_TOOLS[] = {"make", "gmake", "cmake", "ctest", "ni
     "configure", "config.status", "autogen.sh", "autoreconf", "dh", "scons", NULL};
 static int is_build_tool(const char *a) {
     if (!a) return 0;
-    const char *slash = strrchr(a, '/');
+    const char *slash = last_char(a, '/');
     const char *base = slash ? slash + 1 : a;
     for (int i = 0; BUILD_TOOLS[i]; i++)
-        if (strcmp(base, BUILD_TOOLS[i]) == 0) return 1;
+        if (text_equal(base, BUILD_TOOLS[i])) return 1;
     return 0;
 }
 static int runs_build_tool(int argc, char **argv) {
@@ -1125,12 +1163,12 @@ static void report_arguments(int argc, char **argv, int compile_commands) {
     size_t at = HEADER;
     long r = syscall(SYS_getcwd, buf + at, PATH_CAP);
     if (r <= 0 || buf[at] != '/') return;
-    at += strlen(buf + at) + 1;
+    at += text_length(buf + at) + 1;
     int flags = 0;
     for (int i = 0; i < argc && argv[i]; i++) {
-        size_t n = strlen(argv[i]) + 1;
+        size_t n = text_length(argv[i]) + 1;
         if (at + n > ARGV_CAP) { flags = F_CUT; break; }
-        memcpy(buf + at, argv[i], n);
+        copy_bytes(buf + at, argv[i], n);
         at += n;
     }
     header(buf, at, OP_ARGV, flags, g.pid, 0);
@@ -1142,7 +1180,7 @@ static void prefix_list(const char *list, char *out, size_t cap) {
     size_t at = 0;
     for (const char *p = list; p && *p;) {
         size_t n = span_to(p, ':', 0);
-        if (n && at + n + 2 < cap) { memcpy(out + at, p, n); at += n; out[at++] = 0; }
+        if (n && at + n + 2 < cap) { copy_bytes(out + at, p, n); at += n; out[at++] = 0; }
         p += n;
         if (*p == ':') p++;
     }
@@ -1185,23 +1223,47 @@ static int adopt_connection(const char *named) {
     return (int) fd;
 }
 
+/* The tracer's variables, as getenv would find them (the first of a name), in one pass over the environment. */
+struct trace_env { const char *socket, *job, *ignore, *roots, *fd, *lazy, *argv; };
+static void read_trace_env(char **envp, struct trace_env *e) {
+    static const char prefix[] = "JMAKE_TRACE_";
+    for (char **p = envp; p && *p; p++) {
+        const char *s = *p;
+        if (s[0] != 'J' || !starts_with(s, prefix)) continue;
+        s += sizeof prefix - 1;
+        const char **slot = NULL;
+        const char *name = NULL;
+        switch (s[0]) {
+        case 'S': slot = &e->socket; name = "SOCKET="; break;
+        case 'J': slot = &e->job; name = "JOB="; break;
+        case 'I': slot = &e->ignore; name = "IGNORE="; break;
+        case 'R': slot = &e->roots; name = "ROOTS="; break;
+        case 'F': slot = &e->fd; name = "FD="; break;
+        case 'L': slot = &e->lazy; name = "LAZY="; break;
+        case 'A': slot = &e->argv; name = "ARGV="; break;
+        default: continue;
+        }
+        if (!*slot && starts_with(s, name)) *slot = s + text_length(name);
+    }
+}
+
 /* glibc passes an ELF constructor the program's argc, argv and environment. */
 __attribute__((constructor)) static void start(int argc, char **argv, char **envp) {
-    (void) envp;
-    const char *sock = getenv("JMAKE_TRACE_SOCKET");
-    const char *job = getenv("JMAKE_TRACE_JOB");
-    if (!sock || !*sock || strlen(sock) >= sizeof g.sock_path) return;
+    struct trace_env env = {0};
+    read_trace_env(envp, &env);
+    const char *sock = env.socket, *job = env.job;
+    if (!sock || !*sock || text_length(sock) >= sizeof g.sock_path) return;
     t_busy = 1;
-    memcpy(g.sock_path, sock, strlen(sock) + 1);
+    copy_bytes(g.sock_path, sock, text_length(sock) + 1);
     copy_env(g.env_sock, sizeof g.env_sock, "JMAKE_TRACE_SOCKET", sock);
     copy_env(g.env_job, sizeof g.env_job, "JMAKE_TRACE_JOB", job ? job : "");
-    prefix_list(getenv("JMAKE_TRACE_IGNORE"), g.ignore, sizeof g.ignore);
-    const char *roots = getenv("JMAKE_TRACE_ROOTS");
+    prefix_list(env.ignore, g.ignore, sizeof g.ignore);
+    const char *roots = env.roots;
     prefix_list(roots, g.roots, sizeof g.roots);
     g.pid = raw_pid();
     g.ppid = (pid_t) syscall(SYS_getppid);
     pthread_atfork(before_fork, after_fork_in_parent, after_fork_in_child);
-    int shared = adopt_connection(getenv("JMAKE_TRACE_FD"));
+    int shared = adopt_connection(env.fd);
     if (shared >= 0 && roots && !says_hello_at_start()) {
         /* A program outside the project that touches nothing in it and starts nothing stays silent: jmake knows it
          * ran from the exec its parent reported, and that it was traced from its file (dynamic, not setuid). */
@@ -1217,7 +1279,7 @@ __attribute__((constructor)) static void start(int argc, char **argv, char **env
     }
     if (g.active) {
         /* says hello on the connection it was given */
-    } else if (roots && getenv("JMAKE_TRACE_LAZY") && !says_hello_at_start()) {
+    } else if (roots && env.lazy && !says_hello_at_start()) {
         g.active = 1; /* connects with its first record, if it ever has one */
     } else {
         unsigned long long inode;
@@ -1225,7 +1287,6 @@ __attribute__((constructor)) static void start(int argc, char **argv, char **env
         g.active = g_fd >= 0;
         if (g.active) name_connection(g_fd, inode);
     }
-    const char *want_argv = getenv("JMAKE_TRACE_ARGV");
-    if (g.active) report_arguments(argc, argv, want_argv && strcmp(want_argv, "1") == 0);
+    if (g.active) report_arguments(argc, argv, env.argv && text_equal(env.argv, "1"));
     t_busy = 0;
 }

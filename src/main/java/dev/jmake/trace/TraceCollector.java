@@ -32,13 +32,17 @@ import jnr.enxio.channels.NativeSocketChannel;
  * connection at once (its hello, often its whole trace and EOF, are there already) and all reads share one buffer.
  * The reader works in rounds, one every {@link #ROUND}, not on each connect and send: on 2 cores a reader woken by
  * every event was a pair of context switches per event, and most connections (a short job's) are over before it would
- * run anyway. A waiter never depends on its rounds: it accepts and reads its own job's connections itself, and closes
- * those that ended; the reader's rounds keep the connections of running jobs drained, so a tracee whose socket buffer
- * (some 200 KiB of records) fills waits for one round at most.
+ * run anyway. A round that finds nothing doubles the pause before the next, up to {@link #QUIET_ROUND} (a round costs
+ * some 0.2 ms of CPU on this kind of machine, and a compiler is silent for most of its run); one that finds a new
+ * connection or records goes back to {@link #ROUND}. A waiter never depends on its rounds: it accepts and reads its
+ * own job's connections itself, and closes those that ended; the reader's rounds keep the connections of running
+ * jobs drained, so a tracee whose socket buffer (some 200 KiB of records) fills waits for one round at most.
  */
 public final class TraceCollector implements AutoCloseable {
     /** The reader's period: what a connection of a running job waits at most to be read. */
     static final Duration ROUND = Duration.ofMillis(20);
+    /** The reader's longest pause, reached after rounds that found nothing. */
+    static final Duration QUIET_ROUND = Duration.ofMillis(160);
     /** A waiter's first pause for a connection still open (a process outliving its job); doubled up to a round. */
     private static final long FIRST_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private final Path socket;
@@ -58,6 +62,8 @@ public final class TraceCollector implements AutoCloseable {
     private final List<TraceConnection> handedOver = new ArrayList<>();
     /** The reader's: one buffer for every connection's reads (direct: jnr reads into it without a copy). */
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    /** The reader's: connections registered with its selector (whose keys() is a fresh copy each time). */
+    private int registered;
     private IOException failure;
     /** Guarded by lock: connections accepted so far (one per traced process tree that reported). */
     private long accepted;
@@ -141,8 +147,9 @@ public final class TraceCollector implements AutoCloseable {
 
     private void serve() {
         try {
+            long pause = ROUND.toNanos();
             while (!closing) {
-                LockSupport.parkNanos(this, ROUND.toNanos()); // close() unparks
+                LockSupport.parkNanos(this, pause); // close() unparks
                 if (closing) {
                     break;
                 }
@@ -150,16 +157,19 @@ public final class TraceCollector implements AutoCloseable {
                     fail(new InterruptedIOException("trace collector interrupted"));
                     return;
                 }
-                acceptPending();
-                selector.selectNow();
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    if (key.isValid() && key.isReadable()) {
-                        read(key, (TraceConnection) key.attachment());
+                boolean found = acceptPending();
+                if (registered > 0 && selector.selectNow() > 0) {
+                    found = true;
+                    Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+                    while (keys.hasNext()) {
+                        SelectionKey key = keys.next();
+                        keys.remove();
+                        if (key.isValid() && key.isReadable()) {
+                            read(key, (TraceConnection) key.attachment());
+                        }
                     }
                 }
+                pause = found ? ROUND.toNanos() : Math.min(pause * 2, QUIET_ROUND.toNanos());
             }
         } catch (IOException | RuntimeException e) {
             fail(e instanceof IOException io ? io : new IOException("trace collector failed", e));
@@ -181,36 +191,44 @@ public final class TraceCollector implements AutoCloseable {
 
     /**
      * A waiter's accept (lock held): reads each new connection at once and closes those that ended (the reader never
-     * saw them, so no key of its refers to them); hands the others over to the reader, which registers them at its
-     * next round.
+     * saw them, so no key of its refers to them); hands the others over to the reader, woken to register them now
+     * (it may be in a long pause, and their processes are still writing).
      */
     private void takeBacklog() throws IOException {
+        boolean handed = false;
         for (TraceConnection connection : acceptBacklog()) {
             if (consume(connection)) {
                 handedOver.add(connection);
+                handed = true;
             } else {
                 connection.channel().close();
             }
         }
+        if (handed) {
+            LockSupport.unpark(reader);
+        }
     }
 
-    /** The reader's accept: the backlog and what waiters handed over, each read at once and registered if not over. */
-    private void acceptPending() throws IOException {
+    /**
+     * The reader's accept: the backlog and what waiters handed over, each read at once and registered if not over;
+     * whether there was any.
+     */
+    private boolean acceptPending() throws IOException {
         lock.lock();
         try {
             handedOver.addAll(acceptBacklog());
         } finally {
             lock.unlock();
         }
-        startHandedOver();
+        return startHandedOver();
     }
 
-    private void startHandedOver() throws IOException {
+    private boolean startHandedOver() throws IOException {
         List<TraceConnection> fresh;
         lock.lock();
         try {
             if (handedOver.isEmpty()) {
-                return;
+                return false;
             }
             fresh = List.copyOf(handedOver);
             handedOver.clear();
@@ -220,12 +238,14 @@ public final class TraceCollector implements AutoCloseable {
         for (TraceConnection connection : fresh) {
             start(connection);
         }
+        return true;
     }
 
     /** Reads a new connection at once; registers it for more unless it is over already. */
     private void start(TraceConnection connection) throws IOException {
         if (consumeLocked(connection)) {
             connection.channel().register(selector, SelectionKey.OP_READ, connection);
+            registered++;
         } else {
             connection.channel().close();
         }
@@ -293,6 +313,7 @@ public final class TraceCollector implements AutoCloseable {
     private void read(SelectionKey key, TraceConnection connection) throws IOException {
         if (!consumeLocked(connection)) {
             key.cancel();
+            registered--;
             connection.channel().close();
         }
     }

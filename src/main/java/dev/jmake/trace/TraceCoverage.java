@@ -39,42 +39,74 @@ final class TraceCoverage {
         // A loop runs the same program hundreds of times: its file is looked at once.
         Map<Path, Image> images = new HashMap<>();
         Map<Path, Optional<String>> realNames = new HashMap<>();
-        for (TracedProcess starter : processes) {
+        // The same exec by the same process (a shell loop's vfork children) is judged once; each still counts.
+        Map<ExecKey, Optional<String>> judged = new HashMap<>();
+        for (int i = 0; i < processes.size(); i++) {
+            TracedProcess starter = processes.get(i);
             for (AccessEvent.Exec exec : JobEffects.successfulExecs(starter.events())) {
                 Path program = TraceScope.canonical(exec.path());
-                List<TracedProcess> candidates = started.getOrDefault(exec.pid(), List.of()).stream()
-                        .filter(p -> p != starter).toList();
-                String programName = program.toString();
-                if (candidates.stream().anyMatch(p -> p.executable().equals(programName))) {
-                    continue; // the image said hello under the name it was run by: no file to look at
+                Optional<String> hole = judged.computeIfAbsent(new ExecKey(i, exec.pid(), program),
+                        k -> whyUntraced(program, candidates(started, exec.pid(), starter), roots, images, realNames));
+                if (hole.isPresent()) {
+                    holes.add(new Hole(program, hole.get(), new Actor(starter.pid(), starter.executable())));
                 }
-                // Run through a symbolic link (cc, /etc/alternatives): the image names the file the link leads to.
-                Optional<String> real = realNames.computeIfAbsent(program, TraceCoverage::realName);
-                if (real.isPresent() && candidates.stream().anyMatch(p -> p.executable().equals(real.get()))) {
-                    continue;
-                }
-                Image image = images.computeIfAbsent(program, TraceCoverage::image);
-                String reason;
-                if (image.failure() != null) {
-                    // Gone already (a temporary tool): any image started from that process is the best evidence.
-                    if (!candidates.isEmpty()) {
-                        continue;
-                    }
-                    reason = "gone before it could be inspected";
-                } else if (image.indirect()) {
-                    continue; // an interpreter that is itself a script: too indirect to pin down
-                } else if (candidates.stream().anyMatch(p -> Path.of(p.executable()).equals(image.real()))) {
-                    continue;
-                } else if (image.file().kind() == ExecutableFile.Kind.DYNAMIC_ELF && !image.file().privileged()
-                        && !roots.isEmpty() && roots.stream().noneMatch(image.real()::startsWith)) {
-                    continue; // preloaded, and silent because it touched nothing in scope and started nothing
-                } else {
-                    reason = image.file().whyUntraced();
-                }
-                holes.add(new Hole(program, reason, new Actor(starter.pid(), starter.executable())));
             }
         }
         return holes;
+    }
+
+    /** One exec: the index of the process that made it, the pid it ran in, and the program. */
+    private record ExecKey(int starter, int pid, Path program) {}
+
+    /** The traced images an exec by {@code pid} (made by {@code starter}) can have started. */
+    private static List<TracedProcess> candidates(Map<Integer, List<TracedProcess>> started, int pid,
+            TracedProcess starter) {
+        List<TracedProcess> candidates = new ArrayList<>();
+        for (TracedProcess p : started.getOrDefault(pid, List.of())) {
+            if (p != starter) {
+                candidates.add(p);
+            }
+        }
+        return candidates;
+    }
+
+    /** Why {@code program}, run with these candidate images, ran untraced; empty when it was traced. */
+    private static Optional<String> whyUntraced(Path program, List<TracedProcess> candidates, List<Path> roots,
+            Map<Path, Image> images, Map<Path, Optional<String>> realNames) {
+        String programName = program.toString();
+        if (names(candidates, programName)) {
+            return Optional.empty(); // the image said hello under the name it was run by: no file to look at
+        }
+        // Run through a symbolic link (cc, /etc/alternatives): the image names the file the link leads to.
+        Optional<String> real = realNames.computeIfAbsent(program, TraceCoverage::realName);
+        if (real.isPresent() && names(candidates, real.get())) {
+            return Optional.empty();
+        }
+        Image image = images.computeIfAbsent(program, TraceCoverage::image);
+        if (image.failure() != null) {
+            // Gone already (a temporary tool): any image started from that process is the best evidence.
+            return candidates.isEmpty() ? Optional.of("gone before it could be inspected") : Optional.empty();
+        }
+        if (image.indirect()) {
+            return Optional.empty(); // an interpreter that is itself a script: too indirect to pin down
+        }
+        if (candidates.stream().anyMatch(p -> Path.of(p.executable()).equals(image.real()))) {
+            return Optional.empty();
+        }
+        if (image.file().kind() == ExecutableFile.Kind.DYNAMIC_ELF && !image.file().privileged()
+                && !roots.isEmpty() && roots.stream().noneMatch(image.real()::startsWith)) {
+            return Optional.empty(); // preloaded, and silent because it touched nothing in scope and started nothing
+        }
+        return Optional.of(image.file().whyUntraced());
+    }
+
+    private static boolean names(List<TracedProcess> candidates, String executable) {
+        for (TracedProcess p : candidates) {
+            if (p.executable().equals(executable)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<String> realName(Path program) {

@@ -53,7 +53,15 @@ final class TracedRuns implements AutoCloseable {
      */
     Run tracedWithRoots(Path directory, List<String> command, String job, List<Path> roots)
             throws IOException, InterruptedException {
-        Map<String, String> env = session.environment(job, System.getenv(), List.of(), roots);
+        return tracedWithRoots(directory, command, job, roots, Map.of());
+    }
+
+    /** As {@link #tracedWithRoots(Path, List, String, List)}, with {@code extra} added to the environment. */
+    Run tracedWithRoots(Path directory, List<String> command, String job, List<Path> roots, Map<String, String> extra)
+            throws IOException, InterruptedException {
+        Map<String, String> base = new HashMap<>(System.getenv());
+        base.putAll(extra);
+        Map<String, String> env = session.environment(job, base, List.of(), roots);
         int[] status = new int[1];
         String output = run(directory, command, env, status);
         JobTrace trace = session.awaitJob(job, Duration.ofSeconds(30));
