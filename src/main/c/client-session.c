@@ -30,6 +30,9 @@ enum {
     RECEIVE_CHUNK = 64 << 10,
     MAX_QUEUED_FDS = 4 * MAX_MESSAGE_FDS,
     LOST_GRACE_MS = 1000,
+    /* How long a SPAWNED may wait for company: a short job's EXITED then goes in the same write (one wake of the
+     * server's reader per job instead of two); the server needs a pid before that only to signal the child. */
+    HOLD_MS = 5,
 };
 
 struct session {
@@ -45,12 +48,33 @@ struct session {
     int queued[MAX_QUEUED_FDS]; /* received descriptors not given to a message yet, in arrival order */
     size_t nqueued;
     struct buffer out;
+    struct buffer held;      /* SPAWNED messages not sent yet, complete, sent before anything else */
+    long long held_until;    /* when they go out at the latest (monotonic ms) */
     struct environment base; /* the last ENVIRONMENT */
 };
 
 static _Noreturn void server_lost(struct session *s);
 
+static long long monotonic_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+static void send_held_or_lose(struct session *s) {
+    if (s->held.len > 0 && send_held(s->sock, &s->held) != 0) {
+        server_lost(s);
+    }
+}
+
+/* Sends the message in out; what is held goes first, in the same write when out carries no descriptors. */
 static void send_or_lose(struct session *s, const int *fds, size_t nfds) {
+    if (s->held.len > 0 && nfds == 0) {
+        hold_message(&s->held, &s->out);
+        send_held_or_lose(s);
+        return;
+    }
+    send_held_or_lose(s);
     if (send_message(s->sock, &s->out, fds, nfds) != 0) {
         server_lost(s);
     }
@@ -264,7 +288,14 @@ static void handle_spawn(struct session *s, struct reader *body, const int *fds,
     buffer_begin(&s->out, MSG_SPAWNED, 0);
     buffer_u32(&s->out, request);
     buffer_i32(&s->out, result);
-    send_or_lose(s, NULL, 0);
+    if (result <= 0) {
+        send_or_lose(s, NULL, 0); /* a failure to start: the server may be waiting for it */
+        return;
+    }
+    if (s->held.len == 0) {
+        s->held_until = monotonic_ms() + HOLD_MS;
+    }
+    hold_message(&s->held, &s->out);
 }
 
 static void handle_message(struct session *s, uint16_t type, const unsigned char *data, size_t len, const int *fds,
@@ -405,7 +436,16 @@ _Noreturn void run_session(const struct client *client, int sock) {
     send_hello(&s);
     while (true) {
         struct pollfd polled[2] = {{.fd = s.sock, .events = POLLIN}, {.fd = s.signals, .events = POLLIN}};
-        if (poll(polled, 2, -1) < 0) {
+        int timeout = -1;
+        if (s.held.len > 0) {
+            long long left = s.held_until - monotonic_ms();
+            if (left <= 0) {
+                send_held_or_lose(&s);
+            } else {
+                timeout = (int)left;
+            }
+        }
+        if (poll(polled, 2, timeout) < 0) {
             if (errno == EINTR) {
                 continue;
             }

@@ -118,6 +118,27 @@ char *read_string(struct reader *r, bool *has_nul) {
     return s;
 }
 
+void hold_message(struct buffer *held, struct buffer *b) {
+    put_u32(b->data, (uint32_t)(b->len - HEADER_SIZE));
+    memcpy(buffer_grow(held, b->len), b->data, b->len);
+}
+
+int send_held(int sock, struct buffer *held) {
+    size_t sent = 0;
+    while (sent < held->len) {
+        ssize_t n = send(sock, held->data + sent, held->len - sent, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            return -1;
+        }
+        sent += (size_t)n;
+    }
+    held->len = 0;
+    return 0;
+}
+
 int send_message(int sock, struct buffer *b, const int *fds, size_t nfds) {
     if (nfds > MAX_MESSAGE_FDS) {
         errno = EINVAL;

@@ -51,6 +51,10 @@ char *read_string(struct reader *r, bool *has_nul);
 
 /* Completes the header and sends the whole message, fds on its first byte. 0, or -1 with errno (EPIPE...). */
 int send_message(int sock, struct buffer *b, const int *fds, size_t nfds);
+/* Completes the header of the message in b and appends it to held, whose messages go out later in one write. */
+void hold_message(struct buffer *held, struct buffer *b);
+/* Sends the messages held (no descriptors) and empties it. 0, or -1 with errno. */
+int send_held(int sock, struct buffer *held);
 
 void *xmalloc(size_t size);
 void *xrealloc(void *p, size_t size);
