@@ -104,6 +104,23 @@ final class NativeClientTest {
     }
 
     @Test
+    void theHeldPidOfALongChildArrivesWhileItStillRuns() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            channel.send(shell(8, "sleep 3"), List.of());
+            // Held for a few milliseconds in case EXITED follows soon; not until the child ends.
+            Message.Spawned spawned = next(channel, Message.Spawned.class);
+            assertEquals(8, spawned.request());
+            assertTrue(ClientUnderTest.running(spawned.result()), spawned.toString());
+            channel.send(new Message.Kill(spawned.result(), 9, KillScope.PROCESS), List.of());
+            assertEquals(new Message.Exited(8, 9), next(channel, Message.Exited.class));
+            channel.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
+            assertEquals(new Termination.Exited(0), client.waitFor());
+        }
+    }
+
+    @Test
     void theProgramIsSearchedInTheChildsPathAndAFileWithoutShebangRunsUnderSh() throws Exception {
         Path bin = Files.createDirectory(temp.resolve("bin"));
         Files.writeString(bin.resolve("tool"), "#!/bin/sh\necho \"tool $1\"\n");
