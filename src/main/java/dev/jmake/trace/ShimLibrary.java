@@ -3,6 +3,7 @@ package dev.jmake.trace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Map;
 /** The LD_PRELOAD tracer carried in the jar, unpacked once per content version into a cache directory. */
 public final class ShimLibrary {
     static final String RESOURCE = "/dev/jmake/trace/libjmktrace.so";
+    /** The library's SHA-256 in hex and its size in bytes, written beside it by the build (src/main/c/build.sh). */
+    static final String DIGEST_RESOURCE = RESOURCE + ".sha256";
 
     private ShimLibrary() {}
 
@@ -37,14 +40,48 @@ public final class ShimLibrary {
      * directory cannot be written, falls back to a fresh private temporary directory.
      */
     public static Path install(Path directory) throws IOException {
+        // Every run (every session of a server) asks: the build's digest names the copy without reading the library.
+        Digest known = builtDigest();
+        if (known != null) {
+            Path target = directory.resolve(known.fileName());
+            if (Files.isRegularFile(target) && Files.size(target) == known.size()) {
+                return target;
+            }
+        }
         byte[] library = contents();
-        String name = "libjmktrace-" + HexFormat.of().formatHex(sha256(library), 0, 8) + ".so";
+        String name = Digest.of(library).fileName();
         try {
             return installInto(directory, name, library);
         } catch (IOException e) {
             Path fallback = Files.createTempDirectory("jmake-trace-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             return installInto(fallback, name, library);
+        }
+    }
+
+    /** A library's SHA-256 (hex) and size: its unpacked copy is named by the digest's first 16 digits. */
+    record Digest(String sha256, long size) {
+        static Digest of(byte[] library) {
+            return new Digest(HexFormat.of().formatHex(ShimLibrary.sha256(library)), library.length);
+        }
+
+        String fileName() {
+            return "libjmktrace-" + sha256.substring(0, 16) + ".so";
+        }
+    }
+
+    /** The digest the build wrote beside the library; null without one (a build that did not run build.sh). */
+    static Digest builtDigest() throws IOException {
+        try (InputStream in = ShimLibrary.class.getResourceAsStream(DIGEST_RESOURCE)) {
+            if (in == null) {
+                return null;
+            }
+            String[] fields = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim()
+                    .split(" ");
+            if (fields.length != 2 || !fields[0].matches("[0-9a-f]{64}") || !fields[1].matches("[0-9]{1,12}")) {
+                throw new IOException("malformed " + DIGEST_RESOURCE + ": " + String.join(" ", fields));
+            }
+            return new Digest(fields[0], Long.parseLong(fields[1]));
         }
     }
 

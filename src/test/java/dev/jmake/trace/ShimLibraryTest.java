@@ -46,6 +46,15 @@ final class ShimLibraryTest {
     }
 
     @Test
+    void theBuildsDigestIsTheLibrarysOwn() throws Exception {
+        byte[] library;
+        try (InputStream in = ShimLibrary.class.getResourceAsStream(ShimLibrary.RESOURCE)) {
+            library = in.readAllBytes();
+        }
+        assertEquals(ShimLibrary.Digest.of(library), ShimLibrary.builtDigest());
+    }
+
+    @Test
     void concurrentInstallsAgreeOnOneCompleteFile(@TempDir Path dir) throws Exception {
         Set<Path> results = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(4);
