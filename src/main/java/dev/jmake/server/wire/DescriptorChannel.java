@@ -31,7 +31,11 @@ public final class DescriptorChannel implements AutoCloseable {
     private static final int MSG_CMSG_CLOEXEC = 0x40000000;
     private static final int MSG_CTRUNC = 0x08;
     private static final int EINTR = 4;
-    private static final int RECEIVE_CHUNK = 64 << 10;
+    /**
+     * The first size of each buffer, and the most one read takes: most messages are small, and every session's
+     * channel is new (direct buffers of 64 KiB cost a session 0.26 ms, zeroed on fresh pages); they grow as needed.
+     */
+    private static final int RECEIVE_CHUNK = 16 << 10;
 
     private final UnixSocketChannel channel;
     private final int fd;
