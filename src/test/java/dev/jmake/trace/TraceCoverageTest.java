@@ -33,4 +33,21 @@ final class TraceCoverageTest {
             assertEquals("statically linked", holes.get(0).reason());
         }
     }
+
+    @Test
+    void eachRunOfAStaticProgramInALoopIsAHoleThoughItsFileIsJudgedOnce(@TempDir Path temp) throws Exception {
+        Path d = Files.createDirectories(temp.resolve("p")).toRealPath();
+        try (TracedRuns runs = new TracedRuns(temp.resolve("cache"))) {
+            // dash runs each command of the loop through vfork: every exec is the shell's, the same process's.
+            TracedRuns.Run loop = runs.traced(d, List.of("/bin/sh", "-c",
+                    "for i in 1 2 3; do /sbin/ldconfig -p > /dev/null; true; done; echo > made"));
+            assertEquals(0, loop.status(), loop.output());
+            List<TraceCoverage.Hole> holes = TraceCoverage.holes(loop.trace(), List.of());
+            assertEquals(3, holes.size(), holes.toString());
+            for (TraceCoverage.Hole hole : holes) {
+                assertEquals(Path.of("/sbin/ldconfig"), hole.program());
+                assertEquals("statically linked", hole.reason());
+            }
+        }
+    }
 }
