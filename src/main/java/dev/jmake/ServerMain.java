@@ -7,6 +7,7 @@ import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.NativeLibrary;
 import dev.jmake.ui.TerminalSize;
 import dev.jmake.server.wire.DescriptorChannel;
+import dev.jmake.server.wire.ReceiveBinding;
 import dev.jmake.server.wire.ServedJar;
 import dev.jmake.server.wire.ServerLock;
 import dev.jmake.syntax.ByteText;
@@ -41,6 +42,7 @@ final class ServerMain {
     private final PrintStream log;
     private final POSIX posix = POSIXFactory.getNativePOSIX();
     private final FileDescriptors fds = new FileDescriptors(ByteText.CHARSET);
+    private final ReceiveBinding receiving = ReceiveBinding.load();
     private final NativeLibrary library = new NativeLibrary();
     /** Shared by the sessions: binding libc once saves each interactive run tens of milliseconds. */
     private final TerminalSize terminalSize = new TerminalSize();
@@ -129,7 +131,7 @@ final class ServerMain {
                 if (connection == null) {
                     continue;
                 }
-                channel = new DescriptorChannel(connection, posix);
+                channel = new DescriptorChannel(connection, posix, receiving);
                 Credentials peer = channel.peer();
                 if (peer.getUid() != uid) {
                     log.println("refused a client of uid " + peer.getUid());

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
 import jnr.posix.CmsgHdr;
 import jnr.posix.MsgHdr;
 import jnr.posix.POSIX;
@@ -30,16 +32,36 @@ public final class DescriptorChannel implements AutoCloseable {
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int MSG_CMSG_CLOEXEC = 0x40000000;
     private static final int MSG_CTRUNC = 0x08;
+    private static final int MSG_DONTWAIT = 0x40;
     private static final int EINTR = 4;
+    private static final int EAGAIN = 11;
     /**
      * The first size of each buffer, and the most one read takes: most messages are small, and every session's
      * channel is new (direct buffers of 64 KiB cost a session 0.26 ms, zeroed on fresh pages); they grow as needed.
      */
     private static final int RECEIVE_CHUNK = 16 << 10;
+    /** struct msghdr on LP64 Linux: name, namelen, iov, iovlen, control, controllen, flags. */
+    private static final int MSG_IOV = 16;
+    private static final int MSG_IOVLEN = 24;
+    private static final int MSG_CONTROL = 32;
+    private static final int MSG_CONTROLLEN = 40;
+    private static final int MSG_FLAGS = 48;
+    private static final int IOVEC = 56;
+    private static final int POLLFD = 72;
+    private static final int CONTROL = 80;
+    /** struct cmsghdr: len (size_t), level, type, then the data; each aligned to 8. */
+    private static final int CMSG_DATA = 16;
+    private static final int CONTROL_SIZE = CMSG_DATA + ((4 * FrameHeader.MAX_DESCRIPTORS + 7) & ~7);
+    private static final int BLOCK_SIZE = CONTROL + CONTROL_SIZE;
+    private static final short POLLIN = 0x1;
 
     private final UnixSocketChannel channel;
     private final int fd;
     private final POSIX posix;
+    private final ReceiveBinding receiving;
+    /** The receiver's msghdr, iovec, control buffer and pollfd, in native memory kept for every recvmsg. */
+    private final Pointer block;
+    private final Pointer pollfd;
     private final Object sending = new Object();
     /** The native copy of the frame being sent, kept for the next (guarded by {@link #sending}). */
     private ByteBuffer outgoing = ByteBuffer.allocateDirect(RECEIVE_CHUNK);
@@ -51,14 +73,25 @@ public final class DescriptorChannel implements AutoCloseable {
 
     /** Over {@code channel}, which must be connected and blocking; closing this closes it. */
     public DescriptorChannel(UnixSocketChannel channel) {
-        this(channel, POSIXFactory.getNativePOSIX());
+        this(channel, POSIXFactory.getNativePOSIX(), ReceiveBinding.load());
     }
 
-    /** Like {@link #DescriptorChannel(UnixSocketChannel)}, sharing one binding of jnr-posix. */
-    public DescriptorChannel(UnixSocketChannel channel, POSIX posix) {
+    /** Like {@link #DescriptorChannel(UnixSocketChannel)}, sharing the bindings of jnr-posix and of recvmsg. */
+    public DescriptorChannel(UnixSocketChannel channel, POSIX posix, ReceiveBinding receiving) {
         this.channel = channel;
         this.fd = channel.getFD();
         this.posix = posix;
+        this.receiving = receiving;
+        this.block = Memory.allocateDirect(receiving.runtime(), BLOCK_SIZE, true);
+        this.pollfd = block.slice(POLLFD);
+        long base = block.address();
+        // The parts of the msghdr that never change: no name, one iovec over the chunk, the control buffer.
+        block.putAddress(IOVEC, Pointer.wrap(receiving.runtime(), chunk).address());
+        block.putAddress(MSG_IOV, base + IOVEC);
+        block.putLong(MSG_IOVLEN, 1);
+        block.putAddress(MSG_CONTROL, base + CONTROL);
+        block.putInt(POLLFD, fd);
+        block.putShort(POLLFD + 4, POLLIN);
     }
 
     /** The peer's pid, uid and gid ({@code SO_PEERCRED}), as of its connect. */
@@ -179,44 +212,74 @@ public final class DescriptorChannel implements AutoCloseable {
         }
     }
 
-    /** One recvmsg: appends its bytes and queues its descriptors; false at the end of the stream. */
+    /**
+     * One recvmsg: appends its bytes and queues its descriptors; false at the end of the stream. With nothing to
+     * read it waits in poll for input: a thread blocked in recvmsg on a Unix stream socket is woken (to sleep again)
+     * each time the peer reads what this side sent, which cost the server's reader a wake-up per job and the
+     * client's next child its place on a free CPU.
+     */
     private boolean fill() throws IOException {
         while (true) {
-            chunk.clear();
             int room = Math.min(chunk.capacity(), pending.length - received);
             if (room == 0) {
                 pending = Arrays.copyOf(pending, 2 * pending.length);
                 room = Math.min(chunk.capacity(), pending.length - received);
             }
-            MsgHdr header = posix.allocateMsgHdr();
-            header.setIov(new ByteBuffer[] {chunk.slice().limit(room)});
-            header.allocateControl(4 * FrameHeader.MAX_DESCRIPTORS);
-            int n = posix.recvmsg(fd, header, MSG_CMSG_CLOEXEC);
+            block.putLong(IOVEC + 8, room);
+            block.putLong(MSG_CONTROLLEN, CONTROL_SIZE);
+            block.putInt(MSG_FLAGS, 0);
+            long n = receiving.calls().recvmsg(fd, block, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
             if (n < 0) {
-                int errno = posix.errno();
+                int errno = receiving.runtime().getLastError();
+                if (errno == EAGAIN) {
+                    awaitInput();
+                    continue;
+                }
                 if (errno == EINTR) {
                     continue;
                 }
                 throw failure("recvmsg", errno);
             }
-            for (CmsgHdr control : header.getControls()) {
-                ByteBuffer data = control.getData();
-                if (control.getLevel() == SOL_SOCKET && control.getType() == SCM_RIGHTS && data != null) {
-                    data.order(ByteOrder.nativeOrder());
-                    while (data.remaining() >= 4) {
-                        queuedDescriptors.addLast(data.getInt());
-                    }
-                }
-            }
-            if ((header.getFlags() & MSG_CTRUNC) != 0) {
+            queueDescriptors(block.getLong(MSG_CONTROLLEN));
+            if ((block.getInt(MSG_FLAGS) & MSG_CTRUNC) != 0) {
                 throw new MalformedMessageException("more descriptors than a message may carry");
             }
             if (n == 0) {
                 return false;
             }
-            chunk.get(pending, received, n);
-            received += n;
+            chunk.clear();
+            chunk.get(pending, received, (int) n);
+            received += (int) n;
             return true;
+        }
+    }
+
+    /** Waits in poll until the socket has input, is shut down or fails (recvmsg then says which). */
+    private void awaitInput() throws IOException {
+        block.putShort(POLLFD + 6, (short) 0);
+        if (receiving.calls().poll(pollfd, 1, -1) < 0) {
+            int errno = receiving.runtime().getLastError();
+            if (errno != EINTR) {
+                throw failure("poll", errno);
+            }
+        }
+    }
+
+    /** Queues the descriptors of the control messages recvmsg left in the control buffer. */
+    private void queueDescriptors(long length) {
+        long offset = 0;
+        while (offset + CMSG_DATA <= length) {
+            long cmsgLength = block.getLong(CONTROL + offset);
+            if (cmsgLength < CMSG_DATA || offset + cmsgLength > length) {
+                return;
+            }
+            long header = CONTROL + offset;
+            if (block.getInt(header + 8) == SOL_SOCKET && block.getInt(header + 12) == SCM_RIGHTS) {
+                for (long at = CMSG_DATA; at + 4 <= cmsgLength; at += 4) {
+                    queuedDescriptors.addLast(block.getInt(header + at));
+                }
+            }
+            offset += (cmsgLength + 7) & ~7L;
         }
     }
 

@@ -49,6 +49,50 @@ final class DescriptorChannelTest {
         }
     }
 
+    /**
+     * A thread blocked in recvmsg on a Unix stream socket is woken each time the peer reads what this side sent: the
+     * server's reader took a wake-up per job that way. A waiting receiver sleeps through the peer's reads.
+     */
+    @Test
+    void aWaitingReceiverSleepsWhileThePeerReadsWhatThisSideSends() throws Exception {
+        UnixSocketChannel[] pair = UnixSocketChannel.pair();
+        try (DescriptorChannel a = new DescriptorChannel(pair[0]);
+                DescriptorChannel b = new DescriptorChannel(pair[1])) {
+            CompletableFuture<Path> receiverTask = new CompletableFuture<>();
+            CompletableFuture<ReceivedMessage> received = CompletableFuture.supplyAsync(() -> {
+                try {
+                    Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "<pid>/task/<tid>"
+                    receiverTask.complete(Path.of("/proc").resolve(self));
+                    return b.receive().orElseThrow();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Path task = receiverTask.join();
+            while (!Files.readString(task.resolve("stat")).contains(") S ")) {
+                Thread.sleep(1); // until the receiver sleeps waiting for input
+            }
+            long before = voluntarySwitches(task);
+            for (int i = 0; i < 200; i++) {
+                b.send(new Message.Exited(i, 0), List.of());
+                assertEquals(new Message.Exited(i, 0), a.receive().orElseThrow().message());
+            }
+            long woken = voluntarySwitches(task) - before;
+            a.send(new Message.Signaled(2), List.of());
+            assertEquals(new Message.Signaled(2), received.join().message());
+            assertTrue(woken < 20, "the receiver was woken " + woken + " times by 200 reads of the peer");
+        }
+    }
+
+    private static long voluntarySwitches(Path task) throws java.io.IOException {
+        for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        throw new AssertionError("no voluntary_ctxt_switches in " + task);
+    }
+
     private static boolean closeOnExec(int fd) throws java.io.IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo/" + fd))) {
             if (line.startsWith("flags:")) {
