@@ -74,6 +74,8 @@ public final class JobTracing implements AutoCloseable {
     private final BuildFindings findings;
     /** Set by {@link #abandon}: no session is started again. */
     private boolean abandoned;
+    /** The rules {@link #declareRules} was given, not yet declared (guarded by {@link #lock}). */
+    private Runnable undeclared;
 
     private JobTracing(TraceMode mode, Optional<Path> reportFile, Optional<Path> compileCommands,
                        Map<String, String> environment, BuildDeclarations rules, BuildFindings findings) {
@@ -126,6 +128,19 @@ public final class JobTracing implements AutoCloseable {
 
     /** The declarations the verifier judges against (null when off). */
     BuildDeclarations declarations() {
+        return rules();
+    }
+
+    /** The declarations, once the rules declared by {@link #declareRules} are in. */
+    private BuildDeclarations rules() {
+        Runnable declare;
+        synchronized (lock) {
+            declare = undeclared;
+            undeclared = null;
+            if (declare != null) {
+                declare.run();
+            }
+        }
         return rules;
     }
 
@@ -139,6 +154,13 @@ public final class JobTracing implements AutoCloseable {
      * looked up among the pattern rules through {@code patterns}.
      */
     void declareRules(Database database, TargetGraph graph, PatternLookup patterns) {
+        synchronized (lock) {
+            // Done when first needed: a no-op build of 10,000 files names every one of them otherwise (5% of it).
+            undeclared = () -> declareNow(database, graph, patterns);
+        }
+    }
+
+    private void declareNow(Database database, TargetGraph graph, PatternLookup patterns) {
         // A sub-make's rules are named as the top make sees them (lib/Makefile:12), in every finding.
         rules.patterns(new PatternLookup(name -> findings.seenFromTop(patterns.chosen().apply(name)),
                 name -> findings.seenFromTop(patterns.wouldBuild().apply(name)), patterns.wouldBuildFrom()));
@@ -223,7 +245,7 @@ public final class JobTracing implements AutoCloseable {
         synchronized (lock) {
             token = Integer.toString(++jobs);
         }
-        rules.add(token, new DeclaredJob(findings.seenFromTop(job.location()), job.targets(), job.prerequisites(),
+        rules().add(token, new DeclaredJob(findings.seenFromTop(job.location()), job.targets(), job.prerequisites(),
                 job.phony(), job.siblings()));
         return token;
     }
@@ -301,9 +323,9 @@ public final class JobTracing implements AutoCloseable {
         if (mode == TraceMode.OFF) {
             return true; // traced for --compile-commands only: --trace=off asked for no findings
         }
-        if (succeeded && rules.job(token).targets().stream().noneMatch(Files::exists)) {
+        if (succeeded && rules().job(token).targets().stream().noneMatch(Files::exists)) {
             // A command rule (an undeclared clean); a failed recipe lacks its target because it failed.
-            rules.treatAsPhony(token);
+            rules().treatAsPhony(token);
         }
         JobVerdict verdict = verifier.verify(trace, programs);
         String directory = findings.relativeDirectory();
@@ -349,7 +371,7 @@ public final class JobTracing implements AutoCloseable {
                     throw new MakeError(null, "cannot start the I/O tracer: " + e.getMessage()
                             + " (run with --trace=off to build without it)");
                 }
-                verifier = new TraceVerifier(rules, TraceScope.of(rules, environment).seenFrom(findings.top()),
+                verifier = new TraceVerifier(rules(), TraceScope.of(rules(), environment).seenFrom(findings.top()),
                         findings.completeBefore());
                 report = new TraceReport(verifier.scope(), findings.relativeDirectory());
                 shimIgnored = SHIM_IGNORED.stream()
@@ -418,7 +440,7 @@ public final class JobTracing implements AutoCloseable {
         List<FindingText> texts = new ArrayList<>();
         late.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(Integer::parseInt)))
                 .forEach(e -> {
-                    DeclaredJob job = rules.job(e.getKey());
+                    DeclaredJob job = rules().job(e.getKey());
                     List<Integer> pids = e.getValue();
                     String who = (pids.size() == 1 ? "pid " : "pids ")
                             + pids.stream().map(String::valueOf).collect(Collectors.joining(", "));
