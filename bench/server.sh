@@ -17,20 +17,22 @@ inproc() { JMAKE_SERVER=off "$jmake" "$@"; }
 served() { JMAKE_SERVER=on "$jmake" "$@"; }
 
 # row LABEL SETUP NINJA_DIR JMAKE_ONLY ARGS...: one table row; NINJA_DIR empty: no ninja column; JMAKE_ONLY: a word
-# for the jmakes only, or "". SETUP runs before each run.
+# for the jmakes only, or "". SETUP runs before each run. With in_process=no the in-process column is skipped.
+in_process=yes
 row() {
     local label=$1 setup=$2 ninja_dir=$3 extra=$4; shift 4
     local m=() n=() a=() b=() i
     for ((i = 0; i < runs; i++)); do
         eval "$setup"; m+=("$(median_ms 1 make "$@")")
         if [ -n "$ninja_dir" ]; then eval "$setup"; n+=("$(median_ms 1 ninja -C "$ninja_dir")"); fi
-        eval "$setup"; a+=("$(median_ms 1 inproc ${extra:+"$extra"} "$@")")
+        if [ "$in_process" = yes ]; then eval "$setup"; a+=("$(median_ms 1 inproc ${extra:+"$extra"} "$@")"); fi
         eval "$setup"; b+=("$(median_ms 1 served ${extra:+"$extra"} "$@")")
     done
-    local mm nm=- am bm vs_ninja=-
-    mm=$(median "${m[@]}"); am=$(median "${a[@]}"); bm=$(median "${b[@]}")
+    local mm nm=- am=- bm vs_ninja=-
+    mm=$(median "${m[@]}"); bm=$(median "${b[@]}")
+    if [ "$in_process" = yes ]; then am="$(median "${a[@]}") ms"; fi
     if [ -n "$ninja_dir" ]; then nm="$(median "${n[@]}") ms"; vs_ninja=$(ratio "$bm" "${nm% ms}"); fi
-    printf '| %s | %s ms | %s | %s ms | %s ms | %s | %s |\n' "$label" "$mm" "$nm" "$am" "$bm" "$(ratio "$bm" "$mm")" \
+    printf '| %s | %s ms | %s | %s | %s ms | %s | %s |\n' "$label" "$mm" "$nm" "$am" "$bm" "$(ratio "$bm" "$mm")" \
         "$vs_ninja"
 }
 
@@ -72,23 +74,27 @@ for ((i = 0; i < 5; i++)); do
     served -s -C "$dir/noop" >/dev/null; served -s -C "$dir/rec" >/dev/null; served -s -C "$dir/jobs" -j2 >/dev/null
 done
 
-echo "| workload (median of $runs, interleaved) | GNU make | ninja | jmake in process | jmake server | server / make | server / ninja |"
-echo "|---|---|---|---|---|---|---|"
-row '`--version`' : "" "" --version
-row 'one trivial job' : "" "" -s -C "$dir/one"
-row 'no-op, 10,000 file targets, `-r`' : "$dir/noop" "" -r -s -C "$dir/noop"
-row 'no-op, 10,000 file targets, built-in rules' : "" "" -s -C "$dir/noop"
-row 'recursive no-op, 30 sub-makes of 20 targets' : "" "" -s -C "$dir/rec"
-row '2,000 trivial jobs, `-j2`, `--trace=off`' : "" --trace=off -s -j2 -C "$dir/jobs"
-row '2,000 trivial jobs, `-j2`, tracing on' : "" "" -s -j2 -C "$dir/jobs"
-row 'clean C build of `examples/parallel`, `-j2`, tracing on' "make -s -C '$dir/c/examples/parallel' clean" "" "" \
-    -s -j2 -C "$dir/c/examples/parallel"
+# Every row; the settled table below has no in-process column.
+table() {
+    echo "| workload (median of $runs, interleaved) | GNU make | ninja | jmake in process | jmake server | server / make | server / ninja |"
+    echo "|---|---|---|---|---|---|---|"
+    row '`--version`' : "" "" --version
+    row 'one trivial job' : "" "" -s -C "$dir/one"
+    row 'no-op, 10,000 file targets, `-r`' : "$dir/noop" "" -r -s -C "$dir/noop"
+    row 'no-op, 10,000 file targets, built-in rules' : "" "" -s -C "$dir/noop"
+    row 'recursive no-op, 30 sub-makes of 20 targets' : "" "" -s -C "$dir/rec"
+    row '2,000 trivial jobs, `-j2`, `--trace=off`' : "" --trace=off -s -j2 -C "$dir/jobs"
+    row '2,000 trivial jobs, `-j2`, tracing on' : "" "" -s -j2 -C "$dir/jobs"
+    row 'clean C build of `examples/parallel`, `-j2`, tracing on' "make -s -C '$dir/c/examples/parallel' clean" "" "" \
+        -s -j2 -C "$dir/c/examples/parallel"
+}
+table
 
 # A server is warm once its JIT has stopped compiling: code that runs a few times per session (a sub-make's set-up,
 # the implicit search for each target) reaches the optimising compiler only after a thousand sessions or more, and
-# the compiler's threads share the two cores with the build meanwhile. The recursive row again, GNU make against the
-# server alone, once a round of the three workloads adds less than 1% to the JIT's total compile time (at most 80
-# rounds; `jmake --server-status` prints that total).
+# the compiler's threads share the two cores with the build meanwhile. Every row again, once a round of the three
+# workloads adds less than 1% to the JIT's total compile time (at most 80 rounds; `jmake --server-status` prints
+# that total).
 jit_ms() { served --server-status | sed -n 's/^JIT: \([0-9]*\) ms.*/\1/p'; }
 before=$(jit_ms)
 for ((round = 1; round <= 80; round++)); do
@@ -97,14 +103,8 @@ for ((round = 1; round <= 80; round++)); do
     (( round >= 3 && (after - before) * 100 < after )) && break
     before=$after
 done
-m=() b=()
-for ((i = 0; i < runs; i++)); do
-    m+=("$(median_ms 1 make -s -C "$dir/rec")"); b+=("$(median_ms 1 served -s -C "$dir/rec")")
-done
 echo
-echo "With the server's JIT settled ($(served --server-status | sed -n 's/.*, \([0-9]*\) sessions served.*/\1/p') sessions served, $(jit_ms) ms compiling so far, after $round more warm-up rounds):"
+echo "With the server's JIT settled ($(served --server-status | sed -n 's/.*, \([0-9]*\) sessions served.*/\1/p') sessions served, $(jit_ms) ms compiling so far, after $round more warm-up rounds), every row again without the in-process column:"
 echo
-echo "| workload (median of $runs, interleaved) | GNU make | jmake server | server / make |"
-echo "|---|---|---|---|"
-mm=$(median "${m[@]}"); bm=$(median "${b[@]}")
-printf '| %s | %s ms | %s ms | %s |\n' 'recursive no-op, 30 sub-makes of 20 targets' "$mm" "$bm" "$(ratio "$bm" "$mm")"
+in_process=no
+table
