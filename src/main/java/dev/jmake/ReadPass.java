@@ -37,6 +37,9 @@ final class ReadPass {
                 new ShellCommandRunner(session.spawner(), Optional.of(session.directory()), session.ui()),
                 session.stdin());
         evaluator.expander().warnUndefinedVariables(options.warnUndefinedVariables());
+        // $(wildcard) may answer from a server's kept listings: a $(file >) while reading must be seen by it.
+        evaluator.expander().listDirectoriesWith(session.diskTimes());
+        evaluator.expander().reportFileWrites(session.diskTimes()::changed);
         Database database = evaluator.read();
         // file.c snap_deps: .EXTRA_PREREQS is expanded once, right after reading.
         ExtraPrerequisites extras = ExtraPrerequisites.of(database, evaluator.expander(), session.directory());

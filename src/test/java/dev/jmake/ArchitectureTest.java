@@ -65,7 +65,7 @@ class ArchitectureTest {
             .whereLayer(REPORT).mayOnlyAccessLayers(SYNTAX, UI, EVAL, GRAPH)
             .whereLayer(BUILD).mayOnlyAccessLayers(SYNTAX, UI, ARCHIVE, CLI, PROCESS, TRACE, JOBSERVER, EVAL, GRAPH,
                     REPORT)
-            .whereLayer(WATCH).mayOnlyAccessLayers(BUILD)
+            .whereLayer(WATCH).mayOnlyAccessLayers(EVAL, BUILD)
             .whereLayer(SERVER).mayOnlyAccessLayers(SYNTAX, PROCESS, WIRE)
             .whereLayer(INVOCATION).mayNotBeAccessedByAnyLayer();
 

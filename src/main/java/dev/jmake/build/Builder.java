@@ -79,7 +79,7 @@ public final class Builder {
                 expander.value(".LIBPATTERNS", scopes.global(), null), ui), graph, nodes);
         this.check = new UpToDateCheck(options, graph, times, log);
         this.plans = new PlanChoice(graph, expander, scopes, nodes, history, vpath, services.directory(),
-                options.shuffle());
+                options.shuffle(), services.diskTimes());
         this.intermediates = new IntermediateFiles(graph, options, modes, nodes, timestamps, ui, log);
         this.recorder = new BuildRecorder(graph, options, nodes, history, times, plans,
                 // Read only by -p's record.

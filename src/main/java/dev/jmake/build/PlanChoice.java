@@ -1,5 +1,6 @@
 package dev.jmake.build;
 
+import dev.jmake.eval.DirectoryListings;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.FileNames;
 import dev.jmake.eval.Recipe;
@@ -46,6 +47,12 @@ final class PlanChoice {
 
     PlanChoice(TargetGraph graph, Expander expander, TargetScopes scopes, FileNodes nodes, FileHistory history,
                VpathSearch vpath, Path directory, ShuffleMode shuffleMode) {
+        this(graph, expander, scopes, nodes, history, vpath, directory, shuffleMode, DirectoryListings.direct());
+    }
+
+    /** {@code listings}: where the implicit rule search reads directories (a server keeps them). */
+    PlanChoice(TargetGraph graph, Expander expander, TargetScopes scopes, FileNodes nodes, FileHistory history,
+               VpathSearch vpath, Path directory, ShuffleMode shuffleMode, DirectoryListings listings) {
         this.graph = graph;
         this.expander = expander;
         this.scopes = scopes;
@@ -54,7 +61,7 @@ final class PlanChoice {
         this.secondExpansion = new SecondExpansion(expander, scopes, graph.suffixes(),
                 new FileNames(directory, expander.value("HOME", scopes.global(), null)));
         this.implicitRules = new ImplicitRuleSearch(graph, directory, vpath, this::expandPatternPrerequisites,
-                new DirectoryCache(directory));
+                new DirectoryCache(directory, listings));
         // GNU make 4.4: a bare .NOTPARALLEL turns shuffling off; the targets it names keep their lists.
         boolean notParallel = graph.hasSpecial(".NOTPARALLEL") && graph.specialPrerequisites(".NOTPARALLEL").isEmpty();
         this.shuffle = new PrerequisiteShuffle(notParallel ? ShuffleMode.NONE : shuffleMode,

@@ -313,6 +313,11 @@ public final class Expander {
         files.reportWrites(wrote);
     }
 
+    /** From now on {@code $(wildcard)} reads directories through {@code listings} (a server keeps them). */
+    public void listDirectoriesWith(DirectoryListings listings) {
+        files.listDirectoriesWith(listings);
+    }
+
     FileFunctions files() {
         return files;
     }

@@ -23,13 +23,18 @@ import java.util.function.Supplier;
 public final class FileFunctions {
     private final Path directory;
     private final Charset charset;
-    private final Glob glob;
+    private Glob glob;
     private volatile Runnable wrote = () -> { };
 
     public FileFunctions(Path directory, Charset charset) {
         this.directory = directory.toAbsolutePath().normalize();
         this.charset = charset;
         this.glob = new Glob(this.directory);
+    }
+
+    /** From now on {@code $(wildcard)} reads directories through {@code listings} (a server keeps them). */
+    public void listDirectoriesWith(DirectoryListings listings) {
+        this.glob = new Glob(directory, listings);
     }
 
     /** From now on {@code wrote} runs after each {@code $(file >...)} or {@code $(file >>...)} wrote its file. */

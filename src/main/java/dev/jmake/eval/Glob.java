@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * File name globbing as {@code $(wildcard)} does it through glibc's {@code glob}: {@code * ? [...]} with
@@ -21,9 +22,16 @@ import java.util.List;
  */
 public final class Glob {
     private final Path directory;
+    private final DirectoryListings listings;
 
     public Glob(Path directory) {
+        this(directory, DirectoryListings.direct());
+    }
+
+    /** Reading directories through {@code listings} (a server keeps them). */
+    public Glob(Path directory, DirectoryListings listings) {
         this.directory = directory;
+        this.listings = listings;
     }
 
     /** The existing names matching {@code pattern} (tilde already expanded). */
@@ -101,6 +109,15 @@ public final class Glob {
             if (matches(component, special)) {
                 names.add(special);
             }
+        }
+        Optional<DirectoryListings.Listing> listing = listings.listing(dir.toAbsolutePath());
+        if (listing.isPresent()) {
+            for (String name : listing.get().names()) {
+                if (matches(component, name)) {
+                    names.add(name);
+                }
+            }
+            return names;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {

@@ -1,5 +1,6 @@
 package dev.jmake.graph;
 
+import dev.jmake.eval.DirectoryListings;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,10 +18,17 @@ import java.util.Set;
  */
 public final class DirectoryCache {
     private final Path base;
+    private final DirectoryListings kept;
     private final Map<String, Set<String>> listings = new HashMap<>();
 
     public DirectoryCache(Path base) {
+        this(base, DirectoryListings.direct());
+    }
+
+    /** Reading directories through {@code kept} (a server keeps their listings between runs). */
+    public DirectoryCache(Path base, DirectoryListings kept) {
         this.base = base;
+        this.kept = kept;
     }
 
     /** True if {@code name} (relative to the base directory, or absolute) names an existing directory entry. */
@@ -54,6 +63,11 @@ public final class DirectoryCache {
             return names;
         }
         Path directory = base.resolve(key);
+        Optional<DirectoryListings.Listing> listing = kept.listing(directory.toAbsolutePath());
+        if (listing.isPresent()) {
+            listings.put(key, listing.get().set());
+            return listing.get().set();
+        }
         names = new HashSet<>();
         if (Files.isDirectory(directory)) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {

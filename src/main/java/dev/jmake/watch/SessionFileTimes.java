@@ -2,6 +2,7 @@ package dev.jmake.watch;
 
 import dev.jmake.build.DiskTimes;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,6 +20,11 @@ final class SessionFileTimes implements DiskTimes {
     @Override
     public long modified(Path directory, String name) {
         return times.look(directory, name, changed.getAndSet(false));
+    }
+
+    @Override
+    public Optional<Listing> listing(Path directory) {
+        return times.listing(directory, changed.getAndSet(false));
     }
 
     @Override

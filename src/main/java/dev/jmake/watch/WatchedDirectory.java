@@ -1,5 +1,6 @@
 package dev.jmake.watch;
 
+import dev.jmake.eval.DirectoryListings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ final class WatchedDirectory {
     /** Names whose time is kept (a regular file with one link, or none at all: {@code DiskTimes.MISSING}). */
     final Map<String, Long> times = new HashMap<>();
     final Map<String, List<WatchedDirectory>> children = new HashMap<>();
+    /** Its names as last read, while no name in it was created, removed or renamed since; null: none kept. */
+    DirectoryListings.Listing listing;
     /** Counts the events seen for this directory: a time read before an event is not kept. */
     long generation;
     boolean alive = true;

@@ -13,12 +13,14 @@ import static dev.jmake.watch.InotifyEvent.IN_MOVE_SELF;
 import static dev.jmake.watch.InotifyEvent.IN_ONLYDIR;
 
 import dev.jmake.build.DiskTimes;
+import dev.jmake.eval.DirectoryListings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
@@ -43,6 +45,8 @@ import jnr.ffi.Runtime;
 public final class WatchedFileTimes implements DiskTimes {
     private static final int WATCHED = IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO
             | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW;
+    /** The events that change which names a directory holds. */
+    private static final int NAMES_CHANGED = IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE;
     private static final int IN_NONBLOCK = 0x800;
     private static final int IN_CLOEXEC = 0x80000;
     private static final int AT_FDCWD = -100;
@@ -76,6 +80,9 @@ public final class WatchedFileTimes implements DiskTimes {
     private final Set<String> unwatchable = new HashSet<>();
     private int fd;
     private int timesKept;
+    /** The names in the listings kept (bounded like the times). */
+    private int namesKept;
+    private long listingsAnswered;
     private long looks;
     private long kept;
 
@@ -153,10 +160,52 @@ public final class WatchedFileTimes implements DiskTimes {
         return time;
     }
 
+    @Override
+    public Optional<Listing> listing(Path directory) {
+        return listing(directory, true);
+    }
+
+    /**
+     * The names in {@code directory} (absolute), kept while no name in it is created, removed or renamed;
+     * {@code drain} as for {@link #look}.
+     */
+    Optional<Listing> listing(Path directory, boolean drain) {
+        WatchedDirectory dir;
+        long generation;
+        synchronized (this) {
+            if (drain) {
+                drain();
+            }
+            dir = watched(normalized(directory.toString()));
+            if (dir != null && dir.listing != null) {
+                listingsAnswered++;
+                return Optional.of(dir.listing);
+            }
+            generation = dir == null ? 0 : dir.generation;
+        }
+        Optional<Listing> read = DirectoryListings.read(directory);
+        if (read.isPresent() && dir != null) {
+            synchronized (this) {
+                drain();
+                if (dir.alive && dir.generation == generation && namesKept + read.get().names().size() <= maxTimes) {
+                    dir.listing = read.get();
+                    namesKept += dir.listing.names().size();
+                }
+            }
+        }
+        return read;
+    }
+
     /** What the server says about itself: how many times are kept and how often they answered. */
     public synchronized String describe() {
-        return String.format("file times: %d kept in %d watched directories; %d of %d looks answered from them%n",
-                timesKept, byPath.size(), kept, looks);
+        return String.format("file times: %d kept in %d watched directories; %d of %d looks answered from them;"
+                + " %d names listed, %d listings answered from them%n",
+                timesKept, byPath.size(), kept, looks, namesKept, listingsAnswered);
+    }
+
+    /** How many listings a kept one answered. */
+    synchronized long listingsAnswered() {
+        return listingsAnswered;
     }
 
     /** How many looks a kept time answered. */
@@ -271,6 +320,9 @@ public final class WatchedFileTimes implements DiskTimes {
             if (event.endsWatch()) {
                 forget(dir);
             } else if (!event.name().isEmpty()) {
+                if (dir.listing != null && (event.mask() & NAMES_CHANGED) != 0) {
+                    dropListing(dir);
+                }
                 if (dir.times.remove(event.name()) != null) {
                     timesKept--;
                 }
@@ -281,6 +333,13 @@ public final class WatchedFileTimes implements DiskTimes {
                     }
                 }
             }
+        }
+    }
+
+    private void dropListing(WatchedDirectory dir) {
+        if (dir.listing != null) {
+            namesKept -= dir.listing.names().size();
+            dir.listing = null;
         }
     }
 
@@ -297,6 +356,7 @@ public final class WatchedFileTimes implements DiskTimes {
         }
         timesKept -= dir.times.size();
         dir.times.clear();
+        dropListing(dir);
         byPath.remove(dir.path);
         if (dir.parent != null) {
             dir.parent.removeChild(dir);
@@ -320,6 +380,7 @@ public final class WatchedFileTimes implements DiskTimes {
         byWatch.clear();
         unwatchable.clear();
         timesKept = 0;
+        namesKept = 0;
         calls.close(fd);
         fd = calls.inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
         if (fd < 0) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.jmake.build.DiskTimes;
+import dev.jmake.eval.DirectoryListings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,46 @@ class WatchedFileTimesTest {
         assertEquals(DiskTimes.stat(dir, name), times.modified(dir, name), name);
         assertEquals(DiskTimes.stat(dir, name), times.modified(dir, name), name);
         return times.keptAnswers() - before;
+    }
+
+    /** Lists twice: both answers are what reading the directory gives now; returns how many came from what was kept. */
+    private long listTwice(String name) {
+        long before = times.listingsAnswered();
+        Path directory = dir.resolve(name);
+        assertEquals(DirectoryListings.read(directory).orElseThrow().set(),
+                times.listing(directory).orElseThrow().set(), name);
+        assertEquals(DirectoryListings.read(directory).orElseThrow().set(),
+                times.listing(directory).orElseThrow().set(), name);
+        return times.listingsAnswered() - before;
+    }
+
+    @Test
+    void aListingIsKeptUntilANameInItsDirectoryChanges() throws IOException {
+        Path f = file("src/a.c");
+        assertEquals(1, listTwice("src"), "the first listing reads the directory");
+        Files.writeString(f, "changed", StandardOpenOption.APPEND);
+        Files.setLastModifiedTime(f, nextTime());
+        assertEquals(2, listTwice("src"), "a write or touch leaves the names as they were");
+        file("src/b.c");
+        assertEquals(1, listTwice("src"), "created");
+        Files.delete(f);
+        assertEquals(1, listTwice("src"), "removed");
+        Files.move(dir.resolve("src/b.c"), dir.resolve("src/c.c"));
+        assertEquals(1, listTwice("src"), "renamed within");
+        Files.move(file("elsewhere/d.c"), dir.resolve("src/d.c"));
+        assertEquals(1, listTwice("src"), "moved in");
+        Files.move(dir.resolve("src/d.c"), dir.resolve("elsewhere/d.c"));
+        assertEquals(1, listTwice("src"), "moved out");
+        Files.createDirectories(dir.resolve("src/sub"));
+        assertEquals(1, listTwice("src"), "a directory made in it");
+        Files.move(dir.resolve("src"), dir.resolve("old"));
+        Files.createDirectories(dir.resolve("src"));
+        assertEquals(1, listTwice("src"), "the directory replaced");
+    }
+
+    @Test
+    void aDirectoryThatCannotBeReadIsNotListed() {
+        assertEquals(java.util.Optional.empty(), times.listing(dir.resolve("absent")));
     }
 
     @Test

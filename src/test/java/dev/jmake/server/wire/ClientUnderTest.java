@@ -213,14 +213,23 @@ final class ClientUnderTest implements AutoCloseable {
 
     /** Waits until the lock is free: the server a client started is gone. */
     void awaitLockFree() throws InterruptedException {
-        for (int i = 0; i < 2000 && !lockFree(); i++) {
+        awaitLockFree(lock);
+    }
+
+    /** Waits until no process holds {@code other} open (the lock of a server started in another directory). */
+    void awaitLockFree(Path other) throws InterruptedException {
+        for (int i = 0; i < 2000 && !lockHolders(other).isEmpty(); i++) {
             Thread.sleep(10);
         }
-        assertTrue(lockFree(), "the lock is still held by " + lockHolders());
+        assertTrue(lockHolders(other).isEmpty(), "the lock is still held by " + lockHolders(other));
     }
 
     /** The processes with a descriptor open on {@link #lock} now (a server the client started is one from its fork on). */
     Set<Integer> lockHolders() {
+        return lockHolders(lock);
+    }
+
+    private static Set<Integer> lockHolders(Path lock) {
         Set<Integer> holders = new TreeSet<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {

@@ -95,6 +95,8 @@ final class NativeClientStartTest {
             client.start("umask 077", temp, "goal");
             client.waitFor();
             assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(fresh));
+            // The server it started writes its log there: done before the directory is removed.
+            client.awaitLockFree(ServerLock.of(fresh.resolve(client.socket.getFileName())));
         }
     }
 
