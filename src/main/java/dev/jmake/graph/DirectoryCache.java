@@ -1,14 +1,10 @@
 package dev.jmake.graph;
 
 import dev.jmake.eval.DirectoryListings;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,23 +58,8 @@ public final class DirectoryCache {
         if (names != null) {
             return names;
         }
-        Path directory = base.resolve(key);
-        Optional<DirectoryListings.Listing> listing = kept.listing(directory.toAbsolutePath());
-        if (listing.isPresent()) {
-            listings.put(key, listing.get().set());
-            return listing.get().set();
-        }
-        names = new HashSet<>();
-        if (Files.isDirectory(directory)) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-                for (Path entry : entries) {
-                    names.add(entry.getFileName().toString());
-                }
-            } catch (IOException e) {
-                // An unreadable directory holds nothing make can see, as for GNU make's dir.c.
-                names = Set.of();
-            }
-        }
+        // A directory that is missing or cannot be read holds nothing make can see, as for GNU make's dir.c.
+        names = kept.listing(base.resolve(key).toAbsolutePath()).map(DirectoryListings.Listing::set).orElse(Set.of());
         listings.put(key, names);
         return names;
     }
