@@ -215,8 +215,8 @@ public final class DescriptorChannel implements AutoCloseable {
     /**
      * One recvmsg: appends its bytes and queues its descriptors; false at the end of the stream. With nothing to
      * read it waits in poll for input: a thread blocked in recvmsg on a Unix stream socket is woken (to sleep again)
-     * each time the peer reads what this side sent, which cost the server's reader a wake-up per job and the
-     * client's next child its place on a free CPU.
+     * each time the peer reads what this side sent (an unkeyed wait), which cost the server's reader a wake-up per
+     * job; poll's wait is keyed, and only input ends it.
      */
     private boolean fill() throws IOException {
         while (true) {
