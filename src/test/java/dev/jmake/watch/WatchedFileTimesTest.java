@@ -1,10 +1,14 @@
 package dev.jmake.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.jmake.build.DiskTimes;
 import dev.jmake.eval.DirectoryListings;
+import dev.jmake.eval.Glob;
+import dev.jmake.graph.DirectoryCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +87,26 @@ class WatchedFileTimesTest {
         Files.move(dir.resolve("src"), dir.resolve("old"));
         Files.createDirectories(dir.resolve("src"));
         assertEquals(1, listTwice("src"), "the directory replaced");
+    }
+
+    /** $(wildcard) and the implicit rule search, reading through a session's kept listings, see what changed. */
+    @Test
+    void wildcardAndTheImplicitSearchAnswerFromAKeptListingAndSeeChanges() throws IOException {
+        file("src/a.c");
+        DiskTimes session = times.session();
+        Glob glob = new Glob(dir, session);
+        assertEquals(List.of("src/a.c"), glob.expand("src/*.c"));
+        long kept = times.listingsAnswered();
+        assertEquals(List.of("src/a.c"), glob.expand("src/*.c"));
+        assertEquals(kept + 1, times.listingsAnswered(), "the second wildcard answered from the kept listing");
+        file("src/b.c");
+        session.changed(); // a process of the session ended
+        assertEquals(List.of("src/a.c", "src/b.c"), glob.expand("src/*.c"));
+        DirectoryCache cache = new DirectoryCache(dir, session);
+        assertTrue(cache.exists("src/b.c"));
+        Files.delete(dir.resolve("src/b.c"));
+        session.changed();
+        assertFalse(new DirectoryCache(dir, session).exists("src/b.c"));
     }
 
     @Test
