@@ -98,8 +98,9 @@ public final class Builder {
         // GNU make 4.3: .NOTPARALLEL anywhere makes the whole run serial: one slot, no tokens.
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
                 ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, services.load(),
-                        services.jobserver().map(Jobserver::pool), whenIdle(services.jobserver(), ui))
-                : new JobScheduler(1, 0, options.keepGoing(), ui, services.load());
+                        services.jobserver().map(Jobserver::pool), whenIdle(services.jobserver(), ui),
+                        services.launcher().exitDelivery())
+                : new JobScheduler(1, 0, options.keepGoing(), ui, services.load(), services.launcher().exitDelivery());
         this.remaker = new Remaker(graph, options, modes, nodes, history, times, timestamps, plans, intermediates,
                 execution, jobs, log, declarations);
         this.updater = new FileUpdater(graph, options, modes, ui, scopes, vpath, nodes, history, times, check, plans,

@@ -56,6 +56,11 @@ final class FileTimes {
         if (!whatIfSuspended && options.newFiles().contains(TargetGraph.normalize(name))) {
             return Timestamps.NEWEST;
         }
+        // file.c snap_deps: a phony target is nonexistent, never looked for on disk, before its recipe or after it
+        // (remake.c notice_finished_file leaves its time alone).
+        if (graph.isPhony(TargetGraph.normalize(name))) {
+            return Timestamps.MISSING;
+        }
         return timestamps.of(name);
     }
 

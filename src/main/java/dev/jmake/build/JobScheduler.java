@@ -3,6 +3,7 @@ package dev.jmake.build;
 import dev.jmake.jobserver.JobSlot;
 import dev.jmake.jobserver.Token;
 import dev.jmake.jobserver.TokenPool;
+import dev.jmake.process.ExitDelivery;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.ChildProcess;
 import dev.jmake.process.Termination;
@@ -65,6 +66,8 @@ final class JobScheduler {
     private final Optional<TokenPool> pool;
     /** Runs when a job is about to start with none running (the top level checks its pool then). */
     private final Runnable whenIdle;
+    /** How the commands' ends reach the scheduling thread: a server's session reads them itself while it waits. */
+    private final ExitDelivery delivery;
     /** The slot {@link #awaitSlot()} got for the next {@link #start}. */
     private JobSlot reserved;
     /** A token that arrived while a slot was wanted, not yet reserved. */
@@ -86,8 +89,9 @@ final class JobScheduler {
     /** A command whose exit the scheduling thread waits for itself (no hand-over between threads). */
     private record Awaited(Active active, ChildProcess process) {}
 
-    JobScheduler(int slots, double maxLoad, boolean keepGoing, Diagnostics ui, LoadAverage load) {
-        this(slots, maxLoad, keepGoing, ui, load, Optional.empty(), () -> { });
+    JobScheduler(int slots, double maxLoad, boolean keepGoing, Diagnostics ui, LoadAverage load,
+                 ExitDelivery delivery) {
+        this(slots, maxLoad, keepGoing, ui, load, Optional.empty(), () -> { }, delivery);
     }
 
     /**
@@ -95,7 +99,7 @@ final class JobScheduler {
      * pool's size; {@link Integer#MAX_VALUE} for a pool joined, where the tokens alone govern).
      */
     JobScheduler(int slots, double maxLoad, boolean keepGoing, Diagnostics ui, LoadAverage load,
-                 Optional<TokenPool> pool, Runnable whenIdle) {
+                 Optional<TokenPool> pool, Runnable whenIdle, ExitDelivery delivery) {
         this.slots = slots;
         this.maxLoad = maxLoad;
         this.keepGoing = keepGoing;
@@ -103,6 +107,7 @@ final class JobScheduler {
         this.load = load;
         this.pool = pool;
         this.whenIdle = whenIdle;
+        this.delivery = delivery;
     }
 
     /**
@@ -214,9 +219,15 @@ final class JobScheduler {
         if (awaitedHere != null) {
             return awaitHere();
         }
-        Event event;
+        Event event = events.poll();
+        if (event == null) {
+            delivery.awaitUntil(() -> !events.isEmpty());
+            event = events.poll();
+        }
         try {
-            event = events.take();
+            if (event == null) {
+                event = events.take();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for jobs", e);
@@ -287,7 +298,10 @@ final class JobScheduler {
     private void request() {
         if (!requested) {
             requested = true;
-            pool.get().acquireAsync(token -> events.add(new TokenArrived(token)));
+            pool.get().acquireAsync(token -> {
+                events.add(new TokenArrived(token));
+                delivery.wake();
+            });
         }
     }
 

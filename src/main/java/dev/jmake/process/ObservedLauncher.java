@@ -59,6 +59,11 @@ public final class ObservedLauncher implements ProcessLauncher {
         return launcher.charset();
     }
 
+    @Override
+    public ExitDelivery exitDelivery() {
+        return launcher.exitDelivery();
+    }
+
     /** The child, its end reported first. */
     private final class ObservedChild implements ChildProcess {
         private final ChildProcess child;

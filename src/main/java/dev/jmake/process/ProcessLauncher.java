@@ -45,4 +45,7 @@ public interface ProcessLauncher {
 
     /** How argv, environment and paths are encoded for the children, and their captured output decoded. */
     Charset charset();
+
+    /** How a thread waiting for the children's ends hears of them. */
+    ExitDelivery exitDelivery();
 }

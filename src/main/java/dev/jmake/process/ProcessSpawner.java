@@ -128,6 +128,11 @@ public final class ProcessSpawner implements ProcessLauncher {
         return charset;
     }
 
+    @Override
+    public ExitDelivery exitDelivery() {
+        return ExitDelivery.UNASKED;
+    }
+
     /** Reads descriptor {@code fd} of this process with read(2); closing the stream closes it. */
     public InputStream inputStream(int fd) {
         return new DescriptorInputStream(libc(), fd);

@@ -1,5 +1,6 @@
 package dev.jmake.server;
 
+import dev.jmake.process.ExitDelivery;
 import dev.jmake.process.InterruptSignals;
 import dev.jmake.process.Termination;
 import dev.jmake.server.wire.DescriptorChannel;
@@ -7,22 +8,33 @@ import dev.jmake.server.wire.ExitKind;
 import dev.jmake.server.wire.KillScope;
 import dev.jmake.server.wire.Message;
 import dev.jmake.server.wire.ReceivedMessage;
+import dev.jmake.server.wire.Reception;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * One session's connection to its client (docs/SERVER-PROTOCOL.md): it sends what to spawn, what to kill and how
- * to end, and hears on its reader thread of the processes started and reaped and of the signals the client took.
- * The session is over once EXIT was sent or the client was lost; from then on nothing starts, nothing is written,
- * and every thread still waiting on the client unwinds with {@link SessionEnded}.
+ * to end, and hears of the processes started and reaped and of the signals the client took. The session is over
+ * once EXIT was sent or the client was lost; from then on nothing starts, nothing is written, and every thread
+ * still waiting on the client unwinds with {@link SessionEnded}.
+ *
+ * <p>Whoever waits for the client reads it ({@link #awaitUntil}): the session's thread, waiting for its jobs, reads
+ * their ends itself and goes on without a hand-over between threads. A background reader takes over only once
+ * nobody has read for {@link #IDLE_BEFORE_BACKGROUND}, so that a signal forwarded while the session computes, or
+ * the client's loss, is still heard; a waiter then {@link DescriptorChannel#wake wakes} it to take reading back.
  */
-public final class ClientLink {
+public final class ClientLink implements ExitDelivery {
+    /** How long the connection may go unread before the background reader reads it. */
+    static final long IDLE_BEFORE_BACKGROUND = TimeUnit.MILLISECONDS.toNanos(10);
+
     private final DescriptorChannel channel;
     private final Object lock = new Object();
     /** Held while a SPAWN and the base environment it refers to are sent: no other SPAWN may come between. */
@@ -35,15 +47,31 @@ public final class ClientLink {
     /** Completed once the reader has returned: it touches the connection no more. */
     private final CompletableFuture<Void> readerReturned = new CompletableFuture<>();
     private int nextRequest = 1;
+    /** Guards who reads the connection; waiters for what another thread reads wait on it. */
+    private final Object reading = new Object();
+    /** Guarded by {@link #reading}: a thread reads now; it is the background reader; a waiter wants it back. */
+    private boolean readerActive;
+    /** Guarded by {@link #reading}: the thread reading now (for tests). */
+    private Thread reader;
+    private boolean readerInBackground;
+    private boolean handBack;
+    /** Guarded by {@link #reading}: {@link System#nanoTime()} when the last reader let go. */
+    private long releasedAt;
+    /** Guarded by {@link #reading}: the stream ended or failed, or reading was stopped: nobody reads any more. */
+    private boolean readingOver;
+    private volatile boolean stopping;
+    private volatile Thread background;
     private volatile boolean ended;
     private volatile boolean lost;
     private volatile InterruptSignals.Listener interrupts;
 
     public ClientLink(DescriptorChannel channel) {
         this.channel = channel;
+        // Nobody has read yet: the background reader may start at once.
+        this.releasedAt = System.nanoTime() - IDLE_BEFORE_BACKGROUND;
     }
 
-    /** Starts the reader thread; call once the HELLO was read. */
+    /** Starts the background reader thread; call once the HELLO was read. */
     public void start() {
         start(work -> {
             Thread reader = new Thread(work, "jmake-client-reader");
@@ -52,9 +80,9 @@ public final class ClientLink {
         });
     }
 
-    /** Starts the reader on a thread of {@code threads} (a server's, kept for the next session's reader). */
+    /** Starts the background reader on a thread of {@code threads} (a server's, kept for the next session's). */
     public void start(Executor threads) {
-        threads.execute(this::read);
+        threads.execute(this::readInBackground);
     }
 
     /** Whether the session goes on: EXIT not sent, client not lost. */
@@ -151,22 +179,149 @@ public final class ClientLink {
         }
     }
 
-    private void read() {
+    /**
+     * Returns once {@code ready} holds, reading the client meanwhile unless another thread does (then waiting for
+     * what it reads); at once once nothing will be read any more. The reads deliver to every waiter.
+     */
+    @Override
+    public void awaitUntil(BooleanSupplier ready) {
+        while (!ready.getAsBoolean()) {
+            synchronized (reading) {
+                if (ready.getAsBoolean() || readingOver) {
+                    return;
+                }
+                if (readerActive) {
+                    if (readerInBackground && !handBack) {
+                        handBack = true;
+                        channel.wake();
+                    }
+                    waitOn(reading);
+                    continue;
+                }
+                readerActive = true;
+                reader = Thread.currentThread();
+                readerInBackground = false;
+            }
+            try {
+                readWhile(() -> !ready.getAsBoolean());
+            } finally {
+                letGo();
+            }
+        }
+    }
+
+    /** The thread reading the client now, or null. */
+    Thread reader() {
+        synchronized (reading) {
+            return reader;
+        }
+    }
+
+    @Override
+    public void wake() {
+        channel.wake();
+        synchronized (reading) {
+            reading.notifyAll();
+        }
+    }
+
+    /**
+     * The background reader: reads while nobody else has for {@link #IDLE_BEFORE_BACKGROUND}, until a waiter wants
+     * to read again; returns once reading is over.
+     */
+    private void readInBackground() {
+        background = Thread.currentThread();
         try {
-            for (Optional<ReceivedMessage> next = channel.receive(); next.isPresent(); next = channel.receive()) {
-                ReceivedMessage received = next.get();
-                channel.closeAll(received.descriptors());
-                dispatch(received.message());
+            while (true) {
+                long sleep;
+                synchronized (reading) {
+                    if (readingOver || stopping) {
+                        return;
+                    }
+                    long idle = System.nanoTime() - releasedAt;
+                    if (readerActive || idle < IDLE_BEFORE_BACKGROUND) {
+                        // Not notified when a waiter lets go (that would cost the wake-up saved): it looks again.
+                        sleep = readerActive ? IDLE_BEFORE_BACKGROUND : IDLE_BEFORE_BACKGROUND - idle;
+                    } else {
+                        readerActive = true;
+                        reader = Thread.currentThread();
+                        readerInBackground = true;
+                        handBack = false;
+                        sleep = 0;
+                    }
+                }
+                if (sleep > 0) {
+                    LockSupport.parkNanos(this, sleep);
+                    continue;
+                }
+                try {
+                    readWhile(() -> {
+                        synchronized (reading) {
+                            return !handBack;
+                        }
+                    });
+                } finally {
+                    letGo();
+                }
+            }
+        } finally {
+            background = null;
+            readerReturned.complete(null);
+        }
+    }
+
+    /** Reads and dispatches messages while {@code go} holds, waking the waiters after each; stops at the end. */
+    private void readWhile(BooleanSupplier go) {
+        try {
+            while (go.getAsBoolean()) {
+                Reception reception = channel.receive(true);
+                if (reception instanceof Reception.Arrived arrived) {
+                    ReceivedMessage received = arrived.message();
+                    channel.closeAll(received.descriptors());
+                    dispatch(received.message());
+                    synchronized (reading) {
+                        reading.notifyAll();
+                    }
+                } else if (reception instanceof Reception.Ended) {
+                    readingEnded();
+                    return;
+                }
             }
         } catch (IOException | RuntimeException e) {
             // A broken or malformed connection is a lost client, like an EOF.
             lost = !ended;
-        } finally {
-            try {
-                clientGone();
-            } finally {
-                readerReturned.complete(null);
+            readingEnded();
+        }
+    }
+
+    /** The reader lets go of the connection; whoever waits for it looks again. */
+    private void letGo() {
+        synchronized (reading) {
+            readerActive = false;
+            reader = null;
+            releasedAt = System.nanoTime();
+            reading.notifyAll();
+        }
+    }
+
+    /** The stream ended or failed: nobody reads it again, and the session learns that its client is gone. */
+    private void readingEnded() {
+        synchronized (reading) {
+            if (readingOver) {
+                return;
             }
+            readingOver = true;
+            reading.notifyAll();
+        }
+        clientGone();
+    }
+
+    private static void waitOn(Object monitor) {
+        try {
+            monitor.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionEnded();
         }
     }
 
@@ -177,12 +332,23 @@ public final class ClientLink {
      * its child's end (seen with kept reader threads and sessions that end a job's report sooner).
      */
     public void stopReading() {
+        stopping = true;
         try {
             channel.shutdown();
         } catch (IOException e) {
             // The connection is gone already: the reader sees that too.
         }
+        Thread sleeping = background;
+        if (sleeping != null) {
+            LockSupport.unpark(sleeping);
+        }
         readerReturned.join();
+        synchronized (reading) {
+            while (readerActive) {
+                waitOn(reading);
+            }
+            readingOver = true;
+        }
     }
 
     private void dispatch(Message message) {

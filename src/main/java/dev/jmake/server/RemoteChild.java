@@ -64,6 +64,7 @@ final class RemoteChild implements ChildProcess {
 
     @Override
     public Termination waitFor() {
+        link.awaitUntil(exit::isDone);
         return join(exit);
     }
 
@@ -101,6 +102,7 @@ final class RemoteChild implements ChildProcess {
 
     /** Waits for the client's answer: why it could not start, or nothing if it runs. */
     Optional<SpawnResult.Failed> awaitStart() {
+        link.awaitUntil(start::isDone);
         join(start);
         return Optional.ofNullable(failure);
     }

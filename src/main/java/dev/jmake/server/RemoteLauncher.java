@@ -1,6 +1,7 @@
 package dev.jmake.server;
 
 import dev.jmake.process.CaptureFile;
+import dev.jmake.process.ExitDelivery;
 import dev.jmake.process.ExecutableSearch;
 import dev.jmake.process.FdMapping;
 import dev.jmake.process.FileDescriptors;
@@ -209,5 +210,10 @@ public final class RemoteLauncher implements ProcessLauncher {
     @Override
     public Charset charset() {
         return local.charset();
+    }
+
+    @Override
+    public ExitDelivery exitDelivery() {
+        return link;
     }
 }

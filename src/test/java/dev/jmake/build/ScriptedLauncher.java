@@ -2,6 +2,7 @@ package dev.jmake.build;
 
 import dev.jmake.process.CaptureFile;
 import dev.jmake.process.ChildProcess;
+import dev.jmake.process.ExitDelivery;
 import dev.jmake.process.OutputLock;
 import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.ProcessSpawner;
@@ -177,6 +178,11 @@ final class ScriptedLauncher implements ProcessLauncher {
     @Override
     public Charset charset() {
         return StandardCharsets.UTF_8;
+    }
+
+    @Override
+    public ExitDelivery exitDelivery() {
+        return ExitDelivery.UNASKED;
     }
 
     /**

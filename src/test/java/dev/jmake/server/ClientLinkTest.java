@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jnr.unixsocket.UnixSocketChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,8 @@ final class ClientLinkTest {
 
     @AfterEach
     void close() throws IOException {
+        // As a session does: no reader may be left to take the next test's socket under a reused descriptor number.
+        link.stopReading();
         client.close();
         server.close();
     }
@@ -112,6 +115,55 @@ final class ClientLinkTest {
         assertFalse(signalled.get(10, TimeUnit.SECONDS), "no signal for a child never known to run");
         assertEquals(0, child.pid());
         assertThrows(SessionEnded.class, () -> spawn("another"));
+    }
+
+    @Test
+    void aWaitingThreadReadsTheEndItWaitsForItselfWithNoOtherThreadInvolved() throws Exception {
+        // Past the idle time the background reader holds the connection: the first wait takes reading back.
+        TimeUnit.NANOSECONDS.sleep(3 * ClientLink.IDLE_BEFORE_BACKGROUND);
+        for (int round = 0; round < 20; round++) {
+            RemoteChild child = spawn("job");
+            Message.Spawn spawn = assertInstanceOf(Message.Spawn.class, received());
+            CompletableFuture<Thread> deliveredOn = child.onExit().thenApply(t -> Thread.currentThread());
+            Thread waiter = Thread.currentThread();
+            int request = spawn.request();
+            int pid = 100 + round;
+            int status = round << 8;
+            // The client answers once the waiting thread reads the connection itself.
+            CompletableFuture<Void> answered = CompletableFuture.runAsync(() -> {
+                while (link.reader() != waiter) {
+                    Thread.onSpinWait();
+                }
+                try {
+                    client.send(new Message.Spawned(request, pid), List.of());
+                    client.send(new Message.Exited(request, status), List.of());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertEquals(new Termination.Exited(round), child.waitFor());
+            answered.get(10, TimeUnit.SECONDS);
+            assertEquals(Thread.currentThread(), deliveredOn.getNow(null), "round " + round);
+        }
+    }
+
+    @Test
+    void aSignalForwardedWhileNobodyWaitsIsHeardByTheBackgroundReader() throws Exception {
+        CompletableFuture<Integer> heard = new CompletableFuture<>();
+        link.onInterrupt(heard::complete);
+        client.send(new Message.Signaled(2), List.of());
+        assertEquals(2, heard.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aWakeEndsTheWaitOfAThreadReadingTheClientToLookAtItsCondition() throws Exception {
+        AtomicBoolean ready = new AtomicBoolean();
+        CompletableFuture<Void> waited = CompletableFuture.runAsync(() -> link.awaitUntil(ready::get));
+        TimeUnit.MILLISECONDS.sleep(100);
+        assertFalse(waited.isDone(), "nothing came from the client");
+        ready.set(true);
+        link.wake();
+        waited.get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -24,7 +24,8 @@ import jnr.unixsocket.UnixSocketOptions;
  * A connected Unix stream socket carrying {@link Message}s with descriptors attached ({@code SCM_RIGHTS}), through
  * jnr-posix's {@code sendmsg}/{@code recvmsg}. The descriptors of a message ride on the {@code sendmsg} that carries
  * its header's first byte; a receiver queues what arrives and hands each message the next ones its header counts.
- * One thread may send while another receives; sends are serialised; {@link #shutdown} wakes the receiver.
+ * One thread may send while another receives; sends are serialised; {@link #shutdown} wakes the receiver, and so
+ * does {@link #wake} (from any thread) when the receiver asked for it.
  */
 public final class DescriptorChannel implements AutoCloseable {
     private static final int SOL_SOCKET = 1;
@@ -47,13 +48,19 @@ public final class DescriptorChannel implements AutoCloseable {
     private static final int MSG_CONTROLLEN = 40;
     private static final int MSG_FLAGS = 48;
     private static final int IOVEC = 56;
+    /** Two {@code struct pollfd}: the socket, then the wake eventfd. */
     private static final int POLLFD = 72;
-    private static final int CONTROL = 80;
+    private static final int WAKE_POLLFD = 80;
+    /** The 8 bytes an eventfd read fills. */
+    private static final int WAKE_COUNT = 88;
+    private static final int CONTROL = 96;
     /** struct cmsghdr: len (size_t), level, type, then the data; each aligned to 8. */
     private static final int CMSG_DATA = 16;
     private static final int CONTROL_SIZE = CMSG_DATA + ((4 * FrameHeader.MAX_DESCRIPTORS + 7) & ~7);
     private static final int BLOCK_SIZE = CONTROL + CONTROL_SIZE;
     private static final short POLLIN = 0x1;
+    private static final int EFD_NONBLOCK = 0x800;
+    private static final int EFD_CLOEXEC = 0x80000;
 
     private final UnixSocketChannel channel;
     private final int fd;
@@ -62,6 +69,10 @@ public final class DescriptorChannel implements AutoCloseable {
     /** The receiver's msghdr, iovec, control buffer and pollfd, in native memory kept for every recvmsg. */
     private final Pointer block;
     private final Pointer pollfd;
+    /** An eventfd that {@link #wake} counts up, so that a receiver waiting in poll returns. */
+    private final int wakeFd;
+    /** The 8 bytes of 1 that {@link #wake} writes (native, never changed: any thread may write them). */
+    private final Pointer one;
     private final Object sending = new Object();
     /** The native copy of the frame being sent, kept for the next (guarded by {@link #sending}). */
     private ByteBuffer outgoing = ByteBuffer.allocateDirect(RECEIVE_CHUNK);
@@ -92,6 +103,14 @@ public final class DescriptorChannel implements AutoCloseable {
         block.putAddress(MSG_CONTROL, base + CONTROL);
         block.putInt(POLLFD, fd);
         block.putShort(POLLFD + 4, POLLIN);
+        this.wakeFd = receiving.calls().eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (wakeFd < 0) {
+            throw new IllegalStateException("eventfd: " + posix.strerror(receiving.runtime().getLastError()));
+        }
+        block.putInt(WAKE_POLLFD, wakeFd);
+        block.putShort(WAKE_POLLFD + 4, POLLIN);
+        this.one = Memory.allocateDirect(receiving.runtime(), 8, true);
+        one.putLong(0, 1);
     }
 
     /** The peer's pid, uid and gid ({@code SO_PEERCRED}), as of its connect. */
@@ -168,6 +187,15 @@ public final class DescriptorChannel implements AutoCloseable {
      * descriptors of a message that cannot be decoded are closed).
      */
     public Optional<ReceivedMessage> receive() throws IOException {
+        Reception reception = receive(false);
+        return reception instanceof Reception.Arrived arrived ? Optional.of(arrived.message()) : Optional.empty();
+    }
+
+    /**
+     * The next message, waiting for it, as {@link #receive()}; with {@code wakeable}, a {@link #wake} while it
+     * waits ends the wait ({@link Reception.Woken}, nothing consumed).
+     */
+    public Reception receive(boolean wakeable) throws IOException {
         while (true) {
             if (received >= FrameHeader.SIZE) {
                 FrameHeader header = FrameHeader.read(pending, 0);
@@ -197,28 +225,34 @@ public final class DescriptorChannel implements AutoCloseable {
                         System.arraycopy(pending, total, pending, 0, received - total);
                         received -= total;
                     }
-                    return Optional.of(new ReceivedMessage(message, descriptors));
+                    return new Reception.Arrived(new ReceivedMessage(message, descriptors));
                 }
                 if (pending.length < total) {
                     pending = Arrays.copyOf(pending, Math.max(total, 2 * pending.length));
                 }
             }
-            if (!fill()) {
+            Fill filled = fill(wakeable);
+            if (filled == Fill.WOKEN) {
+                return new Reception.Woken();
+            }
+            if (filled == Fill.END) {
                 if (received == 0 && queuedDescriptors.isEmpty()) {
-                    return Optional.empty();
+                    return new Reception.Ended();
                 }
                 throw new EOFException("the connection ended inside a message");
             }
         }
     }
 
+    private enum Fill { BYTES, END, WOKEN }
+
     /**
-     * One recvmsg: appends its bytes and queues its descriptors; false at the end of the stream. With nothing to
+     * One recvmsg: appends its bytes and queues its descriptors; END at the end of the stream. With nothing to
      * read it waits in poll for input: a thread blocked in recvmsg on a Unix stream socket is woken (to sleep again)
      * each time the peer reads what this side sent (an unkeyed wait), which cost the server's reader a wake-up per
-     * job; poll's wait is keyed, and only input ends it.
+     * job; poll's wait is keyed, and only input ends it (or, if {@code wakeable}, a {@link #wake}: WOKEN).
      */
-    private boolean fill() throws IOException {
+    private Fill fill(boolean wakeable) throws IOException {
         while (true) {
             int room = Math.min(chunk.capacity(), pending.length - received);
             if (room == 0) {
@@ -232,7 +266,9 @@ public final class DescriptorChannel implements AutoCloseable {
             if (n < 0) {
                 int errno = receiving.runtime().getLastError();
                 if (errno == EAGAIN) {
-                    awaitInput();
+                    if (awaitInput(wakeable)) {
+                        return Fill.WOKEN;
+                    }
                     continue;
                 }
                 if (errno == EINTR) {
@@ -245,24 +281,40 @@ public final class DescriptorChannel implements AutoCloseable {
                 throw new MalformedMessageException("more descriptors than a message may carry");
             }
             if (n == 0) {
-                return false;
+                return Fill.END;
             }
             chunk.clear();
             chunk.get(pending, received, (int) n);
             received += (int) n;
-            return true;
+            return Fill.BYTES;
         }
     }
 
-    /** Waits in poll until the socket has input, is shut down or fails (recvmsg then says which). */
-    private void awaitInput() throws IOException {
+    /**
+     * Waits in poll until the socket has input, is shut down or fails (recvmsg then says which), or, if
+     * {@code wakeable}, until {@link #wake}: then true, the wake consumed.
+     */
+    private boolean awaitInput(boolean wakeable) throws IOException {
         block.putShort(POLLFD + 6, (short) 0);
-        if (receiving.calls().poll(pollfd, 1, -1) < 0) {
+        block.putShort(WAKE_POLLFD + 6, (short) 0);
+        if (receiving.calls().poll(pollfd, wakeable ? 2 : 1, -1) < 0) {
             int errno = receiving.runtime().getLastError();
             if (errno != EINTR) {
                 throw failure("poll", errno);
             }
+            return false;
         }
+        if (wakeable && block.getShort(WAKE_POLLFD + 6) != 0) {
+            // One read resets the count: the wakes that came meanwhile are all taken.
+            receiving.calls().read(wakeFd, block.slice(WAKE_COUNT), 8);
+            return true;
+        }
+        return false;
+    }
+
+    /** Ends the wait of a receiver in {@link #receive(boolean) receive(true)}, now or at its next wait. */
+    public void wake() {
+        receiving.calls().write(wakeFd, one, 8);
     }
 
     /** Queues the descriptors of the control messages recvmsg left in the control buffer. */
@@ -309,6 +361,7 @@ public final class DescriptorChannel implements AutoCloseable {
     public void close() throws IOException {
         closeAll(List.copyOf(queuedDescriptors));
         queuedDescriptors.clear();
+        receiving.calls().close(wakeFd);
         channel.close();
     }
 }

@@ -16,4 +16,15 @@ public interface ReceiveCalls {
     /** {@code fds} holds {@code struct pollfd}s: int fd, short events, short revents. */
     @SaveError
     int poll(Pointer fds, long count, int timeoutMillis);
+
+    @SaveError
+    int eventfd(int initialValue, int flags);
+
+    @SaveError
+    long read(int fd, Pointer buffer, long count);
+
+    @SaveError
+    long write(int fd, Pointer buffer, long count);
+
+    int close(int fd);
 }
