@@ -5,6 +5,7 @@ import dev.jmake.eval.Database;
 import dev.jmake.eval.Rule;
 import dev.jmake.graph.SpecialTargets;
 import dev.jmake.graph.TargetGraph;
+import dev.jmake.process.OverlaidEnvironment;
 import dev.jmake.syntax.Location;
 import dev.jmake.syntax.MakeError;
 import dev.jmake.trace.CompilationDatabase;
@@ -70,6 +71,9 @@ public final class JobTracing implements AutoCloseable {
     private TraceReport report;
     private List<Path> shimIgnored;
     private int jobs;
+    /** The traced environment the jobs' environments were last overlaid on, and its overlay base. */
+    private Map<String, String> lastTraced;
+    private OverlaidEnvironment.Base lastOverlay;
     /** The findings of the whole build (across restarts and sub-makes): what is printed when. */
     private final BuildFindings findings;
     /** Set by {@link #abandon}: no session is started again. */
@@ -256,12 +260,23 @@ public final class JobTracing implements AutoCloseable {
         if (s == null) {
             return base;
         }
+        Map<String, String> traced;
         if (compileCommands.isEmpty()) {
-            return s.environment(token, base, shimIgnored, verifier.scope().roots());
+            traced = s.tracedBase(base, shimIgnored, verifier.scope().roots());
+        } else {
+            Map<String, String> withArguments = new HashMap<>(base);
+            withArguments.put(ARGUMENTS_VARIABLE, "1");
+            traced = s.tracedBase(withArguments, shimIgnored, verifier.scope().roots());
         }
-        Map<String, String> withArguments = new HashMap<>(base);
-        withArguments.put(ARGUMENTS_VARIABLE, "1");
-        return s.environment(token, withArguments, shimIgnored, verifier.scope().roots());
+        // Each job's environment is the traced one with its token: an overlay, not a copy, which the launcher
+        // encodes as the token alone.
+        OverlaidEnvironment.Base overlay = lastOverlay;
+        if (overlay == null || lastTraced != traced) {
+            overlay = OverlaidEnvironment.Base.of(traced);
+            lastOverlay = overlay;
+            lastTraced = traced;
+        }
+        return overlay.with(TraceSession.JOB_VARIABLE, token);
     }
 
     /**
@@ -323,9 +338,12 @@ public final class JobTracing implements AutoCloseable {
         if (mode == TraceMode.OFF) {
             return true; // traced for --compile-commands only: --trace=off asked for no findings
         }
-        if (succeeded && rules().job(token).targets().stream().noneMatch(Files::exists)) {
-            // A command rule (an undeclared clean); a failed recipe lacks its target because it failed.
-            rules().treatAsPhony(token);
+        if (succeeded) {
+            DeclaredJob job = rules().job(token);
+            if (!job.phony() && job.targets().stream().noneMatch(Files::exists)) {
+                // A command rule (an undeclared clean); a failed recipe lacks its target because it failed.
+                rules().treatAsPhony(token);
+            }
         }
         JobVerdict verdict = verifier.verify(trace, programs);
         String directory = findings.relativeDirectory();

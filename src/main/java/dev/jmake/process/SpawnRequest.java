@@ -39,7 +39,7 @@ public record SpawnRequest(
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("empty argv");
         }
-        if (!(environment instanceof CopiedEnvironment)) {
+        if (!(environment instanceof CopiedEnvironment) && !(environment instanceof OverlaidEnvironment)) {
             environment = new CopiedEnvironment(environment);
         }
         if (stdin instanceof Redirect.Capture) {

@@ -6,6 +6,7 @@ import dev.jmake.process.ExecutableSearch;
 import dev.jmake.process.FdMapping;
 import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.OutputLock;
+import dev.jmake.process.OverlaidEnvironment;
 import dev.jmake.process.Pipe;
 import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.ProcessSpawner;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -54,6 +56,11 @@ public final class RemoteLauncher implements ProcessLauncher {
     private volatile ListedEnvironment lastEnvironment = new ListedEnvironment(Map.of(), List.of());
 
     private record ListedEnvironment(Map<String, String> map, List<String> entries) {}
+
+    /** The entries of the base the last overlaid environment had, and where its variable is among them (or -1). */
+    private volatile ListedBase lastBase;
+
+    private record ListedBase(OverlaidEnvironment.Base base, String[] entries, String name, int at) {}
 
     /**
      * @param directory where a request without a directory runs (the client's working directory)
@@ -135,6 +142,9 @@ public final class RemoteLauncher implements ProcessLauncher {
 
     /** {@code environment} as {@code NAME=value} entries, in its order. */
     private List<String> entries(Map<String, String> environment) {
+        if (environment instanceof OverlaidEnvironment overlaid) {
+            return entries(overlaid);
+        }
         ListedEnvironment last = lastEnvironment;
         if (last.map() == environment) {
             return last.entries();
@@ -155,6 +165,28 @@ public final class RemoteLauncher implements ProcessLauncher {
         List<String> listed = List.copyOf(entries);
         lastEnvironment = new ListedEnvironment(environment, listed);
         return listed;
+    }
+
+    /** A traced job's environment: its base's entries, listed once, with its one variable put in. */
+    private List<String> entries(OverlaidEnvironment environment) {
+        ListedBase listed = lastBase;
+        if (listed == null || listed.base() != environment.base() || !listed.name().equals(environment.name())) {
+            Map<String, String> base = environment.base().entries();
+            String[] entries = new String[base.size()];
+            int at = -1;
+            int i = 0;
+            for (Map.Entry<String, String> entry : base.entrySet()) {
+                if (entry.getKey().equals(environment.name())) {
+                    at = i;
+                }
+                entries[i++] = entry.getKey() + "=" + entry.getValue();
+            }
+            listed = new ListedBase(environment.base(), entries, environment.name(), at);
+            lastBase = listed;
+        }
+        String[] entries = Arrays.copyOf(listed.entries(), listed.entries().length + (listed.at() < 0 ? 1 : 0));
+        entries[listed.at() < 0 ? entries.length - 1 : listed.at()] = environment.name() + "=" + environment.value();
+        return Arrays.asList(entries);
     }
 
     private static DescriptorAction pass(int childFd, int fd, List<Integer> attached) {

@@ -97,11 +97,11 @@ public final class TraceSession implements AutoCloseable {
     }
 
     /**
-     * {@code base} with every tracer variable but the job's, made once for consecutive jobs sharing {@code base} (the
-     * same map object): its String objects are then the same from job to job, so the launcher re-encodes only the
-     * job token.
+     * {@code base} with every tracer variable, {@link #JOB_VARIABLE} empty (a job's environment is this with its
+     * token set there), unmodifiable; made once for consecutive jobs sharing {@code base} (the same map object), so
+     * that the same map comes back for them.
      */
-    private Map<String, String> tracedBase(Map<String, String> base, List<Path> ignoredPrefixes, List<Path> roots) {
+    public Map<String, String> tracedBase(Map<String, String> base, List<Path> ignoredPrefixes, List<Path> roots) {
         TracedBase last = lastBase;
         if (last != null && last.base() == base && last.ignored().equals(ignoredPrefixes)
                 && last.roots().equals(roots)) {
