@@ -55,6 +55,8 @@ public final class ClientLink implements ExitDelivery {
     private Thread reader;
     private boolean readerInBackground;
     private boolean handBack;
+    /** Guarded by {@link #reading}: the threads waiting on it (a read wakes them only if there are any). */
+    private int waiters;
     /** Guarded by {@link #reading}: {@link System#nanoTime()} when the last reader let go. */
     private long releasedAt;
     /** Guarded by {@link #reading}: the stream ended or failed, or reading was stopped: nobody reads any more. */
@@ -280,7 +282,9 @@ public final class ClientLink implements ExitDelivery {
                     channel.closeAll(received.descriptors());
                     dispatch(received.message());
                     synchronized (reading) {
-                        reading.notifyAll();
+                        if (waiters > 0) {
+                            reading.notifyAll();
+                        }
                     }
                 } else if (reception instanceof Reception.Ended) {
                     readingEnded();
@@ -316,12 +320,16 @@ public final class ClientLink implements ExitDelivery {
         clientGone();
     }
 
-    private static void waitOn(Object monitor) {
+    /** Waits on {@link #reading}, which the caller holds, until a reader or a wake notifies it. */
+    private void waitOn(Object monitor) {
+        waiters++;
         try {
             monitor.wait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionEnded();
+        } finally {
+            waiters--;
         }
     }
 
