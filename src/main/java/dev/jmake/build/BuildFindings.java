@@ -53,8 +53,11 @@ public final class BuildFindings {
     private final Optional<TraceTree> parent;
     /** What the recipes of the makes above guarantee done before this one started, and what it hands back. */
     private final TreeOrder order;
-    /** Where the report goes when no {@code --trace-report} is given (a top make with findings). */
-    private final Path defaultReport;
+    /**
+     * The cache directory the report goes to when no {@code --trace-report} is given (a top make with findings):
+     * its name is made only then (a digest, at every sub-make's start otherwise).
+     */
+    private final Path cache;
     private final Map<String, FindingText> warnings = new LinkedHashMap<>();
     private final Set<String> shown = new HashSet<>();
     /** The reports of this make's passes, made into JSON only when a report is written. */
@@ -66,11 +69,11 @@ public final class BuildFindings {
     private boolean hinted;
     private boolean abandoned;
 
-    private BuildFindings(Path directory, Optional<TraceTree> parent, TreeOrder order, Path defaultReport) {
+    private BuildFindings(Path directory, Optional<TraceTree> parent, TreeOrder order, Path cache) {
         this.directory = directory;
         this.parent = parent;
         this.order = order;
-        this.defaultReport = defaultReport;
+        this.cache = cache;
     }
 
     /**
@@ -86,7 +89,7 @@ public final class BuildFindings {
         }
         Optional<TraceTree> parent = TraceTree.of(environment);
         return new BuildFindings(real, parent, TreeOrder.of(environment, parent),
-                defaultReport(ShimLibrary.cacheDirectory(environment, home), real));
+                ShimLibrary.cacheDirectory(environment, home));
     }
 
     /**
@@ -211,6 +214,11 @@ public final class BuildFindings {
                 + ".JMAKE_TRACE_IGNORE: " + f.ignoreName() + (f.directory().equals(".") ? "" : " (in " + f.makefile() + ")"));
     }
 
+    /** Whether this make is a sub-make of a traced tree (it hands its part to the top). */
+    boolean subMake() {
+        return parent.isPresent();
+    }
+
     /** A pass ended: its report, and its {@code --trace-report} file. */
     synchronized void report(TraceReport report, Optional<Path> file) {
         traced = true;
@@ -275,7 +283,7 @@ public final class BuildFindings {
             if (reportFile.isEmpty() && distinct.isEmpty()) {
                 return;
             }
-            Path file = reportFile.orElse(defaultReport);
+            Path file = reportFile.orElseGet(() -> defaultReport(cache, directory));
             List<JsonObject> all = json(reports);
             all.addAll(parts);
             TreeReport.write(file, TreeReport.of(all, FindingGrouping.of(distinct)));

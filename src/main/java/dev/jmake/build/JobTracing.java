@@ -439,7 +439,10 @@ public final class JobTracing implements AutoCloseable {
                 if (compileCommands.isPresent() && !compiles.isEmpty()) {
                     mergeCompiles(compileCommands.get());
                 }
-                if (!abandoned && mode != TraceMode.OFF) {
+                // A sub-make that traced no job in this pass and writes no report of its own has nothing to hand to
+                // the top: no part (a recursive no-op of 30 sub-makes wrote and read back 30 empty ones).
+                boolean nothing = report == null && reportFile.isEmpty() && findings.subMake();
+                if (!abandoned && mode != TraceMode.OFF && !nothing) {
                     // The build's findings write it, with the other passes' and the sub-makes' jobs, at its end.
                     TraceReport written = report != null ? report : new TraceReport(
                             TraceScope.of(rules, environment).seenFrom(findings.top()), findings.relativeDirectory());

@@ -263,4 +263,25 @@ class JobTracingTest {
                 + "\"a.o\"],\"file\":\"a.c\",\"output\":\"a.o\"}\n]\n", Files.readString(dir.resolve("cc.json")));
         assertEquals(mode == TraceMode.OFF ? 0 : 1, o.count("warning: [trace]"), o.err());
     }
+
+    @Test
+    void aSubMakeThatTracedNoJobHandsNoPartToTheTopUnlessItWritesAReportOfItsOwn() throws Exception {
+        BuildFindings top = BuildFindings.of(ENV, dir, home);
+        Map<String, String> tree = new java.util.HashMap<>(ENV);
+        tree.putAll(top.treeVariables());
+        Path parts = Path.of(tree.get("JMAKE_TRACE_PARTS"));
+        Path sub = Files.createDirectories(dir.resolve("sub"));
+        for (Optional<Path> report : List.of(Optional.<Path>empty(), Optional.of(dir.resolve("sub.json")))) {
+            BuildFindings findings = BuildFindings.of(tree, sub, home);
+            try (JobTracing tracing = JobTracing.of(TraceMode.WARN, report, Optional.empty(), tree, sub, List.of(),
+                    List.of(), findings)) {
+                assertTrue(tracing.enabled());
+            }
+            findings.finish(null);
+            Path log = parts.resolve("parts.jsonl");
+            long written = Files.exists(log) ? Files.readAllLines(log).size() : 0;
+            assertEquals(report.isPresent(), written > 0, "a part written, with report " + report);
+        }
+        top.finish(null);
+    }
 }
