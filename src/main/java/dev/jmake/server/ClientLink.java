@@ -304,7 +304,9 @@ public final class ClientLink implements ExitDelivery {
             readerActive = false;
             reader = null;
             releasedAt = System.nanoTime();
-            reading.notifyAll();
+            if (waiters > 0) {
+                reading.notifyAll();
+            }
         }
     }
 

@@ -79,6 +79,8 @@ public final class DescriptorChannel implements AutoCloseable {
     /** Received bytes not yet handed out, {@code [0, received)}. */
     private byte[] pending = new byte[RECEIVE_CHUNK];
     private int received;
+    /** The last recvmsg returned less than it had room for: the socket was empty then, so poll comes first. */
+    private boolean drained;
     private final Deque<Integer> queuedDescriptors = new ArrayDeque<>();
     private final ByteBuffer chunk = ByteBuffer.allocateDirect(RECEIVE_CHUNK);
 
@@ -253,6 +255,13 @@ public final class DescriptorChannel implements AutoCloseable {
      * job; poll's wait is keyed, and only input ends it (or, if {@code wakeable}, a {@link #wake}: WOKEN).
      */
     private Fill fill(boolean wakeable) throws IOException {
+        if (drained) {
+            // A recvmsg now would most likely say EAGAIN (one system call per message for nothing).
+            drained = false;
+            if (awaitInput(wakeable)) {
+                return Fill.WOKEN;
+            }
+        }
         while (true) {
             int room = Math.min(chunk.capacity(), pending.length - received);
             if (room == 0) {
@@ -286,6 +295,7 @@ public final class DescriptorChannel implements AutoCloseable {
             chunk.clear();
             chunk.get(pending, received, (int) n);
             received += (int) n;
+            drained = n < room;
             return Fill.BYTES;
         }
     }
