@@ -3,6 +3,7 @@ package dev.jmake.build;
 import dev.jmake.jobserver.ChildJobserver;
 import dev.jmake.jobserver.Jobserver;
 import dev.jmake.process.FdMapping;
+import dev.jmake.process.OverlaidEnvironment;
 import dev.jmake.process.SpawnRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ final class JobserverInheritance {
     /** The last environment invalidated, and the result: consecutive jobs mostly share one environment. */
     private Map<String, String> lastEnvironment;
     private Map<String, String> lastInvalidated;
+    /** The base of the last overlaid (traced) environment invalidated, and its invalidated copy. */
+    private OverlaidEnvironment.Base lastOverlaidBase;
+    private OverlaidEnvironment.Base lastInvalidatedBase;
     /** The last environment a request was made with, and that request: its copy of the environment is reused. */
     private Map<String, String> lastRequested;
     private SpawnRequest lastRequest;
@@ -63,11 +67,25 @@ final class JobserverInheritance {
         if (environment == lastEnvironment) {
             return lastInvalidated;
         }
+        // A traced job's environment is a shared base with its token: the base is invalidated once, not each job.
+        if (environment instanceof OverlaidEnvironment overlaid && !overlaid.name().equals(MAKEFLAGS)
+                && !overlaid.name().equals(MFLAGS)) {
+            if (overlaid.base() != lastOverlaidBase) {
+                lastInvalidatedBase = OverlaidEnvironment.Base.of(invalidatedCopy(child, overlaid.base().entries()));
+                lastOverlaidBase = overlaid.base();
+            }
+            return lastInvalidatedBase.with(overlaid.name(), overlaid.value());
+        }
+        Map<String, String> out = invalidatedCopy(child, environment);
+        lastEnvironment = environment;
+        lastInvalidated = out;
+        return out;
+    }
+
+    private static Map<String, String> invalidatedCopy(ChildJobserver child, Map<String, String> environment) {
         Map<String, String> out = new LinkedHashMap<>(environment);
         out.computeIfPresent(MAKEFLAGS, (name, value) -> child.makeflags(value));
         out.computeIfPresent(MFLAGS, (name, value) -> child.mflags(value));
-        lastEnvironment = environment;
-        lastInvalidated = out;
         return out;
     }
 }

@@ -1,12 +1,15 @@
 package dev.jmake.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jmake.jobserver.JobserverServer;
 import dev.jmake.cli.JobserverStyle;
 import dev.jmake.process.FdMapping;
 import dev.jmake.process.FileDescriptors;
+import dev.jmake.process.OverlaidEnvironment;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.SpawnRequest;
@@ -61,6 +64,26 @@ class JobserverInheritanceTest {
                     request.environment().get("MAKEFLAGS"));
             assertEquals("-j3 --jobserver-auth=3,4 --jobserver-auth=-2,-2", request.environment().get("MFLAGS"));
             assertEquals("/usr/bin:/bin", request.environment().get("PATH"));
+        }
+    }
+
+    @Test
+    void tracedJobsShareOneWithdrawnBaseAndKeepTheirOwnTokens() {
+        try (JobserverServer server = JobserverServer.start(3, JobserverStyle.PIPE, Map.of(), fds)) {
+            JobserverInheritance inheritance = new JobserverInheritance(Optional.of(server));
+            OverlaidEnvironment.Base traced = OverlaidEnvironment.Base.of(ENV);
+            SpawnRequest first = inheritance.request(List.of("cc"), traced.with("JMAKE_TRACE_JOB", "1"), false, false);
+            SpawnRequest second = inheritance.request(List.of("cc"), traced.with("JMAKE_TRACE_JOB", "2"), false, false);
+            for (SpawnRequest request : List.of(first, second)) {
+                assertEquals(" -j3 --jobserver-auth=3,4 --jobserver-auth=-2,-2 -- A=b",
+                        request.environment().get("MAKEFLAGS"));
+                assertEquals("-j3 --jobserver-auth=3,4 --jobserver-auth=-2,-2", request.environment().get("MFLAGS"));
+            }
+            assertEquals("1", first.environment().get("JMAKE_TRACE_JOB"));
+            assertEquals("2", second.environment().get("JMAKE_TRACE_JOB"));
+            OverlaidEnvironment a = assertInstanceOf(OverlaidEnvironment.class, first.environment());
+            OverlaidEnvironment b = assertInstanceOf(OverlaidEnvironment.class, second.environment());
+            assertSame(a.base(), b.base(), "the base is withdrawn once");
         }
     }
 
