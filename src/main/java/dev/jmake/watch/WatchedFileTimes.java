@@ -183,6 +183,13 @@ public final class WatchedFileTimes implements DiskTimes {
             }
             generation = dir == null ? 0 : dir.generation;
         }
+        Path parent = directory.getParent();
+        if (dir == null && parent != null && directory.getFileName() != null
+                && look(parent, directory.getFileName().toString(), false) == MISSING) {
+            // A directory that is not there (the implicit search's RCS and SCCS, in every run): its parent's kept
+            // time says so without a system call, where reading it would fail with an exception each time.
+            return Optional.empty();
+        }
         Optional<Listing> read = DirectoryListings.read(directory);
         if (read.isPresent() && dir != null) {
             synchronized (this) {

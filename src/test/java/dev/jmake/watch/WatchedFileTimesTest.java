@@ -115,6 +115,17 @@ class WatchedFileTimesTest {
     }
 
     @Test
+    void aMissingDirectoryIsAnsweredFromItsParentsKeptTimeUntilItAppears() throws IOException {
+        Path rcs = dir.resolve("RCS");
+        assertEquals(java.util.Optional.empty(), times.listing(rcs));
+        long before = times.keptAnswers();
+        assertEquals(java.util.Optional.empty(), times.listing(rcs));
+        assertEquals(before + 1, times.keptAnswers(), "the parent's kept time said it is missing: no read");
+        file("RCS/Makefile,v");
+        assertEquals(java.util.Set.of("Makefile,v"), times.listing(rcs).orElseThrow().set());
+    }
+
+    @Test
     void aRegularFilesTimeIsKeptAndAnswersTheNextLook() throws IOException {
         file("f");
         assertEquals(1, lookTwice("f"), "the first look reads the disk");
