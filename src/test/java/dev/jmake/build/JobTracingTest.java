@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -267,7 +268,7 @@ class JobTracingTest {
     @Test
     void aSubMakeThatTracedNoJobHandsNoPartToTheTopUnlessItWritesAReportOfItsOwn() throws Exception {
         BuildFindings top = BuildFindings.of(ENV, dir, home);
-        Map<String, String> tree = new java.util.HashMap<>(ENV);
+        Map<String, String> tree = new HashMap<>(ENV);
         tree.putAll(top.treeVariables());
         Path parts = Path.of(tree.get("JMAKE_TRACE_PARTS"));
         Path sub = Files.createDirectories(dir.resolve("sub"));

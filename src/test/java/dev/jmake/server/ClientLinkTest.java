@@ -12,6 +12,7 @@ import dev.jmake.server.wire.ExitKind;
 import dev.jmake.server.wire.KillScope;
 import dev.jmake.server.wire.Message;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -138,7 +139,7 @@ final class ClientLinkTest {
                     client.send(new Message.Spawned(request, pid), List.of());
                     client.send(new Message.Exited(request, status), List.of());
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             assertEquals(new Termination.Exited(round), child.waitFor());

@@ -51,9 +51,7 @@ public final class DescriptorChannel implements AutoCloseable {
     /** Two {@code struct pollfd}: the socket, then the wake eventfd. */
     private static final int POLLFD = 72;
     private static final int WAKE_POLLFD = 80;
-    /** The 8 bytes an eventfd read fills. */
-    private static final int WAKE_COUNT = 88;
-    private static final int CONTROL = 96;
+    private static final int CONTROL = 88;
     /** struct cmsghdr: len (size_t), level, type, then the data; each aligned to 8. */
     private static final int CMSG_DATA = 16;
     private static final int CONTROL_SIZE = CMSG_DATA + ((4 * FrameHeader.MAX_DESCRIPTORS + 7) & ~7);
@@ -61,6 +59,8 @@ public final class DescriptorChannel implements AutoCloseable {
     private static final short POLLIN = 0x1;
     private static final int EFD_NONBLOCK = 0x800;
     private static final int EFD_CLOEXEC = 0x80000;
+    /** The count of 1 that {@link #wake} adds, in the machine's order; never changed, so any thread may write it. */
+    private static final byte[] ONE = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 1).array();
 
     private final UnixSocketChannel channel;
     private final int fd;
@@ -71,8 +71,8 @@ public final class DescriptorChannel implements AutoCloseable {
     private final Pointer pollfd;
     /** An eventfd that {@link #wake} counts up, so that a receiver waiting in poll returns. */
     private final int wakeFd;
-    /** The 8 bytes of 1 that {@link #wake} writes (native, never changed: any thread may write them). */
-    private final Pointer one;
+    /** What an eventfd read fills (the receiver's). */
+    private final byte[] wakeCount = new byte[8];
     private final Object sending = new Object();
     /** The native copy of the frame being sent, kept for the next (guarded by {@link #sending}). */
     private ByteBuffer outgoing = ByteBuffer.allocateDirect(RECEIVE_CHUNK);
@@ -111,8 +111,6 @@ public final class DescriptorChannel implements AutoCloseable {
         }
         block.putInt(WAKE_POLLFD, wakeFd);
         block.putShort(WAKE_POLLFD + 4, POLLIN);
-        this.one = Memory.allocateDirect(receiving.runtime(), 8, true);
-        one.putLong(0, 1);
     }
 
     /** The peer's pid, uid and gid ({@code SO_PEERCRED}), as of its connect. */
@@ -316,7 +314,7 @@ public final class DescriptorChannel implements AutoCloseable {
         }
         if (wakeable && block.getShort(WAKE_POLLFD + 6) != 0) {
             // One read resets the count: the wakes that came meanwhile are all taken.
-            receiving.calls().read(wakeFd, block.slice(WAKE_COUNT), 8);
+            posix.read(wakeFd, wakeCount, wakeCount.length);
             return true;
         }
         return false;
@@ -324,7 +322,7 @@ public final class DescriptorChannel implements AutoCloseable {
 
     /** Ends the wait of a receiver in {@link #receive(boolean) receive(true)}, now or at its next wait. */
     public void wake() {
-        receiving.calls().write(wakeFd, one, 8);
+        posix.write(wakeFd, ONE, ONE.length);
     }
 
     /** Queues the descriptors of the control messages recvmsg left in the control buffer. */
@@ -371,7 +369,7 @@ public final class DescriptorChannel implements AutoCloseable {
     public void close() throws IOException {
         closeAll(List.copyOf(queuedDescriptors));
         queuedDescriptors.clear();
-        receiving.calls().close(wakeFd);
+        posix.close(wakeFd);
         channel.close();
     }
 }

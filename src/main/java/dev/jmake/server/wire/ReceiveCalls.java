@@ -19,12 +19,4 @@ public interface ReceiveCalls {
 
     @SaveError
     int eventfd(int initialValue, int flags);
-
-    @SaveError
-    long read(int fd, Pointer buffer, long count);
-
-    @SaveError
-    long write(int fd, Pointer buffer, long count);
-
-    int close(int fd);
 }
