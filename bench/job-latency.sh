@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where one job's round trip goes with a warm server: 2,000 trivial jobs at -j1 under `perf sched record`, and for each
 # job the chain from the child's exit to its successor's exec, by the wake-ups `perf sched timehist -w` shows
-# (client → server reader → session thread → client → the child's vfork → its exec). Means in µs, then GNU make's
+# (client → the session's thread, which reads the socket itself → client → the child's vfork → its exec). Means in µs, then GNU make's
 # own chain (make → the child → exec). Needs perf (linux-perf) and root or perf_event_paranoid <= 1.
 # Usage: bench/job-latency.sh   (needs `mvn -q -DskipTests package` first)
 set -euo pipefail
@@ -41,8 +41,7 @@ print(n, "jobs:", "  ".join("%s %.0f" % (steps[i + 1], s / n * 1e6) for i, s in 
 perf sched record -q -o "$dir/jmake.data" -- env JMAKE_SERVER=on "$jmake" --trace=off -s -j1 -C "$dir/jobs" \
     >/dev/null 2>&1
 echo "jmake server (µs after the child's exit):"
-chain "$dir/jmake.data" 'true\[>jmake-client\[' 'jmake-client\[>jmake-client-re' 'jmake-client-re>jmake-session' \
-    'jmake-session>jmake-client\[' 'jmake-client\[>jmake-client\[' 'jmake-client\[>jmake-client\['
+chain "$dir/jmake.data" 'true\[>jmake-client\[' 'jmake-client\[>jmake-session' 'jmake-session>jmake-client\[' 'jmake-client\[>jmake-client\[' 'jmake-client\[>jmake-client\['
 perf sched record -q -o "$dir/make.data" -- make -s -j1 -C "$dir/jobs" >/dev/null 2>&1
 echo "GNU make (µs after the child's exit):"
 chain "$dir/make.data" 'true\[>make\[' 'make\[>make\[' 'make\[>make\['

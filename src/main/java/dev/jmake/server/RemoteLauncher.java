@@ -112,10 +112,12 @@ public final class RemoteLauncher implements ProcessLauncher {
             for (FdMapping mapping : request.descriptors()) {
                 actions.add(pass(mapping.childFd(), mapping.parentFd(), attached));
             }
+            String workingDirectory = request.workingDirectory().map(directory::resolve).orElse(directory)
+                    .toString();
+            // The client's own directory goes as "": the child inherits it, and spares a chdir.
             Message.Spawn spawn = new Message.Spawn(link.nextRequest(), request.newProcessGroup(),
-                    request.argv().get(0), request.workingDirectory().map(directory::resolve).orElse(directory)
-                            .toString(), request.argv(), List.of(), List.copyOf(request.defaultSignals()),
-                    actions);
+                    request.argv().get(0), clientsOwn(workingDirectory) ? "" : workingDirectory, request.argv(),
+                    List.of(), List.copyOf(request.defaultSignals()), actions);
             String program = request.argv().get(0);
             RemoteChild child = new RemoteChild(link, program, fds::describe);
             child.captured(captured[1], captured[2]);
@@ -124,7 +126,7 @@ public final class RemoteLauncher implements ProcessLauncher {
             // The session goes on while the client starts the child; a failure to start arrives as its end
             // (ChildProcess.startFailure). Unless the failure is foreseen: GNU make learns it from posix_spawn
             // before it starts anything else, and a build that starts other jobs meanwhile would differ.
-            if (!search.findable(program, request.environment().get("PATH"), spawn.workingDirectory())) {
+            if (!search.findable(program, request.environment().get("PATH"), workingDirectory)) {
                 Optional<SpawnResult.Failed> failure = child.awaitStart();
                 if (failure.isPresent()) {
                     captured = new InputStream[] {null, child.stdout().orElse(null), child.stderr().orElse(null)};
@@ -138,6 +140,11 @@ public final class RemoteLauncher implements ProcessLauncher {
             }
             closeAll(captured);
         }
+    }
+
+    /** Whether {@code path} is the client's working directory, as its HELLO gave it. */
+    private boolean clientsOwn(String path) {
+        return directory.isAbsolute() && path.equals(directory.toString());
     }
 
     /** {@code environment} as {@code NAME=value} entries, in its order. */

@@ -234,6 +234,33 @@ final class NativeClientTest {
         }
     }
 
+    @Test
+    void standardDescriptorsKeptInPlaceMixWithSwappedAndSharedOnes() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            // 0 in place, 1 and 2 swapped.
+            channel.send(spawn(1, "sh", List.of("sh", "-c", "echo one; echo >&2 two; ls /proc/self/fd >&2"),
+                    List.of("PATH=/bin:/usr/bin"), List.of(new DescriptorAction.ClientDescriptor(0, 0),
+                            new DescriptorAction.ClientDescriptor(1, 2), new DescriptorAction.ClientDescriptor(2, 1))),
+                    List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(1, 0), next(channel, Message.Exited.class));
+            assertEquals("one\n", client.stderrWhen(s -> s.endsWith("one\n")));
+            // ls's own directory descriptor is 3: the child had 0-2 and nothing else.
+            assertEquals("two\n0\n1\n2\n3\n", client.stdoutWhen(s -> s.endsWith("3\n")));
+            // 1 in place and also the child's 2 (2>&1).
+            channel.send(spawn(2, "sh", List.of("sh", "-c", "echo >&2 three"), List.of("PATH=/bin:/usr/bin"),
+                    List.of(new DescriptorAction.ClientDescriptor(1, 1), new DescriptorAction.ClientDescriptor(2, 1))),
+                    List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.Exited(2, 0), next(channel, Message.Exited.class));
+            assertTrue(client.stdoutWhen(s -> s.endsWith("three\n")).endsWith("3\nthree\n"));
+            channel.send(new Message.Exit(ExitKind.STATUS, 0), List.of());
+            assertEquals(new Termination.Exited(0), client.waitFor());
+        }
+    }
+
     private static String readAll(int fd) {
         StringBuilder text = new StringBuilder();
         byte[] buffer = new byte[256];
