@@ -35,6 +35,20 @@ enum {
     HOLD_MS = 5,
 };
 
+/* A SPAWN offered ahead of its slot (SPAWN_AFTER), kept until it starts or the server learns it never will. */
+enum offer_state { OFFER_PENDING, OFFER_CANCELLED };
+struct offer {
+    uint32_t request;
+    enum offer_state state;
+    uint32_t *triggers;      /* the requests whose success starts it, each with whether it held stdin */
+    bool *trigger_stdin;
+    uint32_t ntriggers;
+    unsigned char *body;     /* the SPAWN body, from its request id on */
+    size_t len;
+    int fds[MAX_MESSAGE_FDS];
+    size_t nfds;
+};
+
 struct session {
     const struct client *client;
     int sock;
@@ -51,6 +65,12 @@ struct session {
     struct buffer held;      /* SPAWNED messages not sent yet, complete, sent before anything else */
     long long held_until;    /* when they go out at the latest (monotonic ms) */
     struct environment base; /* the last ENVIRONMENT */
+    struct offer *offers;    /* in arrival order */
+    size_t noffers;
+    uint32_t *succeeded;     /* commands that ended their jobs well, no offer started by them yet, in exit order */
+    size_t nsucceeded;
+    size_t capsucceeded;
+    bool stopped;            /* a failure stopped make, or every descendant was killed: no trigger starts an offer */
 };
 
 static _Noreturn void server_lost(struct session *s);
@@ -132,13 +152,15 @@ static struct child *find_child(struct session *s, pid_t pid) {
     return NULL;
 }
 
-static void add_child(struct session *s, pid_t pid, uint32_t request, bool leads_group) {
+static void add_child(struct session *s, pid_t pid, uint32_t request, uint32_t flags) {
     if (s->nchildren == s->capchildren) {
         s->capchildren = s->capchildren == 0 ? 16 : s->capchildren * 2;
         s->children = xrealloc(s->children, s->capchildren * sizeof *s->children);
     }
-    s->children[s->nchildren++] = (struct child){pid, request, leads_group};
+    s->children[s->nchildren++] = (struct child){pid, request, (flags & 1) != 0, flags};
 }
+
+static void child_ended(struct session *s, uint32_t request, uint32_t flags, int status);
 
 /* Reaps every ended child: EXITED for those the server asked for, nothing for orphans that came to us. */
 static void reap(struct session *s, bool report) {
@@ -156,8 +178,10 @@ static void reap(struct session *s, bool report) {
             continue;
         }
         uint32_t request = child->request;
+        uint32_t flags = child->flags;
         *child = s->children[--s->nchildren];
         if (report) {
+            child_ended(s, request, flags, status); /* an offer it starts is told first, in the same write */
             buffer_begin(&s->out, MSG_EXITED, 0);
             buffer_u32(&s->out, request);
             buffer_i32(&s->out, status);
@@ -257,6 +281,8 @@ static _Noreturn void exit_as_told(struct session *s, uint32_t kind, int32_t val
     exit((int)value);
 }
 
+static void answer_offers(struct session *s);
+
 /* KILL: only what the client itself started, or, with flag 2, everything below it. */
 static void kill_as_told(struct session *s, pid_t pid, int sig, uint32_t flags) {
     if (flags == 0 || flags == 1) {
@@ -269,22 +295,35 @@ static void kill_as_told(struct session *s, pid_t pid, int sig, uint32_t flags) 
             }
         }
     } else if (flags == 2) {
+        answer_offers(s); /* nothing starts after the sweep: every offer is answered, started or cancelled */
         signal_descendants(sig);
     }
 }
 
-static void handle_spawn(struct session *s, struct reader *body, const int *fds, size_t nfds) {
-    uint32_t request = read_u32(body);
-    uint32_t flags = read_u32(body);
+static void stop_offers(struct session *s);
+
+/* Starts the child of a SPAWN body (after its request id and flags): its pid, or -errno. */
+static int start_child(struct session *s, uint32_t request, uint32_t flags, struct reader *body, const int *fds,
+                       size_t nfds, bool with_stdin) {
     bool malformed = body->bad;
-    int result = malformed ? 0 : spawn_from_message(s->client, &s->base, body, flags, fds, nfds, &malformed);
+    int result = malformed ? 0
+                           : spawn_from_message(s->client, &s->base, body, flags, fds, nfds, with_stdin, &malformed);
     close_fds(fds, nfds);
     if (malformed) {
         server_lost(s);
     }
     if (result > 0) {
-        add_child(s, result, request, (flags & 1) != 0);
+        add_child(s, result, request, flags);
+    } else if ((flags & SPAWN_FAILURE_STOPS) != 0) {
+        stop_offers(s); /* as the server will: a failure to start is the command's failure */
     }
+    return result;
+}
+
+static void handle_spawn(struct session *s, struct reader *body, const int *fds, size_t nfds) {
+    uint32_t request = read_u32(body);
+    uint32_t flags = read_u32(body);
+    int result = start_child(s, request, flags, body, fds, nfds, false);
     buffer_begin(&s->out, MSG_SPAWNED, 0);
     buffer_u32(&s->out, request);
     buffer_i32(&s->out, result);
@@ -296,6 +335,162 @@ static void handle_spawn(struct session *s, struct reader *body, const int *fds,
         s->held_until = monotonic_ms() + HOLD_MS;
     }
     hold_message(&s->held, &s->out);
+}
+
+/* ---- offers (SPAWN_AFTER): the server's next job, started here as soon as a job ends well ---- */
+
+static void forget_offer(struct session *s, size_t index) {
+    struct offer *o = &s->offers[index];
+    free(o->triggers);
+    free(o->trigger_stdin);
+    free(o->body);
+    memmove(o, o + 1, (s->noffers - index - 1) * sizeof *o);
+    s->noffers--;
+}
+
+/*
+ * Starts offer INDEX now, forgets it, and puts OFFER_STARTED (started after TRIGGER, 0 for PROMOTE) in the held
+ * messages: it goes out before the trigger's EXITED, in the same write.
+ */
+static void start_offer(struct session *s, size_t index, bool with_stdin, uint32_t trigger) {
+    struct offer o = s->offers[index];
+    unsigned char *body = o.body;
+    s->offers[index].body = NULL; /* the body is read below; forget_offer frees the rest */
+    forget_offer(s, index);
+    struct reader r = {.p = body, .left = o.len};
+    uint32_t request = read_u32(&r);
+    uint32_t flags = read_u32(&r);
+    int result = start_child(s, request, flags, &r, o.fds, o.nfds, with_stdin);
+    free(body);
+    buffer_begin(&s->out, MSG_OFFER_STARTED, 0);
+    buffer_u32(&s->out, request);
+    buffer_u32(&s->out, trigger);
+    buffer_i32(&s->out, result);
+    if (s->held.len == 0) {
+        s->held_until = monotonic_ms() + HOLD_MS;
+    }
+    hold_message(&s->held, &s->out);
+}
+
+/* A failure that stops make: no trigger starts an offer any more (PROMOTE still may: the server sent it first). */
+static void stop_offers(struct session *s) {
+    s->stopped = true;
+    s->nsucceeded = 0;
+    for (size_t i = 0; i < s->noffers; i++) {
+        s->offers[i].state = OFFER_CANCELLED;
+    }
+}
+
+/* Every descendant is about to be killed: each offer not started is answered -ECANCELED and forgotten. */
+static void answer_offers(struct session *s) {
+    stop_offers(s);
+    while (s->noffers > 0) {
+        close_fds(s->offers[0].fds, s->offers[0].nfds);
+        buffer_begin(&s->out, MSG_OFFER_STARTED, 0);
+        buffer_u32(&s->out, s->offers[0].request);
+        buffer_u32(&s->out, 0);
+        buffer_i32(&s->out, -ECANCELED);
+        send_or_lose(s, NULL, 0);
+        forget_offer(s, 0);
+    }
+}
+
+/* Which of offer O's triggers REQUEST is, or -1. */
+static long trigger_index(const struct offer *o, uint32_t request) {
+    for (uint32_t i = 0; i < o->ntriggers; i++) {
+        if (o->triggers[i] == request) {
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* A child was reaped and reported: a job that ended well starts the first offer waiting for it, or is kept. */
+static void child_ended(struct session *s, uint32_t request, uint32_t flags, int status) {
+    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (!ok && (flags & SPAWN_FAILURE_STOPS) != 0) {
+        stop_offers(s);
+        return;
+    }
+    if (!ok || (flags & SPAWN_ENDS_JOB) == 0 || s->stopped) {
+        return;
+    }
+    for (size_t i = 0; i < s->noffers; i++) {
+        long t = trigger_index(&s->offers[i], request);
+        if (s->offers[i].state == OFFER_PENDING && t >= 0) {
+            start_offer(s, i, s->offers[i].trigger_stdin[t], request);
+            return;
+        }
+    }
+    if (s->nsucceeded == s->capsucceeded) {
+        s->capsucceeded = s->capsucceeded == 0 ? 16 : s->capsucceeded * 2;
+        s->succeeded = xrealloc(s->succeeded, s->capsucceeded * sizeof *s->succeeded);
+    }
+    s->succeeded[s->nsucceeded++] = request;
+}
+
+static void handle_spawn_after(struct session *s, struct reader *body, const int *fds, size_t nfds) {
+    uint32_t n = read_u32(body);
+    if (body->bad || n > body->left / 8) {
+        close_fds(fds, nfds);
+        server_lost(s);
+    }
+    struct offer o = {.state = s->stopped ? OFFER_CANCELLED : OFFER_PENDING, .ntriggers = n, .nfds = nfds};
+    o.triggers = xmalloc((n == 0 ? 1 : n) * sizeof *o.triggers);
+    o.trigger_stdin = xmalloc((n == 0 ? 1 : n) * sizeof *o.trigger_stdin);
+    for (uint32_t i = 0; i < n; i++) {
+        o.triggers[i] = read_u32(body);
+        o.trigger_stdin[i] = (read_u32(body) & 1) != 0;
+    }
+    if (body->bad || body->left < 8) {
+        close_fds(fds, nfds);
+        server_lost(s);
+    }
+    o.request = (uint32_t)body->p[0] | (uint32_t)body->p[1] << 8 | (uint32_t)body->p[2] << 16
+                | (uint32_t)body->p[3] << 24;
+    o.len = body->left;
+    o.body = xmalloc(o.len);
+    memcpy(o.body, body->p, o.len);
+    memcpy(o.fds, fds, sizeof(int) * nfds);
+    s->offers = xrealloc(s->offers, (s->noffers + 1) * sizeof *s->offers);
+    s->offers[s->noffers++] = o;
+    if (o.state != OFFER_PENDING) {
+        return;
+    }
+    /* The server names every job-ending command still running as far as it has read: a success kept here that it
+     * does not name was read before it offered, and can start no offer of it any more. The first one named starts
+     * this offer at once. */
+    size_t kept = 0;
+    long start = -1;
+    for (size_t i = 0; i < s->nsucceeded; i++) {
+        long t = trigger_index(&o, s->succeeded[i]);
+        if (t >= 0 && start < 0) {
+            start = t;
+        } else if (t >= 0) {
+            s->succeeded[kept++] = s->succeeded[i];
+        }
+    }
+    s->nsucceeded = kept;
+    if (start >= 0) {
+        start_offer(s, s->noffers - 1, o.trigger_stdin[start], o.triggers[start]);
+        send_held_or_lose(s);
+    }
+}
+
+static void handle_promote(struct session *s, struct reader *body) {
+    uint32_t request = read_u32(body);
+    uint32_t flags = read_u32(body);
+    if (body->bad) {
+        server_lost(s);
+    }
+    for (size_t i = 0; i < s->noffers; i++) {
+        if (s->offers[i].request == request) {
+            start_offer(s, i, (flags & 1) != 0, 0);
+            send_held_or_lose(s);
+            return;
+        }
+    }
+    /* Started by a trigger already, or answered at a sweep: nothing to do. */
 }
 
 static void handle_message(struct session *s, uint16_t type, const unsigned char *data, size_t len, const int *fds,
@@ -325,6 +520,13 @@ static void handle_message(struct session *s, uint16_t type, const unsigned char
         }
         exit_as_told(s, kind, value);
     }
+    case MSG_SPAWN_AFTER:
+        handle_spawn_after(s, &body, fds, nfds);
+        return;
+    case MSG_PROMOTE:
+        close_fds(fds, nfds);
+        handle_promote(s, &body);
+        return;
     case MSG_ENVIRONMENT:
         close_fds(fds, nfds);
         if (!environment_from_message(&body, &s->base)) {

@@ -391,14 +391,40 @@ static int search_and_spawn(const struct client *client, const struct request *r
     }
 }
 
+/* An offer started with the client's stdin: fd 0 as the client has it (closed in the child if closed in the client). */
+static void stdin_from_client(const struct client *client, struct request *r) {
+    bool closed = (client->closed_std & 1) != 0;
+    for (uint32_t i = 0; i < r->nactions; i++) {
+        struct action *a = &r->actions[i];
+        if (a->child_fd == 0) {
+            free(a->path);
+            a->path = NULL;
+            if (closed) {
+                *a = r->actions[--r->nactions];
+            } else {
+                a->kind = ACTION_CLIENT;
+                a->source = 0;
+            }
+            return;
+        }
+    }
+    if (!closed) {
+        r->actions = xrealloc(r->actions, (r->nactions + 1) * sizeof *r->actions);
+        r->actions[r->nactions++] = (struct action){.child_fd = 0, .kind = ACTION_CLIENT, .source = 0};
+    }
+}
+
 int spawn_from_message(const struct client *client, const struct environment *base, struct reader *body,
-                       uint32_t flags, const int *fds, size_t nfds, bool *malformed) {
+                       uint32_t flags, const int *fds, size_t nfds, bool with_stdin, bool *malformed) {
     struct request r = {0};
     int invalid = 0;
     if (!decode(client, base, body, flags, nfds, &r, &invalid)) {
         free_request(&r);
         *malformed = true;
         return 0;
+    }
+    if (with_stdin && invalid == 0) {
+        stdin_from_client(client, &r);
     }
     if (invalid != 0) {
         free_request(&r);

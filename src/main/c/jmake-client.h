@@ -13,10 +13,16 @@ enum {
     MSG_SPAWNED = 2,
     MSG_EXITED = 3,
     MSG_SIGNALED = 4,
+    MSG_OFFER_STARTED = 5,
     MSG_SPAWN = 10,
     MSG_KILL = 11,
     MSG_EXIT = 12,
     MSG_ENVIRONMENT = 13,
+    MSG_SPAWN_AFTER = 14,
+    MSG_PROMOTE = 15,
+    /* SPAWN's flags: bit 0 new process group, bit 1 environment from the base, then the roles offers look at. */
+    SPAWN_ENDS_JOB = 4,
+    SPAWN_FAILURE_STOPS = 8,
     HEADER_SIZE = 8,
     MAX_MESSAGE_FDS = 16,
     /* The client's extras of HELLO: at most the two jobserver descriptors. */
@@ -94,6 +100,7 @@ struct child {
     pid_t pid;
     uint32_t request;
     bool leads_group;
+    uint32_t flags;          /* its SPAWN's flags (SPAWN_ENDS_JOB, SPAWN_FAILURE_STOPS) */
 };
 
 /* The session's base environment (ENVIRONMENT), which a SPAWN's environment may start from. */
@@ -108,10 +115,11 @@ bool environment_from_message(struct reader *body, struct environment *base);
 
 /*
  * Decodes the SPAWN body after its request id and flags and starts the child: returns the pid (> 0) or -errno
- * as execvp would give it. *malformed is set when the body cannot be decoded (a protocol error).
+ * as execvp would give it. *malformed is set when the body cannot be decoded (a protocol error). with_stdin: the
+ * child's fd 0 is the client's, whatever the body says (an offer started by the job that held stdin).
  */
 int spawn_from_message(const struct client *client, const struct environment *base, struct reader *body,
-                       uint32_t flags, const int *fds, size_t nfds, bool *malformed);
+                       uint32_t flags, const int *fds, size_t nfds, bool with_stdin, bool *malformed);
 
 /* The descendants of this process (through /proc parent links), shallowest first. Caller frees. */
 pid_t *list_descendants(size_t *count);

@@ -99,7 +99,7 @@ public final class Builder {
         this.jobs = options.jobs() > 1 && !graph.hasSpecial(".NOTPARALLEL")
                 ? new JobScheduler(options.jobs(), options.maxLoad(), options.keepGoing(), ui, services.load(),
                         services.jobserver().map(Jobserver::pool), whenIdle(services.jobserver(), ui),
-                        services.launcher().exitDelivery())
+                        services.launcher().exitDelivery(), services.launcher().offers())
                 : new JobScheduler(1, 0, options.keepGoing(), ui, services.load(), services.launcher().exitDelivery());
         this.remaker = new Remaker(graph, options, modes, nodes, history, times, timestamps, plans, intermediates,
                 execution, jobs, log, declarations);

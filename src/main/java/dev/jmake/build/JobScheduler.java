@@ -5,6 +5,7 @@ import dev.jmake.jobserver.Token;
 import dev.jmake.jobserver.TokenPool;
 import dev.jmake.process.ExitDelivery;
 import dev.jmake.process.Redirect;
+import dev.jmake.process.SpawnOffers;
 import dev.jmake.process.ChildProcess;
 import dev.jmake.process.Termination;
 import dev.jmake.ui.Diagnostics;
@@ -34,6 +35,8 @@ final class JobScheduler {
         final boolean mayStop;
         /** Held from the job's first command until its recipe is over (GNU: until the child is reaped). */
         final JobSlot slot;
+        /** The command running. */
+        ChildProcess process;
 
         Active(RecipeExecution.Job job, Finish finish, boolean mayStop, JobSlot slot) {
             this.job = job;
@@ -85,13 +88,19 @@ final class JobScheduler {
     private boolean waitingReported;
     /** With {@link #oneAtATime()}, the one command running, waited for on this thread rather than the reaper's. */
     private Awaited awaitedHere;
+    /** Where the next job's first command can be handed before its slot frees; empty: nowhere. */
+    private final Optional<SpawnOffers> offers;
+    /** While {@link #awaitSlot} waits: the next job's first command, offered. */
+    private SpawnOffers.Offer offer;
+    /** The slot of the job whose success started {@link #offer}: the offered job's, not given back. */
+    private JobSlot handedOver;
 
     /** A command whose exit the scheduling thread waits for itself (no hand-over between threads). */
     private record Awaited(Active active, ChildProcess process) {}
 
     JobScheduler(int slots, double maxLoad, boolean keepGoing, Diagnostics ui, LoadAverage load,
                  ExitDelivery delivery) {
-        this(slots, maxLoad, keepGoing, ui, load, Optional.empty(), () -> { }, delivery);
+        this(slots, maxLoad, keepGoing, ui, load, Optional.empty(), () -> { }, delivery, Optional.empty());
     }
 
     /**
@@ -99,7 +108,8 @@ final class JobScheduler {
      * pool's size; {@link Integer#MAX_VALUE} for a pool joined, where the tokens alone govern).
      */
     JobScheduler(int slots, double maxLoad, boolean keepGoing, Diagnostics ui, LoadAverage load,
-                 Optional<TokenPool> pool, Runnable whenIdle, ExitDelivery delivery) {
+                 Optional<TokenPool> pool, Runnable whenIdle, ExitDelivery delivery, Optional<SpawnOffers> offers) {
+        this.offers = offers;
         this.slots = slots;
         this.maxLoad = maxLoad;
         this.keepGoing = keepGoing;
@@ -133,6 +143,14 @@ final class JobScheduler {
      * there, the jobs running going on meanwhile. Returns without a slot once make is {@link #stopping()}.
      */
     void awaitSlot() {
+        awaitSlot(null);
+    }
+
+    /**
+     * As {@link #awaitSlot()}, for {@code next}: while no slot is free, its first command may be handed to the
+     * launcher, which starts it as soon as a running job ends well; that job's slot is then {@code next}'s.
+     */
+    void awaitSlot(RecipeExecution.Job next) {
         if (reserved != null) {
             return;
         }
@@ -148,17 +166,54 @@ final class JobScheduler {
                     }
                 }
                 if (reserved == null && !stopping) {
+                    if (offer == null && next != null) {
+                        offer = offerAhead(next);
+                    }
                     awaitEvent();
+                    if (handedOver != null) {
+                        reserved = handedOver;
+                        handedOver = null;
+                    }
                 }
             }
         } finally {
             wanting = false;
+            // Taken with the slot (Job.step) or, make stopping, never: a failure that stops make cancels the offer
+            // in the launcher before the end of any job read after it, so no job's success starts it meanwhile.
+            offer = null;
+            if (handedOver != null) {
+                release(handedOver);
+                handedOver = null;
+            }
             withdrawRequest();
             if (spare != null) {
                 release(spare);
                 spare = null;
             }
         }
+    }
+
+    /**
+     * Offers {@code next}'s first command to start when one of the running jobs' last commands succeeds (job.c
+     * expands a job's recipe before it waits for a slot; only the start moves ahead). Not with one slot, a load
+     * limit, or the progress line, whose redraw at each job's end would come after the next job's output.
+     */
+    private SpawnOffers.Offer offerAhead(RecipeExecution.Job next) {
+        if (offers.isEmpty() || oneAtATime() || maxLoad > 0 || ui.status().enabled()) {
+            return null;
+        }
+        List<SpawnOffers.Trigger> triggers = new ArrayList<>(running.size());
+        for (Active active : running) {
+            if (active.process != null && active.job.runningEndsJob()) {
+                triggers.add(new SpawnOffers.Trigger(active.process, active == stdinHolder));
+            }
+        }
+        if (triggers.isEmpty()) {
+            return null;
+        }
+        // The offered job gets stdin only if the job holding it ends first (the trigger says so); else as now.
+        Redirect stdin = stdinHolder == null ? Redirect.INHERIT : Redirect.NULL_DEVICE;
+        return next.offerAhead(offers.get(), triggers, stdin).orElse(null);
     }
 
     /**
@@ -374,7 +429,12 @@ final class JobScheduler {
         if (stdinHolder == active) {
             stdinHolder = null;
         }
-        release(active.slot);
+        if (offer != null && handedOver == null && active.process != null
+                && offer.startedBy().orElse(null) == active.process) {
+            handedOver = active.slot; // the offered job started when this one ended: it runs on this slot
+        } else {
+            release(active.slot);
+        }
         boolean ok = ((JobStep.Done) step).ok();
         ui.status().jobFinished(active.job.target(), ok);
         active.finish.finished(ok);
@@ -393,6 +453,7 @@ final class JobScheduler {
     }
 
     private void watch(Active active, ChildProcess process) {
+        active.process = process;
         running.add(active);
         if (oneAtATime()) {
             awaitedHere = new Awaited(active, process);

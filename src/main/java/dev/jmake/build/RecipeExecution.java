@@ -3,6 +3,7 @@ package dev.jmake.build;
 import dev.jmake.syntax.Strerror;
 import dev.jmake.archive.ArchiveMemberName;
 import dev.jmake.cli.OutputSync;
+import dev.jmake.cli.TraceMode;
 import dev.jmake.eval.Expander;
 import dev.jmake.eval.Recipe;
 import dev.jmake.eval.Scope;
@@ -13,6 +14,7 @@ import dev.jmake.process.RecipeCommand;
 import dev.jmake.process.Redirect;
 import dev.jmake.process.ShellSettings;
 import dev.jmake.process.SignalNames;
+import dev.jmake.process.SpawnOffers;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.Termination;
@@ -148,6 +150,11 @@ final class RecipeExecution {
         private Diagnostics lastUi = ui;
         /** Whether the command running writes to the terminal itself (the status line stays erased meanwhile). */
         private boolean direct;
+        /** Whether the command running is the recipe's last: its success ends the job. */
+        private boolean runningEndsJob;
+        /** The first command, offered ahead of its slot ({@link #offerAhead}), and its request; null otherwise. */
+        private SpawnOffers.Offer offer;
+        private SpawnRequest offered;
 
         private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore,
                     Map<String, Long> siblings, DeclaredJob declared, boolean dontCare, boolean touchOnly,
@@ -165,6 +172,59 @@ final class RecipeExecution {
 
         String target() {
             return target;
+        }
+
+        /** Whether the command running is the recipe's last, so that its success ends the job. */
+        boolean runningEndsJob() {
+            return running != null && runningEndsJob;
+        }
+
+        /**
+         * Hands the first command to {@code offers} before a slot frees for it (it starts when one of
+         * {@code triggers} ends well, with {@code stdin} unless a trigger holding stdin starts it), if nothing is
+         * said or decided between a job's end and this command's start: no echo (its text would come from make), no
+         * -n/-t, no output sync, not a sub-make, no trace verdict that could fail a job that exited 0. What the
+         * command needs is made now, as job.c does for a job that waits for a slot, expanded already.
+         */
+        Optional<SpawnOffers.Offer> offerAhead(SpawnOffers offers, List<SpawnOffers.Trigger> triggers,
+                                               Redirect stdin) {
+            if (started || offer != null || modes.justPrint() || modes.touch() || synchronizer.captures()
+                    || options.verbosity().trace() || tracing.mode() == TraceMode.ERROR) {
+                return Optional.empty();
+            }
+            int first = 0;
+            while (first < commands.size() && commands.get(first).command().isEmpty()) {
+                first++;
+            }
+            if (first == commands.size()) {
+                return Optional.empty();
+            }
+            Prepared prepared = commands.get(first);
+            CommandLine line = prepared.line();
+            boolean silentTarget = options.silent() || graph.isSilent(target);
+            if (line.recursive() || prepared.command().isNoOp() || !(line.silent() || silentTarget)) {
+                return Optional.empty();
+            }
+            if (env == null) {
+                env = environment.of(scope, line.location());
+            }
+            ui.out().flush();
+            SpawnRequest request = jobserver.request(prepared.command().argv(), tracedEnvironment(line), false,
+                    anyRecursive(commands)).inDirectory(directory).withStdin(stdin)
+                    .withRoles(first == commands.size() - 1, failureStops(line));
+            ui.startOutput();
+            Optional<SpawnOffers.Offer> made = offers.offer(request, triggers);
+            if (made.isPresent()) {
+                offer = made.get();
+                offered = request;
+            }
+            return made;
+        }
+
+        /** Whether a failure of {@code line} stops make: not -k, not ignored, not a makefile make does not care about. */
+        private boolean failureStops(CommandLine line) {
+            return !options.keepGoing() && !dontCare
+                    && !(line.ignoreErrors() || options.ignoreErrors() || graph.isIgnoringErrors(target));
         }
 
         /**
@@ -281,8 +341,10 @@ final class RecipeExecution {
                     env = environment.of(scope, line.location());
                 }
                 ui.out().flush();
-                SpawnRequest request = jobserver.request(prepared.command().argv(), tracedEnvironment(line),
-                        line.recursive(), anyRecursive(commands)).inDirectory(directory).withStdin(stdin);
+                SpawnRequest request = offer != null ? offered.withStdin(stdin)
+                        : jobserver.request(prepared.command().argv(), tracedEnvironment(line), line.recursive(),
+                                anyRecursive(commands)).inDirectory(directory).withStdin(stdin)
+                                .withRoles(next == commands.size() - 1, failureStops(line));
                 if (lineUi != ui) {
                     request = request.withStdout(output.stdout()).withStderr(output.stderr());
                 } else {
@@ -290,9 +352,18 @@ final class RecipeExecution {
                     ui.status().suspend();
                 }
                 ui.startOutput();
-                SpawnResult result = recipes.spawn(this, request);
+                SpawnResult result;
+                if (offer != null) {
+                    SpawnOffers.Offer taken = offer;
+                    offer = null;
+                    offered = null;
+                    result = recipes.take(this, taken, request);
+                } else {
+                    result = recipes.spawn(this, request);
+                }
                 if (result instanceof SpawnResult.Started spawned) {
                     running = spawned.process();
+                    runningEndsJob = request.endsJob();
                     runningTraced = traceToken != null && !line.recursive();
                     if (runningTraced) {
                         if (tracedPrograms == null) {

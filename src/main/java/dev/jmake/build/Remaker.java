@@ -110,7 +110,7 @@ final class Remaker {
         if (modes.touch() || !job.runsNothing()) {
             commandsStarted++;
         }
-        jobs.awaitSlot();
+        jobs.awaitSlot(job);
         if (jobs.stopping()) {
             return TargetState.FAILED;
         }

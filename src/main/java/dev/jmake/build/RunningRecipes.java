@@ -1,6 +1,7 @@
 package dev.jmake.build;
 
 import dev.jmake.process.ProcessLauncher;
+import dev.jmake.process.SpawnOffers;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.ChildProcess;
@@ -49,6 +50,23 @@ public final class RunningRecipes {
         synchronized (lock) {
             if (!interrupted) {
                 SpawnResult result = launcher.launch(request);
+                if (result instanceof SpawnResult.Started started) {
+                    running.put(job, started.process());
+                } else {
+                    running.putIfAbsent(job, null);
+                }
+                return result;
+            }
+        }
+        awaitEnd();
+        throw new AssertionError("awaitEnd returned");
+    }
+
+    /** Takes the command of {@code job} offered ahead of its slot, as {@code request}, unless an interrupt came first. */
+    SpawnResult take(RecipeExecution.Job job, SpawnOffers.Offer offer, SpawnRequest request) {
+        synchronized (lock) {
+            if (!interrupted) {
+                SpawnResult result = offer.take(request);
                 if (result instanceof SpawnResult.Started started) {
                     running.put(job, started.process());
                 } else {

@@ -2,6 +2,10 @@ package dev.jmake.process;
 
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +66,36 @@ public final class ObservedLauncher implements ProcessLauncher {
     @Override
     public ExitDelivery exitDelivery() {
         return launcher.exitDelivery();
+    }
+
+    /** The launcher's offers, their triggers and children seen through the observed ones. */
+    @Override
+    public Optional<SpawnOffers> offers() {
+        return launcher.offers().map(offers -> (request, triggers) -> {
+            Map<ChildProcess, ChildProcess> observed = new IdentityHashMap<>();
+            List<SpawnOffers.Trigger> inner = new ArrayList<>(triggers.size());
+            for (SpawnOffers.Trigger trigger : triggers) {
+                ChildProcess child = trigger.child() instanceof ObservedChild o ? o.child : trigger.child();
+                observed.put(child, trigger.child());
+                inner.add(new SpawnOffers.Trigger(child, trigger.holdsStdin()));
+            }
+            changed.run();
+            return offers.offer(request, inner).map(offer -> new SpawnOffers.Offer() {
+                @Override
+                public Optional<ChildProcess> startedBy() {
+                    return offer.startedBy().map(observed::get);
+                }
+
+                @Override
+                public SpawnResult take(SpawnRequest taken) {
+                    changed.run();
+                    SpawnResult result = offer.take(taken);
+                    return result instanceof SpawnResult.Started started
+                            ? new SpawnResult.Started(new ObservedChild(started.process()))
+                            : result;
+                }
+            });
+        });
     }
 
     /** The child, its end reported first. */

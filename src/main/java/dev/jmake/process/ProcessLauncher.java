@@ -1,6 +1,7 @@
 package dev.jmake.process;
 
 import java.nio.charset.Charset;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -48,4 +49,9 @@ public interface ProcessLauncher {
 
     /** How a thread waiting for the children's ends hears of them. */
     ExitDelivery exitDelivery();
+
+    /** Whether a job's first command can be handed over before its slot frees (a server session's client). */
+    default Optional<SpawnOffers> offers() {
+        return Optional.empty();
+    }
 }

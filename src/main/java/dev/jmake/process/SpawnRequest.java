@@ -22,6 +22,8 @@ import java.util.Set;
  * @param descriptors      extra descriptors, child fd 3 and up
  * @param newProcessGroup  whether the child leads a new process group (GNU make never does this)
  * @param defaultSignals   signal numbers reset to {@code SIG_DFL} in the child
+ * @param endsJob          a recipe's last command: its success ends its job (a launcher may start the next then)
+ * @param failureStops     its failure stops make (not -k, not ignored)
  */
 public record SpawnRequest(
         List<String> argv,
@@ -32,7 +34,9 @@ public record SpawnRequest(
         Redirect stderr,
         List<FdMapping> descriptors,
         boolean newProcessGroup,
-        Set<Integer> defaultSignals) {
+        Set<Integer> defaultSignals,
+        boolean endsJob,
+        boolean failureStops) {
 
     public SpawnRequest {
         argv = List.copyOf(argv);
@@ -87,7 +91,7 @@ public record SpawnRequest(
     /** {@code argv} with this environment, inheriting stdin, stdout, stderr and the working directory. */
     public static SpawnRequest of(List<String> argv, Map<String, String> environment) {
         return new SpawnRequest(argv, environment, Optional.empty(), Redirect.INHERIT, Redirect.INHERIT,
-                Redirect.INHERIT, List.of(), false, Set.of());
+                Redirect.INHERIT, List.of(), false, Set.of(), false, false);
     }
 
     /**
@@ -96,27 +100,27 @@ public record SpawnRequest(
      */
     public SpawnRequest withArgv(List<String> argv) {
         return new SpawnRequest(argv, environment, workingDirectory, stdin, stdout, stderr, descriptors,
-                newProcessGroup, defaultSignals);
+                newProcessGroup, defaultSignals, endsJob, failureStops);
     }
 
     public SpawnRequest inDirectory(Path directory) {
         return new SpawnRequest(argv, environment, Optional.of(directory), stdin, stdout, stderr, descriptors,
-                newProcessGroup, defaultSignals);
+                newProcessGroup, defaultSignals, endsJob, failureStops);
     }
 
     public SpawnRequest withStdin(Redirect redirect) {
         return new SpawnRequest(argv, environment, workingDirectory, redirect, stdout, stderr, descriptors,
-                newProcessGroup, defaultSignals);
+                newProcessGroup, defaultSignals, endsJob, failureStops);
     }
 
     public SpawnRequest withStdout(Redirect redirect) {
         return new SpawnRequest(argv, environment, workingDirectory, stdin, redirect, stderr, descriptors,
-                newProcessGroup, defaultSignals);
+                newProcessGroup, defaultSignals, endsJob, failureStops);
     }
 
     public SpawnRequest withStderr(Redirect redirect) {
         return new SpawnRequest(argv, environment, workingDirectory, stdin, stdout, redirect, descriptors,
-                newProcessGroup, defaultSignals);
+                newProcessGroup, defaultSignals, endsJob, failureStops);
     }
 
     /** Adds child descriptor {@code childFd} (≥ 3) as a duplicate of the parent's {@code parentFd}. */
@@ -124,16 +128,22 @@ public record SpawnRequest(
         List<FdMapping> more = new ArrayList<>(descriptors);
         more.add(new FdMapping(childFd, parentFd));
         return new SpawnRequest(argv, environment, workingDirectory, stdin, stdout, stderr, more,
-                newProcessGroup, defaultSignals);
+                newProcessGroup, defaultSignals, endsJob, failureStops);
     }
 
     public SpawnRequest inNewProcessGroup() {
         return new SpawnRequest(argv, environment, workingDirectory, stdin, stdout, stderr, descriptors,
-                true, defaultSignals);
+                true, defaultSignals, endsJob, failureStops);
     }
 
     public SpawnRequest withDefaultSignals(Set<Integer> signals) {
         return new SpawnRequest(argv, environment, workingDirectory, stdin, stdout, stderr, descriptors,
-                newProcessGroup, signals);
+                newProcessGroup, signals, endsJob, failureStops);
+    }
+
+    /** The same request with its roles for a launcher that starts jobs ahead (see the record's parameters). */
+    public SpawnRequest withRoles(boolean endsJob, boolean failureStops) {
+        return new SpawnRequest(argv, environment, workingDirectory, stdin, stdout, stderr, descriptors,
+                newProcessGroup, defaultSignals, endsJob, failureStops);
     }
 }

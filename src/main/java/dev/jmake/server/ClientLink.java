@@ -2,6 +2,9 @@ package dev.jmake.server;
 
 import dev.jmake.process.ExitDelivery;
 import dev.jmake.process.InterruptSignals;
+import dev.jmake.process.Redirect;
+import dev.jmake.process.SpawnRequest;
+import dev.jmake.process.SpawnResult;
 import dev.jmake.process.Termination;
 import dev.jmake.server.wire.DescriptorChannel;
 import dev.jmake.server.wire.ExitKind;
@@ -19,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * One session's connection to its client (docs/SERVER-PROTOCOL.md): it sends what to spawn, what to kill and how
@@ -34,6 +38,8 @@ import java.util.function.BooleanSupplier;
 public final class ClientLink implements ExitDelivery {
     /** How long the connection may go unread before the background reader reads it. */
     static final long IDLE_BEFORE_BACKGROUND = TimeUnit.MILLISECONDS.toNanos(10);
+    /** The client's answer for an offer that never started (a KILL of every descendant came first). */
+    private static final int ECANCELED = 125;
 
     private final DescriptorChannel channel;
     private final Object lock = new Object();
@@ -43,6 +49,10 @@ public final class ClientLink implements ExitDelivery {
     private final EnvironmentBase environmentBase = new EnvironmentBase();
     /** The children asked for and not reaped yet, by request (those not started yet too). */
     private final Map<Integer, RemoteChild> running = new HashMap<>();
+    /** Guarded by {@link #lock}: the offers sent and not taken yet, in the order sent. */
+    private final List<ClientOffer> offers = new ArrayList<>();
+    /** Guarded by {@link #lock}: a failure stopped make, as the client sees it: no offer starts by a trigger. */
+    private boolean offersStopped;
     private final CompletableFuture<Void> over = new CompletableFuture<>();
     /** Completed once the reader has returned: it touches the connection no more. */
     private final CompletableFuture<Void> readerReturned = new CompletableFuture<>();
@@ -118,6 +128,7 @@ public final class ClientLink implements ExitDelivery {
             if (ended) {
                 throw new SessionEnded();
             }
+            child.sent(spawn);
             running.put(spawn.request(), child);
         }
         synchronized (spawning) {
@@ -125,9 +136,83 @@ public final class ClientLink implements ExitDelivery {
             if (encoded.newBase().isPresent()) {
                 send(new Message.Environment(encoded.newBase().get()), List.of());
             }
-            send(new Message.Spawn(spawn.request(), spawn.newProcessGroup(), spawn.program(),
-                    spawn.workingDirectory(), spawn.argv(), encoded.environment(), spawn.defaultSignals(),
-                    spawn.actions()), descriptors);
+            send(spawn.withEnvironment(encoded.environment()), descriptors);
+        }
+    }
+
+    /**
+     * Offers {@code spawn} to the client ahead of its slot (SPAWN_AFTER), to start as {@code child} when the first
+     * of {@code triggers} ends well; {@code anew} launches it again should the offer be cancelled.
+     */
+    ClientOffer offer(Message.Spawn spawn, List<String> environment, RemoteChild child,
+                      List<RemoteChild> triggers, List<Boolean> holdStdin,
+                      Function<SpawnRequest, SpawnResult> anew) {
+        ClientOffer offer = new ClientOffer(this, spawn.request(), child, triggers, anew);
+        List<Message.Trigger> named = new ArrayList<>(triggers.size());
+        for (int i = 0; i < triggers.size(); i++) {
+            named.add(new Message.Trigger(triggers.get(i).request(), holdStdin.get(i)));
+        }
+        synchronized (lock) {
+            if (ended) {
+                throw new SessionEnded();
+            }
+            child.sent(spawn);
+            offers.add(offer);
+            if (offersStopped) {
+                // The client has seen the failure too: it keeps the offer cancelled from the start.
+                offer.state = ClientOffer.State.CANCELLED;
+            } else {
+                running.put(spawn.request(), child);
+            }
+        }
+        synchronized (spawning) {
+            EnvironmentBase.Encoded encoded = environmentBase.encode(environment);
+            if (encoded.newBase().isPresent()) {
+                send(new Message.Environment(encoded.newBase().get()), List.of());
+            }
+            send(new Message.SpawnAfter(named, spawn.withEnvironment(encoded.environment())), List.of());
+        }
+        return offer;
+    }
+
+    /** The trigger that started {@code offer}, as far as the client has said. */
+    RemoteChild startedBy(ClientOffer offer) {
+        synchronized (lock) {
+            return offer.startedBy;
+        }
+    }
+
+    /**
+     * The session has a slot for {@code offer}: its child if a trigger started it, else started now (PROMOTE, its
+     * stdin as {@code request} has it), or launched anew by {@code anew} if a failure cancelled it.
+     */
+    SpawnResult take(ClientOffer offer, SpawnRequest request, Function<SpawnRequest, SpawnResult> anew) {
+        ClientOffer.State before;
+        synchronized (lock) {
+            before = offer.state;
+            offers.remove(offer);
+            if (before == ClientOffer.State.PENDING) {
+                offer.state = ClientOffer.State.STARTED;
+            }
+        }
+        if (before == ClientOffer.State.CANCELLED) {
+            return anew.apply(request);
+        }
+        if (before == ClientOffer.State.PENDING) {
+            send(new Message.Promote(offer.request, request.stdin() instanceof Redirect.Inherit), List.of());
+        }
+        return new SpawnResult.Started(offer.child);
+    }
+
+    /** A failure that stops make, as the client saw it: the offers not started never will be by a trigger. */
+    private void stopOffers() {
+        offersStopped = true;
+        for (ClientOffer offer : offers) {
+            if (offer.state == ClientOffer.State.PENDING) {
+                offer.state = ClientOffer.State.CANCELLED;
+                // The client keeps it (a PROMOTE sent meanwhile still starts it) but never answers for it.
+                running.remove(offer.request);
+            }
         }
     }
 
@@ -142,6 +227,13 @@ public final class ClientLink implements ExitDelivery {
     void kill(int pid, int signal, KillScope scope) {
         if (!ended) {
             send(new Message.Kill(pid, signal, scope), List.of());
+        }
+    }
+
+    /** Whether offers are not to be made (a failure stopped make as the client sees it). */
+    boolean offersStopped() {
+        synchronized (lock) {
+            return offersStopped;
         }
     }
 
@@ -363,19 +455,39 @@ public final class ClientLink implements ExitDelivery {
 
     private void dispatch(Message message) {
         if (message instanceof Message.Spawned spawned) {
-            RemoteChild child;
+            started(spawned.request(), spawned.result());
+        } else if (message instanceof Message.OfferStarted started) {
             synchronized (lock) {
-                child = spawned.result() > 0 ? running.get(spawned.request()) : running.remove(spawned.request());
+                for (ClientOffer offer : offers) {
+                    if (offer.request == started.request()) {
+                        offer.state = started.result() == -ECANCELED ? ClientOffer.State.CANCELLED
+                                : ClientOffer.State.STARTED;
+                        for (RemoteChild trigger : offer.triggers) {
+                            if (trigger.request() == started.trigger()) {
+                                offer.startedBy = trigger;
+                            }
+                        }
+                    }
+                }
             }
-            if (child != null && spawned.result() > 0) {
-                child.started(spawned.result());
-            } else if (child != null) {
-                child.notStarted(-spawned.result());
+            if (started.result() == -ECANCELED) {
+                RemoteChild child;
+                synchronized (lock) {
+                    child = running.remove(started.request());
+                }
+                if (child != null) {
+                    child.cancelled();
+                }
+            } else {
+                started(started.request(), started.result());
             }
         } else if (message instanceof Message.Exited exited) {
             RemoteChild child;
             synchronized (lock) {
                 child = running.remove(exited.request());
+                if (child != null && child.failureStops() && exited.status() != 0) {
+                    stopOffers();
+                }
             }
             if (child != null) {
                 child.exited(Termination.decode(exited.status()));
@@ -384,6 +496,22 @@ public final class ClientLink implements ExitDelivery {
             interrupted(signaled.signal());
         }
         // A message only a server sends is ignored: the client never sends one.
+    }
+
+    /** The client's answer for request {@code request}: started as pid {@code result}, or not ({@code -errno}). */
+    private void started(int request, int result) {
+        RemoteChild child;
+        synchronized (lock) {
+            child = result > 0 ? running.get(request) : running.remove(request);
+            if (child != null && result <= 0 && child.failureStops()) {
+                stopOffers(); // a failure to start is the command's failure
+            }
+        }
+        if (child != null && result > 0) {
+            child.started(result);
+        } else if (child != null) {
+            child.notStarted(-result);
+        }
     }
 
     /** Handles an interrupt on a thread of its own: it waits for exits, which this reader delivers. */

@@ -4,6 +4,7 @@ import dev.jmake.process.ChildProcess;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.Termination;
 import dev.jmake.server.wire.KillScope;
+import dev.jmake.server.wire.Message;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,10 @@ final class RemoteChild implements ChildProcess {
     private volatile SpawnResult.Failed failure;
     private InputStream stdout;
     private InputStream stderr;
+    /** Its request, and its roles for offers (ClientLink: a trigger's success, a failure that stops make). */
+    private volatile int request;
+    private volatile boolean endsJob;
+    private volatile boolean failureStops;
 
     /**
      * @param program  the program asked for, as a failure to start names it
@@ -44,6 +49,28 @@ final class RemoteChild implements ChildProcess {
     void captured(InputStream out, InputStream err) {
         this.stdout = out;
         this.stderr = err;
+    }
+
+    /** Its SPAWN (or SPAWN_AFTER) goes out as {@code spawn}. */
+    void sent(Message.Spawn spawn) {
+        this.request = spawn.request();
+        this.endsJob = spawn.endsJob();
+        this.failureStops = spawn.failureStops();
+    }
+
+    /** Its request id; 0 before it was sent. */
+    int request() {
+        return request;
+    }
+
+    /** Whether its success ends its job. */
+    boolean endsJob() {
+        return endsJob;
+    }
+
+    /** Whether its failure stops make. */
+    boolean failureStops() {
+        return failureStops;
     }
 
     /** 0 until the client said it started (or if it never did). */
@@ -117,6 +144,12 @@ final class RemoteChild implements ChildProcess {
         failure = new SpawnResult.Failed(program, errno, describe.apply(errno));
         start.complete(0);
         exit.complete(new Termination.Exited(NOT_EXECUTED));
+    }
+
+    /** An offer that never started (every descendant was killed first): it ends as a command that did nothing. */
+    void cancelled() {
+        start.complete(0);
+        exit.complete(new Termination.Exited(0));
     }
 
     /** The client reaped it. */

@@ -11,6 +11,7 @@ import dev.jmake.process.Pipe;
 import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.Redirect;
+import dev.jmake.process.SpawnOffers;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.StandardOutputs;
@@ -117,7 +118,8 @@ public final class RemoteLauncher implements ProcessLauncher {
             // The client's own directory goes as "": the child inherits it, and spares a chdir.
             Message.Spawn spawn = new Message.Spawn(link.nextRequest(), request.newProcessGroup(),
                     request.argv().get(0), clientsOwn(workingDirectory) ? "" : workingDirectory, request.argv(),
-                    List.of(), List.copyOf(request.defaultSignals()), actions);
+                    List.of(), List.copyOf(request.defaultSignals()), actions)
+                    .withRoles(request.endsJob(), request.failureStops());
             String program = request.argv().get(0);
             RemoteChild child = new RemoteChild(link, program, fds::describe);
             child.captured(captured[1], captured[2]);
@@ -140,6 +142,57 @@ public final class RemoteLauncher implements ProcessLauncher {
             }
             closeAll(captured);
         }
+    }
+
+    @Override
+    public Optional<SpawnOffers> offers() {
+        return Optional.of(this::offer);
+    }
+
+    /**
+     * {@code request} offered ahead of its slot: only a command whose stdout and stderr are the client's, with no
+     * other descriptor and a program that can be found (a failure to start is waited for, as in {@link #launch}).
+     */
+    private Optional<SpawnOffers.Offer> offer(SpawnRequest request, List<SpawnOffers.Trigger> triggers) {
+        if (closed || !(request.stdout() instanceof Redirect.Inherit) || !(request.stderr() instanceof Redirect.Inherit)
+                || !request.descriptors().isEmpty() || triggers.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RemoteChild> children = new ArrayList<>(triggers.size());
+        List<Boolean> holdStdin = new ArrayList<>(triggers.size());
+        for (SpawnOffers.Trigger trigger : triggers) {
+            if (!(trigger.child() instanceof RemoteChild child) || child.request() == 0) {
+                return Optional.empty();
+            }
+            children.add(child);
+            holdStdin.add(trigger.holdsStdin());
+        }
+        List<DescriptorAction> actions = new ArrayList<>(3);
+        if (request.stdin() instanceof Redirect.Inherit) {
+            if ((closedStandard & 1) == 0) {
+                actions.add(new DescriptorAction.ClientDescriptor(0, 0));
+            }
+        } else if (request.stdin() instanceof Redirect.NullDevice) {
+            actions.add(new DescriptorAction.OpenFile(0, O_RDONLY, 0, "/dev/null"));
+        } else {
+            return Optional.empty();
+        }
+        for (int fd = 1; fd < 3; fd++) {
+            if ((closedStandard & (1 << fd)) == 0) {
+                actions.add(new DescriptorAction.ClientDescriptor(fd, fd));
+            }
+        }
+        String program = request.argv().get(0);
+        String workingDirectory = request.workingDirectory().map(directory::resolve).orElse(directory).toString();
+        if (!search.findable(program, request.environment().get("PATH"), workingDirectory)) {
+            return Optional.empty();
+        }
+        Message.Spawn spawn = new Message.Spawn(link.nextRequest(), request.newProcessGroup(), program,
+                clientsOwn(workingDirectory) ? "" : workingDirectory, request.argv(), List.of(),
+                List.copyOf(request.defaultSignals()), actions).withRoles(request.endsJob(), request.failureStops());
+        RemoteChild child = new RemoteChild(link, program, fds::describe);
+        return Optional.of(link.offer(spawn, entries(request.environment()), child, children, holdStdin,
+                this::launch));
     }
 
     /** Whether {@code path} is the client's working directory, as its HELLO gave it. */

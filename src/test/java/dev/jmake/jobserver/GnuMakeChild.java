@@ -38,7 +38,7 @@ final class GnuMakeChild {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         SpawnRequest request = new SpawnRequest(argv, env, Optional.of(dir), Redirect.NULL_DEVICE,
-                new Redirect.File(out), new Redirect.File(err), descriptors, false, Set.of());
+                new Redirect.File(out), new Redirect.File(err), descriptors, false, Set.of(), false, false);
         SpawnResult result = new ProcessSpawner(StandardCharsets.UTF_8).launch(request);
         if (!(result instanceof SpawnResult.Started started)) {
             throw new IllegalStateException("make did not start: " + result);

@@ -182,7 +182,7 @@ class JobserverServerTest {
                 : script;
         SpawnRequest request = new SpawnRequest(List.of("/bin/sh", "-c", command), Map.of("PATH", "/usr/bin:/bin"),
                 Optional.empty(), dev.jmake.process.Redirect.INHERIT, dev.jmake.process.Redirect.INHERIT,
-                dev.jmake.process.Redirect.INHERIT, child.descriptors(), false, java.util.Set.of());
+                dev.jmake.process.Redirect.INHERIT, child.descriptors(), false, java.util.Set.of(), false, false);
         SpawnResult result = new ProcessSpawner(StandardCharsets.UTF_8).launch(request);
         assertEquals(new Termination.Exited(0),
                 assertInstanceOf(SpawnResult.Started.class, result).process().waitFor());

@@ -12,10 +12,13 @@ public sealed interface Message {
     int SPAWNED = 2;
     int EXITED = 3;
     int SIGNALED = 4;
+    int OFFER_STARTED = 5;
     int SPAWN = 10;
     int KILL = 11;
     int EXIT = 12;
     int ENVIRONMENT = 13;
+    int SPAWN_AFTER = 14;
+    int PROMOTE = 15;
 
     /** The type number in the frame header. */
     int type();
@@ -59,6 +62,18 @@ public sealed interface Message {
         }
     }
 
+    /**
+     * Client → server: the offer of {@code request} ({@link SpawnAfter}) started process {@code result} (> 0) or
+     * failed ({@code -errno}) when {@code trigger} ended well (0: on {@link Promote}); {@code -ECANCELED}: it never
+     * will (every descendant was killed). Sent before the trigger's EXITED, in the same write.
+     */
+    record OfferStarted(int request, int trigger, int result) implements Message {
+        @Override
+        public int type() {
+            return OFFER_STARTED;
+        }
+    }
+
     /** Client → server: the client received an interrupting signal (SIGHUP, SIGINT, SIGQUIT or SIGTERM). */
     record Signaled(int signal) implements Message {
         @Override
@@ -72,8 +87,8 @@ public sealed interface Message {
      * {@code PATH} of {@code environment}; an empty {@code workingDirectory} is the client's own.
      */
     record Spawn(int request, boolean newProcessGroup, String program, String workingDirectory, List<String> argv,
-                 SpawnEnvironment environment, List<Integer> defaultSignals, List<DescriptorAction> actions)
-            implements Message {
+                 SpawnEnvironment environment, List<Integer> defaultSignals, List<DescriptorAction> actions,
+                 boolean endsJob, boolean failureStops) implements Message {
         public Spawn {
             Objects.requireNonNull(program);
             Objects.requireNonNull(workingDirectory);
@@ -83,6 +98,13 @@ public sealed interface Message {
             actions = List.copyOf(actions);
         }
 
+        /** A command that neither ends its job nor stops make by failing (as far as offers go). */
+        public Spawn(int request, boolean newProcessGroup, String program, String workingDirectory, List<String> argv,
+                     SpawnEnvironment environment, List<Integer> defaultSignals, List<DescriptorAction> actions) {
+            this(request, newProcessGroup, program, workingDirectory, argv, environment, defaultSignals, actions,
+                    false, false);
+        }
+
         /** With the environment listed whole. */
         public Spawn(int request, boolean newProcessGroup, String program, String workingDirectory, List<String> argv,
                      List<String> environment, List<Integer> defaultSignals, List<DescriptorAction> actions) {
@@ -90,9 +112,50 @@ public sealed interface Message {
                     defaultSignals, actions);
         }
 
+        /** The same request with {@code environment}. */
+        public Spawn withEnvironment(SpawnEnvironment environment) {
+            return new Spawn(request, newProcessGroup, program, workingDirectory, argv, environment, defaultSignals,
+                    actions, endsJob, failureStops);
+        }
+
+        /** The same request, its roles for offers given: it ends its job if it succeeds; its failure stops make. */
+        public Spawn withRoles(boolean endsJob, boolean failureStops) {
+            return new Spawn(request, newProcessGroup, program, workingDirectory, argv, environment, defaultSignals,
+                    actions, endsJob, failureStops);
+        }
+
         @Override
         public int type() {
             return SPAWN;
+        }
+    }
+
+    /**
+     * Server → client: {@code spawn} offered ahead of its slot. The client starts it when the first of
+     * {@code triggers} (commands that end their jobs) exits with status 0, whether before or after the offer came,
+     * or on {@link Promote}; a failure of a command whose failure stops make, or a KILL of every descendant, cancels
+     * it (docs/SERVER-PROTOCOL.md).
+     */
+    record SpawnAfter(List<Trigger> triggers, Spawn spawn) implements Message {
+        public SpawnAfter {
+            triggers = List.copyOf(triggers);
+            Objects.requireNonNull(spawn);
+        }
+
+        @Override
+        public int type() {
+            return SPAWN_AFTER;
+        }
+    }
+
+    /** A command whose success starts an offer; {@code holdsStdin}: the offered child then gets the client's stdin. */
+    record Trigger(int request, boolean holdsStdin) {}
+
+    /** Server → client: start the offer of {@code request} now if it has not started; its stdin as said. */
+    record Promote(int request, boolean stdinFromClient) implements Message {
+        @Override
+        public int type() {
+            return PROMOTE;
         }
     }
 

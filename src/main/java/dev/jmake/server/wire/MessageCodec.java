@@ -17,6 +17,11 @@ public final class MessageCodec {
     /** SPAWN's flags: the child leads a new process group; its environment starts from the session's base. */
     private static final int NEW_GROUP = 1;
     private static final int FROM_BASE = 2;
+    /** SPAWN's flags for offers: its success ends its job (frees a slot); its failure stops make. */
+    private static final int ENDS_JOB = 4;
+    private static final int FAILURE_STOPS = 8;
+    /** A trigger's and PROMOTE's flag: the offered child's stdin is the client's. */
+    private static final int STDIN = 1;
 
     private MessageCodec() {}
 
@@ -36,6 +41,8 @@ public final class MessageCodec {
             body.u32(m.request()).u32(m.status());
         } else if (message instanceof Message.Signaled m) {
             body.u32(m.signal());
+        } else if (message instanceof Message.OfferStarted m) {
+            body.u32(m.request()).u32(m.trigger()).u32(m.result());
         } else if (message instanceof Message.Spawn m) {
             spawn(body, m);
         } else if (message instanceof Message.Kill m) {
@@ -44,6 +51,14 @@ public final class MessageCodec {
             body.u32(m.kind().ordinal()).u32(m.value());
         } else if (message instanceof Message.Environment m) {
             body.strings(m.entries());
+        } else if (message instanceof Message.SpawnAfter m) {
+            body.u32(m.triggers().size());
+            for (Message.Trigger trigger : m.triggers()) {
+                body.u32(trigger.request()).u32(trigger.holdsStdin() ? STDIN : 0);
+            }
+            spawn(body, m.spawn());
+        } else if (message instanceof Message.Promote m) {
+            body.u32(m.request()).u32(m.stdinFromClient() ? STDIN : 0);
         }
         byte[] frame = body.bytes();
         int length = frame.length - FrameHeader.SIZE;
@@ -59,7 +74,8 @@ public final class MessageCodec {
 
     private static void spawn(Body body, Message.Spawn m) {
         int flags = (m.newProcessGroup() ? NEW_GROUP : 0)
-                | (m.environment() instanceof SpawnEnvironment.FromBase ? FROM_BASE : 0);
+                | (m.environment() instanceof SpawnEnvironment.FromBase ? FROM_BASE : 0)
+                | (m.endsJob() ? ENDS_JOB : 0) | (m.failureStops() ? FAILURE_STOPS : 0);
         body.u32(m.request()).u32(flags).string(m.program()).string(m.workingDirectory()).strings(m.argv());
         if (m.environment() instanceof SpawnEnvironment.FromBase fromBase) {
             body.u32(fromBase.kept()).strings(fromBase.following());
@@ -82,8 +98,9 @@ public final class MessageCodec {
     /** Whether {@code type} names a message of this protocol (a receiver skips others). */
     public static boolean isKnownType(int type) {
         return switch (type) {
-            case Message.HELLO, Message.SPAWNED, Message.EXITED, Message.SIGNALED, Message.SPAWN, Message.KILL,
-                    Message.EXIT, Message.ENVIRONMENT -> true;
+            case Message.HELLO, Message.SPAWNED, Message.EXITED, Message.SIGNALED, Message.OFFER_STARTED,
+                    Message.SPAWN, Message.KILL,
+                    Message.EXIT, Message.ENVIRONMENT, Message.SPAWN_AFTER, Message.PROMOTE -> true;
             default -> false;
         };
     }
@@ -97,14 +114,26 @@ public final class MessageCodec {
             case Message.SPAWNED -> new Message.Spawned(in.u32(), in.u32());
             case Message.EXITED -> new Message.Exited(in.u32(), in.u32());
             case Message.SIGNALED -> new Message.Signaled(in.u32());
+            case Message.OFFER_STARTED -> new Message.OfferStarted(in.u32(), in.u32(), in.u32());
             case Message.SPAWN -> spawn(in);
             case Message.KILL -> new Message.Kill(in.u32(), in.u32(), in.choice(KillScope.values()));
             case Message.EXIT -> new Message.Exit(in.choice(ExitKind.values()), in.u32());
             case Message.ENVIRONMENT -> new Message.Environment(in.strings());
+            case Message.SPAWN_AFTER -> spawnAfter(in);
+            case Message.PROMOTE -> new Message.Promote(in.u32(), (in.u32() & STDIN) != 0);
             default -> throw new MalformedMessageException("unknown message type " + type);
         };
         in.requireEnd();
         return message;
+    }
+
+    private static Message.SpawnAfter spawnAfter(BodyReader in) throws MalformedMessageException {
+        int count = in.count(8);
+        List<Message.Trigger> triggers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            triggers.add(new Message.Trigger(in.u32(), (in.u32() & STDIN) != 0));
+        }
+        return new Message.SpawnAfter(triggers, spawn(in));
     }
 
     private static Message.Spawn spawn(BodyReader in) throws MalformedMessageException {
@@ -141,7 +170,7 @@ public final class MessageCodec {
             }
         }
         return new Message.Spawn(request, (flags & NEW_GROUP) != 0, program, directory, argv, environment, defaults,
-                actions);
+                actions, (flags & ENDS_JOB) != 0, (flags & FAILURE_STOPS) != 0);
     }
 
     /** A body being written, into an array grown as needed (no lock per byte, as a stream would take). */
