@@ -155,6 +155,8 @@ final class RecipeExecution {
         /** The first command, offered ahead of its slot ({@link #offerAhead}), and its request; null otherwise. */
         private SpawnOffers.Offer offer;
         private SpawnRequest offered;
+        /** Whether its first command cannot be offered (or the launcher would not take it): not asked again. */
+        private boolean notOffered;
 
         private Job(String target, List<Prepared> commands, Scope scope, long mtimeBefore,
                     Map<String, Long> siblings, DeclaredJob declared, boolean dontCare, boolean touchOnly,
@@ -188,8 +190,12 @@ final class RecipeExecution {
          */
         Optional<SpawnOffers.Offer> offerAhead(SpawnOffers offers, List<SpawnOffers.Trigger> triggers,
                                                Redirect stdin) {
-            if (started || offer != null || modes.justPrint() || modes.touch() || synchronizer.captures()
-                    || options.verbosity().trace() || tracing.mode() == TraceMode.ERROR) {
+            if (started || offer != null || notOffered) {
+                return Optional.empty();
+            }
+            notOffered = true;
+            if (modes.justPrint() || modes.touch() || synchronizer.captures() || options.verbosity().trace()
+                    || tracing.mode() == TraceMode.ERROR) {
                 return Optional.empty();
             }
             int first = 0;

@@ -43,26 +43,37 @@ class ScriptedBuildTest {
     private record Outcome(int status, String out, String err, List<String> timeline, int maxRunning) {}
 
     /** What one build needs beside its makefile. */
-    private record Setup(int jobs, boolean keepGoing, Optional<Jobserver> jobserver) {
+    private record Setup(int jobs, boolean keepGoing, Optional<Jobserver> jobserver, boolean offering) {
+        Setup(int jobs, boolean keepGoing, Optional<Jobserver> jobserver) {
+            this(jobs, keepGoing, jobserver, false);
+        }
+
         static Setup jobs(int jobs) {
             return new Setup(jobs, false, Optional.empty());
         }
 
         Setup goingOn() {
-            return new Setup(jobs, true, jobserver);
+            return new Setup(jobs, true, jobserver, offering);
+        }
+
+        /** The launcher takes offers, as a server session's client does. */
+        Setup withOffers() {
+            return new Setup(jobs, keepGoing, jobserver, true);
         }
     }
 
     /** A build as far as its reading, ready to run on the scripted launcher. */
     private final class Run {
-        final ScriptedLauncher launcher = new ScriptedLauncher(dir);
-        final RunningRecipes recipes = new RunningRecipes(launcher);
+        final ScriptedLauncher launcher;
+        final RunningRecipes recipes;
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final Builder builder;
         final String goal;
 
         Run(String makefile, Setup setup) throws IOException {
+            launcher = new ScriptedLauncher(dir, setup.offering());
+            recipes = new RunningRecipes(launcher);
             Files.writeString(dir.resolve("Makefile"), makefile);
             Diagnostics ui = new Diagnostics("make", 0, new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -220,6 +231,66 @@ class ScriptedBuildTest {
         assertTrue(Files.exists(dir.resolve("done")));
         assertFalse(Files.exists(dir.resolve("a")));
         assertFalse(Files.exists(dir.resolve("b")));
+    }
+
+    @Test
+    void anOfferedJobStartsTheMomentARunningJobEndsWellAndTakesItsSlot() throws Exception {
+        String makefile = "all: a b c d\n.PHONY: all\na:\n\t@run 10 writes $@\nb:\n\t@run 20 writes $@\n"
+                + "c d:\n\t@run 5 writes $@\n";
+        Outcome outcome = build(makefile, Setup.jobs(2).withOffers());
+        assertEquals(0, outcome.status(), outcome.err());
+        assertEquals(2, outcome.maxRunning());
+        // c is offered while a and b run; a's end starts it at once, before make hears of that end.
+        assertEquals(List.of("0 start a", "0 start b", "0 offer c", "10 end a", "10 start c", "10 offer d",
+                "15 end c", "15 start d", "20 end b", "20 end d"), outcome.timeline());
+    }
+
+    @Test
+    void anEchoedFirstCommandIsNotOffered() throws Exception {
+        String makefile = "all: a b c\n.PHONY: all\na b:\n\t@run 10 writes $@\nc:\n\trun 5 writes $@\n";
+        Outcome outcome = build(makefile, Setup.jobs(2).withOffers());
+        assertEquals(List.of("0 start a", "0 start b", "10 end a", "10 start c", "10 end b", "15 end c"),
+                outcome.timeline());
+        assertEquals("run 5 writes c\n", outcome.out(), "make says what it runs before it runs it");
+    }
+
+    @Test
+    void aFailureThatStopsMakeCancelsTheOffer() throws Exception {
+        String makefile = "all: a b c\n.PHONY: all\na:\n\t@run 10 exit 1 writes $@\nb:\n\t@run 20 writes $@\n"
+                + "c:\n\t@run 5 writes $@\n";
+        Outcome outcome = build(makefile, Setup.jobs(2).withOffers());
+        assertEquals(2, outcome.status());
+        assertEquals(List.of("0 start a", "0 start b", "0 offer c", "10 end a", "20 end b"), outcome.timeline());
+        assertEquals("make: *** [Makefile:4: a] Error 1\nmake: *** Waiting for unfinished jobs....\n", outcome.err());
+    }
+
+    @Test
+    void underKeepGoingAFailureFreesItsSlotAndTheOfferIsStartedThen() throws Exception {
+        String makefile = "all: a b c\n.PHONY: all\na:\n\t@run 10 exit 1 writes $@\nb:\n\t@run 20 writes $@\n"
+                + "c:\n\t@run 5 writes $@\n";
+        Outcome outcome = build(makefile, Setup.jobs(2).goingOn().withOffers());
+        assertEquals(2, outcome.status());
+        assertEquals(List.of("0 start a", "0 start b", "0 offer c", "10 end a", "10 start c", "10 promoted c",
+                "15 end c", "20 end b"), outcome.timeline());
+    }
+
+    @Test
+    void anOfferedJobKeepsThePoolsTokensBalanced() throws Exception {
+        FileDescriptors fds = new FileDescriptors(StandardCharsets.UTF_8);
+        try (JobserverServer server = JobserverServer.start(2, JobserverStyle.PIPE, Map.of(), fds)) {
+            Run run = new Run(independent(6, 2), new Setup(2, false, Optional.of(server), true));
+            List<Integer> held = new ArrayList<>();
+            Outcome outcome = run.drive(tick -> {
+                held.add(server.pool().held());
+                return false;
+            });
+            assertEquals(0, outcome.status(), outcome.err());
+            assertEquals(2, outcome.maxRunning());
+            assertTrue(outcome.timeline().contains("2 offer t3"), outcome.timeline().toString());
+            assertEquals(1, held.stream().mapToInt(Integer::intValue).max().orElseThrow(), held.toString());
+            assertEquals(0, server.pool().held());
+            assertTrue(server.reconcile().balanced());
+        }
     }
 
     @Test

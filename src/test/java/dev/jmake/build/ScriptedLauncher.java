@@ -7,6 +7,7 @@ import dev.jmake.process.OutputLock;
 import dev.jmake.process.ProcessLauncher;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.Redirect;
+import dev.jmake.process.SpawnOffers;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.process.SpawnResult;
 import dev.jmake.process.StandardOutputs;
@@ -51,8 +52,108 @@ final class ScriptedLauncher implements ProcessLauncher {
     private int maxRunning;
     private boolean closed;
 
+    /** Whether it takes offers, as a server session's client does (then {@link #offers} holds them). */
+    private final boolean offering;
+    private final List<ScriptedOffer> offers = new ArrayList<>();
+    /** Job-ending commands that ended well and started no offer, in the order they ended (the client's list). */
+    private final List<Scripted> succeeded = new ArrayList<>();
+    private boolean offersStopped;
+
     ScriptedLauncher(Path directory) {
+        this(directory, false);
+    }
+
+    /** With {@code offering}, it starts offered commands when a trigger ends well, as the native client does. */
+    ScriptedLauncher(Path directory, boolean offering) {
         this.directory = directory;
+        this.offering = offering;
+    }
+
+    /** An offered command: pending, started (by a trigger, or when taken), or cancelled by a failure. */
+    private final class ScriptedOffer implements SpawnOffers.Offer {
+        final SpawnRequest request;
+        final List<SpawnOffers.Trigger> triggers;
+        Scripted process;
+        Scripted startedBy;
+        boolean cancelled;
+
+        ScriptedOffer(SpawnRequest request, List<SpawnOffers.Trigger> triggers) {
+            this.request = request;
+            this.triggers = List.copyOf(triggers);
+        }
+
+        boolean names(Scripted child) {
+            return triggers.stream().anyMatch(t -> t.child() == child);
+        }
+
+        @Override
+        public Optional<ChildProcess> startedBy() {
+            synchronized (ScriptedLauncher.this) {
+                return Optional.ofNullable(startedBy);
+            }
+        }
+
+        @Override
+        public SpawnResult take(SpawnRequest taken) {
+            synchronized (ScriptedLauncher.this) {
+                offers.remove(this);
+                if (process != null) {
+                    return new SpawnResult.Started(process);
+                }
+                SpawnResult result = launch(taken);
+                if (!cancelled) {
+                    events.add(new Event(tick, "promoted", ((Scripted) ((SpawnResult.Started) result).process())
+                            .command));
+                }
+                return result;
+            }
+        }
+    }
+
+    @Override
+    public Optional<SpawnOffers> offers() {
+        return offering ? Optional.of(this::offer) : Optional.empty();
+    }
+
+    private synchronized Optional<SpawnOffers.Offer> offer(SpawnRequest request, List<SpawnOffers.Trigger> triggers) {
+        ScriptedOffer offer = new ScriptedOffer(request, triggers);
+        offer.cancelled = offersStopped;
+        events.add(new Event(tick, "offer", command(request)));
+        succeeded.removeIf(child -> !offer.names(child));
+        if (!offer.cancelled && !succeeded.isEmpty()) {
+            offer.startedBy = succeeded.remove(0);
+            offer.process = (Scripted) ((SpawnResult.Started) launch(request)).process();
+        } else {
+            offers.add(offer);
+        }
+        return Optional.of(offer);
+    }
+
+    /** As the client does when it reaps {@code child}, before it reports the end: an offer starts, or is cancelled. */
+    private void ended(Scripted child) {
+        if (child.status != 0 && child.failureStops) {
+            offersStopped = true;
+            succeeded.clear();
+            offers.forEach(o -> o.cancelled |= o.process == null);
+            return;
+        }
+        if (child.status != 0 || !child.endsJob || offersStopped) {
+            return;
+        }
+        for (ScriptedOffer offer : offers) {
+            if (offer.process == null && !offer.cancelled && offer.names(child)) {
+                offer.startedBy = child;
+                offer.process = (Scripted) ((SpawnResult.Started) launch(offer.request)).process();
+                return;
+            }
+        }
+        succeeded.add(child);
+    }
+
+    private static String command(SpawnRequest request) {
+        List<String> argv = request.argv();
+        return argv.size() >= 3 && argv.get(0).endsWith("sh") && argv.get(1).equals("-c")
+                ? argv.get(2) : String.join(" ", argv);
     }
 
     /** A child process whose end the clock decides. */
@@ -61,13 +162,17 @@ final class ScriptedLauncher implements ProcessLauncher {
         private final String command;
         private final int end;
         private final int status;
+        private final boolean endsJob;
+        private final boolean failureStops;
         private final CompletableFuture<Termination> exit = new CompletableFuture<>();
 
-        Scripted(int pid, String command, int end, int status) {
+        Scripted(int pid, String command, int end, int status, boolean endsJob, boolean failureStops) {
             this.pid = pid;
             this.command = command;
             this.end = end;
             this.status = status;
+            this.endsJob = endsJob;
+            this.failureStops = failureStops;
         }
 
         @Override
@@ -119,9 +224,7 @@ final class ScriptedLauncher implements ProcessLauncher {
         if (closed) {
             throw new IllegalStateException("launch after close");
         }
-        List<String> argv = request.argv();
-        String command = argv.size() >= 3 && argv.get(0).endsWith("sh") && argv.get(1).equals("-c")
-                ? argv.get(2) : String.join(" ", argv);
+        String command = command(request);
         List<String> words = List.of(command.strip().split("\\s+"));
         if (request.stdout() instanceof Redirect.Capture || !words.get(0).equals("run")) {
             throw new IllegalArgumentException("not a scripted command: " + command);
@@ -137,7 +240,8 @@ final class ScriptedLauncher implements ProcessLauncher {
                 }
             }
         }
-        Scripted process = new Scripted(nextPid++, command, tick + ticks, status);
+        Scripted process = new Scripted(nextPid++, command, tick + ticks, status, request.endsJob(),
+                request.failureStops());
         running.add(process);
         maxRunning = Math.max(maxRunning, running.size());
         events.add(new Event(tick, "start", command));
@@ -221,6 +325,7 @@ final class ScriptedLauncher implements ProcessLauncher {
                         running.remove(next);
                         tick = Math.max(tick, next.end);
                         events.add(new Event(tick, "end", next.command));
+                        ended(next);
                     }
                 }
             }
