@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The recipes started and not over yet (GNU make's children list), shared by the thread that runs them and the
@@ -47,26 +48,18 @@ public final class RunningRecipes {
 
     /** Starts the next command of {@code job} unless an interrupt came first (then never returns). */
     SpawnResult spawn(RecipeExecution.Job job, SpawnRequest request) {
-        synchronized (lock) {
-            if (!interrupted) {
-                SpawnResult result = launcher.launch(request);
-                if (result instanceof SpawnResult.Started started) {
-                    running.put(job, started.process());
-                } else {
-                    running.putIfAbsent(job, null);
-                }
-                return result;
-            }
-        }
-        awaitEnd();
-        throw new AssertionError("awaitEnd returned");
+        return start(job, () -> launcher.launch(request));
     }
 
     /** Takes the command of {@code job} offered ahead of its slot, as {@code request}, unless an interrupt came first. */
     SpawnResult take(RecipeExecution.Job job, SpawnOffers.Offer offer, SpawnRequest request) {
+        return start(job, () -> offer.take(request));
+    }
+
+    private SpawnResult start(RecipeExecution.Job job, Supplier<SpawnResult> start) {
         synchronized (lock) {
             if (!interrupted) {
-                SpawnResult result = offer.take(request);
+                SpawnResult result = start.get();
                 if (result instanceof SpawnResult.Started started) {
                     running.put(job, started.process());
                 } else {

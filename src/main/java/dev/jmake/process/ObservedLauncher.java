@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * A launcher that reports each child's start and end before anyone hears of them: whoever learns that a child
@@ -26,8 +27,13 @@ public final class ObservedLauncher implements ProcessLauncher {
 
     @Override
     public SpawnResult launch(SpawnRequest request) {
+        return observed(() -> launcher.launch(request));
+    }
+
+    /** What {@code start} started, its end observed; the start reported first. */
+    private SpawnResult observed(Supplier<SpawnResult> start) {
         changed.run();
-        SpawnResult result = launcher.launch(request);
+        SpawnResult result = start.get();
         return result instanceof SpawnResult.Started started
                 ? new SpawnResult.Started(new ObservedChild(started.process()))
                 : result;
@@ -88,11 +94,7 @@ public final class ObservedLauncher implements ProcessLauncher {
 
                 @Override
                 public SpawnResult take(SpawnRequest taken) {
-                    changed.run();
-                    SpawnResult result = offer.take(taken);
-                    return result instanceof SpawnResult.Started started
-                            ? new SpawnResult.Started(new ObservedChild(started.process()))
-                            : result;
+                    return observed(() -> offer.take(taken));
                 }
             });
         });

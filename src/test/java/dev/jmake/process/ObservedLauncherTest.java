@@ -25,7 +25,7 @@ class ObservedLauncherTest {
 
     @Test
     void aStartAndAnEndWaitedForAreReported() {
-        ChildProcess child = start("exit 3");
+        ChildProcess child = start("sleep 0.2; exit 3");
         assertEquals(1, reports.get(), "the start");
         assertEquals(new Termination.Exited(3), child.waitFor());
         // The end is reported by waitFor, and once more by the onExit stage if the reaper got there first.

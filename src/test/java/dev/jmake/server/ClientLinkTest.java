@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jnr.unixsocket.UnixSocketChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,25 +27,20 @@ import org.junit.jupiter.api.Timeout;
 /** A session's link with the test as its client, over a real socket pair: spawns go on without waiting. */
 @Timeout(30)
 final class ClientLinkTest {
-    private DescriptorChannel server;
+    private LinkedPair pair;
     private DescriptorChannel client;
     private ClientLink link;
 
     @BeforeEach
     void connect() throws IOException {
-        UnixSocketChannel[] pair = UnixSocketChannel.pair();
-        server = new DescriptorChannel(pair[0]);
-        client = new DescriptorChannel(pair[1]);
-        link = new ClientLink(server);
-        link.start();
+        pair = new LinkedPair();
+        client = pair.client;
+        link = pair.link;
     }
 
     @AfterEach
     void close() throws IOException {
-        // As a session does: no reader may be left to take the next test's socket under a reused descriptor number.
-        link.stopReading();
-        client.close();
-        server.close();
+        pair.close();
     }
 
     private RemoteChild spawn(String program) {
@@ -57,14 +51,8 @@ final class ClientLinkTest {
         return child;
     }
 
-    /** The next message the client gets that is not the session's base environment. */
     private Message received() throws IOException {
-        while (true) {
-            Message message = client.receive().orElseThrow().message();
-            if (!(message instanceof Message.Environment)) {
-                return message;
-            }
-        }
+        return pair.received();
     }
 
     @Test

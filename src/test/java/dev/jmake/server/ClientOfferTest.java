@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import jnr.unixsocket.UnixSocketChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 final class ClientOfferTest {
     private static final SpawnRequest REQUEST = SpawnRequest.of(List.of("true"), Map.of("PATH", "/bin"));
 
-    private DescriptorChannel server;
+    private LinkedPair pair;
     private DescriptorChannel client;
     private ClientLink link;
     /** The requests launched anew (an offer cancelled). */
@@ -36,18 +35,14 @@ final class ClientOfferTest {
 
     @BeforeEach
     void connect() throws IOException {
-        UnixSocketChannel[] pair = UnixSocketChannel.pair();
-        server = new DescriptorChannel(pair[0]);
-        client = new DescriptorChannel(pair[1]);
-        link = new ClientLink(server);
-        link.start();
+        pair = new LinkedPair();
+        client = pair.client;
+        link = pair.link;
     }
 
     @AfterEach
     void close() throws IOException {
-        link.stopReading();
-        client.close();
-        server.close();
+        pair.close();
     }
 
     /** A running job's last command, its failure stopping make. */
@@ -72,12 +67,7 @@ final class ClientOfferTest {
     }
 
     private Message received() throws IOException {
-        while (true) {
-            Message message = client.receive().orElseThrow().message();
-            if (!(message instanceof Message.Environment)) {
-                return message;
-            }
-        }
+        return pair.received();
     }
 
     @Test

@@ -7,14 +7,12 @@ import dev.jmake.process.FileDescriptors;
 import dev.jmake.process.ProcessSpawner;
 import dev.jmake.process.SpawnRequest;
 import dev.jmake.server.wire.DescriptorAction;
-import dev.jmake.server.wire.DescriptorChannel;
 import dev.jmake.server.wire.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import jnr.unixsocket.UnixSocketChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,37 +23,24 @@ import org.junit.jupiter.api.Timeout;
 final class RemoteLauncherTest {
     private static final Path CLIENT_DIRECTORY = Path.of("/usr");
 
-    private DescriptorChannel server;
-    private DescriptorChannel client;
-    private ClientLink link;
+    private LinkedPair pair;
     private RemoteLauncher launcher;
 
     @BeforeEach
     void connect() throws IOException {
-        UnixSocketChannel[] pair = UnixSocketChannel.pair();
-        server = new DescriptorChannel(pair[0]);
-        client = new DescriptorChannel(pair[1]);
-        link = new ClientLink(server);
-        link.start();
-        launcher = new RemoteLauncher(link, new ProcessSpawner(StandardCharsets.UTF_8),
+        pair = new LinkedPair();
+        launcher = new RemoteLauncher(pair.link, new ProcessSpawner(StandardCharsets.UTF_8),
                 new FileDescriptors(StandardCharsets.UTF_8), CLIENT_DIRECTORY, 0, 1, 2);
     }
 
     @AfterEach
     void close() throws IOException {
-        link.stopReading();
-        client.close();
-        server.close();
+        pair.close();
     }
 
     private Message.Spawn spawned(SpawnRequest request) throws IOException {
         launcher.launch(request);
-        while (true) {
-            Message message = client.receive().orElseThrow().message();
-            if (!(message instanceof Message.Environment)) {
-                return assertInstanceOf(Message.Spawn.class, message);
-            }
-        }
+        return assertInstanceOf(Message.Spawn.class, pair.received());
     }
 
     @Test
