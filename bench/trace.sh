@@ -5,7 +5,7 @@
 #   2. a compile-bound real project: Lua 5.4's `make linux`, clean (skipped when its source cannot be had) [<= 1.05]
 #   3. 2,000 trivial jobs (`@true`)                                                                   [<= 1.15]
 #   4. 300 install jobs (`install -m 644` of a small file into a staging directory)                  [<= 1.15]
-#   5. the shim's cost per process: one job whose shell runs /bin/true 500 times, traced and not; the difference
+#   5. the shim's cost per process: one job whose shell runs /bin/true 2,000 times, traced and not; the difference
 #      per process, against the untraced per-process time and against an untraced trivial job of row 3 [<= 10 %]
 # Each row also prints the median of the per-round ratios (a round is one traced and one untraced run, neighbours in
 # time), which cancels the drift of a shared machine between rounds.
@@ -124,7 +124,7 @@ if [[ $rows == *4* ]]; then
 fi
 
 if [[ $rows == *5* ]]; then
-    n=500
+    n=2000
     mkdir "$dir/loop"
     printf '.PHONY: all\nall:\n\t@i=0; while [ $$i -lt %d ]; do /bin/true; i=$$((i + 1)); done\n' "$n" > "$dir/loop/Makefile"
     compare "5. one job spawning /bin/true $n times" ":" -- -C "$dir/loop"
