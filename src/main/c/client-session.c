@@ -67,9 +67,6 @@ struct session {
     struct environment base; /* the last ENVIRONMENT */
     struct offer *offers;    /* in arrival order */
     size_t noffers;
-    uint32_t *succeeded;     /* commands that ended their jobs well, no offer started by them yet, in exit order */
-    size_t nsucceeded;
-    size_t capsucceeded;
     bool stopped;            /* a failure stopped make, or every descendant was killed: no trigger starts an offer */
 };
 
@@ -375,7 +372,6 @@ static void start_offer(struct session *s, size_t index, bool with_stdin, uint32
 /* A failure that stops make: no trigger starts an offer any more (PROMOTE still may: the server sent it first). */
 static void stop_offers(struct session *s) {
     s->stopped = true;
-    s->nsucceeded = 0;
     for (size_t i = 0; i < s->noffers; i++) {
         s->offers[i].state = OFFER_CANCELLED;
     }
@@ -405,7 +401,11 @@ static long trigger_index(const struct offer *o, uint32_t request) {
     return -1;
 }
 
-/* A child was reaped and reported: a job that ended well starts the first offer waiting for it, or is kept. */
+/*
+ * A child was reaped: a job that ended well starts the first offer waiting for it. Only an offer here already: one
+ * that comes later is started by PROMOTE, once the server has read this end and freed (or reused) the job's slot;
+ * started by an end the server had read first, it would run on a slot the server has given back.
+ */
 static void child_ended(struct session *s, uint32_t request, uint32_t flags, int status) {
     bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     if (!ok && (flags & SPAWN_FAILURE_STOPS) != 0) {
@@ -422,11 +422,6 @@ static void child_ended(struct session *s, uint32_t request, uint32_t flags, int
             return;
         }
     }
-    if (s->nsucceeded == s->capsucceeded) {
-        s->capsucceeded = s->capsucceeded == 0 ? 16 : s->capsucceeded * 2;
-        s->succeeded = xrealloc(s->succeeded, s->capsucceeded * sizeof *s->succeeded);
-    }
-    s->succeeded[s->nsucceeded++] = request;
 }
 
 static void handle_spawn_after(struct session *s, struct reader *body, const int *fds, size_t nfds) {
@@ -454,27 +449,6 @@ static void handle_spawn_after(struct session *s, struct reader *body, const int
     memcpy(o.fds, fds, sizeof(int) * nfds);
     s->offers = xrealloc(s->offers, (s->noffers + 1) * sizeof *s->offers);
     s->offers[s->noffers++] = o;
-    if (o.state != OFFER_PENDING) {
-        return;
-    }
-    /* The server names every job-ending command still running as far as it has read: a success kept here that it
-     * does not name was read before it offered, and can start no offer of it any more. The first one named starts
-     * this offer at once. */
-    size_t kept = 0;
-    long start = -1;
-    for (size_t i = 0; i < s->nsucceeded; i++) {
-        long t = trigger_index(&o, s->succeeded[i]);
-        if (t >= 0 && start < 0) {
-            start = t;
-        } else if (t >= 0) {
-            s->succeeded[kept++] = s->succeeded[i];
-        }
-    }
-    s->nsucceeded = kept;
-    if (start >= 0) {
-        start_offer(s, s->noffers - 1, o.trigger_stdin[start], o.triggers[start]);
-        send_held_or_lose(s);
-    }
 }
 
 static void handle_promote(struct session *s, struct reader *body) {

@@ -55,8 +55,6 @@ final class ScriptedLauncher implements ProcessLauncher {
     /** Whether it takes offers, as a server session's client does (then {@link #offers} holds them). */
     private final boolean offering;
     private final List<ScriptedOffer> offers = new ArrayList<>();
-    /** Job-ending commands that ended well and started no offer, in the order they ended (the client's list). */
-    private final List<Scripted> succeeded = new ArrayList<>();
     private boolean offersStopped;
 
     ScriptedLauncher(Path directory) {
@@ -119,13 +117,7 @@ final class ScriptedLauncher implements ProcessLauncher {
         ScriptedOffer offer = new ScriptedOffer(request, triggers);
         offer.cancelled = offersStopped;
         events.add(new Event(tick, "offer", command(request)));
-        succeeded.removeIf(child -> !offer.names(child));
-        if (!offer.cancelled && !succeeded.isEmpty()) {
-            offer.startedBy = succeeded.remove(0);
-            offer.process = (Scripted) ((SpawnResult.Started) launch(request)).process();
-        } else {
-            offers.add(offer);
-        }
+        offers.add(offer);
         return Optional.of(offer);
     }
 
@@ -133,7 +125,6 @@ final class ScriptedLauncher implements ProcessLauncher {
     private void ended(Scripted child) {
         if (child.status != 0 && child.failureStops) {
             offersStopped = true;
-            succeeded.clear();
             offers.forEach(o -> o.cancelled |= o.process == null);
             return;
         }
@@ -147,7 +138,6 @@ final class ScriptedLauncher implements ProcessLauncher {
                 return;
             }
         }
-        succeeded.add(child);
     }
 
     private static String command(SpawnRequest request) {
