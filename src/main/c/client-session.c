@@ -43,8 +43,9 @@ struct offer {
     uint32_t *triggers;      /* the requests whose success starts it, each with whether it held stdin */
     bool *trigger_stdin;
     uint32_t ntriggers;
-    unsigned char *body;     /* the SPAWN body, from its request id on */
+    unsigned char *body;     /* the SPAWN body, from its request id on, its environment listed whole */
     size_t len;
+    bool base_nul;           /* that environment came from a base holding a NUL byte: the spawn answers EINVAL */
     int fds[MAX_MESSAGE_FDS];
     size_t nfds;
 };
@@ -357,7 +358,13 @@ static void start_offer(struct session *s, size_t index, bool with_stdin, uint32
     struct reader r = {.p = body, .left = o.len};
     uint32_t request = read_u32(&r);
     uint32_t flags = read_u32(&r);
-    int result = start_child(s, request, flags, &r, o.fds, o.nfds, with_stdin);
+    int result;
+    if (o.base_nul) {
+        close_fds(o.fds, o.nfds);
+        result = -EINVAL; /* as a SPAWN from that base answers */
+    } else {
+        result = start_child(s, request, flags, &r, o.fds, o.nfds, with_stdin);
+    }
     free(body);
     buffer_begin(&s->out, MSG_OFFER_STARTED, 0);
     buffer_u32(&s->out, request);
@@ -424,6 +431,74 @@ static void child_ended(struct session *s, uint32_t request, uint32_t flags, int
     }
 }
 
+/* Copies one string of R into OUT; false if R is short. */
+static bool copy_string(struct reader *r, struct buffer *out) {
+    uint32_t len = read_u32(r);
+    if (r->bad || r->left < len) {
+        r->bad = true;
+        return false;
+    }
+    buffer_string(out, (const char *)r->p, len);
+    r->p += len;
+    r->left -= len;
+    return true;
+}
+
+static bool copy_strings(struct reader *r, struct buffer *out) {
+    uint32_t n = read_u32(r);
+    if (r->bad || n > r->left / 4) {
+        return false;
+    }
+    buffer_u32(out, n);
+    for (uint32_t i = 0; i < n; i++) {
+        if (!copy_string(r, out)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/*
+ * An offer's SPAWN body with its environment listed whole, from the base as it is now: the ENVIRONMENT before the
+ * offer is the one it refers to, and one that comes later (for another SPAWN) must not change it. False if the body
+ * is malformed, or refers to more of the base than there is.
+ */
+static bool whole_body(const struct session *s, struct reader *body, struct offer *o) {
+    struct reader r = *body;
+    uint32_t request = read_u32(&r);
+    uint32_t flags = read_u32(&r);
+    struct buffer out = {0};
+    buffer_u32(&out, request);
+    buffer_u32(&out, flags & ~(uint32_t)SPAWN_ENV_FROM_BASE);
+    bool ok = !r.bad && copy_string(&r, &out) && copy_string(&r, &out) && copy_strings(&r, &out);
+    if (ok && (flags & SPAWN_ENV_FROM_BASE) != 0) {
+        uint32_t kept = read_u32(&r);
+        uint32_t more = read_u32(&r);
+        ok = !r.bad && s->base.entries != NULL && kept <= s->base.count && more <= r.left / 4;
+        if (ok) {
+            buffer_u32(&out, kept + more);
+            for (uint32_t i = 0; i < kept; i++) {
+                buffer_string(&out, s->base.entries[i], strlen(s->base.entries[i]));
+            }
+            for (uint32_t i = 0; i < more && ok; i++) {
+                ok = copy_string(&r, &out);
+            }
+            o->base_nul = s->base.has_nul && kept > 0;
+        }
+    } else if (ok) {
+        ok = copy_strings(&r, &out);
+    }
+    if (!ok) {
+        free(out.data);
+        return false;
+    }
+    buffer_bytes(&out, r.p, r.left);
+    o->request = request;
+    o->body = out.data;
+    o->len = out.len;
+    return true;
+}
+
 static void handle_spawn_after(struct session *s, struct reader *body, const int *fds, size_t nfds) {
     uint32_t n = read_u32(body);
     if (body->bad || n > body->left / 8) {
@@ -437,15 +512,10 @@ static void handle_spawn_after(struct session *s, struct reader *body, const int
         o.triggers[i] = read_u32(body);
         o.trigger_stdin[i] = (read_u32(body) & 1) != 0;
     }
-    if (body->bad || body->left < 8) {
+    if (body->bad || !whole_body(s, body, &o)) {
         close_fds(fds, nfds);
         server_lost(s);
     }
-    o.request = (uint32_t)body->p[0] | (uint32_t)body->p[1] << 8 | (uint32_t)body->p[2] << 16
-                | (uint32_t)body->p[3] << 24;
-    o.len = body->left;
-    o.body = xmalloc(o.len);
-    memcpy(o.body, body->p, o.len);
     memcpy(o.fds, fds, sizeof(int) * nfds);
     s->offers = xrealloc(s->offers, (s->noffers + 1) * sizeof *s->offers);
     s->offers[s->noffers++] = o;

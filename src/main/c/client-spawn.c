@@ -19,8 +19,6 @@
 #include <unistd.h>
 
 enum { ACTION_CLIENT = 0, ACTION_PASSED = 1, ACTION_OPEN = 2, MAX_CHILD_FD = 1 << 20 };
-/* SPAWN's flags: bit 0 new process group (the caller's), bit 1 the environment starts from the base. */
-enum { SPAWN_FROM_BASE = 2 };
 
 /* glibc's _CS_PATH: what execvp searches when PATH is unset. */
 static const char DEFAULT_PATH[] = "/bin:/usr/bin";
@@ -110,12 +108,12 @@ bool environment_from_message(struct reader *body, struct environment *base) {
 }
 
 /*
- * The environment: listed whole, or (SPAWN_FROM_BASE) the base's first entries, then those listed. False if it
+ * The environment: listed whole, or (SPAWN_ENV_FROM_BASE) the base's first entries, then those listed. False if it
  * cannot be decoded (a base that was never sent, or fewer entries in it than kept).
  */
 static bool decode_environment(const struct environment *base, struct reader *body, uint32_t flags,
                                struct request *r, bool *has_nul) {
-    if ((flags & SPAWN_FROM_BASE) == 0) {
+    if ((flags & SPAWN_ENV_FROM_BASE) == 0) {
         r->env_own = read_strings(body, &r->env_ownc, has_nul);
         r->envp = r->env_own;
         r->envc = r->env_ownc;

@@ -45,6 +45,10 @@ static unsigned char *buffer_grow(struct buffer *b, size_t more) {
     return at;
 }
 
+void buffer_bytes(struct buffer *b, const void *bytes, size_t len) {
+    memcpy(buffer_grow(b, len), bytes, len);
+}
+
 static void put_u32(unsigned char *at, uint32_t value) {
     at[0] = (unsigned char)value;
     at[1] = (unsigned char)(value >> 8);

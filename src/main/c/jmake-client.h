@@ -21,6 +21,7 @@ enum {
     MSG_SPAWN_AFTER = 14,
     MSG_PROMOTE = 15,
     /* SPAWN's flags: bit 0 new process group, bit 1 environment from the base, then the roles offers look at. */
+    SPAWN_ENV_FROM_BASE = 2,
     SPAWN_ENDS_JOB = 4,
     SPAWN_FAILURE_STOPS = 8,
     HEADER_SIZE = 8,
@@ -39,6 +40,7 @@ struct buffer {
 void buffer_u32(struct buffer *b, uint32_t value);
 void buffer_i32(struct buffer *b, int32_t value);
 void buffer_string(struct buffer *b, const char *s, size_t len);
+void buffer_bytes(struct buffer *b, const void *bytes, size_t len);
 /* Starts a message: reserves the header, to be completed by send_message. */
 void buffer_begin(struct buffer *b, uint16_t type, uint16_t nfds);
 

@@ -126,6 +126,27 @@ final class NativeClientOfferTest {
     }
 
     @Test
+    void anOffersEnvironmentIsTheBaseItCameAfterNotOneSentLater() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            channel.send(job(1, "sleep 0.3", true, true, STANDARD), List.of());
+            channel.send(new Message.Environment(List.of("PATH=/usr/bin:/bin", "A=1")), List.of());
+            channel.send(after(1, false, new Message.Spawn(2, false, "env", "", List.of("env"),
+                    new SpawnEnvironment.FromBase(2, List.of("C=3")), List.of(), STANDARD).withRoles(true, true)),
+                    List.of());
+            // Another command's environment replaces the base before the offer starts.
+            channel.send(new Message.Environment(List.of("PATH=/usr/bin:/bin")), List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertTrue(next(channel, Message.OfferStarted.class).result() > 0);
+            assertEquals(new Message.Exited(1, 0), next(channel, Message.Exited.class));
+            assertEquals(new Message.Exited(2, 0), next(channel, Message.Exited.class));
+            assertEquals("PATH=/usr/bin:/bin\nA=1\nC=3\n", client.stdoutWhen(s -> s.endsWith("C=3\n")));
+            end(client, channel);
+        }
+    }
+
+    @Test
     void aSweepOfEveryDescendantAnswersTheOffersNotStarted() throws Exception {
         try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
             DescriptorChannel channel = client.accept();
