@@ -431,33 +431,6 @@ static void child_ended(struct session *s, uint32_t request, uint32_t flags, int
     }
 }
 
-/* Copies one string of R into OUT; false if R is short. */
-static bool copy_string(struct reader *r, struct buffer *out) {
-    uint32_t len = read_u32(r);
-    if (r->bad || r->left < len) {
-        r->bad = true;
-        return false;
-    }
-    buffer_string(out, (const char *)r->p, len);
-    r->p += len;
-    r->left -= len;
-    return true;
-}
-
-static bool copy_strings(struct reader *r, struct buffer *out) {
-    uint32_t n = read_u32(r);
-    if (r->bad || n > r->left / 4) {
-        return false;
-    }
-    buffer_u32(out, n);
-    for (uint32_t i = 0; i < n; i++) {
-        if (!copy_string(r, out)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /*
  * An offer's SPAWN body with its environment listed whole, from the base as it is now: the ENVIRONMENT before the
  * offer is the one it refers to, and one that comes later (for another SPAWN) must not change it. False if the body
@@ -483,7 +456,7 @@ static bool whole_body(const struct session *s, struct reader *body, struct offe
             for (uint32_t i = 0; i < more && ok; i++) {
                 ok = copy_string(&r, &out);
             }
-            o->base_nul = s->base.has_nul && kept > 0;
+            o->base_nul = s->base.has_nul; /* as decode_environment: any SPAWN from that base answers EINVAL */
         }
     } else if (ok) {
         ok = copy_strings(&r, &out);

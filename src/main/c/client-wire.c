@@ -178,3 +178,30 @@ int send_message(int sock, struct buffer *b, const int *fds, size_t nfds) {
     }
     return 0;
 }
+
+/* Copies one string of R into OUT; false if R is short. */
+bool copy_string(struct reader *r, struct buffer *out) {
+    uint32_t len = read_u32(r);
+    if (r->bad || r->left < len) {
+        r->bad = true;
+        return false;
+    }
+    buffer_string(out, (const char *)r->p, len);
+    r->p += len;
+    r->left -= len;
+    return true;
+}
+
+bool copy_strings(struct reader *r, struct buffer *out) {
+    uint32_t n = read_u32(r);
+    if (r->bad || n > r->left / 4) {
+        return false;
+    }
+    buffer_u32(out, n);
+    for (uint32_t i = 0; i < n; i++) {
+        if (!copy_string(r, out)) {
+            return false;
+        }
+    }
+    return true;
+}

@@ -56,6 +56,9 @@ int32_t read_i32(struct reader *r);
 uint8_t read_u8(struct reader *r);
 /* A string as a new NUL-terminated copy (NULL if the body is short); *has_nul tells whether it held a NUL byte. */
 char *read_string(struct reader *r, bool *has_nul);
+/* Copies one string (a string list) of R into OUT as it was encoded; false, R marked bad, if R is short. */
+bool copy_string(struct reader *r, struct buffer *out);
+bool copy_strings(struct reader *r, struct buffer *out);
 
 /* Completes the header and sends the whole message, fds on its first byte. 0, or -1 with errno (EPIPE...). */
 int send_message(int sock, struct buffer *b, const int *fds, size_t nfds);

@@ -147,6 +147,23 @@ final class NativeClientOfferTest {
     }
 
     @Test
+    void anOfferFromABaseHoldingANulByteAnswersEinvalAsASpawnWould() throws Exception {
+        try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
+            DescriptorChannel channel = client.accept();
+            client.hello(channel);
+            channel.send(job(1, "sleep 0.3", true, true, STANDARD), List.of());
+            channel.send(new Message.Environment(List.of("PATH=/usr/bin:/bin", "A=x\0y")), List.of());
+            channel.send(after(1, false, new Message.Spawn(2, false, "env", "", List.of("env"),
+                    new SpawnEnvironment.FromBase(1, List.of()), List.of(), STANDARD).withRoles(true, true)),
+                    List.of());
+            assertTrue(next(channel, Message.Spawned.class).result() > 0);
+            assertEquals(new Message.OfferStarted(2, 1, -22), next(channel, Message.OfferStarted.class));
+            assertEquals(new Message.Exited(1, 0), next(channel, Message.Exited.class));
+            end(client, channel);
+        }
+    }
+
+    @Test
     void aSweepOfEveryDescendantAnswersTheOffersNotStarted() throws Exception {
         try (ClientUnderTest client = new ClientUnderTest(temp).listen().start()) {
             DescriptorChannel channel = client.accept();
